@@ -1,0 +1,1 @@
+"""The application's core: models, services, rules and sheets. Never imports Qt."""

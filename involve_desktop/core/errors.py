@@ -1,0 +1,44 @@
+"""Domain errors raised by services; the GUI and CLI turn them into plain-English messages."""
+
+from __future__ import annotations
+
+
+class InvolveError(Exception):
+    """Base of every error a user should see as a message (never as a stack trace)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(InvolveError):
+    """Bad input: names the field and how to fix it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class AuthenticationError(InvolveError):
+    """Wrong username or password; deliberately does not say which."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That username and password do not match an account. Check both and try again."
+        )
+
+
+class PermissionDenied(InvolveError):
+    """The signed-in account's role does not allow this action."""
+
+
+class NotFound(InvolveError):
+    """The record asked for does not exist (or no longer exists)."""
+
+
+class DatabaseTooNewError(InvolveError):
+    """The database was written by a newer version of the app; it is left untouched."""
+
+
+class SetupError(InvolveError):
+    """First-run set-up was asked for on a database that is already set up."""

@@ -1,0 +1,40 @@
+"""Roles and what each may do: one matrix, checked by every service.
+
+The GUI hides what a role cannot do, but the services are what refuse (``require``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """The role of an account on the shared laptop."""
+
+    COORDINATOR = "coordinator"
+    FACILITATOR = "facilitator"
+
+    @property
+    def label(self) -> str:
+        """The word shown to users."""
+        return self.value.capitalize()
+
+
+class Permission(StrEnum):
+    """Actions a service checks before doing them."""
+
+    MANAGE_ACCOUNTS = "manage_accounts"
+    EDIT_GROUP_SETTINGS = "edit_group_settings"
+    VIEW_AUDIT_LOG = "view_audit_log"
+    PRINT_SHEETS = "print_sheets"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.COORDINATOR: frozenset(Permission),
+    Role.FACILITATOR: frozenset({Permission.PRINT_SHEETS}),
+}
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    """True when ``role`` may do ``permission``."""
+    return permission in ROLE_PERMISSIONS[role]

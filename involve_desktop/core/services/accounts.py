@@ -1,0 +1,205 @@
+"""Accounts on the shared laptop: first-run set-up, signing in, and managing accounts."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import AuthenticationError, NotFound, SetupError, ValidationError
+from involve_desktop.core.models.accounts import Account, Organisation
+from involve_desktop.core.models.base import utcnow
+from involve_desktop.core.passwords import (
+    MIN_PASSWORD_LENGTH,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from involve_desktop.core.permissions import Permission, Role
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import AccountInfo, Actor
+from involve_desktop.core.services.organisation import GROUP_NAME_MAX
+from involve_desktop.core.services.transaction import require, transaction
+
+DISPLAY_NAME_MAX = 200
+
+
+def _actor(account: Account) -> Actor:
+    return Actor(account.id, account.username, account.display_name, Role(account.role))
+
+
+def _info(account: Account) -> AccountInfo:
+    return AccountInfo(
+        account.id,
+        account.username,
+        account.display_name,
+        Role(account.role),
+        account.active,
+        account.created_at,
+        account.last_sign_in_at,
+    )
+
+
+def is_set_up(session: Session) -> bool:
+    """True once the group and its first account exist (the wizard is not needed)."""
+    has_group = session.scalar(select(func.count()).select_from(Organisation)) > 0
+    has_account = session.scalar(select(func.count()).select_from(Account)) > 0
+    return has_group and has_account
+
+
+def _check_unique(session: Session, username: str) -> None:
+    if session.scalar(select(Account.id).where(Account.username == username)) is not None:
+        raise ValidationError(
+            "username", f"The username {username} is taken — choose another, e.g. {username}2."
+        )
+
+
+def set_up_group(
+    session: Session, group_name: str, display_name: str, username: str, password: str
+) -> Actor:
+    """First run: create the group and its first coordinator account, and return it."""
+    name = validation.required_text("group_name", "Group name", group_name, GROUP_NAME_MAX)
+    shown = validation.required_text("display_name", "Your name", display_name, DISPLAY_NAME_MAX)
+    user = validation.username(username)
+    secret = validation.new_password(password, user, MIN_PASSWORD_LENGTH)
+    with transaction(session):
+        if is_set_up(session):
+            raise SetupError("This database is already set up; sign in instead.")
+        org = Organisation(name=name)
+        account = Account(
+            username=user,
+            display_name=shown,
+            password_hash=hash_password(secret),
+            role=Role.COORDINATOR.value,
+            active=True,
+        )
+        session.add_all([org, account])
+        session.flush()
+        actor = _actor(account)
+        audit.record(session, actor, "create", "organisation", org.id, {"name": name})
+        audit.record(
+            session,
+            actor,
+            "create",
+            "account",
+            account.id,
+            audit.created_fields({"username": user, "display_name": shown, "role": "coordinator"}),
+        )
+    return actor
+
+
+def sign_in(session: Session, username: str, password: str) -> Actor:
+    """Check a username and password; the error never says which of the two was wrong."""
+    user = (username or "").strip().lower()
+    account = session.scalars(select(Account).where(Account.username == user)).one_or_none()
+    stored = account.password_hash if account is not None and account.active else None
+    if not verify_password(stored, password or ""):
+        raise AuthenticationError()
+    assert account is not None
+    with transaction(session):
+        account.last_sign_in_at = utcnow()
+        if needs_rehash(account.password_hash):
+            account.password_hash = hash_password(password)
+        audit.record(session, _actor(account), "sign-in", "account", account.id)
+    return _actor(account)
+
+
+def sign_out(session: Session, actor: Actor) -> None:
+    """Record that the account signed out (the shared laptop's trail shows who was on it)."""
+    with transaction(session):
+        audit.record(session, actor, "sign-out", "account", actor.account_id)
+
+
+def list_accounts(session: Session, actor: Actor) -> list[AccountInfo]:
+    """Every account, active first, by name (coordinators only)."""
+    require(session, actor, Permission.MANAGE_ACCOUNTS, "see the list of accounts")
+    query = select(Account).order_by(Account.active.desc(), func.lower(Account.display_name))
+    return [_info(a) for a in session.scalars(query)]
+
+
+def create_account(
+    session: Session, actor: Actor, display_name: str, username: str, password: str, role: Role
+) -> AccountInfo:
+    """Add an account with a role (coordinators only)."""
+    require(session, actor, Permission.MANAGE_ACCOUNTS, "add accounts")
+    shown = validation.required_text("display_name", "Name", display_name, DISPLAY_NAME_MAX)
+    user = validation.username(username)
+    secret = validation.new_password(password, user, MIN_PASSWORD_LENGTH)
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError("role", "Role must be coordinator or facilitator.") from None
+    with transaction(session):
+        _check_unique(session, user)
+        account = Account(
+            username=user,
+            display_name=shown,
+            password_hash=hash_password(secret),
+            role=role.value,
+            active=True,
+        )
+        session.add(account)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "create",
+            "account",
+            account.id,
+            audit.created_fields({"username": user, "display_name": shown, "role": role.value}),
+        )
+    return _info(account)
+
+
+def _get(session: Session, account_id: int) -> Account:
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFound("That account no longer exists. Refresh the list and try again.")
+    return account
+
+
+def set_active(session: Session, actor: Actor, account_id: int, active: bool) -> AccountInfo:
+    """Turn an account off (it can no longer sign in; its history stays) or back on."""
+    require(session, actor, Permission.MANAGE_ACCOUNTS, "turn accounts on or off")
+    with transaction(session):
+        account = _get(session, account_id)
+        if not active and account.id == actor.account_id:
+            raise ValidationError("active", "You cannot turn off your own account while signed in.")
+        if not active and account.role == Role.COORDINATOR.value and account.active:
+            others = session.scalar(
+                select(func.count())
+                .select_from(Account)
+                .where(
+                    Account.role == Role.COORDINATOR.value,
+                    Account.active.is_(True),
+                    Account.id != account.id,
+                )
+            )
+            if not others:
+                raise ValidationError("active", "At least one coordinator account must stay on.")
+        changes = audit.changes_between({"active": account.active}, {"active": active})
+        account.active = active
+        if changes:
+            audit.record(session, actor, "update", "account", account.id, changes)
+    return _info(account)
+
+
+def change_own_password(session: Session, actor: Actor, current: str, new: str) -> None:
+    """Change the signed-in account's password after checking the current one."""
+    with transaction(session):
+        account = _get(session, actor.account_id)
+        if not verify_password(account.password_hash, current or ""):
+            raise ValidationError("current_password", "Current password is not right — try again.")
+        secret = validation.new_password(new, account.username, MIN_PASSWORD_LENGTH)
+        account.password_hash = hash_password(secret)
+        audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})
+
+
+def reset_password(session: Session, actor: Actor, account_id: int, new: str) -> None:
+    """Set another account's password (coordinators only), e.g. when someone forgot theirs."""
+    require(session, actor, Permission.MANAGE_ACCOUNTS, "reset other people's passwords")
+    with transaction(session):
+        account = _get(session, account_id)
+        secret = validation.new_password(new, account.username, MIN_PASSWORD_LENGTH)
+        account.password_hash = hash_password(secret)
+        audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})
