@@ -1,0 +1,129 @@
+"""The windowed app: QApplication → database → first-run wizard or sign-in → main window.
+
+Logging out closes the main window and shows the sign-in dialog again; cancelling sign-in quits.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from involve_desktop import APP_NAME, __version__, paths, startup
+from involve_desktop.core.db.engine import session_factory
+from involve_desktop.core.demo.seed import DemoSize
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.services import accounts
+from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
+from involve_desktop.ui.accounts.login_dialog import LoginDialog
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.main_window import MainWindow
+from involve_desktop.ui.messages import unexpected_error_text
+
+log = logging.getLogger(__name__)
+
+
+class AppFlow:
+    """Moves between the wizard, the sign-in dialog and the main window."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+        self.login_dialog: LoginDialog | None = None
+        self.main_window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """Run the first-run wizard if needed, then show sign-in. False if set-up was cancelled."""
+        with self.context.session() as session:
+            set_up = accounts.is_set_up(session)
+        username = ""
+        if not set_up:
+            wizard = FirstRunWizard(self.context)
+            wizard.exec()
+            if wizard.created is None:
+                return False
+            username = wizard.created.username
+        self.show_login(username)
+        return True
+
+    def show_login(self, username: str = "") -> None:
+        """Show the sign-in dialog (non-modal, so the event loop stays with the app)."""
+        dialog = LoginDialog(self.context, username)
+        dialog.accepted.connect(self._signed_in)
+        dialog.rejected.connect(QCoreApplication.quit)
+        self.login_dialog = dialog
+        dialog.show()
+
+    def _signed_in(self) -> None:
+        dialog = self.login_dialog
+        assert dialog is not None and dialog.actor is not None
+        window = MainWindow(self.context, dialog.actor)
+        window.logged_out.connect(self._logged_out)
+        self.main_window = window
+        self.login_dialog = None
+        dialog.deleteLater()
+        window.show()
+
+    def _logged_out(self) -> None:
+        if self.main_window is not None:
+            self.main_window.deleteLater()
+            self.main_window = None
+        self.show_login()
+
+
+def _install_excepthook(app: QApplication) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("Unexpected error", exc_info=(kind, error, trace))
+        QMessageBox.critical(app.activeWindow(), APP_NAME, unexpected_error_text())
+
+    sys.excepthook = hook
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The QApplication with names (for QSettings) and the app icon."""
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("Involve")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("involve-desktop")
+    icon = paths.resource("icons", "involve-desktop.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = paths.resource("style.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def _fatal(parent: QWidget | None, message: str) -> int:
+    QMessageBox.critical(parent, APP_NAME, message)
+    return 1
+
+
+def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) -> int:
+    """Start the window on ``url`` (or the demo database when ``demo_size`` is given)."""
+    app = create_application(argv)
+    _install_excepthook(app)
+    try:
+        opened = (
+            startup.open_demo_database(demo_size)
+            if demo_size is not None
+            else startup.open_database(url or startup.resolve_url(None))
+        )
+    except InvolveError as error:
+        return _fatal(None, error.message)
+    except Exception:  # noqa: BLE001 - logged, and the user is told where
+        log.exception("Start-up failed")
+        return _fatal(None, unexpected_error_text())
+    context = AppContext(session_factory(opened.engine), opened.location, opened.demo)
+    flow = AppFlow(context)
+    if not flow.start():
+        return 0
+    code = app.exec()
+    opened.engine.dispose()
+    return code

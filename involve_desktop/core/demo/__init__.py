@@ -1,0 +1,1 @@
+"""The demo group: realistic, made-up data, seeded deterministically."""

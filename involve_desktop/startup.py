@@ -1,0 +1,116 @@
+"""Start-up steps shared by the window and the headless commands (no Qt here).
+
+Which database to open (``--database`` > ``INVOLVE_DATABASE_URL`` > the embedded SQLite file),
+the separate demo database, and opening + migrating with clear messages on failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from involve_desktop import paths
+from involve_desktop.core.db.engine import (
+    create_engine_for,
+    describe_location,
+    session_factory,
+    sqlite_file,
+    sqlite_url,
+)
+from involve_desktop.core.db.migrate import MigrationResult, migrate
+from involve_desktop.core.demo.seed import DemoSize, seed_demo
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.models.accounts import Organisation
+
+ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
+log = logging.getLogger(__name__)
+
+
+class StartupError(InvolveError):
+    """The database could not be opened or upgraded; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class OpenDatabase:
+    """An engine ready for use, where it is, and what migrating did."""
+
+    engine: Engine
+    location: str
+    migration: MigrationResult
+    demo: bool
+
+
+def setup_logging() -> None:
+    """Log warnings and errors to a rotating file in the data folder."""
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(paths.log_file(), maxBytes=1_000_000, backupCount=3)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def resolve_url(cli_url: str | None) -> str:
+    """The database URL to use for real (not demo) data."""
+    return cli_url or os.environ.get(ENV_DATABASE_URL) or sqlite_url(paths.default_database_path())
+
+
+def _demo_path(size: DemoSize) -> Path:
+    path = paths.default_database_path(demo=True)
+    return path if size is DemoSize.STANDARD else path.with_name(f"{path.stem}-{size}{path.suffix}")
+
+
+def open_database(url: str, demo: bool = False) -> OpenDatabase:
+    """Open ``url`` and bring its schema up to date (backing up a SQLite file first)."""
+    engine = create_engine_for(url)
+    location = describe_location(engine)
+    try:
+        result = migrate(engine, paths.migrations_dir(), paths.backups_dir())
+    except InvolveError:
+        engine.dispose()
+        raise
+    except OperationalError as error:
+        engine.dispose()
+        log.exception("Cannot open database %s", location)
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise StartupError(
+            f"Involve Desktop cannot open the database ({location}).\n\n{reason}\n\n"
+            "If it is on a server, check the address and that the server is running. "
+            "Nothing has been changed."
+        ) from error
+    if result.backup:
+        log.info("Upgraded %s from %s; backup at %s", location, result.from_revision, result.backup)
+    return OpenDatabase(engine, location, result, demo)
+
+
+def open_demo_database(size: DemoSize = DemoSize.STANDARD) -> OpenDatabase:
+    """A fresh demo database (separate file, never the real one), seeded the same every time."""
+    path = _demo_path(size)
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    opened = open_database(sqlite_url(path), demo=True)
+    with session_factory(opened.engine)() as session:
+        seed_demo(session, size)
+    return opened
+
+
+def read_group_name(url: str) -> str | None:
+    """The group's name from a database, or None if it cannot be read (headless printing)."""
+    engine = create_engine_for(url)
+    path = sqlite_file(engine)
+    try:
+        if path is not None and not path.exists():
+            return None  # reading must not create an empty database file
+        with engine.connect() as conn:
+            return conn.scalar(select(Organisation.name).order_by(Organisation.id).limit(1))
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()

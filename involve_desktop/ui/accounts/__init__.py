@@ -1,0 +1,1 @@
+"""Signing in and managing accounts on the shared laptop."""

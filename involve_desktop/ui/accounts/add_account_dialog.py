@@ -1,0 +1,96 @@
+"""Add an account for another coordinator or facilitator who shares the laptop."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.errors import InvolveError, ValidationError
+from involve_desktop.core.permissions import Role
+from involve_desktop.core.services import accounts
+from involve_desktop.core.services.dto import AccountInfo, Actor
+from involve_desktop.ui.accounts.account_fields import AccountFields
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+
+ROLE_HELP = {
+    Role.COORDINATOR: "Coordinators can do everything, including adding accounts.",
+    Role.FACILITATOR: "Facilitators run groups: meetings, attendance and sign-in sheets.",
+}
+
+
+class AddAccountDialog(QDialog):
+    """Name, username, role and a first password; what was typed stays if saving fails."""
+
+    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.actor = actor
+        self.created: AccountInfo | None = None
+        self.setWindowTitle("Add account")
+        self.fields = AccountFields("Name")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Role")
+        for role in (Role.FACILITATOR, Role.COORDINATOR):
+            self.role.addItem(role.label, role)
+        self.role_help = QLabel(ROLE_HELP[Role.FACILITATOR])
+        self.role_help.setWordWrap(True)
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.role_help.setText(ROLE_HELP[self.role.currentData()])
+        )
+        role_form = QFormLayout()
+        role_form.addRow("Role:", self.role)
+        role_form.addRow("", self.role_help)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.fields.errors, self.general_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Add account")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        note = QLabel("Tell them their first password; they can change it under Settings.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addLayout(role_form)
+        layout.addWidget(note)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(480)
+
+    def save(self) -> None:
+        """Create the account through the service; show problems beside their fields."""
+        self.errors.clear()
+        if not self.fields.passwords_match():
+            self.errors.show(
+                ValidationError("confirm", "The two passwords are different — type them again."),
+                self.fields.focus_targets,
+            )
+            return
+        try:
+            with self.context.session() as session:
+                self.created = accounts.create_account(
+                    session,
+                    self.actor,
+                    self.fields.display_name.text(),
+                    self.fields.username.text(),
+                    self.fields.password.text(),
+                    self.role.currentData(),
+                )
+        except InvolveError as error:
+            self.errors.show(error, self.fields.focus_targets)
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the user and logged
+            show_error(self, error)
+            return
+        self.accept()

@@ -1,0 +1,100 @@
+"""The sign-in dialog shown at every start and after logging out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.demo.seed import DEMO_PASSWORD, DEMO_USERNAME
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.services import accounts, organisation
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.messages import error_label, show_error
+
+
+class LoginDialog(QDialog):
+    """Username and password; one message for any mismatch, never saying which was wrong."""
+
+    def __init__(
+        self, context: AppContext, username: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.actor: Actor | None = None
+        with context.session() as session:
+            group = organisation.group_name(session) or "Involve Desktop"
+        self.setWindowTitle(f"Sign in — {group}" + (" — DEMO" if context.demo else ""))
+        heading = QLabel(f"<h2>{group}</h2>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setAccessibleName(f"Group: {group}")
+        intro = QLabel("Sign in with your own account. Each person who uses this laptop has one.")
+        intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setAccessibleName("Username")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.error = error_label()
+        self.error.setAccessibleName("Sign-in problem")
+        form = QFormLayout()
+        form.addRow("&Username:", self.username)
+        form.addRow("&Password:", self.password)
+        for row, widget in enumerate((self.username, self.password)):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText("Sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.buttons.accepted.connect(self.try_sign_in)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        if context.demo:
+            demo = QLabel(
+                f"This is the <b>demo</b> group with made-up people. Sign in as "
+                f"<b>{DEMO_USERNAME}</b> with password <b>{DEMO_PASSWORD}</b>."
+            )
+            demo.setWordWrap(True)
+            layout.addWidget(demo)
+            self.username.setText(DEMO_USERNAME)
+        if username:
+            self.username.setText(username)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        # Grow (never squash the boxes) when a message appears.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(420)
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def try_sign_in(self) -> None:
+        """Check the details; accept on success, otherwise say so and clear the password."""
+        try:
+            with self.context.session() as session:
+                self.actor = accounts.sign_in(session, self.username.text(), self.password.text())
+        except InvolveError as error:
+            self.error.setText(f"⚠ {error.message}")
+            self.error.setVisible(True)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the user and logged
+            show_error(self, error)
+            return
+        self.error.setVisible(False)
+        self.accept()

@@ -1,0 +1,207 @@
+"""The shell: a sidebar of areas, the current area beside it, menus and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from involve_desktop import APP_NAME, __version__
+from involve_desktop.core.services import accounts, organisation
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.settings.settings_view import SettingsView
+from involve_desktop.ui.sheets.sheets_view import SheetsView
+
+DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop with its task bar
+
+
+@dataclass(frozen=True)
+class Area:
+    """One entry of the sidebar."""
+
+    key: str
+    title: str
+    widget: QWidget
+
+
+class MainWindow(QMainWindow):
+    """The main window for one signed-in account; emits ``logged_out`` when they log out."""
+
+    logged_out = Signal()
+
+    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.actor = actor
+        with context.session() as session:
+            self.group_name = organisation.group_name(session) or APP_NAME
+        self._logging_out = False
+
+        self.sheets_view = SheetsView(lambda: self.group_name)
+        self.settings_view = SettingsView(context, actor)
+        if self.settings_view.group_tab is not None:
+            self.settings_view.group_tab.renamed.connect(self._group_renamed)
+        self.areas = [
+            Area("sheets", "Sheets", self.sheets_view),
+            Area("settings", "Settings", self.settings_view),
+        ]
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Areas")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setObjectName("sidebar")
+        self.stack = QStackedWidget()
+        for area in self.areas:
+            QListWidgetItem(area.title, self.sidebar)
+            self.stack.addWidget(area.widget)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._update_title()
+        self._restore_state()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.print_action = self._action(
+            "&Print sign-in sheet…", self.print_sign_in_sheet, QKeySequence.StandardKey.Print
+        )
+        self.logout_action = self._action("&Log out", self.log_out, "Ctrl+Shift+L")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.logout_action)
+        file_menu.addAction(self.quit_action)
+
+        go_menu = menu.addMenu("&Go")
+        for number, area in enumerate(self.areas, start=1):
+            action = self._action(
+                area.title, lambda key=area.key: self.show_area(key), f"Ctrl+{number}"
+            )
+            go_menu.addAction(action)
+
+        help_menu = menu.addMenu("&Help")
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.group_label = QLabel()
+        self.account_label = QLabel(
+            f"Signed in as {self.actor.display_name} ({self.actor.role.label.lower()})"
+        )
+        self.location_label = QLabel(self._location_text())
+        self.location_label.setToolTip(self.context.location)
+        for label in (self.group_label, self.account_label, self.location_label):
+            label.setAccessibleName(label.text())
+            self.statusBar().addPermanentWidget(label) if label is self.location_label else (
+                self.statusBar().addWidget(label)
+            )
+        self.group_label.setText(self.group_name)
+
+    def _location_text(self) -> str:
+        prefix = "DEMO data · " if self.context.demo else ""
+        if self.context.location.startswith("PostgreSQL"):
+            return prefix + self.context.location
+        return f"{prefix}Data: {self.context.location}"
+
+    def _update_title(self) -> None:
+        demo = " — DEMO (made-up people)" if self.context.demo else ""
+        self.setWindowTitle(f"{self.group_name} — {APP_NAME}{demo}")
+        self.group_label.setText(self.group_name)
+
+    # -- window state -----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        area = settings.value("main_window/area", "sheets")
+        self.show_area(str(area))
+
+    def _save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/area", self.areas[self.stack.currentIndex()].key)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def show_area(self, key: str) -> None:
+        """Switch to the area called ``key`` (the first area if there is none)."""
+        keys = [area.key for area in self.areas]
+        self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def current_area(self) -> str:
+        """The key of the area on screen."""
+        return self.areas[self.stack.currentIndex()].key
+
+    def print_sign_in_sheet(self) -> None:
+        """Go to Sheets and preview the blank sign-in sheet."""
+        self.show_area("sheets")
+        self.sheets_view.preview()
+
+    def _group_renamed(self, name: str) -> None:
+        self.group_name = name
+        self._update_title()
+
+    def show_about(self) -> None:
+        """Version and purpose."""
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Members, rota, panels, cohorts, meetings and printable sheets for user-led "
+            "mental health groups. Works offline; your data stays on this computer "
+            "(or your organisation's own server).</p>"
+            f"<p>Data: {self.context.location}</p>",
+        )
+
+    def log_out(self) -> None:
+        """Sign out and hand back to the sign-in dialog."""
+        self._logging_out = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._save_state()
+        try:
+            with self.context.session() as session:
+                accounts.sign_out(session, self.actor)
+        except Exception:  # noqa: BLE001 - signing out must never block closing
+            pass
+        event.accept()
+        if self._logging_out:
+            self.logged_out.emit()

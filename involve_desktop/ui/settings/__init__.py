@@ -1,0 +1,1 @@
+"""The Settings area: the group's details, accounts, and your own account."""

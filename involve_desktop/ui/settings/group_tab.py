@@ -1,0 +1,59 @@
+"""Settings → Group: the group's name as printed on every sheet (coordinators only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.services import organisation
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.widgets import buttons_row, narrow, page
+
+
+class GroupTab(QWidget):
+    """Rename the group; emits ``renamed`` so the title bar and status bar follow."""
+
+    renamed = Signal(str)
+
+    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.actor = actor
+        with context.session() as session:
+            current = organisation.group_name(session) or ""
+        self.name = QLineEdit(current)
+        self.name.setAccessibleName("Group name")
+        self.error = error_label()
+        self.saved = QLabel()
+        self.save_button = QPushButton("Save")
+        self.save_button.setAccessibleName("Save group name")
+        self.save_button.clicked.connect(self.save)
+        self.name.returnPressed.connect(self.save)
+        self.errors = FieldErrors({"group_name": self.error}, self.error)
+        form = QFormLayout()
+        form.addRow("Group name:", self.name)
+        form.addRow("", self.error)
+        form.addRow("", buttons_row(self.save_button, self.saved))
+        hint = QLabel("The group name is printed at the top of every sheet.")
+        hint.setWordWrap(True)
+        self.setLayout(page(narrow(form), hint))
+
+    def save(self) -> None:
+        """Save the new name through the service."""
+        self.errors.clear()
+        self.saved.clear()
+        try:
+            with self.context.session() as session:
+                name = organisation.rename_group(session, self.actor, self.name.text())
+        except InvolveError as error:
+            self.errors.show(error, {"group_name": self.name})
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the user and logged
+            show_error(self, error)
+            return
+        self.name.setText(name)
+        self.saved.setText("✓ Saved.")
+        self.renamed.emit(name)

@@ -1,0 +1,27 @@
+"""GUI test fixtures: QSettings kept in the test's folder, an app context on the test database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from sqlalchemy import Engine
+
+from involve_desktop.core.db.engine import describe_location, session_factory
+from involve_desktop.ui.context import AppContext
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp) -> None:
+    """Window geometry and remembered folders go to a temporary folder, not the user's."""
+    QCoreApplication.setOrganizationName("InvolveTests")
+    QCoreApplication.setApplicationName("Involve Desktop Tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+
+
+@pytest.fixture
+def context(engine: Engine) -> AppContext:
+    """The app context the windows use, on the migrated test database."""
+    return AppContext(session_factory(engine), describe_location(engine))

@@ -1,0 +1,97 @@
+"""First run, signing in and logging out, driven through the real dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from involve_desktop.app import AppFlow
+from involve_desktop.core.services import accounts, organisation
+from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
+from involve_desktop.ui.accounts.login_dialog import LoginDialog
+from involve_desktop.ui.main_window import MainWindow
+from tests.conftest import COORDINATOR_PASSWORD
+from tests.ui.typing import type_text
+
+_type = type_text
+
+
+def test_wizard_creates_group_and_coordinator(qtbot, context):
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _type(qtbot, wizard.group_page.group_name, "Siobhán's Peer Group")
+    wizard.next()
+    assert wizard.currentPage() is wizard.account_page
+    fields = wizard.account_page.fields
+    _type(qtbot, fields.display_name, "Zoë Okafor")
+    assert fields.username.text() == "zo.okafor"  # suggested from the name
+    fields.username.clear()
+    _type(qtbot, fields.username, "zoe")
+    _type(qtbot, fields.password, "a good long password")
+    _type(qtbot, fields.confirm, "a good long password")
+    wizard.next()
+    assert wizard.currentPage() is wizard.done_page
+    assert "zoe" in wizard.done_page.summary.text()
+    with context.session() as session:
+        assert organisation.group_name(session) == "Siobhán's Peer Group"
+        assert accounts.sign_in(session, "zoe", "a good long password").display_name == "Zoë Okafor"
+
+
+def test_wizard_keeps_typing_and_names_the_problem(qtbot, context):
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentPage() is wizard.group_page  # empty group name refused
+    assert wizard.group_page.error.isVisibleTo(wizard)
+    assert "Group name is needed" in wizard.group_page.error.text()
+    _type(qtbot, wizard.group_page.group_name, "Riverside Voices")
+    wizard.next()
+    fields = wizard.account_page.fields
+    _type(qtbot, fields.display_name, "Sam")
+    _type(qtbot, fields.password, "short")
+    _type(qtbot, fields.confirm, "short")
+    wizard.next()
+    assert wizard.currentPage() is wizard.account_page
+    error = fields.errors["password"]
+    assert error.isVisibleTo(wizard) and "at least 8 characters" in error.text()
+    assert fields.display_name.text() == "Sam"  # nothing the user typed is lost
+    with context.session() as session:
+        assert not accounts.is_set_up(session)
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Create account"
+
+
+def _sign_in(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
+    dialog.username.clear()
+    _type(qtbot, dialog.username, username)
+    _type(qtbot, dialog.password, password)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def test_login_refuses_wrong_password_then_accepts_right_one(qtbot, context, coordinator):
+    dialog = LoginDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _sign_in(qtbot, dialog, "sam", "not my password")
+    assert dialog.actor is None and dialog.isVisible()
+    assert "username and password do not match" in dialog.error.text()
+    assert dialog.password.text() == ""  # cleared for another try
+    _sign_in(qtbot, dialog, "sam", COORDINATOR_PASSWORD)
+    assert dialog.actor is not None and dialog.actor.username == "sam"
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+
+
+def test_log_out_returns_to_sign_in(qtbot, context, coordinator):
+    flow = AppFlow(context)
+    assert flow.start()
+    assert flow.login_dialog is not None and flow.login_dialog.isVisible()
+    _sign_in(qtbot, flow.login_dialog, "sam", COORDINATOR_PASSWORD)
+    window = flow.main_window
+    assert isinstance(window, MainWindow) and window.isVisible()
+    assert "Riverside Voices" in window.windowTitle()
+    assert "Sam Coordinator" in window.account_label.text()
+    window.logout_action.trigger()
+    assert flow.main_window is None
+    assert flow.login_dialog is not None and flow.login_dialog.isVisible()
+    flow.login_dialog.close()
