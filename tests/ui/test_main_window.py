@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
+from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.main_window import MainWindow
 
 
@@ -42,3 +43,11 @@ def test_geometry_and_area_are_remembered(qtbot, context, coordinator):
     qtbot.addWidget(again)
     assert again.current_area() == "settings"
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_demo_window_says_demo(qtbot, context, coordinator):
+    demo = AppContext(context.sessions, context.location, demo=True)
+    window = MainWindow(demo, coordinator)
+    qtbot.addWidget(window)
+    assert "DEMO" in window.windowTitle()
+    assert window.location_label.text().startswith("DEMO data")

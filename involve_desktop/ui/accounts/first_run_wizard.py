@@ -27,8 +27,7 @@ class GroupPage(QWizardPage):
         super().__init__()
         self.setTitle("Welcome to Involve Desktop")
         self.setSubTitle(
-            "Let's set up your group. This takes a minute; you can change any of it later "
-            "in Settings."
+            "Step 1 of 2. Let's set up your group; you can change any of it later in Settings."
         )
         self.group_name = QLineEdit()
         self.group_name.setAccessibleName("Group name")
@@ -63,8 +62,8 @@ class AccountPage(QWizardPage):
         self._wizard = wizard
         self.setTitle("Your account")
         self.setSubTitle(
-            "You will be the first coordinator: you can add accounts for other coordinators "
-            "and facilitators who share this laptop."
+            "Step 2 of 2. You will be the first coordinator: you can add accounts for others "
+            "who share this laptop (coordinators and facilitators)."
         )
         self.fields = AccountFields("Your name")
         self.general_error = error_label()

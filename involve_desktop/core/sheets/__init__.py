@@ -1,0 +1,1 @@
+"""Printable sheets: shared page layout, one module per sheet, and the catalogue of them."""

@@ -1,0 +1,89 @@
+"""How people's names appear on printed sheets: the privacy modes and their formatting.
+
+Pure functions, no reportlab: ``format_name("Zoë Smith", PrivacyMode.FULL)`` → "Zoë Smith",
+``FIRST_INITIAL`` → "Zoë S.", ``INITIALS`` → "Z. S.". Callers pass the name the person wants
+to be known by (their preferred name), never a legal name they have not chosen.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import StrEnum
+
+from involve_desktop.core.text import sort_key
+
+
+class PrivacyMode(StrEnum):
+    """How much of each name a sheet prints; the value is the CLI spelling."""
+
+    FULL = "full"
+    FIRST_INITIAL = "initial"
+    INITIALS = "initials"
+
+    @property
+    def label(self) -> str:
+        """Plain-English label with an example, for forms and help text."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    PrivacyMode.FULL: "Full name (Zoë Smith)",
+    PrivacyMode.FIRST_INITIAL: "First name and initial (Zoë S.)",
+    PrivacyMode.INITIALS: "Initials (Z. S.)",
+}
+
+
+def _words(name: str) -> list[str]:
+    """The name's words, NFC-composed, with extra and odd whitespace removed."""
+    composed = unicodedata.normalize("NFC", name)
+    return composed.split()
+
+
+def _initial(word: str) -> str:
+    """First letter or digit of ``word`` (with its accents), upper-cased when that is safe.
+
+    Leading punctuation is skipped ("(Jo)" → "J"); a word with no letter gives "".
+    """
+    for index, char in enumerate(word):
+        if char.isalnum():
+            marks = ""
+            for follower in word[index + 1 :]:
+                if not unicodedata.combining(follower):
+                    break
+                marks += follower
+            upper = char.upper()
+            return (upper if len(upper) == 1 else char) + marks
+    return ""
+
+
+def format_name(name: str, mode: PrivacyMode) -> str:
+    """Format one person's name for a sheet in the given privacy mode.
+
+    - FULL: the name with whitespace tidied ("  Zoë   Smith " → "Zoë Smith").
+    - FIRST_INITIAL: first word and the initial of the last word ("Zoë S."); a single
+      name stays as it is ("Cher").
+    - INITIALS: the initial of every word ("Mary Ann Smith" → "M. A. S.", "Cher" → "C.").
+
+    Empty or blank names give "".
+    """
+    words = _words(name)
+    if not words:
+        return ""
+    if mode is PrivacyMode.FULL:
+        return " ".join(words)
+    if mode is PrivacyMode.FIRST_INITIAL:
+        if len(words) == 1:
+            return words[0]
+        last = _initial(words[-1])
+        return f"{words[0]} {last}." if last else words[0]
+    initials = [_initial(word) for word in words]
+    return " ".join(f"{initial}." for initial in initials if initial)
+
+
+def name_sort_key(name: str) -> tuple[str, str]:
+    """Sort key for listing names alphabetically as printed: accents and case ignored.
+
+    "Łukasz" sorts with L, "Zoë" with Z; ties are broken by the exact text so the order
+    is stable.
+    """
+    return sort_key(" ".join(_words(name))), name

@@ -1,0 +1,201 @@
+"""The option form of the Sheets screen: title, rows, meeting, date, venue, page and privacy.
+
+Shows only the inputs the selected sheet uses, turns them into ``SheetParams`` and
+``SheetOptions``, and shows validation messages directly under the field they are about.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.sheets.catalogue import SheetField, SheetParams, SheetSpec
+from involve_desktop.core.sheets.names import PrivacyMode
+from involve_desktop.core.sheets.options import Orientation, SheetOptions
+
+ERROR_STYLE = "color: #a00000;"
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden label for a validation message (a ⚠ sign goes with the colour)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setVisible(False)
+    return label
+
+
+class SheetOptionsForm(QWidget):
+    """Inputs for one sheet; call ``set_spec`` when the selected sheet changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spec: SheetSpec | None = None
+        self._errors: dict[str, QLabel] = {}
+        self._rows_by_key: dict[str, int] = {}
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+
+        self.title_edit = self._line_edit("Title", "title")
+        self.rows_spin = QSpinBox(self)
+        self.rows_spin.setAccessibleName("Number of rows")
+        self._add_row("Number of &rows:", self.rows_spin, "rows")
+        self.meeting_edit = self._line_edit("Meeting", "meeting", "Leave blank to write it by hand")
+        self.date_edit = QLineEdit(self)
+        self.date_edit.setAccessibleName("Date")
+        self.date_edit.setPlaceholderText("Leave blank to write it by hand")
+        self.today_button = QPushButton("Toda&y", self)
+        self.today_button.setAccessibleName("Use today's date")
+        self.today_button.setToolTip("Fill in today's date")
+        self.today_button.clicked.connect(self.fill_today)
+        date_box = QHBoxLayout()
+        date_box.setContentsMargins(0, 0, 0, 0)
+        date_box.addWidget(self.date_edit, 1)
+        date_box.addWidget(self.today_button)
+        self._add_row("&Date:", date_box, "date", buddy=self.date_edit)
+        self.venue_edit = self._line_edit("Venue", "venue", "Leave blank to write it by hand")
+
+        self.portrait_radio = QRadioButton("&Portrait", self)
+        self.landscape_radio = QRadioButton("&Landscape", self)
+        self.portrait_radio.setAccessibleName("Portrait page")
+        self.landscape_radio.setAccessibleName("Landscape page")
+        self.portrait_radio.setChecked(True)
+        self._orientation = QButtonGroup(self)
+        page_box = QHBoxLayout()
+        page_box.setContentsMargins(0, 0, 0, 0)
+        for radio in (self.portrait_radio, self.landscape_radio):
+            self._orientation.addButton(radio)
+            page_box.addWidget(radio)
+        page_box.addStretch(1)
+        self._add_row("Page:", page_box, "orientation", buddy=self.portrait_radio)
+
+        self.large_print_check = QCheckBox("Lar&ge print (16 pt text, taller rows)", self)
+        self.large_print_check.setAccessibleName("Large print")
+        self._add_row("Text size:", self.large_print_check, "large_print")
+
+        self.privacy_combo = QComboBox(self)
+        self.privacy_combo.setAccessibleName("How names are printed")
+        for mode in PrivacyMode:
+            self.privacy_combo.addItem(mode.label, mode)
+        self.privacy_combo.setCurrentIndex(list(PrivacyMode).index(SheetOptions().privacy))
+        self._add_row("&Names:", self.privacy_combo, "privacy")
+
+    # -- building -----------------------------------------------------------------------
+    def _line_edit(self, label: str, key: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(label)
+        edit.setPlaceholderText(placeholder)
+        self._add_row(f"&{label}:", edit, key)
+        return edit
+
+    def _add_row(
+        self, text: str, field: QWidget | QHBoxLayout, key: str, buddy: QWidget | None = None
+    ) -> None:
+        """Add a labelled row whose field has its error message right beneath it."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if isinstance(field, QHBoxLayout):
+            column.addLayout(field)
+        else:
+            column.addWidget(field)
+        self._errors[key] = error_label(box)
+        column.addWidget(self._errors[key])
+        label = QLabel(text, self)
+        label.setBuddy(buddy or field)  # type: ignore[arg-type]
+        self._rows_by_key[key] = self.form.rowCount()
+        self.form.addRow(label, box)
+
+    def focus_order(self) -> list[QWidget]:
+        """The form's inputs in reading order (for the screen's tab order)."""
+        return [
+            self.title_edit,
+            self.rows_spin,
+            self.meeting_edit,
+            self.date_edit,
+            self.today_button,
+            self.venue_edit,
+            self.portrait_radio,
+            self.landscape_radio,
+            self.large_print_check,
+            self.privacy_combo,
+        ]
+
+    # -- state --------------------------------------------------------------------------
+    def set_spec(self, spec: SheetSpec) -> None:
+        """Show the inputs ``spec`` uses, with its defaults."""
+        self._spec = spec
+        self.clear_errors()
+        for field in SheetField:
+            self.form.setRowVisible(self._rows_by_key[field.value], field in spec.fields)
+        self.form.setRowVisible(self._rows_by_key["privacy"], spec.offers_privacy)
+        self.title_edit.setPlaceholderText(spec.title)
+        self.rows_spin.setRange(spec.min_rows, spec.max_rows)
+        if spec.default_rows is not None:
+            self.rows_spin.setValue(spec.default_rows)
+
+    def fill_today(self) -> None:
+        """Put today's date in the Date field, e.g. "Tue 3 Mar 2026"."""
+        self.date_edit.setText(format_date(date.today()))
+
+    def params(self, group_name: str | None) -> SheetParams:
+        """What the user typed, for the selected sheet (unused inputs left out)."""
+        fields = self._spec.fields if self._spec else frozenset()
+
+        def text(edit: QLineEdit, field: SheetField) -> str | None:
+            return (edit.text().strip() or None) if field in fields else None
+
+        return SheetParams(
+            group_name=group_name or None,
+            title=text(self.title_edit, SheetField.TITLE),
+            rows=self.rows_spin.value() if SheetField.ROWS in fields else None,
+            meeting=text(self.meeting_edit, SheetField.MEETING),
+            date_text=text(self.date_edit, SheetField.DATE),
+            venue=text(self.venue_edit, SheetField.VENUE),
+        )
+
+    def options(self) -> SheetOptions:
+        """Page orientation, large print and privacy as chosen."""
+        landscape = self.landscape_radio.isChecked()
+        return SheetOptions(
+            orientation=Orientation.LANDSCAPE if landscape else Orientation.PORTRAIT,
+            large_print=self.large_print_check.isChecked(),
+            privacy=PrivacyMode(self.privacy_combo.currentData()),
+        )
+
+    # -- errors -------------------------------------------------------------------------
+    def show_error(self, field: str, message: str) -> bool:
+        """Show ``message`` under the field named ``field``; False if there is no such field."""
+        label = self._errors.get(field)
+        if label is None:
+            return False
+        label.setText(f"⚠ {message}")
+        label.setVisible(True)
+        return True
+
+    def error_text(self, field: str) -> str:
+        """The message shown under ``field`` ("" if none)."""
+        label = self._errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        """Hide every validation message."""
+        for label in self._errors.values():
+            label.clear()
+            label.setVisible(False)
