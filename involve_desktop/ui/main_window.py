@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -64,8 +64,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setObjectName("sidebar")
         self.stack = QStackedWidget()
+        row_height = self.fontMetrics().height() * 2 + 4  # follows the system font size
         for area in self.areas:
-            QListWidgetItem(area.title, self.sidebar)
+            item = QListWidgetItem(area.title, self.sidebar)
+            item.setSizeHint(QSize(0, row_height))
             self.stack.addWidget(area.widget)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget, QWizard
 
 from involve_desktop import paths
 from involve_desktop.core.errors import InvolveError, ValidationError
@@ -65,3 +65,11 @@ class FieldErrors:
         label.setAccessibleName(f"Problem: {error.message}")
         if focus and field in focus:
             focus[field].setFocus()
+        grow_to_fit(label)
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """Let a dialog grow when a message appears, instead of squashing its input boxes."""
+    window = widget.window()
+    if isinstance(window, QDialog) and not isinstance(window, QWizard):
+        window.adjustSize()

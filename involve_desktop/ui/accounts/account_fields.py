@@ -51,6 +51,7 @@ class AccountFields(QWidget):
             "confirm": error_label(),
         }
         form = QFormLayout(self)
+        self.form = form  # dialogs add their own rows (e.g. Role) so labels line up
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(f"{name_label}:", _field(self.display_name, self.errors["display_name"]))
         form.addRow("Username:", _field(self.username, self.errors["username"]))

@@ -6,9 +6,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -46,9 +44,8 @@ class AddAccountDialog(QDialog):
         self.role.currentIndexChanged.connect(
             lambda _i: self.role_help.setText(ROLE_HELP[self.role.currentData()])
         )
-        role_form = QFormLayout()
-        role_form.addRow("Role:", self.role)
-        role_form.addRow("", self.role_help)
+        self.fields.form.addRow("Role:", self.role)
+        self.fields.form.addRow("", self.role_help)
         self.general_error = error_label()
         self.errors = FieldErrors(self.fields.errors, self.general_error)
         buttons = QDialogButtonBox(
@@ -61,11 +58,9 @@ class AddAccountDialog(QDialog):
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
-        layout.addLayout(role_form)
         layout.addWidget(note)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(480)
 
     def save(self) -> None:

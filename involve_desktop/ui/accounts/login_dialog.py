@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import error_label, show_error
+from involve_desktop.ui.messages import error_label, grow_to_fit, show_error
 
 
 class LoginDialog(QDialog):
@@ -77,8 +76,6 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        # Grow (never squash the boxes) when a message appears.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(420)
         (self.password if self.username.text() else self.username).setFocus()
 
@@ -90,6 +87,7 @@ class LoginDialog(QDialog):
         except InvolveError as error:
             self.error.setText(f"⚠ {error.message}")
             self.error.setVisible(True)
+            grow_to_fit(self.error)
             self.password.clear()
             self.password.setFocus()
             return

@@ -99,8 +99,10 @@ class SheetsView(QWidget):
         right_panel.setLayout(right)
         right_panel.setMaximumWidth(720)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(right_panel, 3)
+        self.sheet_list.setMaximumWidth(280)
+        layout.addLayout(left, 0)
+        layout.addSpacing(12)
+        layout.addWidget(right_panel, 1)
         layout.addStretch(0)
         order = [self.sheet_list, *self.form.focus_order(), self.preview_button]
         for first, second in zip(order, order[1:], strict=False):
