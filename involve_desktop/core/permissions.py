@@ -27,11 +27,22 @@ class Permission(StrEnum):
     EDIT_GROUP_SETTINGS = "edit_group_settings"
     VIEW_AUDIT_LOG = "view_audit_log"
     PRINT_SHEETS = "print_sheets"
+    VIEW_MEMBERS = "view_members"
+    EDIT_MEMBERS = "edit_members"
+    VIEW_RESTRICTED = "view_restricted"
+    EDIT_RESTRICTED = "edit_restricted"
+    IMPORT_MEMBERS = "import_members"
+    EXPORT_PERSONAL_DATA = "export_personal_data"
+    EDIT_LISTS = "edit_lists"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COORDINATOR: frozenset(Permission),
-    Role.FACILITATOR: frozenset({Permission.PRINT_SHEETS}),
+    # Facilitators see and add members (walk-ins at a group) but never restricted fields,
+    # and cannot export personal data.
+    Role.FACILITATOR: frozenset(
+        {Permission.PRINT_SHEETS, Permission.VIEW_MEMBERS, Permission.EDIT_MEMBERS}
+    ),
 }
 
 

@@ -3,5 +3,26 @@
 from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import Base
+from involve_desktop.core.models.people import (
+    Consent,
+    Member,
+    MemberRole,
+    RoleType,
+    StatusChange,
+    TrainingRecord,
+    TrainingType,
+)
 
-__all__ = ["Account", "AuditEntry", "Base", "Organisation"]
+__all__ = [
+    "Account",
+    "AuditEntry",
+    "Base",
+    "Consent",
+    "Member",
+    "MemberRole",
+    "Organisation",
+    "RoleType",
+    "StatusChange",
+    "TrainingRecord",
+    "TrainingType",
+]
