@@ -108,7 +108,7 @@ def test_validation_names_the_field(session, coordinator, field, kwargs):
     assert err.value.field == field
 
 
-def test_last_coordinator_cannot_be_turned_off(session, coordinator):
+def test_you_cannot_turn_off_your_own_account(session, coordinator):
     other = accounts.create_account(
         session, coordinator, "Alex", "alex", "alex password", Role.FACILITATOR
     )
@@ -116,6 +116,64 @@ def test_last_coordinator_cannot_be_turned_off(session, coordinator):
         accounts.set_active(session, coordinator, coordinator.account_id, False)
     accounts.set_active(session, coordinator, other.id, False)
     assert [a.active for a in accounts.list_accounts(session, coordinator)] == [True, False]
+    rows = audit.list_entries(session, coordinator, entity="account", entity_id=other.id)
+    assert rows[0].changes == {"active": [True, False]}
+
+
+def test_turned_off_coordinator_still_signed_in_is_refused_at_once(session, coordinator):
+    accounts.create_account(session, coordinator, "Bo", "bo", "bo password", Role.COORDINATOR)
+    bo = accounts.sign_in(session, "bo", "bo password")
+    accounts.set_active(session, coordinator, bo.account_id, False)
+    with pytest.raises(PermissionDenied, match="turned off"):
+        accounts.create_account(session, bo, "Eve", "eve", "eve password", Role.COORDINATOR)
+    with pytest.raises(PermissionDenied):
+        accounts.set_active(session, bo, coordinator.account_id, False)
+
+
+def test_demoted_account_loses_coordinator_powers_at_once(session, coordinator):
+    from involve_desktop.core.models.accounts import Account as AccountRow
+
+    accounts.create_account(session, coordinator, "Bo", "bo", "bo password", Role.COORDINATOR)
+    bo = accounts.sign_in(session, "bo", "bo password")
+    session.execute(
+        AccountRow.__table__.update()
+        .where(AccountRow.id == bo.account_id)
+        .values(role="facilitator")
+    )
+    session.commit()
+    with pytest.raises(PermissionDenied, match="facilitator"):
+        organisation.rename_group(session, bo, "New name")
+
+
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        lambda s, fran, target: accounts.reset_password(s, fran, target, "new password 1"),
+        lambda s, fran, target: accounts.set_active(s, fran, target, False),
+        lambda s, fran, target: organisation.rename_group(s, fran, "Renamed"),
+        lambda s, fran, target: audit.list_entries(s, fran),
+        lambda s, fran, target: accounts.list_accounts(s, fran),
+    ],
+)
+def test_facilitator_is_refused_coordinator_actions(session, coordinator, attempt):
+    accounts.create_account(
+        session, coordinator, "Fran Facilitator", "fran", "tuesday group 2pm", Role.FACILITATOR
+    )
+    fran = accounts.sign_in(session, "fran", "tuesday group 2pm")
+    with pytest.raises(PermissionDenied):
+        attempt(session, fran, coordinator.account_id)
+    assert organisation.group_name(session) == "Riverside Voices"
+    assert accounts.sign_in(session, "sam", COORDINATOR_PASSWORD)  # password unchanged
+
+
+def test_password_changes_are_audited_without_the_password(session, coordinator):
+    other = accounts.create_account(
+        session, coordinator, "Alex", "alex", "alex password", Role.FACILITATOR
+    )
+    accounts.reset_password(session, coordinator, other.id, "brand new one")
+    rows = audit.list_entries(session, coordinator, entity="account", entity_id=other.id)
+    assert rows[0].changes == {"password": "(changed)"}
+    assert "brand new one" not in str([r.changes for r in rows])
 
 
 def test_change_own_password_checks_current(session, coordinator):

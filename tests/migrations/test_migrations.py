@@ -8,13 +8,19 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from involve_desktop import paths
 from involve_desktop.core.db.engine import create_engine_for, sqlite_url
-from involve_desktop.core.db.migrate import current_revision, head_revision, migrate
+from involve_desktop.core.db.migrate import (
+    MigrationFailedError,
+    current_revision,
+    head_revision,
+    migrate,
+)
 from involve_desktop.core.errors import DatabaseTooNewError
 from involve_desktop.core.models import Base
+from tests.conftest import TEST_DATABASE_URL
 
 
 def test_empty_database_migrates_to_head_and_models_agree(database_url):
@@ -76,6 +82,37 @@ def test_sqlite_file_is_backed_up_before_an_upgrade(tmp_path, monkeypatch):
     assert "added_later" not in tables  # the copy is the database as it was before
 
 
+def _with_revision(tmp_path, body: str) -> Path:
+    """A copy of the app's migrations plus one newer revision with ``body`` as upgrade()."""
+    import shutil
+
+    versions = tmp_path / "migrations"
+    shutil.copytree(paths.migrations_dir(), versions, ignore=shutil.ignore_patterns("__pycache__"))
+    head = head_revision(paths.migrations_dir())
+    (versions / "versions" / "9999_test.py").write_text(
+        f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\n'
+        "depends_on = None\nfrom alembic import op\nimport sqlalchemy as sa\n"
+        f"def upgrade():\n{body}\ndef downgrade():\n    pass\n"
+    )
+    return versions
+
+
+def test_failed_upgrade_is_rolled_back_and_names_the_backup(tmp_path, database_url):
+    engine = create_engine_for(database_url)
+    migrate(engine, paths.migrations_dir(), None)
+    before = current_revision(engine)
+    broken = _with_revision(
+        tmp_path,
+        "    op.create_table('half', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "    op.execute('SELECT no_such_column FROM account')\n",
+    )
+    with pytest.raises(MigrationFailedError, match="undid the upgrade"):
+        migrate(engine, broken, tmp_path / "backups")
+    assert current_revision(engine) == before
+    assert "half" not in inspect(engine).get_table_names()  # nothing half-done is left
+    engine.dispose()
+
+
 def test_new_empty_database_is_not_backed_up(tmp_path):
     engine = create_engine_for(sqlite_url(tmp_path / "new.sqlite3"))
     result = migrate(engine, paths.migrations_dir(), tmp_path / "backups")
@@ -103,3 +140,20 @@ def test_sqlite_pragmas_protect_committed_data(tmp_path):
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
     engine.dispose()
+
+
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="several laptops share PostgreSQL only")
+def test_several_laptops_starting_together_all_open_the_database(database_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def start() -> str | None:
+        engine = create_engine_for(database_url)
+        try:
+            migrate(engine, paths.migrations_dir(), None)
+            return current_revision(engine)
+        finally:
+            engine.dispose()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        revisions = list(pool.map(lambda _: start(), range(4)))
+    assert revisions == [head_revision(paths.migrations_dir())] * 4

@@ -25,7 +25,7 @@ def test_wizard_creates_group_and_coordinator(qtbot, context):
     assert wizard.currentPage() is wizard.account_page
     fields = wizard.account_page.fields
     _type(qtbot, fields.display_name, "Zoë Okafor")
-    assert fields.username.text() == "zo.okafor"  # suggested from the name
+    assert fields.username.text() == "zoe.okafor"  # suggested from the name
     fields.username.clear()
     _type(qtbot, fields.username, "zoe")
     _type(qtbot, fields.password, "a good long password")
@@ -95,3 +95,28 @@ def test_log_out_returns_to_sign_in(qtbot, context, coordinator):
     assert flow.main_window is None
     assert flow.login_dialog is not None and flow.login_dialog.isVisible()
     flow.login_dialog.close()
+
+
+def test_first_start_runs_wizard_then_sign_in_with_username_filled(qtbot, context, monkeypatch):
+    def fill_in(wizard: FirstRunWizard) -> int:
+        wizard.show()
+        type_text(qtbot, wizard.group_page.group_name, "Riverside Voices")
+        wizard.next()
+        fields = wizard.account_page.fields
+        type_text(qtbot, fields.display_name, "Sam Jones")
+        type_text(qtbot, fields.password, "a good long password")
+        type_text(qtbot, fields.confirm, "a good long password")
+        wizard.next()
+        wizard.close()
+        return 1
+
+    monkeypatch.setattr(FirstRunWizard, "exec", fill_in)
+    flow = AppFlow(context)
+    assert flow.start()
+    dialog = flow.login_dialog
+    assert dialog is not None and dialog.username.text() == "sam.jones"
+    assert dialog.password.hasFocus() or not dialog.isActiveWindow()
+    type_text(qtbot, dialog.password, "a good long password")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert flow.main_window is not None and "Sam Jones" in flow.main_window.account_label.text()
+    flow.main_window.close()

@@ -23,7 +23,7 @@ def backup_sqlite(source: Path, backups_dir: Path, reason: str, keep: int = KEEP
         counter += 1
         target = backups_dir / f"{source.stem}-{stamp}-{reason}-{counter}{source.suffix}"
     partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:

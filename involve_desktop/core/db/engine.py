@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 10  # a laptop away from the server gets a message, not a frozen start
 
 
 def sqlite_url(path: Path) -> str:
@@ -23,6 +24,9 @@ def sqlite_url(path: Path) -> str:
 
 
 def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the driver, start transactions, so schema changes roll back too
+    # (SQLAlchemy's documented pysqlite recipe; see _begin below).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -40,10 +44,21 @@ def create_engine_for(url: str) -> Engine:
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+        # hide_parameters: SQL errors must never copy values (e.g. password hashes) into logs.
+        engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _apply_sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+    )
+
+
+def _begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -7,6 +7,8 @@ a clear message and left exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,11 +16,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from involve_desktop.core.db.backup import backup_sqlite
 from involve_desktop.core.db.engine import sqlite_file
-from involve_desktop.core.errors import DatabaseTooNewError
+from involve_desktop.core.errors import DatabaseTooNewError, InvolveError
+
+# Any fixed number: PostgreSQL advisory lock that lets one laptop migrate at a time.
+MIGRATION_LOCK_KEY = 7_316_202_611
+
+
+class MigrationFailedError(InvolveError):
+    """An upgrade failed part-way; it was rolled back and the database is as it was."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +64,32 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@contextmanager
+def _one_migrator_at_a_time(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, several laptops may start together: only one migrates at a time."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        try:
+            yield
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            lock.commit()
+
+
 def migrate(engine: Engine, migrations_dir: Path, backups_dir: Path | None) -> MigrationResult:
     """Upgrade ``engine``'s database to head; back up an existing SQLite file first.
 
-    Raises DatabaseTooNewError, touching nothing, when the database is newer than the app.
+    Raises DatabaseTooNewError, touching nothing, when the database is newer than the app,
+    and MigrationFailedError (everything rolled back) when an upgrade step fails.
     """
+    with _one_migrator_at_a_time(engine):
+        return _migrate(engine, migrations_dir, backups_dir)
+
+
+def _migrate(engine: Engine, migrations_dir: Path, backups_dir: Path | None) -> MigrationResult:
     config = alembic_config(migrations_dir)
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
@@ -81,9 +111,17 @@ def migrate(engine: Engine, migrations_dir: Path, backups_dir: Path | None) -> M
     if path is not None and path.exists() and backups_dir is not None and _has_tables(engine):
         backup = backup_sqlite(path, backups_dir, reason="before-upgrade")
 
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except Exception as error:
+        where = f" A copy taken just before is at {backup}." if backup else ""
+        raise MigrationFailedError(
+            "Involve Desktop could not upgrade the database, so it undid the upgrade and the "
+            f"database is as it was.{where} Please report this problem; the details are in the "
+            "log file."
+        ) from error
     return MigrationResult(current, head, backup)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import PermissionDenied
-from involve_desktop.core.permissions import Permission
+from involve_desktop.core.models.accounts import Account
+from involve_desktop.core.permissions import Permission, Role, allows
 from involve_desktop.core.services.dto import Actor
 
 
@@ -26,15 +28,24 @@ def transaction(session: Session) -> Iterator[Session]:
 def require(session: Session, actor: Actor, permission: Permission, what: str) -> None:
     """Refuse (and record the refusal) when ``actor``'s role does not allow ``permission``.
 
-    ``what`` completes the sentence "Your account cannot …", e.g. "add accounts".
+    ``what`` completes the sentence "Your account cannot …", e.g. "add accounts". The
+    account is read afresh, so turning an account off or changing its role takes effect at
+    once, even for someone still signed in on another laptop.
     """
-    if actor.can(permission):
+    current = session.execute(
+        select(Account.active, Account.role).where(Account.id == actor.account_id)
+    ).one_or_none()
+    if current is not None and current.active and allows(Role(current.role), permission):
         return
     from involve_desktop.core.services import audit  # local: audit imports this module
 
     session.rollback()
     audit.record(session, actor, "denied", permission.value, None, {"attempted": what})
     session.commit()
+    if current is None or not current.active:
+        raise PermissionDenied(
+            "Your account has been turned off, so it cannot do this. Ask a coordinator."
+        )
     raise PermissionDenied(
-        f"Your account ({actor.role.label.lower()}) cannot {what}. Ask a coordinator."
+        f"Your account ({Role(current.role).label.lower()}) cannot {what}. Ask a coordinator."
     )

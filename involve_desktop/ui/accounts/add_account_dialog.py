@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.core.errors import InvolveError, ValidationError
+from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
@@ -66,13 +66,8 @@ class AddAccountDialog(QDialog):
     def save(self) -> None:
         """Create the account through the service; show problems beside their fields."""
         self.errors.clear()
-        if not self.fields.passwords_match():
-            self.errors.show(
-                ValidationError("confirm", "The two passwords are different — type them again."),
-                self.fields.focus_targets,
-            )
-            return
         try:
+            self.fields.check_confirmation()
             with self.context.session() as session:
                 self.created = accounts.create_account(
                     session,

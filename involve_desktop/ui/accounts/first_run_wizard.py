@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.errors import InvolveError, ValidationError
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.ui.accounts.account_fields import AccountFields
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.messages import FieldErrors, error_label, show_error
@@ -32,6 +35,7 @@ class GroupPage(QWizardPage):
         self.group_name = QLineEdit()
         self.group_name.setAccessibleName("Group name")
         self.group_name.setPlaceholderText("e.g. Riverside Voices")
+        self.group_name.setMaxLength(GROUP_NAME_MAX)
         self.error = error_label()
         hint = QLabel("This name is printed at the top of sign-in sheets and reports.")
         hint.setWordWrap(True)
@@ -48,10 +52,14 @@ class GroupPage(QWizardPage):
         if self.group_name.text().strip():
             self.error.setVisible(False)
             return True
-        self.error.setText("⚠ Group name is needed — type the name your group goes by.")
+        self.show_problem("Group name is needed — type the name your group goes by.")
+        return False
+
+    def show_problem(self, message: str) -> None:
+        """Show what is wrong with the group name under the box, and put the cursor there."""
+        self.error.setText(f"⚠ {message}")
         self.error.setVisible(True)
         self.group_name.setFocus()
-        return False
 
 
 class AccountPage(QWizardPage):
@@ -77,13 +85,8 @@ class AccountPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         self.errors.clear()
-        if not self.fields.passwords_match():
-            self.errors.show(
-                ValidationError("confirm", "The two passwords are different — type them again."),
-                self.fields.focus_targets,
-            )
-            return False
         try:
+            self.fields.check_confirmation()
             with self._wizard.context.session() as session:
                 actor = accounts.set_up_group(
                     session,
@@ -95,6 +98,8 @@ class AccountPage(QWizardPage):
         except ValidationError as error:
             if error.field == "group_name":
                 self._wizard.back()
+                self._wizard.group_page.show_problem(error.message)
+                return False
             self.errors.show(error, self.fields.focus_targets)
             return False
         except InvolveError as error:
@@ -125,8 +130,8 @@ class DonePage(QWizardPage):
         if actor is None:
             return
         self.summary.setText(
-            f"<p><b>{self.field('group_name').strip()}</b> is set up, and your coordinator "
-            f"account <b>{actor.username}</b> is ready.</p>"
+            f"<p><b>{escape(self.field('group_name').strip())}</b> is set up, and your "
+            f"coordinator account <b>{escape(actor.username)}</b> is ready.</p>"
             "<p>Press <b>Finish</b>, then sign in with your username and password. "
             "Keep your password safe: everyone who uses this laptop has their own account.</p>"
         )

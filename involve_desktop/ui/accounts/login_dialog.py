@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +35,7 @@ class LoginDialog(QDialog):
         with context.session() as session:
             group = organisation.group_name(session) or "Involve Desktop"
         self.setWindowTitle(f"Sign in — {group}" + (" — DEMO" if context.demo else ""))
-        heading = QLabel(f"<h2>{group}</h2>")
+        heading = QLabel(f"<h2>{escape(group)}</h2>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setAccessibleName(f"Group: {group}")
         intro = QLabel("Sign in with your own account. Each person who uses this laptop has one.")

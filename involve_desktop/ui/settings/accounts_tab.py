@@ -7,9 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -21,6 +19,7 @@ from involve_desktop.core.formatting import format_timestamp
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.add_account_dialog import AddAccountDialog
+from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialog
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.messages import show_error
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
@@ -146,19 +145,7 @@ class AccountsTab(QWidget):
         account = self.selected()
         if account is None:
             return
-        password, ok = QInputDialog.getText(
-            self,
-            "Reset password",
-            f"New password for {account.display_name} (at least 8 characters):",
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return
-        try:
-            with self.context.session() as session:
-                accounts.reset_password(session, self.actor, account.id, password)
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        if not ResetPasswordDialog(self.context, self.actor, account, self).exec():
             return
         QMessageBox.information(
             self, "Password reset", f"{account.display_name} can now sign in with the new password."

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from involve_desktop.core.errors import InvolveError, ValidationError
+from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.accounts.account_fields import check_confirmation
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.messages import FieldErrors, error_label, show_error
 from involve_desktop.ui.widgets import buttons_row, narrow, page
@@ -40,7 +43,7 @@ class OwnAccountTab(QWidget):
         self.save_button = QPushButton("Change password")
         self.save_button.clicked.connect(self.save)
         who = QLabel(
-            f"Signed in as <b>{actor.display_name}</b> ({actor.username}), "
+            f"Signed in as <b>{escape(actor.display_name)}</b> ({escape(actor.username)}), "
             f"{actor.role.label.lower()}."
         )
         form = QFormLayout()
@@ -58,15 +61,8 @@ class OwnAccountTab(QWidget):
         self.errors.clear()
         self.done.clear()
         focus = {"current_password": self.current, "password": self.new, "confirm": self.again}
-        if self.new.text() != self.again.text():
-            self.errors.show(
-                ValidationError(
-                    "confirm", "The two new passwords are different — type them again."
-                ),
-                focus,
-            )
-            return
         try:
+            check_confirmation(self.new.text(), self.again.text(), "new passwords")
             with self.context.session() as session:
                 accounts.change_own_password(
                     session, self.actor, self.current.text(), self.new.text()
