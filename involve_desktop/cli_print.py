@@ -1,19 +1,32 @@
 """The ``print`` sub-command: render a printable sheet to a PDF file without opening a window.
 
-Example: ``involve-desktop print blank-sign-in --rows 30 --venue "Library" --out sign-in.pdf``.
+Examples::
+
+    involve-desktop print blank-sign-in --rows 30 --venue "Library" --out sign-in.pdf
+    INVOLVE_PASSWORD=… involve-desktop print contact-list --user sam --out contacts.pdf
+
+Sheets of members (contact list, training due, members summary) read the database, so they
+need an account: ``--user USERNAME``, with the password from the ``INVOLVE_PASSWORD``
+environment variable, or asked for when run in a terminal. The same permission checks as in
+the app apply, and the sign-in and sign-out are recorded in the audit trail.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.sheets.catalogue import (
+    MemberScope,
+    SheetData,
     SheetField,
     SheetParams,
+    SheetSpec,
     UnknownSheetError,
     all_sheets,
     get_sheet,
@@ -22,13 +35,28 @@ from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.output import write_bytes_atomically
 
+ENV_PASSWORD = "INVOLVE_PASSWORD"
+
 _OPTION_FOR_FIELD = {
     SheetField.TITLE: "--title",
     SheetField.ROWS: "--rows",
     SheetField.MEETING: "--meeting",
     SheetField.DATE: "--date",
     SheetField.VENUE: "--venue",
+    SheetField.MEMBERS: "--members",
+    SheetField.ROLE: "--role",
+    SheetField.ACCESS_NEEDS: "--access-needs",
+    SheetField.WITHIN_DAYS: "--within-days",
 }
+
+
+class PrintError(Exception):
+    """Bad input or a refusal, as one line for stderr; ``code`` is the exit code."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
 
 
 def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +65,8 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "print",
         help="save a printable sheet as a PDF",
-        description=f"Save a printable sheet as a PDF file. Sheets: {keys}.",
+        description=f"Save a printable sheet as a PDF file. Sheets: {keys}. Sheets of "
+        f"members need --user; the password comes from {ENV_PASSWORD} or is asked for.",
     )
     parser.add_argument("sheet", metavar="SHEET", help=f"which sheet to print ({keys})")
     parser.add_argument("--group", metavar="NAME", help="group name (default: from the database)")
@@ -46,6 +75,26 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--meeting", metavar="TEXT", help="meeting name, pre-filled")
     parser.add_argument("--date", metavar="TEXT", help='date, pre-filled, e.g. "Tue 3 Mar 2026"')
     parser.add_argument("--venue", metavar="TEXT", help="venue, pre-filled")
+    parser.add_argument(
+        "--members",
+        choices=[scope.value for scope in MemberScope],
+        help="which members to list (default: active)",
+    )
+    parser.add_argument(
+        "--role", metavar="NAME", help='only people holding this role, e.g. "Peer supporter"'
+    )
+    parser.add_argument(
+        "--access-needs",
+        action="store_true",
+        default=None,
+        help="add each person's access needs (contact list)",
+    )
+    parser.add_argument(
+        "--within-days", metavar="N", help="training due within N days, 0-365 (default 60)"
+    )
+    parser.add_argument(
+        "--user", metavar="USERNAME", help="the account to sign in as (sheets of members)"
+    )
     parser.add_argument("--landscape", action="store_true", help="A4 landscape (default portrait)")
     parser.add_argument(
         "--large-print", action="store_true", help="large print: 16 pt text and taller rows"
@@ -59,20 +108,16 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", metavar="FILE.pdf", required=True, help="where to save the PDF")
 
 
-def _fail(message: str) -> int:
-    """Print a one-line error to stderr and return the bad-input exit code."""
-    print(f"involve-desktop print: {message}", file=sys.stderr)
-    return 2
-
-
-def _rows(text: str | None) -> int | None:
-    """``--rows`` as a number (range checks happen in the sheet), or ValueError."""
+def _whole_number(option: str, text: str | None, example: int) -> int | None:
+    """A whole-number option (range checks happen in the sheet), or ValueError."""
     if text is None:
         return None
     try:
         return int(text.strip())
     except ValueError:
-        raise ValueError(f"--rows must be a whole number, for example 20; not {text!r}.") from None
+        raise ValueError(
+            f"{option} must be a whole number, for example {example}; not {text!r}."
+        ) from None
 
 
 def _group_name(args: argparse.Namespace, lookup: Callable[[], str | None]) -> str | None:
@@ -90,43 +135,120 @@ def _group_name(args: argparse.Namespace, lookup: Callable[[], str | None]) -> s
         return None
 
 
-def run_print(args: argparse.Namespace, group_name_lookup: Callable[[], str | None]) -> int:
-    """Render the sheet named in ``args`` and write it to ``args.out``.
-
-    Returns 0 on success, 2 on bad input (one-line message on stderr), 1 if the file could
-    not be written. Needs no QApplication.
-    """
-    try:
-        spec = get_sheet(args.sheet)
-    except UnknownSheetError as error:
-        return _fail(error.message)
+def _check_out(args: argparse.Namespace, spec: SheetSpec) -> Path:
+    """The output path, after checking the options and the folder; or PrintError."""
     unused = [
         option
         for field, option in _OPTION_FOR_FIELD.items()
-        if field not in spec.fields and getattr(args, field.value) is not None
+        if field not in spec.fields and getattr(args, field.value, None) is not None
     ]
     if unused:
-        return _fail(f"{spec.key} does not use {', '.join(unused)}.")
+        raise PrintError(f"{spec.key} does not use {', '.join(unused)}.")
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".pdf":
-        return _fail(f"--out should end in .pdf, for example {out.with_suffix('.pdf').name}.")
+        raise PrintError(f"--out should end in .pdf, for example {out.with_suffix('.pdf').name}.")
     if not out.parent.is_dir():
-        return _fail(f"the folder {out.parent} does not exist; create it or choose another.")
+        raise PrintError(f"the folder {out.parent} does not exist; create it or choose another.")
+    if spec.needs_data and not args.user:
+        raise PrintError(
+            f"{spec.key} is made from the member records, so it needs an account: add "
+            f"--user USERNAME (the password is read from {ENV_PASSWORD}, or asked for)."
+        )
+    return out
+
+
+def _params(args: argparse.Namespace, group_name: str | None) -> SheetParams:
+    return SheetParams(
+        group_name=group_name,
+        title=args.title,
+        rows=_whole_number("--rows", args.rows, 20),
+        meeting=args.meeting,
+        date_text=args.date,
+        venue=args.venue,
+        members=MemberScope(args.members) if args.members else None,
+        role=args.role,
+        access_needs=args.access_needs,
+        within_days=_whole_number("--within-days", args.within_days, 60),
+    )
+
+
+def _options(args: argparse.Namespace) -> SheetOptions:
+    return SheetOptions(
+        orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
+        large_print=args.large_print,
+        privacy=PrivacyMode(args.privacy),
+    )
+
+
+def read_password(username: str) -> str:
+    """The password from ``INVOLVE_PASSWORD``, else asked for in a terminal; else PrintError."""
+    password = os.environ.get(ENV_PASSWORD)
+    if password:
+        return password
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"Password for {username}: ")
+    raise PrintError(
+        f"no password for {username}: set the {ENV_PASSWORD} environment variable, or run "
+        "the command in a terminal to be asked for it."
+    )
+
+
+def _render_from_database(
+    args: argparse.Namespace, spec: SheetSpec, options: SheetOptions
+) -> bytes:
+    """Open the database, sign in as ``--user``, render the sheet, sign out."""
+    from involve_desktop import startup  # opening a database is only needed here
+    from involve_desktop.core.db.engine import create_engine_for, session_factory, sqlite_file
+    from involve_desktop.core.demo.seed import DemoSize
+    from involve_desktop.core.services import accounts, organisation
+
+    password = read_password(args.user)
+    if getattr(args, "demo", False):
+        opened = startup.open_demo_database(DemoSize(getattr(args, "demo_size", "standard")))
+    else:
+        url = startup.resolve_url(getattr(args, "database", None))
+        probe = create_engine_for(url)
+        missing = sqlite_file(probe)
+        probe.dispose()
+        if missing is not None and not missing.exists():
+            raise PrintError(
+                f"there is no database at {missing}. Start the app once to set up your "
+                "group, or say which database to use with --database URL."
+            )
+        opened = startup.open_database(url)
     try:
-        params = SheetParams(
-            group_name=_group_name(args, group_name_lookup),
-            title=args.title,
-            rows=_rows(args.rows),
-            meeting=args.meeting,
-            date_text=args.date,
-            venue=args.venue,
-        )
-        options = SheetOptions(
-            orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
-            large_print=args.large_print,
-            privacy=PrivacyMode(args.privacy),
-        )
-        pdf = spec.render(params, options)
+        sessions = session_factory(opened.engine)
+        with sessions() as session:
+            actor = accounts.sign_in(session, args.user, password)
+            group = args.group if args.group is not None else organisation.group_name(session)
+        try:
+            return spec.render(_params(args, group), options, SheetData(sessions, actor))
+        finally:
+            with sessions() as session:
+                accounts.sign_out(session, actor)
+    finally:
+        opened.engine.dispose()
+
+
+def run_print(args: argparse.Namespace, group_name_lookup: Callable[[], str | None]) -> int:
+    """Render the sheet named in ``args`` and write it to ``args.out``.
+
+    Returns 0 on success, 2 on bad input or a refusal (one-line message on stderr), 1 if the
+    file could not be written. Needs no QApplication. ``group_name_lookup`` is used for
+    sheets that do not open the database themselves.
+    """
+    try:
+        spec = get_sheet(args.sheet)
+        out = _check_out(args, spec)
+        options = _options(args)
+        if spec.needs_data:
+            pdf = _render_from_database(args, spec, options)
+        else:
+            pdf = spec.render(_params(args, _group_name(args, group_name_lookup)), options)
+    except UnknownSheetError as error:
+        return _fail(error.message)
+    except PrintError as error:
+        return _fail(error.message, error.code)
     except InvolveError as error:
         return _fail(_with_option(error))
     except ValueError as error:
@@ -134,13 +256,15 @@ def run_print(args: argparse.Namespace, group_name_lookup: Callable[[], str | No
     try:
         write_bytes_atomically(out, pdf)
     except OSError as error:
-        print(
-            f"involve-desktop print: could not write {out}: {error.strerror or error}",
-            file=sys.stderr,
-        )
-        return 1
+        return _fail(f"could not write {out}: {error.strerror or error}", 1)
     print(f"Saved {spec.title} to {out.resolve()}")
     return 0
+
+
+def _fail(message: str, code: int = 2) -> int:
+    """Print a one-line error to stderr and return the exit code."""
+    print(f"involve-desktop print: {' '.join(message.split())}", file=sys.stderr)
+    return code
 
 
 def _with_option(error: InvolveError) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,12 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop import APP_NAME, __version__
+from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.sheets.catalogue import SheetData
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.members.members_view import MembersView
+from involve_desktop.ui.members.quick_find import QuickFindDialog
 from involve_desktop.ui.settings.settings_view import SettingsView
 from involve_desktop.ui.sheets.sheets_view import SheetsView
 
+log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop with its task bar
 
 
@@ -35,6 +42,9 @@ class Area:
     key: str
     title: str
     widget: QWidget
+    new_text: str | None = None  # the File menu's Ctrl+N action in this area, e.g. "Add member…"
+    on_new: Callable[[], object] | None = None
+    on_search: Callable[[], object] | None = None  # Ctrl+F: focus this area's search box
 
 
 class MainWindow(QMainWindow):
@@ -50,11 +60,23 @@ class MainWindow(QMainWindow):
             self.group_name = organisation.group_name(session) or APP_NAME
         self._logging_out = False
 
-        self.sheets_view = SheetsView(lambda: self.group_name)
+        self.members_view = MembersView(context, actor)
+        self.sheets_view = SheetsView(
+            lambda: self.group_name, data=SheetData(context.sessions, actor)
+        )
         self.settings_view = SettingsView(context, actor)
         if self.settings_view.group_tab is not None:
             self.settings_view.group_tab.renamed.connect(self._group_renamed)
+        can_add = actor.can(Permission.EDIT_MEMBERS)
         self.areas = [
+            Area(
+                "members",
+                "Members",
+                self.members_view,
+                "&Add member…" if can_add else None,
+                self.members_view.add_member if can_add else None,
+                self.members_view.focus_search,
+            ),
             Area("sheets", "Sheets", self.sheets_view),
             Area("settings", "Settings", self.settings_view),
         ]
@@ -69,7 +91,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(area.title, self.sidebar)
             item.setSizeHint(QSize(0, row_height))
             self.stack.addWidget(area.widget)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._area_changed)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -82,6 +104,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._update_title()
         self._restore_state()
+        if self.current_area() == "members":
+            self.members_view.search_box.setFocus()  # find anyone by just typing
 
     # -- construction -----------------------------------------------------------------------
 
@@ -97,6 +121,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        self.new_action = self._action("&New…", self.new_in_area, QKeySequence.StandardKey.New)
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
         self.print_action = self._action(
             "&Print sign-in sheet…", self.print_sign_in_sheet, QKeySequence.StandardKey.Print
         )
@@ -113,6 +140,13 @@ class MainWindow(QMainWindow):
                 area.title, lambda key=area.key: self.show_area(key), f"Ctrl+{number}"
             )
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        self.quick_find_action = self._action("&Quick find member…", self.quick_find, "Ctrl+K")
+        self.search_action = self._action(
+            "&Search in this area", self.search_in_area, QKeySequence.StandardKey.Find
+        )
+        go_menu.addAction(self.quick_find_action)
+        go_menu.addAction(self.search_action)
 
         help_menu = menu.addMenu("&Help")
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
@@ -151,8 +185,11 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(*DEFAULT_SIZE)
-        area = settings.value("main_window/area", "sheets")
+            free = self.screen().availableGeometry()  # leave room for the frame and task bar
+            self.resize(
+                min(DEFAULT_SIZE[0], free.width() - 40), min(DEFAULT_SIZE[1], free.height() - 60)
+            )
+        area = settings.value("main_window/area", "members")
         self.show_area(str(area))
 
     def _save_state(self) -> None:
@@ -166,6 +203,38 @@ class MainWindow(QMainWindow):
         """Switch to the area called ``key`` (the first area if there is none)."""
         keys = [area.key for area in self.areas]
         self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def _area_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        area = self.areas[row] if 0 <= row < len(self.areas) else None
+        can_new = area is not None and area.on_new is not None
+        self.new_action.setEnabled(can_new)
+        self.new_action.setText(area.new_text if can_new and area.new_text else "&New…")
+        self.search_action.setEnabled(area is not None and area.on_search is not None)
+
+    def new_in_area(self) -> None:
+        """Ctrl+N: the current area's "new" action (Add member… in Members)."""
+        area = self.areas[self.stack.currentIndex()]
+        if area.on_new is not None:
+            area.on_new()
+
+    def search_in_area(self) -> None:
+        """Ctrl+F: put the keyboard in the current area's search box."""
+        area = self.areas[self.stack.currentIndex()]
+        if area.on_search is not None:
+            area.on_search()
+
+    def quick_find(self) -> None:
+        """Ctrl+K: find anyone by name, email or phone and open their page."""
+        dialog = QuickFindDialog(self.context, self.actor, self)
+        dialog.member_chosen.connect(self.show_member)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_member(self, member_id: int) -> None:
+        """Go to Members and open ``member_id``'s page."""
+        self.show_area("members")
+        self.members_view.open_member(member_id)
 
     def current_area(self) -> str:
         """The key of the area on screen."""
@@ -203,7 +272,7 @@ class MainWindow(QMainWindow):
             with self.context.session() as session:
                 accounts.sign_out(session, self.actor)
         except Exception:  # noqa: BLE001 - signing out must never block closing
-            pass
+            log.exception("Could not record sign-out")
         event.accept()
         if self._logging_out:
             self.logged_out.emit()

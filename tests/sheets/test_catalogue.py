@@ -8,6 +8,7 @@ import pytest
 
 from involve_desktop.core.sheets.catalogue import (
     SheetField,
+    SheetNeedsDataError,
     SheetParams,
     UnknownSheetError,
     all_sheets,
@@ -57,3 +58,29 @@ def test_suggested_file_name_comes_from_the_title_and_date() -> None:
     assert (
         suggested_file_name(spec, SheetParams(title="???"), day) == "blank-sign-in-2026-03-03.pdf"
     )
+
+
+def test_member_sheets_are_listed_after_the_blank_one() -> None:
+    keys = [spec.key for spec in all_sheets()]
+    assert keys == ["blank-sign-in", "contact-list", "training-due", "members-summary"]
+    assert not get_sheet("blank-sign-in").needs_data
+    for key in keys[1:]:
+        assert get_sheet(key).needs_data
+    assert get_sheet("contact-list").offers_privacy
+    assert not get_sheet("members-summary").offers_privacy  # counts only
+
+
+def test_a_member_sheet_without_data_says_what_it_needs() -> None:
+    with pytest.raises(SheetNeedsDataError, match="member records"):
+        get_sheet("training-due").render(SheetParams(), SheetOptions())
+
+
+def test_who_may_print_what(coordinator) -> None:
+    from involve_desktop.core.permissions import Role
+    from involve_desktop.core.services.dto import Actor
+
+    fran = Actor(99, "fran", "Fran", Role.FACILITATOR)
+    assert all(spec.allowed_for(coordinator) for spec in all_sheets())
+    allowed = [spec.key for spec in all_sheets() if spec.allowed_for(fran)]
+    assert allowed == ["blank-sign-in", "training-due", "members-summary"]
+    assert "Only coordinators" in get_sheet("contact-list").who_may

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import textwrap
@@ -10,8 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from involve_desktop.cli_print import add_print_parser, run_print
+from involve_desktop.core.models.audit import AuditEntry
+from tests.conftest import COORDINATOR_PASSWORD
+from tests.sheets.member_helpers import facilitator, seed_group
 from tests.sheets.pdfread import page_lines, reader
 
 
@@ -135,5 +140,139 @@ def test_runs_without_loading_qt(tmp_path: Path) -> None:
         """
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
+
+
+# -- sheets of members: --user, INVOLVE_PASSWORD, the database -------------------------------
+
+
+@pytest.fixture
+def member_db(database_url, session, coordinator) -> str:
+    """A database with the test group in it; its URL."""
+    seed_group(session, coordinator)
+    session.close()
+    return database_url
+
+
+def main(*argv: str) -> int:
+    from involve_desktop import cli
+
+    return cli.main(list(argv))
+
+
+def test_member_sheet_signs_in_with_the_password_from_the_environment(
+    member_db, tmp_path: Path, monkeypatch, capsys, engine
+) -> None:
+    monkeypatch.setenv("INVOLVE_PASSWORD", COORDINATOR_PASSWORD)
+    out = tmp_path / "contacts.pdf"
+    argv = ["--database", member_db, "print", "contact-list", "--user", "sam", "--out", str(out)]
+    code = main(*argv, "--privacy", "full", "--role", "Peer supporter")
+    assert code == 0, capsys.readouterr().err
+    lines = page_lines(out.read_bytes())[0]
+    assert lines[:2] == ["Riverside Voices", "Contact list"]  # group name from the database
+    assert "Zoë Adams" in lines and "Mo Brown" not in lines
+    with engine.connect() as conn:
+        actions = conn.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions[-3:] == ["sign-in", "print", "sign-out"]
+
+
+def test_training_and_summary_print_headless_too(member_db, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("INVOLVE_PASSWORD", COORDINATOR_PASSWORD)
+    for sheet, title in (
+        ("training-due", "Training due or expired"),
+        ("members-summary", "Members summary"),
+    ):
+        out = tmp_path / f"{sheet}.pdf"
+        args = ["--database", member_db, "print", sheet, "--user", "sam", "--out", str(out)]
+        assert main(*args) == 0
+        assert page_lines(out.read_bytes())[0][:2] == ["Riverside Voices", title]
+
+
+def test_member_sheet_needs_a_user(member_db, tmp_path, capsys) -> None:
+    out = tmp_path / "c.pdf"
+    assert main("--database", member_db, "print", "training-due", "--out", str(out)) == 2
+    assert "needs an account: add --user USERNAME" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_no_password_and_no_terminal_is_refused(member_db, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("INVOLVE_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    args = ["--database", member_db, "print", "training-due", "--user", "sam"]
+    assert main(*args, "--out", str(tmp_path / "c.pdf")) == 2
+    assert "set the INVOLVE_PASSWORD environment variable" in capsys.readouterr().err
+
+
+def test_in_a_terminal_the_password_is_asked_for(member_db, tmp_path, monkeypatch) -> None:
+    import involve_desktop.cli_print as cli_print
+
+    monkeypatch.delenv("INVOLVE_PASSWORD", raising=False)
+    monkeypatch.setattr(cli_print.sys, "stdin", _Terminal())
+    asked: list[str] = []
+    monkeypatch.setattr(
+        cli_print.getpass, "getpass", lambda prompt: asked.append(prompt) or COORDINATOR_PASSWORD
+    )
+    out = tmp_path / "s.pdf"
+    args = ["--database", member_db, "print", "members-summary", "--user", "sam"]
+    assert main(*args, "--out", str(out)) == 0
+    assert asked == ["Password for sam: "]
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("user", "password", "expected"),
+    [
+        ("sam", "wrong password", "do not match an account"),
+        ("fran", "tuesday group", "cannot print contact lists"),
+    ],
+)
+def test_wrong_password_or_not_allowed_is_one_clear_line(
+    member_db, session, coordinator, tmp_path, monkeypatch, capsys, user, password, expected
+) -> None:
+    facilitator(session, coordinator)
+    monkeypatch.setenv("INVOLVE_PASSWORD", password)
+    out = tmp_path / "c.pdf"
+    args = ["--database", member_db, "print", "contact-list", "--user", user, "--out", str(out)]
+    assert main(*args) == 2
+    err = capsys.readouterr().err
+    assert expected in err and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_missing_database_file_is_not_created(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("INVOLVE_PASSWORD", "x")
+    db = tmp_path / "none.sqlite3"
+    args = ["--database", f"sqlite:///{db}", "print", "training-due", "--user", "sam"]
+    assert main(*args, "--out", str(tmp_path / "t.pdf")) == 2
+    assert "there is no database at" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_options_a_sheet_does_not_use_are_refused(tmp_path, capsys) -> None:
+    assert (
+        run(lambda: "G", "blank-sign-in", "--role", "Staff", "--out", str(tmp_path / "a.pdf")) == 2
+    )
+    assert "blank-sign-in does not use --role" in capsys.readouterr().err
+
+
+def test_member_sheet_runs_without_loading_qt(member_db, tmp_path: Path) -> None:
+    out = tmp_path / "headless.pdf"
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from involve_desktop import cli
+        code = cli.main(["--database", {member_db!r}, "print", "training-due",
+                         "--user", "sam", "--out", {str(out)!r}])
+        assert not any(name.startswith("PySide6") for name in sys.modules), "Qt was loaded"
+        sys.exit(code)
+        """
+    )
+    env = {**os.environ, "INVOLVE_PASSWORD": COORDINATOR_PASSWORD}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert out.exists()

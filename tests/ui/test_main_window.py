@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
+from involve_desktop.core.services import members
+from involve_desktop.core.services.member_dto import MemberInput, MemberStatus
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.main_window import MainWindow
+from involve_desktop.ui.members.quick_find import QuickFindDialog
+from tests.ui.typing import type_text
 
 
 def test_shell_shows_group_account_and_location(qtbot, context, coordinator):
@@ -18,7 +24,8 @@ def test_shell_shows_group_account_and_location(qtbot, context, coordinator):
     assert "Sam Coordinator (coordinator)" in window.account_label.text()
     assert window.location_label.text()
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Sheets", "Settings"]  # only areas that exist
+    assert areas == ["Members", "Sheets", "Settings"]  # only areas that exist
+    assert window.current_area() == "members"  # the first time, people come first
     hint = window.minimumSizeHint()  # the layout must fit a 1366×768 laptop with a task bar
     assert hint.width() <= 1366 and hint.height() <= 768 - 40
 
@@ -29,6 +36,62 @@ def test_shortcuts_are_set(qtbot, context, coordinator):
     assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     assert not window.logout_action.shortcut().isEmpty()
+    assert window.quick_find_action.shortcut() == QKeySequence("Ctrl+K")
+    assert window.search_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+
+
+def test_ctrl_n_adds_a_member_only_in_members(qtbot, context, coordinator):
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    window.show_area("members")
+    assert window.new_action.isEnabled() and "Add member" in window.new_action.text()
+    window.show_area("sheets")
+    assert not window.new_action.isEnabled()
+    assert not window.search_action.isEnabled()
+
+
+def test_ctrl_f_goes_back_to_the_member_list_search(qtbot, context, coordinator, session):
+    zoe = members.create_member(session, coordinator, MemberInput("Zoë Adams"))
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_member(zoe.id)
+    assert window.members_view.showing_member()
+    window.search_action.trigger()
+    assert not window.members_view.showing_member()
+    assert window.focusWidget() is window.members_view.search_box
+
+
+def test_quick_find_opens_a_member_even_one_who_left(
+    qtbot, context, coordinator, session, monkeypatch
+):
+    joined = date(2024, 5, 1)
+    members.create_member(session, coordinator, MemberInput("Amir Khan", date_joined=joined))
+    siobhan = members.create_member(
+        session, coordinator, MemberInput("Siobhán Kelly", date_joined=joined)
+    )
+    members.change_status(session, coordinator, siobhan.id, MemberStatus.LEFT, date.today())
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("sheets")
+    seen: list[str] = []
+
+    def run(dialog: QuickFindDialog) -> int:
+        dialog.show()
+        type_text(qtbot, dialog.search_box, "siob")
+        qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=2000)
+        seen.append(dialog.results.item(0).text())
+        qtbot.keyClick(dialog.search_box, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(QuickFindDialog, "exec", run)
+    window.quick_find_action.trigger()
+    assert seen == ["Siobhán Kelly — Left"]
+    assert window.current_area() == "members"
+    assert window.members_view.showing_member()
+    assert window.members_view.page.name_label.text() == "Siobhán Kelly"
 
 
 def test_geometry_and_area_are_remembered(qtbot, context, coordinator):

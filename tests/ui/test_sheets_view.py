@@ -13,10 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from involve_desktop.core.db.engine import session_factory
+from involve_desktop.core.errors import PermissionDenied
 from involve_desktop.core.formatting import format_date
+from involve_desktop.core.sheets.catalogue import SheetData
+from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.sheets.sheets_view import SheetsView
-from tests.sheets.pdfread import page_lines, reader
+from tests.sheets.member_helpers import facilitator, seed_group
+from tests.sheets.pdfread import all_text, page_lines, reader
 
 GROUP = "Siobhán & Łukasz's Nguyễn Group"
 
@@ -31,12 +36,24 @@ def view(qtbot) -> SheetsView:
     return screen
 
 
+@pytest.fixture(autouse=True)
+def warnings_shown(monkeypatch) -> list[str]:
+    """Warnings the screen showed; never a real message box left waiting for a click."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "involve_desktop.ui.sheets.sheets_view.QMessageBox.warning",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    return shown
+
+
 @pytest.fixture
 def previews(monkeypatch) -> list[PrintPreviewDialog]:
     """Dialogs Preview… opened; their exec() returns at once instead of waiting."""
     opened: list[PrintPreviewDialog] = []
 
     def fake_exec(dialog: PrintPreviewDialog) -> int:
+        dialog.title_seen = dialog.windowTitle()  # still readable once the dialog is deleted
         opened.append(dialog)
         return 0
 
@@ -157,3 +174,95 @@ def test_tab_order_follows_reading_order(view: SheetsView) -> None:
         if widget is view.sheet_list:
             break
     assert order == expected
+
+
+# -- sheets of members: given the data, made in the background ------------------------------
+
+
+@pytest.fixture
+def member_view(qtbot, engine, session, coordinator) -> SheetsView:
+    seed_group(session, coordinator)
+    screen = SheetsView(lambda: GROUP, data=SheetData(session_factory(engine), coordinator))
+    qtbot.addWidget(screen)
+    screen.resize(1000, 650)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def test_member_sheets_are_offered_only_with_data(view: SheetsView, member_view) -> None:
+    assert [view.sheet_list.item(i).text() for i in range(view.sheet_list.count())] == [
+        "Sign-in sheet"
+    ]
+    titles = [member_view.sheet_list.item(i).text() for i in range(member_view.sheet_list.count())]
+    assert titles == ["Sign-in sheet", "Contact list", "Training due or expired", "Members summary"]
+
+
+def test_contact_list_preview_is_made_in_the_background(qtbot, member_view, previews) -> None:
+    member_view.select_sheet("contact-list")
+    form = member_view.form
+    assert form.access_check.isVisibleTo(member_view)
+    assert not form.rows_spin.isVisibleTo(member_view)
+    assert not form.within_spin.isVisibleTo(member_view)
+    form.privacy_combo.setCurrentIndex(form.privacy_combo.findData(PrivacyMode.FULL))
+    form.role_combo.setCurrentIndex(form.role_combo.findText("Peer supporter"))
+    member_view.preview_button.click()
+    assert member_view.is_busy() and not member_view.preview_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(previews) or not member_view.is_busy(), timeout=10_000)
+    assert not member_view.is_busy() and member_view.preview_button.isEnabled()
+    text = all_text(previews[0]._pdf)
+    assert "Zoë Adams" in text and "Mo Brown" not in text
+    assert "PRIVATE-NOTE" not in text and "Peer supporter" not in text
+    assert previews[0].title_seen == "Print preview — Contact list"
+
+
+def test_roles_come_from_the_database(member_view) -> None:
+    combo = member_view.form.role_combo
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert names[0] == "Everyone (any role)"
+    assert {"Peer supporter", "Facilitator", "Staff"} <= set(names)
+
+
+def test_training_due_uses_the_days_chosen(qtbot, member_view, previews) -> None:
+    member_view.select_sheet("training-due")
+    assert member_view.form.within_spin.isVisibleTo(member_view)
+    member_view.form.within_spin.setValue(30)
+    assert member_view.preview() is True
+    qtbot.waitUntil(lambda: bool(previews), timeout=10_000)
+    assert "Nobody's training has expired or is due for renewal in the next 30 days" in (
+        all_text(previews[0]._pdf)
+    )
+
+
+def test_a_facilitator_is_told_who_can_print_the_contact_list(
+    qtbot, engine, session, coordinator, previews
+) -> None:
+    fran = facilitator(session, coordinator)
+    screen = SheetsView(lambda: GROUP, data=SheetData(session_factory(engine), fran))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.select_sheet("contact-list")
+    assert "Only coordinators can print the contact list" in screen.permission_label.text()
+    assert screen.permission_label.isVisibleTo(screen)
+    assert not screen.preview_button.isEnabled()
+    assert screen.preview() is False
+    screen.select_sheet("members-summary")
+    assert screen.preview_button.isEnabled() and not screen.permission_label.isVisibleTo(screen)
+    assert screen.preview() is True
+    qtbot.waitUntil(lambda: bool(previews), timeout=10_000)
+    assert "People by status" in all_text(previews[0]._pdf)
+
+
+def test_a_refusal_found_while_making_the_sheet_is_explained(
+    qtbot, member_view, previews, warnings_shown, monkeypatch
+) -> None:
+    member_view.select_sheet("members-summary")
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionDenied("Your account has been turned off, so it cannot do this.")
+
+    monkeypatch.setattr(type(member_view.current_spec()), "render", refuse)
+    member_view.preview()
+    qtbot.waitUntil(lambda: bool(warnings_shown), timeout=10_000)
+    assert "turned off" in warnings_shown[0]
+    assert previews == [] and member_view.preview_button.isEnabled()

@@ -2,46 +2,45 @@
 
 Each area adds its own seeder to ``AREA_SEEDERS``; ``seed_demo`` runs them in order after the
 group and accounts exist. Sizes: ``standard`` for trying the app, ``large`` for benchmarks.
+The names and shapes are the same on every run; dates are measured back from the day the
+demo is made (``DemoContext.today``), so "due for renewal" and "check-in" dates look current.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
+from datetime import date
 
-from faker import Faker
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.demo.context import (
+    SEED,
+    AreaSeeder,
+    DemoContext,
+    DemoSize,
+    seeded_faker,
+)
+from involve_desktop.core.demo.members import seed_members
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
 
-SEED = 20261126
+__all__ = [
+    "AREA_SEEDERS",
+    "DEMO_GROUP_NAME",
+    "DEMO_PASSWORD",
+    "DEMO_USERNAME",
+    "SEED",
+    "AreaSeeder",
+    "DemoContext",
+    "DemoSize",
+    "seed_demo",
+]
+
 DEMO_GROUP_NAME = "Riverside Voices"
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-password"
 
-
-class DemoSize(StrEnum):
-    """How much made-up data to create."""
-
-    STANDARD = "standard"
-    LARGE = "large"
-
-
-@dataclass(frozen=True)
-class DemoContext:
-    """What an area seeder gets: a session, the coordinator, a seeded Faker and the size."""
-
-    session: Session
-    coordinator: Actor
-    fake: Faker
-    size: DemoSize
-
-
-AreaSeeder = Callable[[DemoContext], None]
-AREA_SEEDERS: list[AreaSeeder] = []
+AREA_SEEDERS: list[AreaSeeder] = [seed_members]
 
 
 def _seed_accounts(ctx: DemoContext) -> None:
@@ -53,14 +52,17 @@ def _seed_accounts(ctx: DemoContext) -> None:
         )
 
 
-def seed_demo(session: Session, size: DemoSize = DemoSize.STANDARD) -> Actor:
-    """Fill an empty, migrated database with the demo group; returns the demo coordinator."""
-    fake = Faker("en_GB")
-    fake.seed_instance(SEED)
+def seed_demo(
+    session: Session, size: DemoSize = DemoSize.STANDARD, *, today: date | None = None
+) -> Actor:
+    """Fill an empty, migrated database with the demo group; returns the demo coordinator.
+
+    ``today`` (default: the real date) is the day every seeder counts back from.
+    """
     coordinator = accounts.set_up_group(
         session, DEMO_GROUP_NAME, "Demo Coordinator", DEMO_USERNAME, DEMO_PASSWORD
     )
-    ctx = DemoContext(session, coordinator, fake, size)
+    ctx = DemoContext(session, coordinator, seeded_faker(), size, today or date.today())
     for seeder in [_seed_accounts, *AREA_SEEDERS]:
         seeder(ctx)
     return coordinator

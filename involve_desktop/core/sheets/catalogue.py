@@ -1,8 +1,11 @@
 """The printable sheets the app offers, so the Sheets screen and the CLI list the same ones.
 
 Each entry says which inputs its form offers (``fields``), whether it prints people's names
-(then the privacy mode is offered), and how to render it from ``SheetParams``. A new sheet is
-one module with its DTO and render function plus one ``register`` call at the bottom here.
+(then the privacy mode is offered), and how to make it. A sheet drawn from the form alone
+(the blank sign-in sheet) has only ``draw``; a sheet of members also has ``load``, which
+reads its rows through the services with a Session and the signed-in account, so
+``render`` then needs a ``SheetData``. A new sheet is one module with its DTO and render
+function plus one ``register`` call at the bottom here.
 """
 
 from __future__ import annotations
@@ -12,55 +15,108 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+from typing import Any
 
-from involve_desktop.core.sheets import blank_sign_in
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.sheets import (
+    blank_sign_in,
+    contact_list,
+    member_data,
+    members_summary,
+    training_due,
+)
+from involve_desktop.core.sheets.contact_list import ContactListSheet
+from involve_desktop.core.sheets.members_summary import MembersSummarySheet
 from involve_desktop.core.sheets.options import SheetOptions
+from involve_desktop.core.sheets.params import MemberScope, SheetData, SheetField, SheetParams
+from involve_desktop.core.sheets.training_due import TrainingDueSheet
+
+__all__ = [
+    "MemberScope",
+    "SheetData",
+    "SheetField",
+    "SheetNeedsDataError",
+    "SheetParams",
+    "SheetSpec",
+    "UnknownSheetError",
+    "all_sheets",
+    "get_sheet",
+    "register",
+    "suggested_file_name",
+]
+
+Loader = Callable[[Session, Actor, SheetParams, date], Any]
+Drawer = Callable[[SheetParams, SheetOptions, Any, date], bytes]
 
 
-class SheetField(StrEnum):
-    """An input a sheet's form may offer; values are the field names used in errors."""
-
-    TITLE = "title"
-    ROWS = "rows"
-    MEETING = "meeting"
-    DATE = "date"
-    VENUE = "venue"
-
-
-@dataclass(frozen=True)
-class SheetParams:
-    """Inputs from the form or the command line; ``None`` means "use the sheet's default"."""
-
-    group_name: str | None = None
-    title: str | None = None
-    rows: int | None = None
-    meeting: str | None = None
-    date_text: str | None = None
-    venue: str | None = None
-
-
-Renderer = Callable[[SheetParams, SheetOptions], bytes]
+class SheetNeedsDataError(InvolveError):
+    """A sheet of members was asked for without a database and a signed-in account."""
 
 
 @dataclass(frozen=True)
 class SheetSpec:
-    """One printable sheet: its key (CLI name), words for people, inputs and renderer."""
+    """One printable sheet: its key (CLI name), words for people, inputs and how to make it.
+
+    ``draw(params, options, data, today)`` lays the PDF out; ``data`` is what ``load``
+    returned (None for sheets without ``load``). ``permissions`` are what the account needs
+    (the loader's ``require`` calls enforce them; screens use them to explain beforehand).
+    """
 
     key: str
     title: str
     description: str
-    render: Renderer
+    draw: Drawer
     fields: frozenset[SheetField]
     prints_names: bool = False
     default_rows: int | None = None
     min_rows: int = 1
     max_rows: int = 500
+    load: Loader | None = None
+    permissions: frozenset[Permission] = frozenset()
+    who_may: str = ""
 
     @property
     def offers_privacy(self) -> bool:
         """Whether the privacy mode (full name / initial / initials) changes this sheet."""
         return self.prints_names
+
+    @property
+    def needs_data(self) -> bool:
+        """Whether the sheet reads member records (needs a database and an account)."""
+        return self.load is not None
+
+    def allowed_for(self, actor: Actor) -> bool:
+        """Whether ``actor``'s role has every permission this sheet needs."""
+        return all(actor.can(permission) for permission in self.permissions)
+
+    def render(
+        self,
+        params: SheetParams,
+        options: SheetOptions,
+        data: SheetData | None = None,
+        *,
+        today: date | None = None,
+    ) -> bytes:
+        """Make the PDF: load its rows (if it has any) in one short session, then draw.
+
+        Raises ``SheetInputError`` for bad input, ``PermissionDenied`` when the account may
+        not print it, and ``SheetNeedsDataError`` when a member sheet gets no ``data``.
+        """
+        day = today or date.today()
+        loaded = None
+        if self.load is not None:
+            if data is None:
+                raise SheetNeedsDataError(
+                    f"The {self.title.lower()} is made from the member records, so it needs "
+                    "the database and a signed-in account."
+                )
+            with data.sessions() as session:
+                loaded = self.load(session, data.actor, params, day)
+        return self.draw(params, options, loaded, day)
 
 
 class UnknownSheetError(KeyError):
@@ -111,7 +167,9 @@ def suggested_file_name(spec: SheetSpec, params: SheetParams, day: date | None =
     return f"{slug}-{(day or date.today()).isoformat()}.pdf"
 
 
-def _render_blank_sign_in(params: SheetParams, options: SheetOptions) -> bytes:
+def _draw_blank_sign_in(
+    params: SheetParams, options: SheetOptions, _data: None, day: date
+) -> bytes:
     """Catalogue adapter: form/CLI inputs → ``BlankSignInSheet`` → PDF bytes."""
     sheet = blank_sign_in.BlankSignInSheet(
         group_name=params.group_name,
@@ -121,7 +179,7 @@ def _render_blank_sign_in(params: SheetParams, options: SheetOptions) -> bytes:
         date_text=params.date_text,
         venue=params.venue,
     )
-    return blank_sign_in.render_blank_sign_in(sheet, options)
+    return blank_sign_in.render_blank_sign_in(sheet, options, printed_on=day)
 
 
 register(
@@ -134,11 +192,96 @@ register(
             "to the app. No names are printed, but the sheet collects them, so it is "
             "marked Confidential."
         ),
-        render=_render_blank_sign_in,
-        fields=frozenset(SheetField),
+        draw=_draw_blank_sign_in,
+        fields=frozenset(
+            {
+                SheetField.TITLE,
+                SheetField.ROWS,
+                SheetField.MEETING,
+                SheetField.DATE,
+                SheetField.VENUE,
+            }
+        ),
         prints_names=False,
         default_rows=blank_sign_in.DEFAULT_ROWS,
         min_rows=blank_sign_in.MIN_ROWS,
         max_rows=blank_sign_in.MAX_ROWS,
+    )
+)
+
+
+# -- sheets of members: rows read through the services by ``member_data`` --------------------
+_MEMBER_FILTERS = frozenset({SheetField.TITLE, SheetField.MEMBERS, SheetField.ROLE})
+_ANYONE_WITH_MEMBERS = frozenset({Permission.PRINT_SHEETS, Permission.VIEW_MEMBERS})
+
+
+def _draw_contact_list(
+    _params: SheetParams, options: SheetOptions, sheet: ContactListSheet, day: date
+) -> bytes:
+    return contact_list.render_contact_list(sheet, options, printed_on=day)
+
+
+def _draw_training_due(
+    _params: SheetParams, options: SheetOptions, sheet: TrainingDueSheet, day: date
+) -> bytes:
+    return training_due.render_training_due(sheet, options, printed_on=day)
+
+
+def _draw_members_summary(
+    _params: SheetParams, options: SheetOptions, sheet: MembersSummarySheet, day: date
+) -> bytes:
+    return members_summary.render_members_summary(sheet, options, printed_on=day)
+
+
+register(
+    SheetSpec(
+        key="contact-list",
+        title=contact_list.DEFAULT_TITLE,
+        description=(
+            "Names with pronouns, phone, email and how each person prefers to be contacted, "
+            "alphabetical by the name they go by. Optionally their access needs. Nothing "
+            "else: no lived experience, emergency contacts, notes or roles. A phone or "
+            'email someone has not agreed to be contacted by prints as "Not agreed". '
+            "Marked Confidential; each one printed is noted in the audit trail."
+        ),
+        draw=_draw_contact_list,
+        load=member_data.load_contact_list,
+        fields=_MEMBER_FILTERS | {SheetField.ACCESS_NEEDS},
+        prints_names=True,
+        permissions=frozenset({Permission.PRINT_SHEETS, Permission.EXPORT_PERSONAL_DATA}),
+        who_may="Only coordinators can print the contact list, because it copies "
+        "everyone's phone and email onto paper.",
+    )
+)
+register(
+    SheetSpec(
+        key="training-due",
+        title=training_due.DEFAULT_TITLE,
+        description=(
+            "Everyone whose training has expired or needs renewing soon: name, training, "
+            "date completed, expiry date and the state in words. Expired first, then due "
+            "for renewal, earliest expiry first. Marked Confidential."
+        ),
+        draw=_draw_training_due,
+        load=member_data.load_training_due,
+        fields=_MEMBER_FILTERS | {SheetField.WITHIN_DAYS},
+        prints_names=True,
+        permissions=_ANYONE_WITH_MEMBERS,
+    )
+)
+register(
+    SheetSpec(
+        key="members-summary",
+        title=members_summary.DEFAULT_TITLE,
+        description=(
+            "How many people are active, stepping back or have left; how many hold each "
+            "role now; and who joined and left in each of the last 12 months, as a table "
+            "and a bar chart. Counts only, no names."
+        ),
+        draw=_draw_members_summary,
+        load=member_data.load_members_summary,
+        fields=frozenset({SheetField.TITLE}),
+        prints_names=False,
+        permissions=_ANYONE_WITH_MEMBERS,
     )
 )

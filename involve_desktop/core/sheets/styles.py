@@ -14,12 +14,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import LongTable, Paragraph, Table, TableStyle
 
 from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, clean_text, register_fonts
 
 HEADER_GREY = colors.Color(0.88, 0.88, 0.88)
 RULE_GREY = colors.Color(0.35, 0.35, 0.35)
+LONG_TABLE_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,25 @@ class SheetStyles:
     def cell(self) -> ParagraphStyle:
         """Text inside table cells (no extra space so rows keep their height)."""
         return ParagraphStyle("Cell", parent=self.body, leading=self.body_size * 1.2)
+
+    @property
+    def cell_bold(self) -> ParagraphStyle:
+        """Bold text inside table cells, e.g. column headings that may wrap."""
+        return ParagraphStyle("CellBold", parent=self.cell, fontName=FONT_BOLD)
+
+    @property
+    def heading(self) -> ParagraphStyle:
+        """A section heading inside a sheet ("Expired", "By status")."""
+        return ParagraphStyle(
+            "Heading",
+            parent=self.body,
+            fontName=FONT_BOLD,
+            fontSize=self.group_size + 1,
+            leading=(self.group_size + 1) * 1.3,
+            spaceBefore=self.body_size * 0.8,
+            spaceAfter=self.body_size * 0.4,
+            keepWithNext=True,
+        )
 
 
 def sheet_styles(large_print: bool) -> SheetStyles:
@@ -91,20 +111,30 @@ def ruled_table(
     styles: SheetStyles,
     *,
     row_height: float | None = None,
+    fit_rows: bool = False,
 ) -> Table:
     """A table with a light grey header row repeated on every page and thin rules.
 
     ``rows`` may hold strings or flowables; every body row has the same height
-    (``styles.row_height`` unless given), tall enough to write in by hand.
+    (``styles.row_height`` unless given), tall enough to write in by hand. With
+    ``fit_rows`` each row (header included) is as tall as its wrapped text instead, for
+    printed lists that nobody writes on.
     """
     height = styles.row_height if row_height is None else row_height
     data = [list(header), *[list(row) for row in rows]]
-    table = Table(
-        data,
-        colWidths=list(col_widths),
-        rowHeights=[styles.header_row_height] + [height] * len(rows),
-        repeatRows=1,
-    )
+    heights = None if fit_rows else [styles.header_row_height] + [height] * len(rows)
+    kind = LongTable if len(rows) > LONG_TABLE_ROWS else Table  # splits long lists faster
+    table = kind(data, colWidths=list(col_widths), rowHeights=heights, repeatRows=1)
+    if fit_rows:
+        padding = styles.body_size * 0.35
+        table.setStyle(
+            TableStyle(
+                [
+                    ("TOPPADDING", (0, 0), (-1, -1), padding),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
+                ]
+            )
+        )
     table.setStyle(
         TableStyle(
             [

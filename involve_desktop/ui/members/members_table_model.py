@@ -61,7 +61,12 @@ COLUMNS: list[Column[MemberSummary]] = [
         sort_key=lambda m: (-m.training_expired, -m.training_due),
         tooltip=_training_tooltip,
     ),
-    Column("Email", lambda m: m.email or "", sort_key=lambda m: (m.email or "").lower()),
+    Column(
+        "Email",
+        lambda m: m.email or "",
+        sort_key=lambda m: (m.email or "").lower(),
+        tooltip=lambda m: m.email or "",
+    ),
     Column("Phone", lambda m: m.phone or ""),
     Column(
         "Joined",

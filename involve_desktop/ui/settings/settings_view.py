@@ -1,4 +1,4 @@
-"""The Settings area: tabs for the group, accounts and your own account, by role."""
+"""The Settings area: tabs for the group, accounts, lists and your own account, by role."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.settings.accounts_tab import AccountsTab
 from involve_desktop.ui.settings.group_tab import GroupTab
+from involve_desktop.ui.settings.lists_tab import ListsTab
 from involve_desktop.ui.settings.own_account_tab import OwnAccountTab
 
 
 class SettingsView(QWidget):
-    """Group and Accounts for coordinators; Your account for everyone."""
+    """Group, Accounts and Lists for coordinators; Your account for everyone."""
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,12 +22,16 @@ class SettingsView(QWidget):
         self.tabs.setAccessibleName("Settings sections")
         self.group_tab: GroupTab | None = None
         self.accounts_tab: AccountsTab | None = None
+        self.lists_tab: ListsTab | None = None
         if actor.can(Permission.EDIT_GROUP_SETTINGS):
             self.group_tab = GroupTab(context, actor)
             self.tabs.addTab(self.group_tab, "Group")
         if actor.can(Permission.MANAGE_ACCOUNTS):
             self.accounts_tab = AccountsTab(context, actor)
             self.tabs.addTab(self.accounts_tab, "Accounts")
+        if actor.can(Permission.EDIT_LISTS):
+            self.lists_tab = ListsTab(context, actor)
+            self.tabs.addTab(self.lists_tab, "Lists")
         self.own_account_tab = OwnAccountTab(context, actor)
         self.tabs.addTab(self.own_account_tab, "Your account")
         layout = QVBoxLayout(self)

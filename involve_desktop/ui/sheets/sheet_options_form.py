@@ -1,4 +1,8 @@
-"""The option form of the Sheets screen: title, rows, meeting, date, venue, page and privacy.
+"""The option form of the Sheets screen: the inputs of the selected sheet, page and privacy.
+
+Blank sheets ask for a title, rows, meeting, date and venue; sheets of members for which
+members (active, or stepping back too), a role to filter by, training due within how many
+days, and whether to add access needs.
 
 Shows only the inputs the selected sheet uses, turns them into ``SheetParams`` and
 ``SheetOptions``, and shows validation messages directly under the field they are about.
@@ -24,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.formatting import format_date
-from involve_desktop.core.sheets.catalogue import SheetField, SheetParams, SheetSpec
+from involve_desktop.core.services.member_records import TRAINING_DUE_DAYS
+from involve_desktop.core.sheets.catalogue import MemberScope, SheetField, SheetParams, SheetSpec
+from involve_desktop.core.sheets.member_data import MAX_WITHIN_DAYS
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 
 ERROR_STYLE = "color: #a00000;"
+ANY_ROLE = "Everyone (any role)"
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -69,6 +76,30 @@ class SheetOptionsForm(QWidget):
         date_box.addWidget(self.today_button)
         self._add_row("&Date:", date_box, "date", buddy=self.date_edit)
         self.venue_edit = self._line_edit("Venue", "venue", "Leave blank to write it by hand")
+
+        self.members_combo = QComboBox(self)
+        self.members_combo.setAccessibleName("Which members")
+        for scope in MemberScope:
+            self.members_combo.addItem(scope.label, scope)
+        self._add_row("&Who:", self.members_combo, "members")
+        self.role_combo = QComboBox(self)
+        self.role_combo.setAccessibleName("Only people with this role")
+        self.role_combo.setToolTip(
+            "List only people who hold this role now. The role is not printed next to "
+            "anyone's name."
+        )
+        self.set_roles([])
+        self._add_row("R&ole:", self.role_combo, "role")
+        self.within_spin = QSpinBox(self)
+        self.within_spin.setAccessibleName("Due within how many days")
+        self.within_spin.setRange(0, MAX_WITHIN_DAYS)
+        self.within_spin.setValue(TRAINING_DUE_DAYS)
+        self.within_spin.setSuffix(" days")
+        self.within_spin.setToolTip("Training that expires within this many days is listed")
+        self._add_row("Due &within:", self.within_spin, "within_days")
+        self.access_check = QCheckBox("Add each person's a&ccess needs", self)
+        self.access_check.setAccessibleName("Include access needs")
+        self._add_row("Access needs:", self.access_check, "access_needs")
 
         self.portrait_radio = QRadioButton("&Portrait", self)
         self.landscape_radio = QRadioButton("&Landscape", self)
@@ -131,6 +162,10 @@ class SheetOptionsForm(QWidget):
             self.date_edit,
             self.today_button,
             self.venue_edit,
+            self.members_combo,
+            self.role_combo,
+            self.within_spin,
+            self.access_check,
             self.portrait_radio,
             self.landscape_radio,
             self.large_print_check,
@@ -150,6 +185,16 @@ class SheetOptionsForm(QWidget):
         if spec.default_rows is not None:
             self.rows_spin.setValue(spec.default_rows)
 
+    def set_roles(self, names: list[str]) -> None:
+        """Offer these roles (keeping the chosen one if it is still there)."""
+        chosen = self.role_combo.currentData()
+        self.role_combo.clear()
+        self.role_combo.addItem(ANY_ROLE, None)
+        for name in names:
+            self.role_combo.addItem(name, name)
+        index = self.role_combo.findData(chosen) if chosen else 0
+        self.role_combo.setCurrentIndex(max(index, 0))
+
     def fill_today(self) -> None:
         """Put today's date in the Date field, e.g. "Tue 3 Mar 2026"."""
         self.date_edit.setText(format_date(date.today()))
@@ -168,6 +213,14 @@ class SheetOptionsForm(QWidget):
             meeting=text(self.meeting_edit, SheetField.MEETING),
             date_text=text(self.date_edit, SheetField.DATE),
             venue=text(self.venue_edit, SheetField.VENUE),
+            members=MemberScope(self.members_combo.currentData())
+            if SheetField.MEMBERS in fields
+            else None,
+            role=self.role_combo.currentData() if SheetField.ROLE in fields else None,
+            access_needs=self.access_check.isChecked()
+            if SheetField.ACCESS_NEEDS in fields
+            else None,
+            within_days=self.within_spin.value() if SheetField.WITHIN_DAYS in fields else None,
         )
 
     def options(self) -> SheetOptions:

@@ -3,6 +3,11 @@
 Sheets come from ``core.sheets.catalogue`` (the same list the ``print`` command offers).
 Preview… renders the sheet and opens ``PrintPreviewDialog``, where it can be printed or
 saved. Bad input is shown under the field it is about; nothing opens until it is fixed.
+
+Sheets of members are offered only when the screen is given ``data`` (the session factory
+and the signed-in account). They are made off the UI thread — a contact list of thousands
+takes seconds — with a busy indicator, and the window stays responsive meanwhile. A sheet
+the account may not print stays listed, with a line saying who can print it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,14 +24,24 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from involve_desktop.core.errors import ValidationError
-from involve_desktop.core.sheets.catalogue import SheetSpec, all_sheets, suggested_file_name
+from involve_desktop.core.errors import InvolveError, ValidationError
+from involve_desktop.core.services import reference_lists
+from involve_desktop.core.sheets.catalogue import (
+    SheetData,
+    SheetParams,
+    SheetSpec,
+    all_sheets,
+    suggested_file_name,
+)
+from involve_desktop.core.sheets.options import SheetOptions
 from involve_desktop.ui.print_preview import PrintPreviewDialog
+from involve_desktop.ui.sheets.render_job import RenderJob
 from involve_desktop.ui.sheets.sheet_options_form import SheetOptionsForm, error_label
 
 log = logging.getLogger(__name__)
@@ -35,10 +50,20 @@ log = logging.getLogger(__name__)
 class SheetsView(QWidget):
     """Choose a sheet, set its options and preview it; ``group_name`` is read at preview time."""
 
-    def __init__(self, group_name: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        group_name: Callable[[], str],
+        parent: QWidget | None = None,
+        *,
+        data: SheetData | None = None,
+    ) -> None:
         super().__init__(parent)
         self._group_name = group_name
-        self._specs = all_sheets()
+        self._data = data
+        self._specs = [spec for spec in all_sheets() if data is not None or not spec.needs_data]
+        self._job: RenderJob | None = None
+        self._finished_job: RenderJob | None = None
+        self._job_sheet: tuple[SheetSpec, SheetParams] | None = None
 
         self.sheet_list = QListWidget(self)
         self.sheet_list.setAccessibleName("Sheets")
@@ -62,7 +87,19 @@ class SheetsView(QWidget):
         self.group_label.setWordWrap(True)
         self.group_label.setAccessibleName("Group name on the sheet")
         self.group_error = error_label(self)
+        self.permission_label = QLabel(self)
+        self.permission_label.setWordWrap(True)
+        self.permission_label.setAccessibleName("Who can print this sheet")
+        self.permission_label.setStyleSheet("font-weight: bold;")
+        self.permission_label.setVisible(False)
         self.form = SheetOptionsForm(self)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # a moving bar: how long depends on how many people
+        self.busy.setAccessibleName("Making the sheet")
+        self.busy.setFormat("Making the sheet…")
+        self.busy.setTextVisible(True)
+        self.busy.setMaximumWidth(260)
+        self.busy.setVisible(False)
         self.preview_button = QPushButton("Preview…", self)
         self.preview_button.setAccessibleName("Preview")
         self.preview_button.setToolTip("Preview the sheet, then print it or save it (Ctrl+P)")
@@ -76,6 +113,7 @@ class SheetsView(QWidget):
         self.sheet_list.currentRowChanged.connect(self._select_row)
         self.sheet_list.setCurrentRow(0)
         self.refresh_group_name()
+        self.refresh_roles()
 
     def _lay_out(self, list_label: QLabel) -> None:
         """List on the left; details, form and the Preview button on the right."""
@@ -87,11 +125,13 @@ class SheetsView(QWidget):
         right.addWidget(self.description)
         right.addWidget(self.group_label)
         right.addWidget(self.group_error)
+        right.addWidget(self.permission_label)
         right.addSpacing(8)
         right.addWidget(self.form)
         right.addSpacing(8)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.busy)
         buttons.addStretch(1)
         right.addLayout(buttons)
         right.addStretch(1)
@@ -125,6 +165,17 @@ class SheetsView(QWidget):
         self.description.setText(spec.description)
         self.form.set_spec(spec)
         self.group_error.setVisible(False)
+        self._update_allowed()
+
+    def _update_allowed(self) -> None:
+        """Say who may print the selected sheet; Preview only when allowed and not busy."""
+        spec = self.current_spec()
+        allowed = self._data is None or spec.allowed_for(self._data.actor)
+        self.permission_label.setText(
+            "" if allowed else spec.who_may or "Your account cannot print this sheet."
+        )
+        self.permission_label.setVisible(not allowed)
+        self.preview_button.setEnabled(allowed and self._job is None)
 
     def refresh_group_name(self) -> None:
         """Show which group name will be printed (it can change in Settings)."""
@@ -142,39 +193,105 @@ class SheetsView(QWidget):
             log.exception("Could not read the group name")
             return ""
 
+    def refresh_roles(self) -> None:
+        """Offer the current list of roles (it can change in Settings)."""
+        if self._data is None:
+            return
+        try:
+            with self._data.sessions() as session:
+                names = [role.name for role in reference_lists.role_types(session)]
+        except Exception:  # noqa: BLE001 - the sheets still print for everyone
+            log.exception("Could not read the list of roles")
+            return
+        self.form.set_roles(names)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Re-read the group name each time the screen is shown."""
+        """Re-read the group name and the roles each time the screen is shown."""
         self.refresh_group_name()
+        self.refresh_roles()
         super().showEvent(event)
 
     # -- preview ------------------------------------------------------------------------
     def preview(self) -> bool:
-        """Render the selected sheet and open the preview; False if the input needs fixing."""
+        """Make the selected sheet and open the preview; False if it cannot be made.
+
+        Sheets of members are made in the background: True then means "started", and the
+        preview opens when the sheet is ready (``is_busy`` is False again).
+        """
         spec = self.current_spec()
+        if self._job is not None or not self.preview_button.isEnabled():
+            return False
         self.form.clear_errors()
         self.group_error.setVisible(False)
         params = self.form.params(self._current_group_name())
+        options = self.form.options()
+        if spec.needs_data:
+            self._start_job(spec, params, options)
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pdf = spec.render(params, self.form.options())
-        except ValidationError as error:
+            pdf = spec.render(params, options)
+        except Exception as error:  # noqa: BLE001 - reported to the user below
+            return self._render_failed(spec, error)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._show_preview(spec, params, pdf)
+        return True
+
+    def is_busy(self) -> bool:
+        """Whether a sheet is being made in the background."""
+        return self._job is not None
+
+    def _start_job(self, spec: SheetSpec, params: SheetParams, options: SheetOptions) -> None:
+        assert self._data is not None
+        data = self._data
+        job = RenderJob(lambda: spec.render(params, options, data))
+        # Bound methods of this widget: Qt queues the reports onto the UI thread.
+        job.signals.done.connect(self._job_done)
+        job.signals.failed.connect(self._job_failed)
+        self._job = job
+        self._job_sheet = (spec, params)
+        self.preview_button.setEnabled(False)
+        self.busy.setVisible(True)
+        QThreadPool.globalInstance().start(job)
+
+    def _finish_job(self) -> tuple[SheetSpec, SheetParams]:
+        # Keep the finished job alive a while: its run() may still be returning on the
+        # pool thread when its report arrives here.
+        self._finished_job, self._job = self._job, None
+        self.busy.setVisible(False)
+        self._update_allowed()
+        assert self._job_sheet is not None
+        return self._job_sheet
+
+    def _job_done(self, pdf: bytes) -> None:
+        spec, params = self._finish_job()
+        self._show_preview(spec, params, pdf)
+
+    def _job_failed(self, error: BaseException) -> None:
+        spec, _params = self._finish_job()
+        self._render_failed(spec, error)
+
+    def _render_failed(self, spec: SheetSpec, error: BaseException) -> bool:
+        """Explain why the sheet was not made; always False."""
+        if isinstance(error, ValidationError):
             self._show_input_error(error)
-            return False
-        except Exception:
-            log.exception("Could not render the sheet %s", spec.key)
+        elif isinstance(error, InvolveError):  # e.g. not allowed: the message says why
+            QMessageBox.warning(self, "Could not make the sheet", error.message)
+        else:
+            log.error("Could not render the sheet %s", spec.key, exc_info=error)
             QMessageBox.warning(
                 self,
                 "Could not make the sheet",
                 "Something went wrong while making the sheet. The details are in the log "
                 "file in the app's data folder.",
             )
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
+        return False
+
+    def _show_preview(self, spec: SheetSpec, params: SheetParams, pdf: bytes) -> None:
         title = params.title or spec.title
         dialog = PrintPreviewDialog(pdf, title, suggested_file_name(spec, params), self)
         self._open_preview(dialog)
-        return True
 
     def _open_preview(self, dialog: PrintPreviewDialog) -> None:
         """Show the preview and wait until it is closed."""
@@ -196,6 +313,8 @@ class SheetsView(QWidget):
             "meeting": self.form.meeting_edit,
             "date": self.form.date_edit,
             "venue": self.form.venue_edit,
+            "role": self.form.role_combo,
+            "within_days": self.form.within_spin,
         }.get(error.field)
         if target is not None:
             target.setFocus()

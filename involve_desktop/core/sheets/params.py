@@ -1,0 +1,79 @@
+"""What a sheet's form or the ``print`` command can ask for (``SheetParams``), and its fields.
+
+Kept apart from the catalogue so the sheets' data loaders can use them without importing
+the catalogue (which imports every sheet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_dto import MemberStatus
+
+
+class SheetField(StrEnum):
+    """An input a sheet's form may offer; values are the field names used in errors."""
+
+    TITLE = "title"
+    ROWS = "rows"
+    MEETING = "meeting"
+    DATE = "date"
+    VENUE = "venue"
+    MEMBERS = "members"
+    ROLE = "role"
+    ACCESS_NEEDS = "access_needs"
+    WITHIN_DAYS = "within_days"
+
+
+class MemberScope(StrEnum):
+    """Which members a member sheet lists; the value is the CLI spelling."""
+
+    ACTIVE = "active"
+    INCLUDING_STEPPING_BACK = "including-stepping-back"
+
+    @property
+    def label(self) -> str:
+        """Words for forms and sheet subtitles."""
+        if self is MemberScope.ACTIVE:
+            return "Active members"
+        return "Active members and those stepping back"
+
+    @property
+    def statuses(self) -> frozenset[MemberStatus]:
+        """The member statuses this scope covers (people who left are never listed)."""
+        if self is MemberScope.ACTIVE:
+            return frozenset({MemberStatus.ACTIVE})
+        return frozenset({MemberStatus.ACTIVE, MemberStatus.STEPPING_BACK})
+
+
+@dataclass(frozen=True)
+class SheetParams:
+    """Inputs from the form or the command line; ``None`` means "use the sheet's default"."""
+
+    group_name: str | None = None
+    title: str | None = None
+    rows: int | None = None
+    meeting: str | None = None
+    date_text: str | None = None
+    venue: str | None = None
+    members: MemberScope | None = None
+    role: str | None = None
+    access_needs: bool | None = None
+    within_days: int | None = None
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """How a sheet with members on it reaches the records: sessions and the signed-in account.
+
+    ``sessions`` is called once per render for a short-lived session (a ``sessionmaker``
+    does this); every read goes through the services' permission checks for ``actor``.
+    """
+
+    sessions: Callable[[], Session]
+    actor: Actor

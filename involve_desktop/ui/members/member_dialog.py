@@ -1,0 +1,156 @@
+"""Add member / Edit member: every detail in one dialog, checked by the members service.
+
+Problems are shown beside the field with the fix and keep what was typed; a possible
+duplicate is shown as a warning panel in the dialog with a link to the existing record.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import members
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_dto import MemberDetail
+from involve_desktop.core.services.members import PossibleDuplicateError
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.members.dialog_duplicate import DuplicatePanel
+from involve_desktop.ui.members.dialog_fields import MemberFields
+from involve_desktop.ui.members.dialog_widgets import save_cancel
+from involve_desktop.ui.messages import FieldErrors, error_label, grow_to_fit, show_error
+
+
+def ask_discard(parent: QWidget, what: str = "changes") -> bool:
+    """Ask before throwing away typed edits; True when the user chose to discard them."""
+    answer = QMessageBox.question(
+        parent,
+        "Discard changes?",
+        f"You have {what} that are not saved. Close and lose them?",
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+class MemberDialog(QDialog):
+    """Add a member (``member`` None) or edit one; ``saved`` holds the result after Save.
+
+    Emits ``open_member_requested(member_id)`` and closes when the user chooses to open an
+    existing record from the possible-duplicate warning.
+    """
+
+    open_member_requested = Signal(int)
+
+    def __init__(
+        self,
+        context: AppContext,
+        actor: Actor,
+        member: MemberDetail | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.actor = actor
+        self.member = member
+        self.saved: MemberDetail | None = None
+        self._leaving = False
+        adding = member is None
+        self.setWindowTitle("Add member" if adding else f"Edit {member.display_name}")
+        self.fields = MemberFields(
+            show_restricted=actor.can(Permission.VIEW_RESTRICTED),
+            edit_restricted=actor.can(Permission.EDIT_RESTRICTED),
+        )
+        if member is not None:
+            self.fields.load(member.to_input())
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.fields.errors, self.general_error)
+        self.duplicate = DuplicatePanel()
+        self.duplicate.open_requested.connect(self._open_existing)
+        self.duplicate.save_anyway_requested.connect(lambda: self.save(allow_duplicate=True))
+        self.buttons = save_cancel("Add member" if adding else "Save changes")
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self.save)
+        intro = QLabel(
+            "Only the full name is needed; add the rest now or later."
+            if adding
+            else "Change what you need and save. The member's page keeps a record of who "
+            "changed what."
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.duplicate)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(780)  # two readable columns, even without the restricted group
+        # Word-wrapped notes make Qt under-estimate the boxes' minimum height, so a warning
+        # appearing below could squash them; hold them at their natural height instead.
+        self.fields.setMinimumHeight(self.fields.sizeHint().height())
+        self._initial = self.fields.to_input()
+        self.fields.full_name.setFocus()
+
+    def has_changes(self) -> bool:
+        """True when something differs from what the dialog opened with."""
+        return self.fields.to_input() != self._initial
+
+    def save(self, allow_duplicate: bool = False) -> None:
+        """Add or update through the service; show problems beside their fields."""
+        self.errors.clear()
+        self.duplicate.clear()
+        data = self.fields.to_input()
+        try:
+            with self.context.session() as session:
+                if self.member is None:
+                    self.saved = members.create_member(
+                        session, self.actor, data, allow_duplicate=allow_duplicate
+                    )
+                else:
+                    self.saved = members.update_member(session, self.actor, self.member.id, data)
+        except PossibleDuplicateError as error:
+            self._show_duplicates(error)
+            return
+        except InvolveError as error:
+            self.errors.show(error, self.fields.focus_targets)
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the user and logged
+            show_error(self, error)
+            return
+        self.accept()
+
+    def _show_duplicates(self, error: PossibleDuplicateError) -> None:
+        self.duplicate.show_matches(error.matches)
+        chain = [*self.duplicate.open_buttons, self.duplicate.save_anyway, self.save_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.duplicate.open_buttons[0].setFocus()
+        self.layout().activate()
+        grow_to_fit(self.duplicate)
+
+    def _open_existing(self, member_id: int) -> None:
+        # The user chose to leave this form for the existing record: close without asking,
+        # even when a listener closes the dialog itself in response to the signal.
+        self._leaving = True
+        self.open_member_requested.emit(member_id)
+        super().reject()
+
+    def reject(self) -> None:
+        """Close (Esc, Cancel or the window's X), asking first if anything was changed."""
+        if not self._leaving and self.has_changes() and not ask_discard(self):
+            return
+        super().reject()

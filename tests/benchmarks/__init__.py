@@ -1,0 +1,1 @@
+"""Opt-in benchmarks (run with -m benchmark)."""
