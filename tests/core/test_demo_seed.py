@@ -117,7 +117,7 @@ def test_large_demo_is_bulk_inserted_with_the_services_derived_columns(session: 
     for member in session.scalars(select(Member).order_by(Member.id).limit(400)):
         expected = Member(full_name=member.full_name, preferred_name=member.preferred_name)
         expected.email, expected.phone = member.email, member.phone
-        members._apply(expected, {})
+        members.apply_values(expected, {})
         assert (member.sort_name, member.name_key, member.search_text) == (
             expected.sort_name,
             expected.name_key,

@@ -3,7 +3,7 @@
 The standard demo goes through the same services as the app (so each person has an audit
 trail and every rule is applied). The large demo, for benchmarks, writes in one transaction
 with bulk inserts, but its values come from the same ``members.clean_input`` and
-``members._apply`` as the service, so the derived search and sort columns are identical.
+``members.apply_values`` as the service, so the derived search and sort columns are identical.
 """
 
 from __future__ import annotations
@@ -120,13 +120,9 @@ def _member_row(plan: MemberPlan, today: date) -> dict[str, Any]:
     values = members.clean_input(plan.data, today)
     restricted = plan.data.restricted
     if restricted is not None:
-        values |= {
-            "lived_experience": restricted.lived_experience,
-            "emergency_contact": restricted.emergency_contact,
-            "notes": restricted.notes,
-        }
+        values |= members.restricted_values(restricted)
     member = Member()
-    members._apply(member, values)  # the service's own derivation of sort/search columns
+    members.apply_values(member, values)  # the service's own derivation of sort/search columns
     left = plan.status is MemberStatus.LEFT
     return values | {
         "sort_name": member.sort_name,

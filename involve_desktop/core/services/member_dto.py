@@ -305,3 +305,4 @@ class DuplicateMatch:
     display_name: str
     status: MemberStatus
     reasons: tuple[str, ...]
+    full_name: str = ""

@@ -168,9 +168,14 @@ def record_training(
     completed_on: date,
     expires_on: date | None = None,
     *,
+    no_expiry: bool = False,
     today: date | None = None,
 ) -> None:
-    """Record completed training; the expiry defaults to the training's validity period."""
+    """Record completed training; the expiry defaults to the training's validity period.
+
+    ``no_expiry`` records training that will not need renewing even though its kind usually
+    does (e.g. a lifetime certificate).
+    """
     require(session, actor, Permission.EDIT_MEMBERS, "record training")
     day = today or date.today()
     validation.not_in_future(completed_on, "completed_on", "Date completed", day)
@@ -179,7 +184,9 @@ def record_training(
         kind = session.get(TrainingType, training_type_id)
         if kind is None:
             raise ValidationError("training_type", "Choose a training from the list.")
-        if expires_on is None and kind.validity_months:
+        if no_expiry:
+            expires_on = None
+        elif expires_on is None and kind.validity_months:
             expires_on = add_months(completed_on, kind.validity_months)
         if expires_on is not None and expires_on < completed_on:
             raise ValidationError("expires_on", "Expiry date must be after the date completed.")

@@ -95,7 +95,7 @@ def clean_input(data: MemberInput, today: date) -> dict[str, Any]:
     }
 
 
-def _restricted_values(data: Restricted) -> dict[str, Any]:
+def restricted_values(data: Restricted) -> dict[str, Any]:
     return {
         "lived_experience": data.lived_experience,
         "emergency_contact": validation.optional_text(
@@ -110,7 +110,7 @@ def _check_restricted_allowed(session: Session, actor: Actor, data: MemberInput)
         require(session, actor, Permission.EDIT_RESTRICTED, "change restricted information")
 
 
-def _apply(member: Member, values: dict[str, Any]) -> None:
+def apply_values(member: Member, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(member, key, value)
     member.sort_name = sort_key(display_name(member.full_name, member.preferred_name))[:200]
@@ -118,42 +118,71 @@ def _apply(member: Member, values: dict[str, Any]) -> None:
     member.search_text = search_text(member)
 
 
+def name_keys(data: MemberInput) -> set[str]:
+    """The name forms compared for duplicates: full and preferred name, accents folded."""
+    return {
+        " ".join(sort_key(n).split())
+        for n in (data.full_name, data.preferred_name)
+        if n and n.strip()
+    }
+
+
+def duplicate_reasons(
+    data: MemberInput, email: str | None, phone: str | None, date_joined: date | None
+) -> tuple[str, ...]:
+    """Why someone with the same name may be the same person: ("name", "email"…) or ()."""
+    reasons = ["name"]
+    wanted_email = (data.email or "").strip().lower()
+    wanted_phone = validation.phone_digits(data.phone)
+    if wanted_email and (email or "").lower() == wanted_email:
+        reasons.append("email")
+    if wanted_phone and validation.phone_digits(phone) == wanted_phone:
+        reasons.append("phone")
+    if data.date_joined and date_joined == data.date_joined:
+        reasons.append("date joined")
+    return tuple(reasons) if len(reasons) > 1 else ()
+
+
 def find_duplicates(
     session: Session, actor: Actor, data: MemberInput, exclude_id: int | None = None
 ) -> list[DuplicateMatch]:
     """Members with the same name and the same email, phone or date joined."""
     require(session, actor, Permission.VIEW_MEMBERS, "see members")
-    names = {
-        " ".join(sort_key(n).split())
-        for n in (data.full_name, data.preferred_name)
-        if n and n.strip()
-    }
+    names = name_keys(data)
     if not names:
         return []
     query = select(Member).where(or_(Member.name_key.in_(names), Member.sort_name.in_(names)))
     if exclude_id is not None:
         query = query.where(Member.id != exclude_id)
-    email = (data.email or "").strip().lower()
-    phone = validation.phone_digits(data.phone)
     matches = []
     for member in session.scalars(query):
-        reasons = ["name"]
-        if email and (member.email or "").lower() == email:
-            reasons.append("email")
-        if phone and validation.phone_digits(member.phone) == phone:
-            reasons.append("phone")
-        if data.date_joined and member.date_joined == data.date_joined:
-            reasons.append("date joined")
-        if len(reasons) > 1:
+        reasons = duplicate_reasons(data, member.email, member.phone, member.date_joined)
+        if reasons:
             matches.append(
                 DuplicateMatch(
                     member.id,
                     display_name(member.full_name, member.preferred_name),
                     MemberStatus(member.status),
-                    tuple(reasons),
+                    reasons,
+                    member.full_name,
                 )
             )
     return matches
+
+
+def new_member(values: dict[str, Any], actor: Actor) -> Member:
+    """A new active member from cleaned values, with its "Joined" history (not yet added)."""
+    member = Member(status=MemberStatus.ACTIVE.value)
+    apply_values(member, values)
+    member.status_changes.append(
+        StatusChange(
+            status=MemberStatus.ACTIVE.value,
+            effective_on=values["date_joined"],
+            reason="Joined",
+            recorded_by=actor.display_name,
+        )
+    )
+    return member
 
 
 def create_member(
@@ -170,29 +199,20 @@ def create_member(
     day = _today(today)
     values = clean_input(data, day)
     if data.restricted is not None:
-        values |= _restricted_values(data.restricted)
+        values |= restricted_values(data.restricted)
     if not allow_duplicate:
         matches = find_duplicates(session, actor, data)
         if matches:
             raise PossibleDuplicateError(matches)
     with transaction(session):
-        member = Member(status=MemberStatus.ACTIVE.value)
-        _apply(member, values)
-        member.status_changes.append(
-            StatusChange(
-                status=MemberStatus.ACTIVE.value,
-                effective_on=values["date_joined"],
-                reason="Joined",
-                recorded_by=actor.display_name,
-            )
-        )
+        member = new_member(values, actor)
         session.add(member)
         session.flush()
-        audit.record(session, actor, "create", "member", member.id, _audit_values(values))
+        audit.record(session, actor, "create", "member", member.id, audit_values(values))
     return get_member(session, actor, member.id, today=day)
 
 
-def _audit_values(values: dict[str, Any]) -> dict[str, Any]:
+def audit_values(values: dict[str, Any]) -> dict[str, Any]:
     plain = audit.created_fields(values)
     for key in ("lived_experience", "emergency_contact", "notes"):
         if plain.get(key) is not None:
@@ -228,11 +248,11 @@ def update_member(
     values = clean_input(data, day)
     if data.restricted is not None:
         require(session, actor, Permission.EDIT_RESTRICTED, "change restricted information")
-        values |= _restricted_values(data.restricted)
+        values |= restricted_values(data.restricted)
     with transaction(session):
         member = _load(session, member_id)
         before = {key: getattr(member, key) for key in values}
-        _apply(member, values)
+        apply_values(member, values)
         changes = audit.changes_between(before, values)
         for key in ("lived_experience", "emergency_contact", "notes"):
             if key in changes:

@@ -27,7 +27,10 @@ def describe(match: DuplicateMatch) -> str:
         MemberStatus.STEPPING_BACK: "is already in the group (stepping back just now)",
         MemberStatus.LEFT: "was in the group before and has left",
     }[match.status]
-    return f"{match.display_name} {where} — same {' and '.join(match.reasons)}."
+    name = match.display_name
+    if match.full_name and match.full_name != name:
+        name = f"{name} ({match.full_name})"
+    return f"{name} {where} — same {' and '.join(match.reasons)}."
 
 
 class DuplicatePanel(QFrame):

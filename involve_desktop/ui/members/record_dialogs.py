@@ -247,9 +247,6 @@ class TrainingDialog(RecordDialog):
         elif not months and reset:
             self.expiry.set_value(None)
         self._filling = False
-        # The service fills in the usual expiry when none is given, so a training with a
-        # validity period always has a date here.
-        self.expiry.check.setEnabled(not months)
         self._describe()
 
     def _describe(self) -> None:
@@ -275,6 +272,7 @@ class TrainingDialog(RecordDialog):
             self.training.currentData(),
             from_qdate(self.completed_on.date()),
             self.expiry.value(),
+            no_expiry=self.expiry.value() is None,
         )
 
 

@@ -1,0 +1,239 @@
+"""Importing members from a CSV or Excel spreadsheet: read → map columns → preview → commit.
+
+The steps live in ``member_import_read`` (files), ``member_import_mapping`` (columns and
+cell text) and ``member_import_rows`` (the preview); this module is the public face and
+does the commit: one transaction, all or nothing, never half an import.
+
+Typical use::
+
+    table = read_table(path)
+    mapping = guess_mapping(table.headers)            # the user may change it
+    preview = preview_import(session, actor, table, mapping)
+    result = commit_import(session, actor, preview, ImportMode.SKIP_PROBLEMS)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit, members
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.member_export import write_atomically
+from involve_desktop.core.services.member_import_mapping import (
+    ImportField,
+    Mapping,
+    guess_mapping,
+    mapping_problems,
+)
+from involve_desktop.core.services.member_import_read import (
+    ImportFileError,
+    ImportTable,
+    read_table,
+)
+from involve_desktop.core.services.member_import_rows import (
+    ExistingMembers,
+    ImportPreview,
+    PossibleDuplicate,
+    PreviewRow,
+    RowProblem,
+    check_mapping,
+    preview_import,
+)
+from involve_desktop.core.services.member_import_values import parse_uk_date
+from involve_desktop.core.services.transaction import require, transaction
+
+__all__ = [
+    "ImportField",
+    "ImportFileError",
+    "ImportMode",
+    "ImportPreview",
+    "ImportRefused",
+    "ImportResult",
+    "ImportTable",
+    "Mapping",
+    "PossibleDuplicate",
+    "PreviewRow",
+    "RowProblem",
+    "check_mapping",
+    "commit_import",
+    "guess_mapping",
+    "import_plan",
+    "list_lines",
+    "mapping_problems",
+    "parse_uk_date",
+    "preview_import",
+    "read_table",
+    "write_problem_report",
+]
+
+
+class ImportMode(StrEnum):
+    """What to do when some lines have problems (the user chooses explicitly)."""
+
+    ALL_OR_NOTHING = "all_or_nothing"
+    SKIP_PROBLEMS = "skip_problems"
+
+
+class ImportRefused(InvolveError):
+    """Nothing was imported; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    file_name: str
+    imported: int
+    skipped_lines: tuple[int, ...]
+    member_ids: tuple[int, ...]
+
+    def message(self) -> str:
+        """ "Imported 212 members. Skipped lines 14, 27 and 31."."""
+        people = "member" if self.imported == 1 else "members"
+        text = f"Imported {self.imported:,} {people} from {self.file_name}."
+        if self.skipped_lines:
+            text += f" Skipped {list_lines(self.skipped_lines)}."
+        return text
+
+
+def list_lines(lines: tuple[int, ...] | list[int], limit: int = 12) -> str:
+    """ "line 4", "lines 4, 9 and 12", "lines 4, 9, 12… (40 more)"."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    shown = ", ".join(str(n) for n in lines[:limit])
+    if len(lines) > limit:
+        return f"{len(lines):,} lines: {shown}… ({len(lines) - limit:,} more)"
+    head, last = shown.rsplit(", ", 1)
+    return f"lines {head} and {last}"
+
+
+def import_plan(
+    preview: ImportPreview, include_duplicates: bool
+) -> tuple[list[PreviewRow], list[int]]:
+    """The lines that would be imported, and the line numbers that would be skipped."""
+    chosen = [r for r in preview.rows if r.valid and (include_duplicates or r.duplicate is None)]
+    taken = {r.line for r in chosen}
+    return chosen, [r.line for r in preview.rows if r.line not in taken]
+
+
+def _refuse_if_incomplete(
+    preview: ImportPreview, mode: ImportMode, include_duplicates: bool
+) -> None:
+    problems = [r.line for r in preview.with_problems]
+    dups = [r.line for r in preview.duplicates]
+    if mode is ImportMode.ALL_OR_NOTHING and problems:
+        raise ImportRefused(
+            f"Nothing was imported: {list_lines(problems)} "
+            f"{'has a problem' if len(problems) == 1 else 'have problems'}. Fix them in the "
+            "spreadsheet and import it again, or choose to import the other lines and skip "
+            "these."
+        )
+    if mode is ImportMode.ALL_OR_NOTHING and dups and not include_duplicates:
+        raise ImportRefused(
+            f"Nothing was imported: {list_lines(dups)} may be people already in the group. "
+            "Tick “include possible duplicates”, or choose to skip them."
+        )
+
+
+def _row_values(data: MemberInput, day: date) -> dict[str, Any]:
+    values = members.clean_input(data, day)
+    if data.restricted is not None:
+        values |= members.restricted_values(data.restricted)
+    return values
+
+
+def commit_import(
+    session: Session,
+    actor: Actor,
+    preview: ImportPreview,
+    mode: ImportMode,
+    *,
+    include_duplicates: bool = False,
+    today: date | None = None,
+) -> ImportResult:
+    """Add the previewed members in one transaction; on any failure nothing is added.
+
+    ``ALL_OR_NOTHING`` refuses (ImportRefused) if any line has a problem, or is a possible
+    duplicate that ``include_duplicates`` does not let in. ``SKIP_PROBLEMS`` imports the
+    valid lines and skips the rest (possible duplicates too, unless ``include_duplicates``).
+    """
+    require(session, actor, Permission.IMPORT_MEMBERS, "import members")
+    check_mapping(actor, preview.headers, preview.mapping)
+    if preview.imports_restricted:
+        require(session, actor, Permission.EDIT_RESTRICTED, "import restricted information")
+    _refuse_if_incomplete(preview, mode, include_duplicates)
+    chosen, skipped = import_plan(preview, include_duplicates)
+    if not chosen:
+        raise ImportRefused(
+            "Nothing was imported: no line is ready. Fix the lines listed in the preview "
+            "and import the file again."
+        )
+    day = today or date.today()
+    with transaction(session):
+        existing = ExistingMembers(session)
+        changed = [
+            r.line
+            for r in chosen
+            if r.duplicate is None and r.data and existing.match(r.line, r.data)
+        ]
+        if changed:
+            raise ImportRefused(
+                f"Nothing was imported: since the preview, someone added members who may be "
+                f"the people on {list_lines(changed)}. Go back and check the preview again."
+            )
+        rows = [(r.line, r.data, _row_values(r.data, day)) for r in chosen if r.data]
+        created = [members.new_member(values, actor) for _line, _data, values in rows]
+        session.add_all(created)
+        session.flush()  # one batch of INSERTs gives every new member an id
+        for (line, _data, values), member in zip(rows, created, strict=True):
+            changes = members.audit_values(values)
+            changes |= {"imported from": preview.file_name, "line": line}
+            audit.record(session, actor, "create", "member", member.id, changes)
+        audit.record(
+            session,
+            actor,
+            "import",
+            "member",
+            None,
+            {
+                "file": preview.file_name,
+                "imported": len(created),
+                "skipped": len(skipped),
+                "lines with problems": len(preview.with_problems),
+                "possible duplicates": len(preview.duplicates),
+                "duplicates included": include_duplicates,
+                "mode": mode.value,
+            },
+        )
+        ids = tuple(m.id for m in created)
+    return ImportResult(preview.file_name, len(ids), tuple(skipped), ids)
+
+
+def problem_report_rows(preview: ImportPreview) -> list[list[str]]:
+    """Line, field, value and problem for every problem and possible duplicate."""
+    rows = [["Line", "Field", "What it says", "Problem"]]
+    for row in preview.rows:
+        rows += [[str(p.line), p.field, p.value, p.reason] for p in row.problems]
+        if row.valid and row.duplicate is not None:
+            rows.append(
+                [str(row.line), "Possible duplicate", row.duplicate.name, row.duplicate.describe()]
+            )
+    return rows
+
+
+def write_problem_report(preview: ImportPreview, path: Path) -> None:
+    """Save the lines to fix as a CSV (UTF-8 with BOM, so Excel shows accents right)."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(problem_report_rows(preview))
+    write_atomically(path, buffer.getvalue().encode("utf-8-sig"))

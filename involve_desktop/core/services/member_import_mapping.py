@@ -1,0 +1,252 @@
+"""Which spreadsheet column holds what: guessing from headings, checking the user's choice.
+
+Also turns the text of one row into a ``MemberInput`` (cells are understood by
+``member_import_values``), reporting text it cannot understand as (field, value, reason) so
+the preview can list it against the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from involve_desktop.core.services.member_dto import (
+    AccessNeeds,
+    MemberInput,
+    Restricted,
+)
+from involve_desktop.core.services.member_import_values import (
+    CellProblem,
+    parse_access,
+    parse_cell,
+    parse_contact,
+    parse_uk_date,
+    parse_yes_no,
+    restore_phone,
+    turn_name,
+)
+from involve_desktop.core.text import sort_key
+
+T = TypeVar("T")
+
+
+class ImportField(StrEnum):
+    """What a spreadsheet column can be imported as (a column not mapped is left out)."""
+
+    FULL_NAME = "full_name"
+    FIRST_NAME = "first_name"
+    SURNAME = "surname"
+    PREFERRED_NAME = "preferred_name"
+    PRONOUNS = "pronouns"
+    EMAIL = "email"
+    PHONE = "phone"
+    ADDRESS = "address"
+    POSTCODE = "postcode"
+    PREFERRED_CONTACT = "preferred_contact"
+    DATE_JOINED = "date_joined"
+    ACCESS_NEEDS = "access_other"
+    LIVED_EXPERIENCE = "lived_experience"
+    EMERGENCY_CONTACT = "emergency_contact"
+    NOTES = "notes"
+
+    @property
+    def label(self) -> str:
+        """The words users see in the mapping and in problem lists."""
+        return _LABELS[self]
+
+    @property
+    def restricted(self) -> bool:
+        """True for fields only roles allowed to edit restricted information may import."""
+        return self in RESTRICTED_FIELDS
+
+
+_LABELS = {
+    ImportField.FULL_NAME: "Full name",
+    ImportField.FIRST_NAME: "First name",
+    ImportField.SURNAME: "Surname",
+    ImportField.PREFERRED_NAME: "Preferred name",
+    ImportField.PRONOUNS: "Pronouns",
+    ImportField.EMAIL: "Email",
+    ImportField.PHONE: "Phone",
+    ImportField.ADDRESS: "Address",
+    ImportField.POSTCODE: "Postcode",
+    ImportField.PREFERRED_CONTACT: "Preferred contact",
+    ImportField.DATE_JOINED: "Date joined",
+    ImportField.ACCESS_NEEDS: "Access needs",
+    ImportField.LIVED_EXPERIENCE: "Lived experience",
+    ImportField.EMERGENCY_CONTACT: "Emergency contact",
+    ImportField.NOTES: "Notes",
+}
+RESTRICTED_FIELDS = frozenset(
+    {ImportField.LIVED_EXPERIENCE, ImportField.EMERGENCY_CONTACT, ImportField.NOTES}
+)
+# Several columns may hold parts of the address (Address 1, Address 2, Town…).
+MULTI_COLUMN_FIELDS = frozenset({ImportField.ADDRESS})
+FIELD_LABELS = {f.value: f.label for f in ImportField}  # ValidationError.field → label
+
+Mapping = tuple[ImportField | None, ...]
+
+_EXACT: dict[str, ImportField] = {}
+for _field, _names in {
+    ImportField.FULL_NAME: "name|full name|fullname|member|member name|names|surname first name|"
+    "surname forename|last name first name|name surname first",
+    ImportField.FIRST_NAME: "first name|firstname|forename|forenames|given name|first names|"
+    "christian name",
+    ImportField.SURNAME: "surname|last name|lastname|family name|second name",
+    ImportField.PREFERRED_NAME: "preferred name|known as|nickname|goes by|name used|"
+    "preferred first name",
+    ImportField.PRONOUNS: "pronouns|pronoun",
+    ImportField.EMAIL: "email|e mail|email address|e mail address|mail",
+    ImportField.PHONE: "phone|mobile|tel|telephone|phone number|mobile number|contact number|"
+    "tel no|telephone number|mobile phone|landline|phone no",
+    ImportField.ADDRESS: "address|street|town|city|town city|village|address line",
+    ImportField.POSTCODE: "postcode|post code|postal code|zip|zip code",
+    ImportField.PREFERRED_CONTACT: "preferred contact|contact method|preferred contact method|"
+    "how to contact|contact preference|contact by",
+    ImportField.DATE_JOINED: "date joined|joined|start date|joining date|date of joining|"
+    "member since|joined on|started|date started|joined date",
+    ImportField.ACCESS_NEEDS: "access needs|access requirements|accessibility|access|"
+    "accessibility needs|support needs",
+    ImportField.LIVED_EXPERIENCE: "lived experience|has lived experience|lived exp",
+    ImportField.EMERGENCY_CONTACT: "emergency contact|next of kin|ice|emergency contact details",
+    ImportField.NOTES: "notes|note|comments|comment",
+}.items():
+    for _name in _names.split("|"):
+        _EXACT[_name] = _field
+
+# Headings that contain these words (checked in order) when no exact match is found.
+_CONTAINS: list[tuple[str, ImportField | None]] = [
+    ("consent", None),
+    ("emergency", ImportField.EMERGENCY_CONTACT),
+    ("lived experience", ImportField.LIVED_EXPERIENCE),
+    ("known as", ImportField.PREFERRED_NAME),
+    ("preferred name", ImportField.PREFERRED_NAME),
+    ("email", ImportField.EMAIL),
+    ("e mail", ImportField.EMAIL),
+    ("postcode", ImportField.POSTCODE),
+    ("post code", ImportField.POSTCODE),
+    ("phone", ImportField.PHONE),
+    ("mobile", ImportField.PHONE),
+    ("tel", ImportField.PHONE),
+    ("address", ImportField.ADDRESS),
+    ("joined", ImportField.DATE_JOINED),
+    ("start date", ImportField.DATE_JOINED),
+    ("forename", ImportField.FIRST_NAME),
+    ("first name", ImportField.FIRST_NAME),
+    ("surname", ImportField.SURNAME),
+    ("last name", ImportField.SURNAME),
+    ("notes", ImportField.NOTES),
+]
+
+
+def _heading_words(heading: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", sort_key(heading)).split()
+    return " ".join(w for w in words if not w.isdigit())
+
+
+def guess_field(heading: str) -> ImportField | None:
+    """The field a column heading most likely means ("E-mail" → Email), or None."""
+    words = _heading_words(heading)
+    if not words:
+        return None
+    if words in _EXACT:
+        return _EXACT[words]
+    padded = f" {words} "
+    for fragment, field in _CONTAINS:
+        if f" {fragment} " in padded:
+            return field
+    return None
+
+
+def guess_mapping(headers: Sequence[str]) -> Mapping:
+    """A field for each column, guessed from its heading; each field used once (but Address)."""
+    guesses = [guess_field(h) for h in headers]
+    if ImportField.SURNAME in guesses and ImportField.FIRST_NAME not in guesses:
+        # "Name" beside "Surname" means the first name.
+        guesses = [ImportField.FIRST_NAME if g is ImportField.FULL_NAME else g for g in guesses]
+    seen: set[ImportField] = set()
+    mapping: list[ImportField | None] = []
+    for field in guesses:
+        if field is not None and field not in MULTI_COLUMN_FIELDS and field in seen:
+            field = None
+        if field is not None:
+            seen.add(field)
+        mapping.append(field)
+    return tuple(mapping)
+
+
+def mapping_problems(
+    headers: Sequence[str], mapping: Mapping, *, may_import_restricted: bool
+) -> list[str]:
+    """What is wrong with a column mapping, in plain words (empty when it can be used)."""
+    problems: list[str] = []
+    chosen = [f for f in mapping if f is not None]
+    if not {ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.SURNAME} & set(chosen):
+        problems.append(
+            "Choose which column holds the names: set one column to Full name (or two "
+            "columns to First name and Surname)."
+        )
+    for field in ImportField:
+        columns = [headers[i] for i, f in enumerate(mapping) if f is field]
+        if len(columns) > 1 and field not in MULTI_COLUMN_FIELDS:
+            names = " and ".join(f"“{c}”" for c in columns)
+            problems.append(
+                f"{field.label} is chosen for more than one column ({names}). Keep one and "
+                "set the others to “Don't import”."
+            )
+        if columns and field.restricted and not may_import_restricted:
+            problems.append(
+                f"“{columns[0]}” holds restricted information ({field.label.lower()}), which "
+                "your account cannot import. Set it to “Don't import”, or ask a coordinator."
+            )
+    return problems
+
+
+def row_input(
+    cells: Sequence[str], mapping: Mapping, today: date
+) -> tuple[MemberInput, list[CellProblem]]:
+    """The MemberInput one row describes, and the cells that could not be understood."""
+    values: dict[ImportField, list[str]] = {}
+    for cell, field in zip(cells, mapping, strict=False):
+        if field is not None and cell:
+            values.setdefault(field, []).append(cell)
+
+    def one(field: ImportField) -> str | None:
+        return values[field][0] if field in values else None
+
+    problems: list[CellProblem] = []
+
+    def parsed(field: ImportField, parse: Callable[[str], T]) -> T | None:
+        return parse_cell(field.label, one(field), parse, problems)
+
+    full = one(ImportField.FULL_NAME)
+    full = turn_name(full) if full else ""
+    if not full:
+        full = " ".join(p for p in (one(ImportField.FIRST_NAME), one(ImportField.SURNAME)) if p)
+    preferred = one(ImportField.PREFERRED_NAME)
+    if preferred and " ".join(preferred.split()) == " ".join(full.split()):
+        preferred = None
+    address = ", ".join(values.get(ImportField.ADDRESS, [])) or None
+    access_text = one(ImportField.ACCESS_NEEDS)
+    restricted = Restricted(
+        lived_experience=parsed(ImportField.LIVED_EXPERIENCE, parse_yes_no),
+        emergency_contact=one(ImportField.EMERGENCY_CONTACT),
+        notes=one(ImportField.NOTES),
+    )
+    data = MemberInput(
+        full_name=full,
+        preferred_name=preferred,
+        pronouns=one(ImportField.PRONOUNS),
+        email=one(ImportField.EMAIL),
+        phone=restore_phone(one(ImportField.PHONE) or "") or None,
+        address=address,
+        postcode=one(ImportField.POSTCODE),
+        preferred_contact=parsed(ImportField.PREFERRED_CONTACT, parse_contact),
+        date_joined=parsed(ImportField.DATE_JOINED, lambda t: parse_uk_date(t, today)),
+        access=parse_access(access_text) if access_text else AccessNeeds(),
+        restricted=None if restricted == Restricted() else restricted,
+    )
+    return data, problems

@@ -1,0 +1,148 @@
+"""Import step 2: which column holds what — guessed from the headings, changed by the user."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services.member_import import (
+    ImportField,
+    Mapping,
+    guess_mapping,
+    mapping_problems,
+)
+from involve_desktop.ui.messages import error_label
+
+if TYPE_CHECKING:
+    from involve_desktop.ui.members.import_wizard import ImportWizard
+
+DONT_IMPORT = "Don't import"
+NAME_COLUMN, SAMPLE_COLUMN, FIELD_COLUMN = range(3)
+
+
+def field_choices() -> list[tuple[str, ImportField | None]]:
+    """The combo's entries: "Don't import", then each field (restricted ones marked)."""
+    choices: list[tuple[str, ImportField | None]] = [(DONT_IMPORT, None)]
+    for field in ImportField:
+        label = f"{field.label} (restricted)" if field.restricted else field.label
+        choices.append((label, field))
+    return choices
+
+
+class MappingPage(QWizardPage):
+    """A table of the file's columns, with example values and what to import each as."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("What is in each column?")
+        self.setSubTitle(
+            "Step 2 of 4. We have guessed from the headings. Check each column and change "
+            "any guess that is wrong; choose “Don't import” for columns you do not need."
+        )
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Column in your file", "Example values", "Import as"])
+        self.table.setAccessibleName("Columns in your file")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SAMPLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FIELD_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:  # noqa: N802
+        table = self._wizard.table
+        if table is None:
+            return
+        self.error.setVisible(False)
+        guessed = self._wizard.mapping or guess_mapping(table.headers)
+        if len(guessed) != len(table.headers):
+            guessed = guess_mapping(table.headers)
+        choices = field_choices()
+        self.table.setRowCount(len(table.headers))
+        self.combos = []
+        for row, heading in enumerate(table.headers):
+            self.table.setItem(row, NAME_COLUMN, QTableWidgetItem(heading))
+            samples = QTableWidgetItem(" · ".join(table.samples(row)) or "(empty)")
+            samples.setToolTip("\n".join(table.samples(row, 8)))
+            self.table.setItem(row, SAMPLE_COLUMN, samples)
+            combo = QComboBox()
+            combo.setAccessibleName(f"Import “{heading}” as")
+            for label, field in choices:
+                combo.addItem(label, field.value if field else "")
+            combo.setCurrentIndex(
+                next(i for i, (_label, f) in enumerate(choices) if f is guessed[row])
+            )
+            combo.currentIndexChanged.connect(self._update_hint)
+            self.table.setCellWidget(row, FIELD_COLUMN, combo)
+            self.combos.append(combo)
+        self._update_hint()
+
+    def mapping(self) -> Mapping:
+        """What the combos say, one entry per column."""
+        return tuple(ImportField(c.currentData()) if c.currentData() else None for c in self.combos)
+
+    def set_field(self, column: int, field: ImportField | None) -> None:
+        """Choose what ``column`` is imported as (also used by tests)."""
+        combo = self.combos[column]
+        combo.setCurrentIndex(combo.findData(field.value if field else ""))
+
+    def _update_hint(self) -> None:
+        table = self._wizard.table
+        mapping = self.mapping()
+        hints = []
+        if table is not None and ImportField.FULL_NAME in mapping:
+            column = mapping.index(ImportField.FULL_NAME)
+            if any("," in s for s in table.samples(column, 20)):
+                hints.append(
+                    "Names written “Surname, First” are turned round: “Adams, Zoë” becomes "
+                    "“Zoë Adams”."
+                )
+        if mapping.count(ImportField.ADDRESS) > 1:
+            hints.append("The address columns are joined, in order, into one address.")
+        hints.append(
+            "Dates are read day first, as in the UK: 03/04/2021 is 3 April 2021."
+            if ImportField.DATE_JOINED in mapping
+            else "No column is set to Date joined: everyone will join on today's date."
+        )
+        self.hint.setText(" ".join(hints))
+
+    def validatePage(self) -> bool:  # noqa: N802
+        table = self._wizard.table
+        if table is None:
+            return False
+        mapping = self.mapping()
+        problems = mapping_problems(
+            table.headers,
+            mapping,
+            may_import_restricted=self._wizard.actor.can(Permission.EDIT_RESTRICTED),
+        )
+        if problems:
+            self.error.setText("⚠ " + "\n⚠ ".join(problems))
+            self.error.setVisible(True)
+            return False
+        self.error.setVisible(False)
+        if mapping != self._wizard.mapping:
+            self._wizard.mapping = mapping
+            self._wizard.preview = None  # the preview must be made again
+        return True

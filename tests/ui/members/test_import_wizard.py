@@ -1,0 +1,169 @@
+"""The import wizard, driven like a coordinator would: choose a file, check, choose, import."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from sqlalchemy import func, select
+
+from involve_desktop.core.models.people import Member
+from involve_desktop.core.services import members
+from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.member_import import ImportField
+from involve_desktop.ui.members.import_wizard import ImportWizard
+
+FIXTURES = Path(__file__).parent.parent.parent / "fixtures"
+
+
+def member_count(session) -> int:
+    session.rollback()  # end the test's own read, to see what the wizard saved
+    return session.scalar(select(func.count()).select_from(Member))
+
+
+@pytest.fixture
+def wizard(qtbot, context, coordinator, monkeypatch) -> ImportWizard:
+    messages: list[str] = []
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(
+            QMessageBox, kind, lambda _parent, _title, text, *a, **k: messages.append(text)
+        )
+    widget = ImportWizard(context, coordinator)
+    widget.messages = messages
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def choose(monkeypatch, qtbot, wizard: ImportWizard, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), "Spreadsheets"))
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    assert wizard.file_page.path.text() == str(path)
+
+
+def press_next(qtbot, wizard: ImportWizard) -> None:
+    wizard.button(QWizard.WizardButton.NextButton).click()
+
+
+def test_messy_file_imported_skipping_listed_lines(
+    qtbot, wizard, session, coordinator, monkeypatch
+):
+    members.create_member(
+        session,
+        coordinator,
+        MemberInput("Priya Shah", email="priya@example.org", date_joined=date(2019, 1, 5)),
+    )
+    imported: list[int] = []
+    wizard.members_imported.connect(imported.append)
+
+    choose(monkeypatch, qtbot, wizard, FIXTURES / "messy_members.csv")
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.mapping_page
+    mapping = wizard.mapping_page.mapping()
+    assert mapping[0] is ImportField.FULL_NAME and mapping[1] is ImportField.EMAIL
+    assert "turned round" in wizard.mapping_page.hint.text()
+
+    press_next(qtbot, wizard)
+    page = wizard.preview_page
+    assert wizard.currentPage() is page
+    assert page.summary.text() == "4 ready · 5 with problems · 2 possible duplicates"
+    lines = [(p.line, p.field) for p in page.problems.all_rows()]
+    assert (5, "Email") in lines and (15, "Full name") in lines
+    assert page.problems.data(page.problems.index(0, 0)) == "5"
+    dups = page.duplicates.all_rows()
+    assert [d.line for d in dups] == [8, 10] and "Priya Shah" in dups[0].matches
+
+    press_next(qtbot, wizard)
+    choice = wizard.choice_page
+    assert wizard.currentPage() is choice
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert not commit.isEnabled()  # an explicit choice is needed
+    assert choice.import_ready.text() == (
+        "Import the 4 ready lines and skip the 7 listed (lines 5, 6, 7, 8, 10, 11 and 15)"
+    )
+    choice.import_ready.click()
+    choice.include_duplicates.click()
+    assert "Import the 6 ready lines and skip the 5 listed" in choice.import_ready.text()
+    choice.include_duplicates.click()
+    assert commit.isEnabled()
+    commit.click()
+
+    assert wizard.currentPage() is wizard.result_page
+    assert wizard.result_page.message.text().startswith(
+        "Imported 4 members from messy_members.csv. Skipped lines 5, 6, 7, 8, 10, 11 and 15."
+    )
+    assert imported == [4] and member_count(session) == 5
+    assert wizard.messages == []
+
+
+def test_choosing_to_import_nothing_saves_nothing(qtbot, wizard, session, monkeypatch):
+    choose(monkeypatch, qtbot, wizard, FIXTURES / "messy_members_cp1252.csv")
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    wizard.choice_page.import_nothing.click()
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.result_page.title() == "Nothing was imported"
+    assert "Fix lines 5, 6, 7, 11 and 15" in wizard.result_page.message.text()
+    assert member_count(session) == 0
+
+
+def test_xlsx_with_duplicates_included(qtbot, wizard, session, coordinator, monkeypatch):
+    members.create_member(
+        session,
+        coordinator,
+        MemberInput("Zoë Adams", email="zoe@example.org", date_joined=date(2021, 4, 3)),
+    )
+    choose(monkeypatch, qtbot, wizard, FIXTURES / "members.xlsx")
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    assert wizard.preview_page.summary.text() == (
+        "3 ready · 0 with problems · 1 possible duplicate"
+    )
+    assert not wizard.preview_page.problems_view.isVisibleTo(wizard)
+    press_next(qtbot, wizard)
+    wizard.choice_page.import_ready.click()
+    wizard.choice_page.include_duplicates.click()
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert "Imported 4 members" in wizard.result_page.message.text()
+    assert member_count(session) == 5
+
+
+def test_unreadable_file_explained_on_the_first_step(qtbot, wizard, tmp_path, monkeypatch):
+    bad = tmp_path / "members.csv"
+    bad.write_bytes(b"")
+    choose(monkeypatch, qtbot, wizard, bad)
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.error.isVisibleTo(wizard)
+    assert "is empty" in wizard.file_page.error.text()
+
+
+def test_mapping_without_names_is_refused_with_a_reason(qtbot, wizard, session, monkeypatch):
+    choose(monkeypatch, qtbot, wizard, FIXTURES / "messy_members.csv")
+    press_next(qtbot, wizard)
+    wizard.mapping_page.set_field(0, None)
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.mapping_page
+    assert "which column holds the names" in wizard.mapping_page.error.text()
+    wizard.mapping_page.set_field(0, ImportField.FULL_NAME)
+    wizard.mapping_page.set_field(9, None)  # leave the notes out
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+    assert wizard.preview.mapping[9] is None
+
+
+def test_saving_the_list_of_lines_to_fix(qtbot, wizard, tmp_path, monkeypatch):
+    choose(monkeypatch, qtbot, wizard, FIXTURES / "messy_members.csv")
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    target = tmp_path / "to fix"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV file (*.csv)")
+    )
+    wizard.preview_page.save_button.click()
+    text = (tmp_path / "to fix.csv").read_text(encoding="utf-8-sig")
+    assert "11,Date joined,31/02/2021" in text
