@@ -105,7 +105,8 @@ def test_csv_has_the_filtered_list_with_sensible_columns(session, coordinator, g
     rows = read_csv(path)
     assert count == 2 and [r["Full name"] for r in rows] == ["Chidi Okafor", "Zoë Adams"]
     zoe = rows[1]
-    assert zoe["Known as"] == "Zo" and zoe["Pronouns"] == "she/her"
+    assert zoe["Name they go by"] == "Zo Adams" and zoe["Preferred name"] == "Zo"
+    assert zoe["Pronouns"] == "she/her"
     assert zoe["Phone"] == "'+44 7700 900123"  # a spreadsheet will not run it as a formula
     assert zoe["Address"] == "1 High Street\nLeeds" and zoe["Postcode"] == "LS1 4AP"
     assert zoe["Preferred contact"] == "Text message" and zoe["Date joined"] == "03/04/2021"

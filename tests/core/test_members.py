@@ -248,3 +248,17 @@ def test_consent_due_filter(session, coordinator):
 def test_facilitator_cannot_edit_lists(session, facilitator):
     with pytest.raises(PermissionDenied):
         reference_lists.save_role_type(session, facilitator, "Trustee")
+
+
+@pytest.mark.parametrize(
+    "full,preferred,shown",
+    [
+        ("Siobhán Ó Briain", "Shiv", "Shiv Ó Briain"),
+        ("Jordan Smith", "Jay Smith", "Jay Smith"),
+        ("Madonna", "Madge", "Madge"),
+        ("Zoë Adams", None, "Zoë Adams"),
+        ("Zoë Adams", "  ", "Zoë Adams"),
+    ],
+)
+def test_name_they_go_by(full, preferred, shown):
+    assert members.display_name(full, preferred) == shown

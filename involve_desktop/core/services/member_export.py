@@ -75,8 +75,11 @@ def _access(m: Any) -> str:
 
 
 COLUMNS: tuple[ExportColumn, ...] = (
-    ExportColumn("Known as", 22, lambda m, s, t: display_name(m.full_name, m.preferred_name)),
+    ExportColumn(
+        "Name they go by", 22, lambda m, s, t: display_name(m.full_name, m.preferred_name)
+    ),
     ExportColumn("Full name", 26, lambda m, s, t: m.full_name),
+    ExportColumn("Preferred name", 14, lambda m, s, t: m.preferred_name),
     ExportColumn("Pronouns", 10, lambda m, s, t: m.pronouns),
     ExportColumn("Email", 28, lambda m, s, t: m.email),
     ExportColumn("Phone", 16, lambda m, s, t: m.phone),

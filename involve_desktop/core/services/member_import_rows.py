@@ -133,6 +133,12 @@ class _Existing:
     date_joined: date
 
 
+def _shown_name(full_name: str, preferred_name: str | None) -> str:
+    """ "Zo Adams (Zoë Adams)" when the name they go by differs from their full name."""
+    shown = members.display_name(full_name, preferred_name)
+    return shown if shown == full_name else f"{shown} ({full_name})"
+
+
 class ExistingMembers:
     """Everyone already in the group, loaded in one query and indexed by name."""
 
@@ -152,7 +158,7 @@ class ExistingMembers:
         for row in session.execute(query):
             person = _Existing(
                 row.id,
-                members.display_name(row.full_name, row.preferred_name),
+                _shown_name(row.full_name, row.preferred_name),
                 MemberStatus(row.status),
                 (row.email or "").lower(),
                 validation.phone_digits(row.phone),

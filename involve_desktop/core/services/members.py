@@ -52,8 +52,19 @@ class PossibleDuplicateError(InvolveError):
 
 
 def display_name(full_name: str, preferred_name: str | None) -> str:
-    """The name someone goes by: their preferred name if they gave one, else their full name."""
-    return preferred_name or full_name
+    """The name someone goes by, as printed on sheets and shown in lists.
+
+    A preferred name of one word is a first name they go by, so it replaces the first word
+    of the full name ("Shiv" + "Siobhán Ó Briain" → "Shiv Ó Briain"); a preferred name of
+    several words is the whole name they use ("Jay Smith").
+    """
+    preferred = " ".join((preferred_name or "").split())
+    if not preferred:
+        return full_name
+    words = full_name.split()
+    if " " in preferred or len(words) < 2:
+        return preferred
+    return " ".join([preferred, *words[1:]])
 
 
 def search_text(member: Member) -> str:

@@ -127,7 +127,7 @@ class MemberFields(QWidget):
             with_error(
                 self.preferred_name,
                 err["preferred_name"],
-                "The name they go by — printed on sheets.",
+                "The first name they go by (e.g. Shiv), or a whole name — printed on sheets.",
             ),
         )
         form.addRow("Pro&nouns:", with_error(self.pronouns, err["pronouns"]))

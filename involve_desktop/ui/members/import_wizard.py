@@ -87,6 +87,8 @@ class FilePage(QWizardPage):
         if name:
             self.path.setText(name)
             self.error.setVisible(False)
+            # Enter now goes on to the next step rather than choosing the file again.
+            self.wizard().button(QWizard.WizardButton.NextButton).setFocus()
 
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.path.text().strip())

@@ -71,7 +71,7 @@ def test_coordinator_sees_details_restricted_notes_and_audit_trail(
 ):
     member = zoe(session, coordinator)
     page = make_page(qtbot, context, coordinator, member.id)
-    assert page.name_label.text() == "Zo"
+    assert page.name_label.text() == "Zo Adams"
     assert page.summary_label.text() == "Active · she/her"
     text = everything(page)
     for expected in (

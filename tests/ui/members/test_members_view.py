@@ -81,7 +81,7 @@ def make_view(qtbot, context, actor) -> MembersView:
 
 def test_list_shows_members_alphabetically_with_counts(qtbot, context, coordinator, group):
     view = make_view(qtbot, context, coordinator)
-    assert names(view) == ["Amir Khan", "Bea", "Zoë Adams"]
+    assert names(view) == ["Amir Khan", "Bea Lowe", "Zoë Adams"]
     assert view.counts_label.text() == "3 members · 1 peer supporter"
     zoe_row = names(view).index("Zoë Adams")
     assert view.model.index(zoe_row, 2).data() == "Peer supporter"
@@ -127,7 +127,7 @@ def test_people_who_left_show_only_when_asked(qtbot, context, coordinator, sessi
     assert names(view) == ["Amir Khan"]
     assert view.model.index(0, 1).data() == "Left"
     view.filters.status_box.setCurrentText("Everyone")
-    assert names(view) == ["Amir Khan", "Bea", "Zoë Adams"]
+    assert names(view) == ["Amir Khan", "Bea Lowe", "Zoë Adams"]
 
 
 def test_role_filter(qtbot, context, coordinator, group):
@@ -144,12 +144,12 @@ def test_training_column_says_expired_in_words_with_an_icon(
 ):
     expired_training(session, coordinator, group["bea"].id)
     view = make_view(qtbot, context, coordinator)
-    row = names(view).index("Bea")
+    row = names(view).index("Bea Lowe")
     cell = view.model.index(row, 3)
     assert cell.data() == "1 expired"
     assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
     view.filters.training_box.setCurrentText("Expired")
-    assert names(view) == ["Bea"]
+    assert names(view) == ["Bea Lowe"]
 
 
 def test_sorting_orders_every_row_not_just_the_first_batch(
@@ -171,14 +171,14 @@ def test_enter_opens_the_member_and_escape_comes_back(qtbot, context, coordinato
     qtbot.keyClick(view.search_box, Qt.Key.Key_Down)  # from the search box into the list
     assert view.focusWidget() is view.table
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
-    assert names(view)[view.table.currentIndex().row()] == "Bea"
+    assert names(view)[view.table.currentIndex().row()] == "Bea Lowe"
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert view.showing_member()
-    assert view.page.name_label.text() == "Bea"
+    assert view.page.name_label.text() == "Bea Lowe"
     assert any("Beatrice Lowe" in text for text in view.page.texts())
     qtbot.keyClick(view.page.focusWidget(), Qt.Key.Key_Escape)
     assert not view.showing_member()
-    assert names(view)[view.table.currentIndex().row()] == "Bea"  # still where they were
+    assert names(view)[view.table.currentIndex().row()] == "Bea Lowe"  # still where they were
 
 
 def test_double_click_opens_the_member(qtbot, context, coordinator, group):
