@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.account_fields import AccountFields
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 
 ROLE_HELP = {
     Role.COORDINATOR: "Coordinators can do everything, including adding accounts.",
@@ -66,7 +66,7 @@ class AddAccountDialog(QDialog):
     def save(self) -> None:
         """Create the account through the service; show problems beside their fields."""
         self.errors.clear()
-        try:
+        with service_call(self, self.errors, self.fields.focus_targets) as call:
             self.fields.check_confirmation()
             with self.context.session() as session:
                 self.created = accounts.create_account(
@@ -77,10 +77,6 @@ class AddAccountDialog(QDialog):
                     self.fields.password.text(),
                     self.role.currentData(),
                 )
-        except InvolveError as error:
-            self.errors.show(error, self.fields.focus_targets)
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        if call.failed:
             return
         self.accept()

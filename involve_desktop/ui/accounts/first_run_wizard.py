@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from involve_desktop.core.errors import InvolveError, ValidationError
+from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.ui.accounts.account_fields import AccountFields
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 
 
 class GroupPage(QWizardPage):
@@ -85,28 +86,25 @@ class AccountPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         self.errors.clear()
-        try:
-            self.fields.check_confirmation()
-            with self._wizard.context.session() as session:
-                actor = accounts.set_up_group(
-                    session,
-                    self.field("group_name"),
-                    self.fields.display_name.text(),
-                    self.fields.username.text(),
-                    self.fields.password.text(),
-                )
-        except ValidationError as error:
-            if error.field == "group_name":
+        with service_call(self, self.errors, self.fields.focus_targets) as call:
+            try:
+                self.fields.check_confirmation()
+                with self._wizard.context.session() as session:
+                    actor = accounts.set_up_group(
+                        session,
+                        self.field("group_name"),
+                        self.fields.display_name.text(),
+                        self.fields.username.text(),
+                        self.fields.password.text(),
+                    )
+            except ValidationError as error:
+                if error.field != "group_name":
+                    raise
+                # The group name was typed on step 1: go back there and show it under the box.
                 self._wizard.back()
                 self._wizard.group_page.show_problem(error.message)
                 return False
-            self.errors.show(error, self.fields.focus_targets)
-            return False
-        except InvolveError as error:
-            self.errors.show(error)
-            return False
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        if call.failed:
             return False
         self._wizard.created = actor
         return True

@@ -20,7 +20,8 @@ from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import error_label, grow_to_fit, show_error
+from involve_desktop.ui.messages import error_label, grow_to_fit
+from involve_desktop.ui.operations import service_call
 
 
 class LoginDialog(QDialog):
@@ -83,18 +84,20 @@ class LoginDialog(QDialog):
 
     def try_sign_in(self) -> None:
         """Check the details; accept on success, otherwise say so and clear the password."""
-        try:
-            with self.context.session() as session:
-                self.actor = accounts.sign_in(session, self.username.text(), self.password.text())
-        except InvolveError as error:
-            self.error.setText(f"⚠ {error.message}")
-            self.error.setVisible(True)
-            grow_to_fit(self.error)
-            self.password.clear()
-            self.password.setFocus()
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self) as call:
+            try:
+                with self.context.session() as session:
+                    self.actor = accounts.sign_in(
+                        session, self.username.text(), self.password.text()
+                    )
+            except InvolveError as error:  # one line under the form, never a message box
+                self.error.setText(f"⚠ {error.message}")
+                self.error.setVisible(True)
+                grow_to_fit(self.error)
+                self.password.clear()
+                self.password.setFocus()
+                return
+        if call.failed:
             return
         self.error.setVisible(False)
         self.accept()

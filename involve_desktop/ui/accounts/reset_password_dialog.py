@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.passwords import MIN_PASSWORD_LENGTH
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.account_fields import check_confirmation
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 
 
 class ResetPasswordDialog(QDialog):
@@ -69,14 +69,10 @@ class ResetPasswordDialog(QDialog):
         """Set the password through the service, or show what to fix."""
         self.errors.clear()
         focus = {"password": self.password, "confirm": self.confirm}
-        try:
+        with service_call(self, self.errors, focus) as call:
             check_confirmation(self.password.text(), self.confirm.text())
             with self.context.session() as session:
                 accounts.reset_password(session, self.actor, self.account.id, self.password.text())
-        except InvolveError as error:
-            self.errors.show(error, focus)
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        if call.failed:
             return
         self.accept()

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import members
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberDetail
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
-from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 
 
 class RecordDialog(QDialog):
@@ -102,14 +102,12 @@ class RecordDialog(QDialog):
         """Run ``apply``; on success reload the member and close, else show the problem."""
         errors = FieldErrors(self.error_labels, self.general_error)
         errors.clear()
-        try:
-            with self.context.session() as session:
-                self.apply(session)
-                self.saved = members.get_member(session, self.actor, self.member.id)
-        except InvolveError as error:
-            errors.show(error, self.focus_targets)
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with (
+            service_call(self, errors, self.focus_targets) as call,
+            self.context.session() as session,
+        ):
+            self.apply(session)
+            self.saved = members.get_member(session, self.actor, self.member.id)
+        if call.failed:
             return
         self.accept()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import members
 from involve_desktop.core.services.dto import Actor
@@ -29,7 +28,8 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_duplicate import DuplicatePanel
 from involve_desktop.ui.members.dialog_fields import MemberFields
 from involve_desktop.ui.members.dialog_widgets import save_cancel
-from involve_desktop.ui.messages import FieldErrors, error_label, grow_to_fit, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label, grow_to_fit
+from involve_desktop.ui.operations import service_call
 
 
 def ask_discard(parent: QWidget, what: str = "changes") -> bool:
@@ -114,22 +114,21 @@ class MemberDialog(QDialog):
         self.errors.clear()
         self.duplicate.clear()
         data = self.fields.to_input()
-        try:
-            with self.context.session() as session:
-                if self.member is None:
-                    self.saved = members.create_member(
-                        session, self.actor, data, allow_duplicate=allow_duplicate
-                    )
-                else:
-                    self.saved = members.update_member(session, self.actor, self.member.id, data)
-        except PossibleDuplicateError as error:
-            self._show_duplicates(error)
-            return
-        except InvolveError as error:
-            self.errors.show(error, self.fields.focus_targets)
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self, self.errors, self.fields.focus_targets) as call:
+            try:
+                with self.context.session() as session:
+                    if self.member is None:
+                        self.saved = members.create_member(
+                            session, self.actor, data, allow_duplicate=allow_duplicate
+                        )
+                    else:
+                        self.saved = members.update_member(
+                            session, self.actor, self.member.id, data
+                        )
+            except PossibleDuplicateError as error:  # a warning panel, not an error message
+                self._show_duplicates(error)
+                return
+        if call.failed:
             return
         self.accept()
 

@@ -35,7 +35,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members import page_sections as words
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.members.page_sections import Line, Mark
-from involve_desktop.ui.messages import show_error
+from involve_desktop.ui.operations import service_call
 
 AUDIT_LIMIT = 100
 TWO_COLUMNS_CHARS = 120  # narrower than this, the sections go one below the other
@@ -230,20 +230,18 @@ class MemberPage(QWidget):
         """Load and show ``member_id``; False (after telling the user) if that failed."""
         today = date.today()
         entries: list[AuditInfo] = []
-        try:
-            with self.context.session() as session:
-                detail = members.get_member(session, self.actor, member_id, today=today)
-                items = involvement.history(session, self.actor, member_id)
-                if self.actor.can(Permission.VIEW_AUDIT_LOG):
-                    entries = audit.list_entries(
-                        session,
-                        self.actor,
-                        entity="member",
-                        entity_id=member_id,
-                        limit=AUDIT_LIMIT,
-                    )
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self) as call, self.context.session() as session:
+            detail = members.get_member(session, self.actor, member_id, today=today)
+            items = involvement.history(session, self.actor, member_id)
+            if self.actor.can(Permission.VIEW_AUDIT_LOG):
+                entries = audit.list_entries(
+                    session,
+                    self.actor,
+                    entity="member",
+                    entity_id=member_id,
+                    limit=AUDIT_LIMIT,
+                )
+        if call.failed:
             return False
         self.detail = detail
         self.name_label.setText(detail.display_name)

@@ -41,7 +41,7 @@ from involve_desktop.ui.members.list_filters import MemberFilterBar, counts_text
 from involve_desktop.ui.members.list_table import members_table
 from involve_desktop.ui.members.member_page import MemberPage
 from involve_desktop.ui.members.members_table_model import MembersTableModel
-from involve_desktop.ui.messages import show_error
+from involve_desktop.ui.operations import service_call
 
 SEARCH_DELAY_MS = 200
 SELECT_ROW = (
@@ -164,11 +164,8 @@ class MembersView(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def _load_role_types(self) -> None:
-        try:
-            with self.context.session() as session:
-                self.filters.set_role_types(reference_lists.role_types(session))
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self), self.context.session() as session:
+            self.filters.set_role_types(reference_lists.role_types(session))
 
     def current_filter(self) -> MemberFilter:
         """What the search box and filters ask for (also what Export saves)."""
@@ -181,19 +178,17 @@ class MembersView(QWidget):
             self._totals.clear()
         filt = self.current_filter()
         narrowed = bool(filt.search.strip()) or self.filters.narrows()
-        try:
-            with self.context.session() as session:
-                result = list_members(session, self.actor, filt)
-                if not narrowed:
-                    self._totals[filt.statuses] = result.total_matching
-                elif filt.statuses not in self._totals:
-                    scope = MemberFilter(statuses=filt.statuses)
-                    self._totals[filt.statuses] = list_members(
-                        session, self.actor, scope
-                    ).total_matching
-                anyone = self._anyone(session)
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self) as call, self.context.session() as session:
+            result = list_members(session, self.actor, filt)
+            if not narrowed:
+                self._totals[filt.statuses] = result.total_matching
+            elif filt.statuses not in self._totals:
+                scope = MemberFilter(statuses=filt.statuses)
+                self._totals[filt.statuses] = list_members(
+                    session, self.actor, scope
+                ).total_matching
+            anyone = self._anyone(session)
+        if call.failed:
             return
         self.model.set_rows(result.rows)
         total = self._totals[filt.statuses]

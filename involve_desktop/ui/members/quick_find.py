@@ -21,7 +21,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus, MemberSummary
 from involve_desktop.core.services.member_search import list_members
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import show_error
+from involve_desktop.ui.operations import service_call
 
 SHOWN = 30
 DELAY_MS = 150
@@ -82,11 +82,9 @@ class QuickFindDialog(QDialog):
             self.hint.setText(HINT)
             return
         filt = MemberFilter(search=text, statuses=frozenset(MemberStatus))
-        try:
-            with self.context.session() as session:
-                found = list_members(session, self.actor, filt)
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self) as call, self.context.session() as session:
+            found = list_members(session, self.actor, filt)
+        if call.failed:
             return
         for member in found.rows[:SHOWN]:
             item = QListWidgetItem(result_text(member), self.results)

@@ -21,7 +21,7 @@ from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.add_account_dialog import AddAccountDialog
 from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialog
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import show_error
+from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 
 COLUMNS: list[Column[AccountInfo]] = [
@@ -84,11 +84,8 @@ class AccountsTab(QWidget):
 
     def refresh(self) -> None:
         """Reload the accounts from the database."""
-        try:
-            with self.context.session() as session:
-                self.model.set_rows(accounts.list_accounts(session, self.actor))
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self), self.context.session() as session:
+            self.model.set_rows(accounts.list_accounts(session, self.actor))
         self._update_buttons()
 
     def selected(self) -> AccountInfo | None:
@@ -132,11 +129,8 @@ class AccountsTab(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            with self.context.session() as session:
-                accounts.set_active(session, self.actor, account.id, not account.active)
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self), self.context.session() as session:
+            accounts.set_active(session, self.actor, account.id, not account.active)
         self.refresh()
         self._select(account.id)
 

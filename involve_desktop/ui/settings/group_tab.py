@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.widgets import buttons_row, narrow, page
 
 
@@ -45,14 +45,10 @@ class GroupTab(QWidget):
         """Save the new name through the service."""
         self.errors.clear()
         self.saved.clear()
-        try:
-            with self.context.session() as session:
-                name = organisation.rename_group(session, self.actor, self.name.text())
-        except InvolveError as error:
-            self.errors.show(error, {"group_name": self.name})
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        focus = {"group_name": self.name}
+        with service_call(self, self.errors, focus) as call, self.context.session() as session:
+            name = organisation.rename_group(session, self.actor, self.name.text())
+        if call.failed:
             return
         self.name.setText(name)
         self.saved.setText("✓ Saved.")

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import reference_lists
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.reference_lists import RoleTypeInfo, TrainingTypeInfo
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel
 from involve_desktop.ui.widgets import buttons_row
 
@@ -132,14 +132,10 @@ class ListEntryDialog(QDialog):
     def save(self) -> None:
         """Save through the reference lists service, or show what to fix."""
         self.errors.clear()
-        try:
-            with self.context.session() as session:
-                self.saved = self.save_entry(session, self.name.text(), self.validity())
-        except InvolveError as error:
-            self.errors.show(error, {"name": self.name, "validity_months": self.months})
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        focus = {"name": self.name, "validity_months": self.months}
+        with service_call(self, self.errors, focus) as call, self.context.session() as session:
+            self.saved = self.save_entry(session, self.name.text(), self.validity())
+        if call.failed:
             return
         self.accept()
 
@@ -228,14 +224,9 @@ class ListsTab(QWidget):
 
     def refresh(self) -> None:
         """Reload both lists (retired entries included) from the database."""
-        try:
-            with self.context.session() as session:
-                self.roles.set_rows(reference_lists.role_types(session, include_inactive=True))
-                self.training.set_rows(
-                    reference_lists.training_types(session, include_inactive=True)
-                )
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self), self.context.session() as session:
+            self.roles.set_rows(reference_lists.role_types(session, include_inactive=True))
+            self.training.set_rows(reference_lists.training_types(session, include_inactive=True))
         self._update_buttons()
 
     @staticmethod
@@ -363,10 +354,7 @@ class ListsTab(QWidget):
         model: DtoTableModel[Any],
         item_id: int,
     ) -> None:
-        try:
-            with self.context.session() as session:
-                action(session)
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        with service_call(self), self.context.session() as session:
+            action(session)
         self.refresh()
         self.select(table, model, item_id)

@@ -6,12 +6,12 @@ from html import escape
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.accounts.account_fields import check_confirmation
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label, show_error
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.widgets import buttons_row, narrow, page
 
 
@@ -61,17 +61,13 @@ class OwnAccountTab(QWidget):
         self.errors.clear()
         self.done.clear()
         focus = {"current_password": self.current, "password": self.new, "confirm": self.again}
-        try:
+        with service_call(self, self.errors, focus) as call:
             check_confirmation(self.new.text(), self.again.text(), "new passwords")
             with self.context.session() as session:
                 accounts.change_own_password(
                     session, self.actor, self.current.text(), self.new.text()
                 )
-        except InvolveError as error:
-            self.errors.show(error, focus)
-            return
-        except Exception as error:  # noqa: BLE001 - shown to the user and logged
-            show_error(self, error)
+        if call.failed:
             return
         for box in (self.current, self.new, self.again):
             box.clear()
