@@ -29,19 +29,28 @@ class Permission(StrEnum):
     PRINT_SHEETS = "print_sheets"
     VIEW_MEMBERS = "view_members"
     EDIT_MEMBERS = "edit_members"
+    MANAGE_MEMBER_RECORDS = "manage_member_records"  # roles, training, status
     VIEW_RESTRICTED = "view_restricted"
     EDIT_RESTRICTED = "edit_restricted"
     IMPORT_MEMBERS = "import_members"
     EXPORT_PERSONAL_DATA = "export_personal_data"
     EDIT_LISTS = "edit_lists"
+    VIEW_ROTA = "view_rota"
+    MANAGE_ROTA = "manage_rota"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COORDINATOR: frozenset(Permission),
-    # Facilitators see and add members (walk-ins at a group) but never restricted fields,
-    # and cannot export personal data.
+    # Facilitators see members and add or correct their contact details (walk-ins at a
+    # group, with consent), but never see restricted fields, cannot change roles, training
+    # or status, and cannot export personal data. They read the rota but do not change it.
     Role.FACILITATOR: frozenset(
-        {Permission.PRINT_SHEETS, Permission.VIEW_MEMBERS, Permission.EDIT_MEMBERS}
+        {
+            Permission.PRINT_SHEETS,
+            Permission.VIEW_MEMBERS,
+            Permission.EDIT_MEMBERS,
+            Permission.VIEW_ROTA,
+        }
     ),
 }
 

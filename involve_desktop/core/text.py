@@ -27,6 +27,14 @@ _EXTRA = str.maketrans(
 )
 
 
+_APOSTROPHES = str.maketrans("", "", "'’‘`ʼ")
+
+
+def search_key(text: str) -> str:
+    """``sort_key`` without apostrophes, so "O’Brien", "O'Brien" and "obrien" all match."""
+    return sort_key(text).translate(_APOSTROPHES)
+
+
 def sort_key(text: str) -> str:
     """A key that sorts "Łukasz", "Zoë" and "Siobhán" among plain letters: Ł with L, ë with e."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA))

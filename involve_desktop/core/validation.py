@@ -91,6 +91,10 @@ def uk_phone(value: str | None, field: str = "phone") -> str | None:
         raise ValidationError(
             field, "Phone number can only have digits, spaces and + — for example 07700 900123."
         )
+    if len(text) > 40:
+        raise ValidationError(
+            field, "Phone number is too long — write just the number, e.g. 07700 900123."
+        )
     digits = phone_digits(text)
     if not digits.startswith("0") or len(digits) not in (10, 11):
         raise ValidationError(

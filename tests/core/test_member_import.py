@@ -220,15 +220,32 @@ def test_failure_after_the_flush_leaves_the_database_unchanged(session, coordina
     assert not session.scalars(select(AuditEntry).where(AuditEntry.entity == "member")).all()
 
 
-def test_same_name_alone_is_not_a_duplicate(session, coordinator, tmp_path):
-    path = tmp_path / "long.csv"
+def test_importing_a_names_only_file_twice_does_not_add_people_twice(
+    session, coordinator, tmp_path
+):
+    path = tmp_path / "names.csv"
     path.write_text("Name,Pronouns\nZoë Adams,she\nAmina Begum,they\n", encoding="utf-8")
     table = read_table(path)
+    first = preview_import(session, coordinator, table, guess_mapping(table.headers))
+    assert not first.duplicates
+    assert commit_import(session, coordinator, first, ImportMode.ALL_OR_NOTHING).imported == 2
+    again = preview_import(session, coordinator, table, guess_mapping(table.headers))
+    # With nothing but a name to go on, the same name is flagged before anyone is added twice.
+    assert len(again.duplicates) == 2
+    with pytest.raises(ImportRefused):  # nothing new to import
+        commit_import(session, coordinator, again, ImportMode.SKIP_PROBLEMS)
+    assert member_count(session) == 2
+
+
+def test_same_name_with_different_details_is_not_a_duplicate(session, coordinator, tmp_path):
+    members.create_member(
+        session, coordinator, MemberInput("Zoë Adams", email="zoe@example.org"), today=TODAY
+    )
+    path = tmp_path / "other.csv"
+    path.write_text("Name,Email\nZoë Adams,another.zoe@example.org\n", encoding="utf-8")
+    table = read_table(path)
     preview = preview_import(session, coordinator, table, guess_mapping(table.headers))
-    members.create_member(session, coordinator, MemberInput("Zoë Adams"), today=TODAY)
-    preview_again = preview_import(session, coordinator, table, guess_mapping(table.headers))
-    assert not preview_again.duplicates  # same name only is not a duplicate
-    assert commit_import(session, coordinator, preview, ImportMode.ALL_OR_NOTHING).imported == 2
+    assert not preview.duplicates
 
 
 def test_members_added_since_the_preview_stop_the_import(session, coordinator, tmp_path):

@@ -262,3 +262,88 @@ def test_facilitator_cannot_edit_lists(session, facilitator):
 )
 def test_name_they_go_by(full, preferred, shown):
     assert members.display_name(full, preferred) == shown
+
+
+def test_role_changed_since_sign_in_decides_restricted_fields(session, coordinator, facilitator):
+    from involve_desktop.core.models.accounts import Account as AccountRow
+
+    m = add(session, coordinator, restricted=Restricted(notes="Private"))
+    session.execute(
+        AccountRow.__table__.update()
+        .where(AccountRow.id == coordinator.account_id)
+        .values(role="facilitator")
+    )
+    session.commit()
+    assert members.get_member(session, coordinator, m.id, today=TODAY).restricted is None
+
+
+def test_newest_consent_decides_when_review_is_due(session, coordinator):
+    m = add(session, coordinator)
+    member_records.record_consent(
+        session,
+        coordinator,
+        m.id,
+        date(2025, 3, 1),
+        ConsentHow.WRITTEN,
+        keeping_records=True,
+        review_on=date(2028, 3, 1),
+        today=TODAY,
+    )
+    member_records.record_consent(
+        session,
+        coordinator,
+        m.id,
+        date(2026, 6, 1),
+        ConsentHow.VERBAL,
+        keeping_records=True,
+        review_on=date(2026, 12, 1),
+        today=TODAY,
+    )
+    due = list_members(session, coordinator, MemberFilter(consent_due=True), today=TODAY)
+    assert [r.id for r in due.rows] == [m.id]
+
+
+@pytest.mark.parametrize("typed", ["o'brien", "obrien", "O’Brien", "brien"])
+def test_search_ignores_apostrophes(session, coordinator, typed):
+    add(session, coordinator, name="Siobhán O’Brien")
+    found = list_members(session, coordinator, MemberFilter(search=typed), today=TODAY)
+    assert [r.full_name for r in found.rows] == ["Siobhán O’Brien"]
+
+
+def test_overlong_phone_number_is_refused_with_a_message(session, coordinator):
+    with pytest.raises(ValidationError) as err:
+        add(session, coordinator, phone="07700 900123 " + "-" * 40)
+    assert err.value.field == "phone" and "too long" in err.value.message
+
+
+def test_leaving_before_joining_is_refused(session, coordinator):
+    m = add(session, coordinator)  # joined 1 May 2024
+    with pytest.raises(ValidationError, match="before they joined"):
+        members.change_status(
+            session, coordinator, m.id, MemberStatus.LEFT, date(2024, 1, 1), today=TODAY
+        )
+
+
+def test_facilitator_cannot_change_roles_training_or_status(session, coordinator, facilitator):
+    m = add(session, coordinator)
+    peer = reference_lists.role_type_id(session, "peer_supporter")
+    training = reference_lists.training_type_id(session, "peer_support")
+    with pytest.raises(PermissionDenied):
+        member_records.add_role(session, facilitator, m.id, peer, date(2025, 1, 1), today=TODAY)
+    with pytest.raises(PermissionDenied):
+        member_records.record_training(
+            session, facilitator, m.id, training, date(2025, 1, 1), today=TODAY
+        )
+    with pytest.raises(PermissionDenied):
+        members.change_status(session, facilitator, m.id, MemberStatus.LEFT, TODAY, today=TODAY)
+    # Walk-ins: a facilitator may still add someone and record their consent.
+    walk_in = add(session, facilitator, name="New Person")
+    member_records.record_consent(
+        session,
+        facilitator,
+        walk_in.id,
+        TODAY,
+        ConsentHow.WRITTEN,
+        keeping_records=True,
+        today=TODAY,
+    )

@@ -82,5 +82,5 @@ def test_who_may_print_what(coordinator) -> None:
     fran = Actor(99, "fran", "Fran", Role.FACILITATOR)
     assert all(spec.allowed_for(coordinator) for spec in all_sheets())
     allowed = [spec.key for spec in all_sheets() if spec.allowed_for(fran)]
-    assert allowed == ["blank-sign-in", "training-due", "members-summary"]
+    assert allowed == ["blank-sign-in", "members-summary"]
     assert "Only coordinators" in get_sheet("contact-list").who_may

@@ -70,7 +70,9 @@ class Member(Base, TimestampMixin):
         order_by="TrainingRecord.completed_on",
     )
     consents: Mapped[list[Consent]] = relationship(
-        back_populates="member", cascade="all, delete-orphan", order_by="Consent.given_on"
+        back_populates="member",
+        cascade="all, delete-orphan",
+        order_by="(Consent.given_on, Consent.id)",
     )
     status_changes: Mapped[list[StatusChange]] = relationship(
         back_populates="member", cascade="all, delete-orphan", order_by="StatusChange.id"

@@ -38,7 +38,7 @@ from involve_desktop.core.services.member_dto import (
 from involve_desktop.core.services.member_records import training_state
 from involve_desktop.core.services.member_search import filtered_ids, list_members
 from involve_desktop.core.services.members import display_name
-from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.services.transaction import permitted, require, transaction
 
 ExportFormat = Literal["csv", "xlsx"]
 DATE_FORMAT = "%d/%m/%Y"
@@ -250,7 +250,7 @@ def export_members(
     if fmt not in ("csv", "xlsx"):
         raise InvolveError("Choose CSV or Excel (.xlsx) for the export.")
     day = today or date.today()
-    include_restricted = actor.can(Permission.VIEW_RESTRICTED)
+    include_restricted = permitted(session, actor, Permission.VIEW_RESTRICTED)
     with transaction(session):
         columns, rows = export_rows(session, actor, filt, day, include_restricted)
         data = csv_bytes(columns, rows) if fmt == "csv" else xlsx_bytes(columns, rows)

@@ -109,7 +109,7 @@ for _field, _names in {
     ImportField.DATE_JOINED: "date joined|joined|start date|joining date|date of joining|"
     "member since|joined on|started|date started|joined date",
     ImportField.ACCESS_NEEDS: "access needs|access requirements|accessibility|access|"
-    "accessibility needs|support needs",
+    "accessibility needs",
     ImportField.LIVED_EXPERIENCE: "lived experience|has lived experience|lived exp",
     ImportField.EMERGENCY_CONTACT: "emergency contact|next of kin|ice|emergency contact details",
     ImportField.NOTES: "notes|note|comments|comment",

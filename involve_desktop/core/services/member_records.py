@@ -98,7 +98,7 @@ def add_role(
     today: date | None = None,
 ) -> None:
     """Record that a member holds a role from ``start_on`` (to ``end_on``, if it ended)."""
-    require(session, actor, Permission.EDIT_MEMBERS, "change members' roles")
+    require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "change members' roles")
     day = today or date.today()
     validation.not_in_future(start_on, "start_on", "Start date", day)
     if end_on is not None and end_on < start_on:
@@ -123,7 +123,7 @@ def end_role(
     session: Session, actor: Actor, member_role_id: int, end_on: date, *, today: date | None = None
 ) -> None:
     """End a role someone held (the history stays)."""
-    require(session, actor, Permission.EDIT_MEMBERS, "change members' roles")
+    require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "change members' roles")
     with transaction(session):
         row = session.get(MemberRole, member_role_id)
         if row is None:
@@ -144,7 +144,7 @@ def end_role(
 
 def remove_role(session: Session, actor: Actor, member_role_id: int) -> None:
     """Delete a role entered by mistake (to record that a role ended, use ``end_role``)."""
-    require(session, actor, Permission.EDIT_MEMBERS, "change members' roles")
+    require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "change members' roles")
     with transaction(session):
         row = session.get(MemberRole, member_role_id)
         if row is None:
@@ -176,7 +176,7 @@ def record_training(
     ``no_expiry`` records training that will not need renewing even though its kind usually
     does (e.g. a lifetime certificate).
     """
-    require(session, actor, Permission.EDIT_MEMBERS, "record training")
+    require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "record training")
     day = today or date.today()
     validation.not_in_future(completed_on, "completed_on", "Date completed", day)
     with transaction(session):
@@ -210,7 +210,7 @@ def record_training(
 
 def remove_training(session: Session, actor: Actor, record_id: int) -> None:
     """Delete a training record entered by mistake."""
-    require(session, actor, Permission.EDIT_MEMBERS, "record training")
+    require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "record training")
     with transaction(session):
         row = session.get(TrainingRecord, record_id)
         if row is None:

@@ -29,7 +29,7 @@ from involve_desktop.core.services.member_dto import (
 from involve_desktop.core.services.member_records import CONSENT_DUE_DAYS, TRAINING_DUE_DAYS
 from involve_desktop.core.services.members import display_name
 from involve_desktop.core.services.transaction import require
-from involve_desktop.core.text import sort_key
+from involve_desktop.core.text import search_key
 
 PEER_ROLE_CODES = ("peer_supporter", "bank_peer_supporter")
 NO_EXPIRY = date(9999, 12, 31)
@@ -43,7 +43,7 @@ def search_terms(text: str) -> list[str]:
         return []
     if re.fullmatch(r"[+\d][\d\s()+.-]*", stripped) and sum(c.isdigit() for c in stripped) >= 3:
         return [validation.phone_digits(stripped)]
-    return [w for w in sort_key(stripped).split() if w]
+    return [w for w in search_key(stripped).split() if w]
 
 
 def _latest_training_expiry():  # noqa: ANN202 - a subquery
@@ -89,8 +89,12 @@ def filtered_ids(filt: MemberFilter, today: date) -> Select:
         )
     if filt.consent_due:
         due = today + timedelta(days=CONSENT_DUE_DAYS)
+        # The consent in force is the newest one given (ties: the one entered last).
         latest_review = (
-            select(func.max(Consent.review_on)).where(Consent.member_id == Member.id)
+            select(Consent.review_on)
+            .where(Consent.member_id == Member.id)
+            .order_by(Consent.given_on.desc(), Consent.id.desc())
+            .limit(1)
         ).scalar_subquery()
         query = query.where(or_(latest_review.is_(None), latest_review <= due))
     return query

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import InvolveError, NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member, MemberRole, StatusChange
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
@@ -31,8 +32,8 @@ from involve_desktop.core.services.member_dto import (
     StatusInfo,
 )
 from involve_desktop.core.services.member_records import consent_info, role_held, training_info
-from involve_desktop.core.services.transaction import require, transaction
-from involve_desktop.core.text import sort_key
+from involve_desktop.core.services.transaction import permitted, require, transaction
+from involve_desktop.core.text import search_key, sort_key
 
 NAME_MAX = 200
 RESTRICTED_CHANGED = "(restricted — changed)"
@@ -69,7 +70,7 @@ def display_name(full_name: str, preferred_name: str | None) -> str:
 
 def search_text(member: Member) -> str:
     """What search-as-you-type matches: names (accents folded), email and phone digits."""
-    parts = [sort_key(member.full_name), sort_key(member.preferred_name or "")]
+    parts = [search_key(member.full_name), search_key(member.preferred_name or "")]
     parts += [(member.email or "").lower(), validation.phone_digits(member.phone)]
     return " | ".join(p for p in parts if p)
 
@@ -125,14 +126,14 @@ def apply_values(member: Member, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(member, key, value)
     member.sort_name = sort_key(display_name(member.full_name, member.preferred_name))[:200]
-    member.name_key = sort_key(member.full_name)[:200]
+    member.name_key = search_key(member.full_name)[:200]
     member.search_text = search_text(member)
 
 
 def name_keys(data: MemberInput) -> set[str]:
     """The name forms compared for duplicates: full and preferred name, accents folded."""
     return {
-        " ".join(sort_key(n).split())
+        " ".join(search_key(n).split())
         for n in (data.full_name, data.preferred_name)
         if n and n.strip()
     }
@@ -141,7 +142,14 @@ def name_keys(data: MemberInput) -> set[str]:
 def duplicate_reasons(
     data: MemberInput, email: str | None, phone: str | None, date_joined: date | None
 ) -> tuple[str, ...]:
-    """Why someone with the same name may be the same person: ("name", "email"…) or ()."""
+    """Why someone with the same name may be the same person: ("name", "email"…) or ().
+
+    A row with only a name (no email, phone or date joined) matches on the name alone:
+    there is nothing else to tell two people apart, and importing it twice must not
+    add them twice.
+    """
+    if not ((data.email or "").strip() or (data.phone or "").strip() or data.date_joined):
+        return ("name",)
     reasons = ["name"]
     wanted_email = (data.email or "").strip().lower()
     wanted_phone = validation.phone_digits(data.phone)
@@ -282,7 +290,7 @@ def get_member(
     m = _load(session, member_id)
     restricted = (
         Restricted(m.lived_experience, m.emergency_contact, m.notes)
-        if actor.can(Permission.VIEW_RESTRICTED)
+        if permitted(session, actor, Permission.VIEW_RESTRICTED)
         else None
     )
     return MemberDetail(
@@ -344,7 +352,7 @@ def change_status(
     today: date | None = None,
 ) -> MemberDetail:
     """Step back, return, leave or restore; every change is kept in the status history."""
-    require(session, actor, Permission.EDIT_MEMBERS, "change a member's status")
+    require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "change a member's status")
     day = _today(today)
     validation.not_in_future(effective_on, "effective_on", "The date", day)
     note = validation.optional_text(reason, 500, "reason", "Reason")
@@ -355,6 +363,11 @@ def change_status(
     with transaction(session):
         member = _load(session, member_id)
         current = MemberStatus(member.status)
+        if effective_on < member.date_joined:
+            raise ValidationError(
+                "effective_on",
+                f"The date cannot be before they joined ({format_date(member.date_joined)}).",
+            )
         if status not in _ALLOWED[current]:
             raise ValidationError(
                 "status",

@@ -25,6 +25,18 @@ def transaction(session: Session) -> Iterator[Session]:
         raise
 
 
+def permitted(session: Session, actor: Actor, permission: Permission) -> bool:
+    """Whether the account, read afresh (on, and its current role), may do ``permission``.
+
+    Use this, not ``actor.can``, wherever a service decides what to return (e.g. whether
+    restricted fields are included): the role may have changed since sign-in.
+    """
+    current = session.execute(
+        select(Account.active, Account.role).where(Account.id == actor.account_id)
+    ).one_or_none()
+    return current is not None and current.active and allows(Role(current.role), permission)
+
+
 def require(session: Session, actor: Actor, permission: Permission, what: str) -> None:
     """Refuse (and record the refusal) when ``actor``'s role does not allow ``permission``.
 

@@ -266,7 +266,8 @@ register(
         load=member_data.load_training_due,
         fields=_MEMBER_FILTERS | {SheetField.WITHIN_DAYS},
         prints_names=True,
-        permissions=_ANYONE_WITH_MEMBERS,
+        # Names beside "peer support" training can hint at lived experience: coordinators.
+        permissions=_ANYONE_WITH_MEMBERS | {Permission.MANAGE_MEMBER_RECORDS},
     )
 )
 register(

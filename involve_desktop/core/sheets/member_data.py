@@ -171,6 +171,7 @@ def load_training_due(
     """Each person's latest record of each training that has expired or is due soon."""
     require(session, actor, Permission.PRINT_SHEETS, "print sheets")
     require(session, actor, Permission.VIEW_MEMBERS, "see members")
+    require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "print the training list")
     within = TRAINING_DUE_DAYS if params.within_days is None else params.within_days
     within = check_count("within_days", "Days ahead", within, 0, MAX_WITHIN_DAYS)
     ids = _ids(session, params, today)

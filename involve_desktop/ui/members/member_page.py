@@ -159,6 +159,10 @@ class MemberPage(QWidget):
         ):
             button.setVisible(editable)
             button.clicked.connect(slot)
+        # Roles, training and status are the coordinator's to change (checked in the service).
+        manages = actor.can(Permission.MANAGE_MEMBER_RECORDS)
+        for button in (self.status_button, self.role_button, self.training_button):
+            button.setVisible(manages)
 
         self.details = Section("Details")
         self.restricted = Section("Restricted — coordinators only")
