@@ -12,6 +12,18 @@ from involve_desktop.core.models.people import (
     TrainingRecord,
     TrainingType,
 )
+from involve_desktop.core.models.rota import (
+    RotaAssignment,
+    RotaAutofillBatch,
+    RotaAvailability,
+    RotaCallDown,
+    RotaClosedDate,
+    RotaLimits,
+    RotaPattern,
+    RotaShift,
+    RotaSite,
+    RotaUnavailable,
+)
 
 __all__ = [
     "Account",
@@ -22,6 +34,16 @@ __all__ = [
     "MemberRole",
     "Organisation",
     "RoleType",
+    "RotaAssignment",
+    "RotaAutofillBatch",
+    "RotaAvailability",
+    "RotaCallDown",
+    "RotaClosedDate",
+    "RotaLimits",
+    "RotaPattern",
+    "RotaShift",
+    "RotaSite",
+    "RotaUnavailable",
     "StatusChange",
     "TrainingRecord",
     "TrainingType",

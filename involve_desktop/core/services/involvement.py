@@ -7,6 +7,7 @@ nothing, so the list is real but may be empty.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,8 @@ class InvolvementItem:
 
 Provider = Callable[[Session, int], list[InvolvementItem]]
 PROVIDERS: list[Provider] = []
+# Modules whose import registers a provider; loaded on first use so no area is missed.
+PROVIDER_MODULES = ("involve_desktop.core.services.rota_attendance",)
 
 
 def register(provider: Provider) -> Provider:
@@ -40,5 +43,7 @@ def register(provider: Provider) -> Provider:
 def history(session: Session, actor: Actor, member_id: int) -> list[InvolvementItem]:
     """Everything the member has taken part in, newest first."""
     require(session, actor, Permission.VIEW_MEMBERS, "see members")
+    for module in PROVIDER_MODULES:
+        importlib.import_module(module)
     items = [item for provider in PROVIDERS for item in provider(session, member_id)]
     return sorted(items, key=lambda item: item.on, reverse=True)

@@ -1,0 +1,124 @@
+"""Putting people on shifts and taking them off, with every rule checked in the service.
+
+Hard rules refuse with a sentence naming the person (``RotaRefused``); a personal limit
+refuses with ``overridable=True`` unless ``override_limits`` is given with a reason, which is
+kept on the assignment and in the audit trail. The shift row is locked while checking
+(``SELECT … FOR UPDATE`` on PostgreSQL) so two laptops cannot both fill the last place.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import NotFound
+from involve_desktop.core.models.rota import RotaAssignment, RotaShift
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_rules import (
+    Refusal,
+    RotaRefused,
+    limit_refusal,
+    person_refusal,
+    shift_refusal,
+)
+from involve_desktop.core.services.rota_world import load_shifts, load_world, person_name
+from involve_desktop.core.services.transaction import require, transaction
+
+
+def assign_in_transaction(
+    session: Session,
+    actor: Actor,
+    shift_id: int,
+    member_id: int,
+    override_limits: bool = False,
+    override_reason: str | None = None,
+) -> int:
+    """Check the rules and add the assignment inside the caller's transaction; its id."""
+    reason = validation.optional_text(override_reason, 500, "override_reason", "Reason")
+    shift_row = session.get(RotaShift, shift_id, with_for_update=True)
+    if shift_row is None:
+        raise NotFound("That shift is no longer on the rota. Refresh the rota.")
+    world = load_world(
+        session, shift_row.day, shift_row.day, shift_ids=[shift_id], member_ids={member_id}
+    )
+    shift = world.shifts[shift_id]
+    person = world.people.get(member_id)
+    if person is None:
+        raise NotFound("That member is no longer in the records. Refresh the list.")
+    refusal = shift_refusal(shift, world.assigned.get(shift_id, set()), person) or (
+        person_refusal(person, shift, world.ledger)
+    )
+    if refusal is not None:
+        raise RotaRefused(refusal)
+    limit = limit_refusal(person, shift, world.ledger)
+    if limit is not None and not (override_limits and reason):
+        if override_limits:
+            raise RotaRefused(
+                Refusal(limit.code, f"{limit.message} Give a reason to go over the limit."),
+                overridable=True,
+            )
+        raise RotaRefused(limit, overridable=True)
+    row = session.scalar(
+        select(RotaAssignment).where(
+            RotaAssignment.shift_id == shift_id, RotaAssignment.member_id == member_id
+        )
+    )
+    if row is None:  # an earlier "cancelled" / "did not attend" row is reused
+        row = RotaAssignment(shift_id=shift_id, member_id=member_id)
+        session.add(row)
+    row.assigned_by = actor.display_name
+    row.override_reason = reason if limit is not None else None
+    row.attendance, row.actual_minutes, row.batch_id = None, None, None
+    session.flush()
+    changes = {"shift": shift.label, "member": person.name}
+    if limit is not None:
+        changes |= {"over limit": limit.message, "override reason": reason}
+    audit.record(session, actor, "create", "rota_assignment", row.id, changes)
+    return row.id
+
+
+def assign(
+    session: Session,
+    actor: Actor,
+    shift_id: int,
+    member_id: int,
+    override_limits: bool = False,
+    override_reason: str | None = None,
+) -> int:
+    """Put someone on a shift; returns the assignment id.
+
+    Raises ``RotaRefused`` naming the person and the reason when a rule fails; a limit can
+    be passed with ``override_limits=True`` and a reason (recorded).
+    """
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    with transaction(session):
+        return assign_in_transaction(
+            session, actor, shift_id, member_id, override_limits, override_reason
+        )
+
+
+def unassign(session: Session, actor: Actor, shift_id: int, member_id: int) -> None:
+    """Take someone off a shift (audited); nothing happens if they were not on it."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    with transaction(session):
+        row = session.scalar(
+            select(RotaAssignment).where(
+                RotaAssignment.shift_id == shift_id, RotaAssignment.member_id == member_id
+            )
+        )
+        if row is None:
+            return
+        day = row.shift.day
+        label = load_shifts(session, day, day, [shift_id])[shift_id].label
+        audit.record(
+            session,
+            actor,
+            "delete",
+            "rota_assignment",
+            row.id,
+            {"shift": label, "member": person_name(session, member_id)},
+        )
+        session.delete(row)

@@ -1,0 +1,179 @@
+"""Coverage and gaps, cover suggestions for a shift, and the call-down log.
+
+Decisions:
+
+- A gap is a shift, not cancelled, below its minimum: no one, alone (1 peer where 2 or more
+  are needed — never "covered" whatever a head count says), or short.
+- Suggestions list everyone for whom every hard rule passes, ranked: within their limits
+  first (people who would go over a limit are listed last, with the limit, because a
+  coordinator may override); then regulars before bank (bank supporters are the extra
+  cover, rung after regulars) unless ``include_bank_first`` puts bank first; then fewest
+  shifts in the 4 weeks before the shift (fairness); then name. People who cannot do it are
+  listed separately with the reason — except those who are not peer supporters on the day
+  or have left, who would only be noise.
+- Call-down log: who was asked, when, by whom, and the answer (yes / no / no reply). A
+  "yes" assigns them in the same transaction (refused like any assignment if a rule now
+  fails, and then the log entry is not kept either — the coordinator sees why).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.models.people import Member
+from involve_desktop.core.models.rota import RotaCallDown, RotaShift
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.rota_assign import assign_in_transaction
+from involve_desktop.core.services.rota_dto import (
+    CallAnswer,
+    CallDownInfo,
+    CoverSuggestions,
+    NotEligible,
+    ShiftView,
+    Suggestion,
+)
+from involve_desktop.core.services.rota_rules import limit_refusal, person_refusal, shift_refusal
+from involve_desktop.core.services.rota_shifts import shift_view, shift_views
+from involve_desktop.core.services.rota_world import LOOKBACK_DAYS, load_world
+from involve_desktop.core.services.transaction import require, transaction
+
+QUIET_CODES = frozenset({"not_peer"})
+
+
+def gaps(
+    session: Session, actor: Actor, start: date, end: date, *, site_id: int | None = None
+) -> list[ShiftView]:
+    """Shifts from ``start`` to ``end`` below their minimum (not cancelled), in time order."""
+    return [
+        view
+        for view in shift_views(session, actor, start, end, site_id=site_id)
+        if view.state.is_gap and not view.slot.cancelled
+    ]
+
+
+def suggestions(
+    session: Session, actor: Actor, shift_id: int, include_bank_first: bool = False
+) -> CoverSuggestions:
+    """Who could cover a shift, best first, and who cannot (with the reason)."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    view = shift_view(session, actor, shift_id)
+    world = load_world(session, view.slot.day, view.slot.day, shift_ids=[shift_id])
+    shift = world.shifts[shift_id]
+    assigned = world.assigned.get(shift_id, set())
+    first = shift.day - timedelta(days=LOOKBACK_DAYS)
+    last = shift.day - timedelta(days=1)
+    eligible: list[tuple[tuple, Suggestion]] = []
+    not_eligible: list[NotEligible] = []
+    for person in world.people.values():
+        if person.member_id in assigned:
+            continue
+        refusal = shift_refusal(shift, assigned, person) or person_refusal(
+            person, shift, world.ledger
+        )
+        if refusal is not None:
+            if refusal.code not in QUIET_CODES and person.status != "left":
+                not_eligible.append(NotEligible(person.member_id, person.name, refusal.message))
+            continue
+        limit = limit_refusal(person, shift, world.ledger)
+        bank = person.is_bank_on(shift.day)
+        recent = world.ledger.count_between(person.member_id, first, last)
+        bank_rank = (not bank) if include_bank_first else bank
+        key = (limit is not None, bank_rank, recent, person.sort_name, person.member_id)
+        eligible.append(
+            (
+                key,
+                Suggestion(
+                    person.member_id,
+                    person.name,
+                    bank,
+                    recent,
+                    limit.message if limit else None,
+                ),
+            )
+        )
+    eligible.sort(key=lambda pair: pair[0])
+    not_eligible.sort(key=lambda n: (n.name.casefold(), n.member_id))
+    return CoverSuggestions(view, tuple(s for _, s in eligible), tuple(not_eligible))
+
+
+def _call_info(row: RotaCallDown, name: str) -> CallDownInfo:
+    return CallDownInfo(
+        row.id,
+        row.shift_id,
+        row.member_id,
+        name,
+        row.asked_at,
+        row.asked_by,
+        CallAnswer(row.answer),
+        row.note,
+    )
+
+
+def log_call(
+    session: Session,
+    actor: Actor,
+    shift_id: int,
+    member_id: int,
+    answer: CallAnswer,
+    note: str | None = None,
+    *,
+    assign_if_yes: bool = True,
+    override_limits: bool = False,
+    override_reason: str | None = None,
+) -> CallDownInfo:
+    """Record asking someone to cover a shift; a "yes" also puts them on it (one step)."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    try:
+        answer = CallAnswer(answer)
+    except ValueError:
+        raise ValidationError("answer", "Choose yes, no or no reply.") from None
+    clean = validation.optional_text(note, 500, "note", "Note")
+    with transaction(session):
+        if session.get(RotaShift, shift_id) is None:
+            raise NotFound("That shift is no longer on the rota. Refresh the rota.")
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound("That member is no longer in the records. Refresh the list.")
+        if answer is CallAnswer.YES and assign_if_yes:
+            assign_in_transaction(
+                session, actor, shift_id, member_id, override_limits, override_reason
+            )
+        row = RotaCallDown(
+            shift_id=shift_id,
+            member_id=member_id,
+            asked_by=actor.display_name,
+            answer=answer.value,
+            note=clean,
+        )
+        session.add(row)
+        session.flush()
+        name = display_name(member.full_name, member.preferred_name)
+        audit.record(
+            session,
+            actor,
+            "create",
+            "rota_call_down",
+            row.id,
+            {"shift": shift_id, "member": name, "answer": answer.label},
+        )
+    return _call_info(row, name)
+
+
+def call_log(session: Session, actor: Actor, shift_id: int) -> list[CallDownInfo]:
+    """Who was asked about a shift, oldest first."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    rows = session.execute(
+        select(RotaCallDown, Member.full_name, Member.preferred_name)
+        .join(Member, Member.id == RotaCallDown.member_id)
+        .where(RotaCallDown.shift_id == shift_id)
+        .order_by(RotaCallDown.asked_at, RotaCallDown.id)
+    )
+    return [_call_info(row, display_name(full, pref)) for row, full, pref in rows]

@@ -1,0 +1,181 @@
+"""Reading shifts with who is on them and their coverage; one-off shifts; cancelling.
+
+A cancelled shift stays on the rota (with its reason) so people see it was cancelled; it is
+never a gap and nobody can be put on it. Coverage counts assignments not recorded as "did
+not attend" or "cancelled".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.models.people import Member, MemberRole, RoleType, TrainingType
+from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit, rota_attendance  # noqa: F401 - registers history
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.reference_lists import training_type_id
+from involve_desktop.core.services.rota_dto import AssigneeInfo, Attendance, ShiftView, hhmm
+from involve_desktop.core.services.rota_rules import coverage_state
+from involve_desktop.core.services.rota_sites import check_peers
+from involve_desktop.core.services.rota_world import counts, slot_of
+from involve_desktop.core.services.transaction import require, transaction
+
+
+def _bank_only(session: Session, member_ids: set[int], day: date) -> set[int]:
+    rows = session.execute(
+        select(MemberRole.member_id, RoleType.code)
+        .join(RoleType, RoleType.id == MemberRole.role_type_id)
+        .where(
+            MemberRole.member_id.in_(member_ids),
+            RoleType.code.in_(("peer_supporter", "bank_peer_supporter")),
+            MemberRole.start_on <= day,
+            (MemberRole.end_on.is_(None)) | (MemberRole.end_on >= day),
+        )
+    ).all()
+    codes: dict[int, set[str]] = defaultdict(set)
+    for member_id, code in rows:
+        codes[member_id].add(code)
+    return {m for m, c in codes.items() if c == {"bank_peer_supporter"}}
+
+
+def shift_views(
+    session: Session,
+    actor: Actor,
+    start: date,
+    end: date,
+    *,
+    site_id: int | None = None,
+    shift_ids: list[int] | None = None,
+) -> list[ShiftView]:
+    """Shifts from ``start`` to ``end`` (or just ``shift_ids``) in time order, with who is on
+    each (names in order) and its coverage state."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    query = (
+        select(RotaShift, RotaSite.name, TrainingType.name)
+        .join(RotaSite, RotaSite.id == RotaShift.site_id)
+        .outerjoin(TrainingType, TrainingType.id == RotaShift.required_training_type_id)
+        .order_by(RotaShift.day, RotaShift.start_time, RotaSite.name, RotaShift.id)
+    )
+    if shift_ids is not None:
+        query = query.where(RotaShift.id.in_(shift_ids))
+    else:
+        query = query.where(RotaShift.day >= start, RotaShift.day <= end)
+    if site_id is not None:
+        query = query.where(RotaShift.site_id == site_id)
+    rows = session.execute(query).all()
+    ids = [row.id for row, _, _ in rows]
+    people: dict[int, list[tuple]] = defaultdict(list)
+    members: set[int] = set()
+    for a, full, preferred in session.execute(
+        select(RotaAssignment, Member.full_name, Member.preferred_name)
+        .join(Member, Member.id == RotaAssignment.member_id)
+        .where(RotaAssignment.shift_id.in_(ids))
+        .order_by(Member.sort_name, Member.id)
+    ):
+        people[a.shift_id].append((a, display_name(full, preferred)))
+        members.add(a.member_id)
+    bank = _bank_only(session, members, start) if members else set()
+    views = []
+    for row, site, training in rows:
+        slot = slot_of(row, site, training)
+        assignees = tuple(
+            AssigneeInfo(
+                a.id,
+                a.member_id,
+                name,
+                a.member_id in bank,
+                a.override_reason,
+                Attendance(a.attendance) if a.attendance else None,
+                a.actual_minutes,
+            )
+            for a, name in people.get(row.id, ())
+        )
+        count = sum(1 for a in assignees if counts(a.attendance))
+        views.append(
+            ShiftView(
+                slot,
+                assignees,
+                coverage_state(count, row.min_peers, row.max_peers),
+                row.cancelled_reason,
+            )
+        )
+    return views
+
+
+def shift_view(session: Session, actor: Actor, shift_id: int) -> ShiftView:
+    """One shift with who is on it."""
+    found = shift_views(session, actor, date.min, date.max, shift_ids=[shift_id])
+    if not found:
+        raise NotFound("That shift is no longer on the rota. Refresh the rota.")
+    return found[0]
+
+
+def add_shift(
+    session: Session,
+    actor: Actor,
+    site_id: int,
+    day: date,
+    start_time: time,
+    end_time: time,
+    min_peers: int | None = None,
+    max_peers: int | None = None,
+    required_training_type_id: int | None = None,
+) -> int:
+    """Add a one-off shift (not from a pattern); peers default to the site's, training to
+    peer support. Returns the shift id."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    with transaction(session):
+        site = session.get(RotaSite, site_id)
+        if site is None:
+            raise ValidationError("site", "Choose a site from the list.")
+        if start_time == end_time:
+            raise ValidationError("end_time", "End time must differ from the start.")
+        low = min_peers if min_peers is not None else site.min_together
+        high = max_peers if max_peers is not None else site.max_peers
+        check_peers(low, high, "min_peers", "max_peers")
+        row = RotaShift(
+            site_id=site.id,
+            day=day,
+            start_time=start_time,
+            end_time=end_time,
+            min_peers=low,
+            max_peers=high,
+            required_training_type_id=required_training_type_id
+            or training_type_id(session, "peer_support"),
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "create",
+            "rota_shift",
+            row.id,
+            {
+                "site": site.name,
+                "day": day.isoformat(),
+                "start": hhmm(start_time),
+                "end": hhmm(end_time),
+            },
+        )
+    return row.id
+
+
+def cancel_shift(session: Session, actor: Actor, shift_id: int, reason: str) -> None:
+    """Cancel a shift with a reason (it stays on the rota, marked cancelled)."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    clean = validation.required_text("reason", "Reason for cancelling", reason, 500)
+    with transaction(session):
+        row = session.get(RotaShift, shift_id)
+        if row is None:
+            raise NotFound("That shift is no longer on the rota. Refresh the rota.")
+        row.cancelled, row.cancelled_reason = True, clean
+        audit.record(session, actor, "update", "rota_shift", row.id, {"cancelled": clean})

@@ -1,0 +1,186 @@
+"""Rota sites (wards, community venues) and the days each is closed.
+
+Sites are archived, never deleted, so old shifts keep their place; an archived site gets no
+new shifts from ``generate_shifts``. Names are unique (ignoring case). Every change is
+audited; coordinators manage sites, facilitators can only read them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.rota import RotaClosedDate, RotaSite
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import ClosedDateInfo, SiteInfo, SiteInput, SiteKind
+from involve_desktop.core.services.transaction import require, transaction
+
+MAX_PEERS_LIMIT = 50
+
+
+def site_info(row: RotaSite) -> SiteInfo:
+    """DTO for a site row."""
+    return SiteInfo(
+        row.id,
+        row.name,
+        SiteKind(row.kind),
+        row.address,
+        row.accessibility_notes,
+        row.contact,
+        row.min_together,
+        row.max_peers,
+        row.archived,
+    )
+
+
+def check_peers(min_peers: int, max_peers: int | None, min_field: str, max_field: str) -> None:
+    """Refuse a minimum below 1 or a maximum below the minimum."""
+    if not 1 <= min_peers <= MAX_PEERS_LIMIT:
+        raise ValidationError(
+            min_field, f"Minimum peers together must be between 1 and {MAX_PEERS_LIMIT}."
+        )
+    if max_peers is not None and not min_peers <= max_peers <= MAX_PEERS_LIMIT:
+        raise ValidationError(
+            max_field,
+            f"Maximum peers must be at least the minimum ({min_peers}), or blank for no maximum.",
+        )
+
+
+def _values(session: Session, data: SiteInput, site_id: int | None) -> dict:
+    name = validation.required_text("name", "Site name", data.name, 100)
+    query = select(RotaSite.id).where(func.lower(RotaSite.name) == name.lower())
+    if site_id is not None:
+        query = query.where(RotaSite.id != site_id)
+    if session.scalar(query) is not None:
+        raise ValidationError(
+            "name", f"There is already a site called {name!r} — use another name."
+        )
+    try:
+        kind = SiteKind(data.kind)
+    except ValueError:
+        raise ValidationError("kind", "Choose ward, community venue or other.") from None
+    check_peers(data.min_together, data.max_peers, "min_together", "max_peers")
+    return {
+        "name": name,
+        "kind": kind.value,
+        "address": validation.optional_text(data.address, 2000, "address", "Address"),
+        "accessibility_notes": validation.optional_text(
+            data.accessibility_notes, 2000, "accessibility_notes", "Accessibility notes"
+        ),
+        "contact": validation.optional_text(data.contact, 500, "contact", "Contact"),
+        "min_together": data.min_together,
+        "max_peers": data.max_peers,
+    }
+
+
+def _site(session: Session, site_id: int) -> RotaSite:
+    row = session.get(RotaSite, site_id)
+    if row is None:
+        raise NotFound("That site is no longer in the rota. Refresh the list.")
+    return row
+
+
+def create_site(session: Session, actor: Actor, data: SiteInput) -> SiteInfo:
+    """Add a site."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    with transaction(session):
+        values = _values(session, data, None)
+        row = RotaSite(**values)
+        session.add(row)
+        session.flush()
+        audit.record(session, actor, "create", "rota_site", row.id, audit.created_fields(values))
+    return site_info(row)
+
+
+def update_site(session: Session, actor: Actor, site_id: int, data: SiteInput) -> SiteInfo:
+    """Change a site's details (existing shifts keep their own minimum and maximum)."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    with transaction(session):
+        row = _site(session, site_id)
+        values = _values(session, data, site_id)
+        before = {k: getattr(row, k) for k in values}
+        for key, value in values.items():
+            setattr(row, key, value)
+        changes = audit.changes_between(before, values)
+        if changes:
+            audit.record(session, actor, "update", "rota_site", row.id, changes)
+    return site_info(row)
+
+
+def archive_site(session: Session, actor: Actor, site_id: int, archived: bool = True) -> SiteInfo:
+    """Archive a site (no new shifts are generated there) or bring it back."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    with transaction(session):
+        row = _site(session, site_id)
+        if row.archived != archived:
+            audit.record(
+                session,
+                actor,
+                "update",
+                "rota_site",
+                row.id,
+                {"archived": [row.archived, archived]},
+            )
+            row.archived = archived
+    return site_info(row)
+
+
+def list_sites(session: Session, actor: Actor, include_archived: bool = False) -> list[SiteInfo]:
+    """Sites in name order."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    query = select(RotaSite).order_by(func.lower(RotaSite.name), RotaSite.id)
+    if not include_archived:
+        query = query.where(RotaSite.archived.is_(False))
+    return [site_info(row) for row in session.scalars(query)]
+
+
+def add_closed_date(
+    session: Session, actor: Actor, site_id: int, day: date, note: str | None = None
+) -> ClosedDateInfo:
+    """Mark a site closed on ``day``: no shift is generated there that day (existing shifts
+    are left for the coordinator to cancel, with a reason)."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    clean = validation.optional_text(note, 200, "note", "Note")
+    with transaction(session):
+        site = _site(session, site_id)
+        exists = session.scalar(
+            select(RotaClosedDate.id).where(
+                RotaClosedDate.site_id == site_id, RotaClosedDate.day == day
+            )
+        )
+        if exists is not None:
+            raise ValidationError("day", f"{site.name} is already closed on {format_date(day)}.")
+        row = RotaClosedDate(site_id=site_id, day=day, note=clean)
+        session.add(row)
+        session.flush()
+        audit.record(session, actor, "update", "rota_site", site_id, {"closed": format_date(day)})
+    return ClosedDateInfo(row.id, row.site_id, row.day, row.note)
+
+
+def remove_closed_date(session: Session, actor: Actor, closed_id: int) -> None:
+    """Open a site again on a day marked closed."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    with transaction(session):
+        row = session.get(RotaClosedDate, closed_id)
+        if row is None:
+            return
+        audit.record(
+            session, actor, "update", "rota_site", row.site_id, {"reopened": format_date(row.day)}
+        )
+        session.delete(row)
+
+
+def closed_dates(session: Session, actor: Actor, site_id: int) -> list[ClosedDateInfo]:
+    """A site's closed days in date order."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    rows = session.scalars(
+        select(RotaClosedDate).where(RotaClosedDate.site_id == site_id).order_by(RotaClosedDate.day)
+    )
+    return [ClosedDateInfo(r.id, r.site_id, r.day, r.note) for r in rows]

@@ -1,0 +1,1 @@
+"""Tests of the peer supporter rota services (no Qt)."""
