@@ -36,8 +36,9 @@ def service_call(
     parent: QWidget | None,
     errors: FieldErrors | None = None,
     focus: dict[str, QWidget] | None = None,
+    title: str = "Involve Desktop",
 ) -> Iterator[ServiceCall]:
-    """Run the block; show any error to the user instead of raising it."""
+    """Run the block; show any error to the user (a box titled ``title``), never raise it."""
     call = ServiceCall()
     try:
         yield call
@@ -46,7 +47,7 @@ def service_call(
         if errors is not None:
             errors.show(error, focus)
         else:
-            show_error(parent, error)
+            show_error(parent, error, title)
     except Exception as error:  # noqa: BLE001 - shown to the user and logged
         call.failed, call.error = True, error
-        show_error(parent, error)
+        show_error(parent, error, title)

@@ -16,7 +16,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_filters import plural
-from involve_desktop.ui.messages import show_error
+from involve_desktop.ui.operations import service_call
 
 EXPORT_FOLDER_KEY = "members/export_folder"
 TITLE = "Export members"
@@ -53,11 +53,9 @@ def export_members_to_file(
     if not name:
         return
     path, fmt = chosen_path(name, chosen)
-    try:
-        with context.session() as session:
-            written = export_members(session, actor, filt, path, fmt)
-    except Exception as error:  # noqa: BLE001 - shown to the user and logged
-        show_error(parent, error, TITLE)
+    with service_call(parent, title=TITLE) as call, context.session() as session:
+        written = export_members(session, actor, filt, path, fmt)
+    if call.failed:
         return
     settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
     QMessageBox.information(
