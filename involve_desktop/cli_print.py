@@ -4,8 +4,10 @@ Examples::
 
     involve-desktop print blank-sign-in --rows 30 --venue "Library" --out sign-in.pdf
     INVOLVE_PASSWORD=… involve-desktop print contact-list --user sam --out contacts.pdf
+    INVOLVE_PASSWORD=… involve-desktop print weekly-rota --user sam --site "Ward 4" --out r.pdf
 
-Sheets of members (contact list, training due, members summary) read the database, so they
+Sheets of members (contact list, training due, members summary) and the rota sheets
+(weekly rota, rota schedule, rota gaps) read the database, so they
 need an account: ``--user USERNAME``, with the password from the ``INVOLVE_PASSWORD``
 environment variable, or asked for when run in a terminal. The same permission checks as in
 the app apply, and the sign-in and sign-out are recorded in the audit trail.
@@ -47,6 +49,11 @@ _OPTION_FOR_FIELD = {
     SheetField.ROLE: "--role",
     SheetField.ACCESS_NEEDS: "--access-needs",
     SheetField.WITHIN_DAYS: "--within-days",
+    SheetField.WEEK: "--week",
+    SheetField.WEEKS: "--weeks",
+    SheetField.SITE: "--site",
+    SheetField.PERSON: "--person",
+    SheetField.MONTH: "--month",
 }
 
 
@@ -91,6 +98,20 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--within-days", metavar="N", help="training due within N days, 0-365 (default 60)"
+    )
+    parser.add_argument(
+        "--week",
+        metavar="DATE",
+        help="rota sheets: a date in the week (weekly rota) or the first day (gaps), "
+        "e.g. 2026-03-02 (default today)",
+    )
+    parser.add_argument("--weeks", metavar="N", help="rota gaps: how many weeks, 1-13 (default 4)")
+    parser.add_argument("--site", metavar="NAME", help="rota sheets: one site (default all)")
+    parser.add_argument(
+        "--person", metavar="NAME_OR_NUMBER", help="rota schedule: whose (name or member number)"
+    )
+    parser.add_argument(
+        "--month", metavar="YYYY-MM", help="rota schedule: which month (default this month)"
     )
     parser.add_argument(
         "--user", metavar="USERNAME", help="the account to sign in as (sheets of members)"
@@ -169,6 +190,11 @@ def _params(args: argparse.Namespace, group_name: str | None) -> SheetParams:
         role=args.role,
         access_needs=args.access_needs,
         within_days=_whole_number("--within-days", args.within_days, 60),
+        week=getattr(args, "week", None),
+        weeks=_whole_number("--weeks", getattr(args, "weeks", None), 4),
+        site=getattr(args, "site", None),
+        person=getattr(args, "person", None),
+        month=getattr(args, "month", None),
     )
 
 

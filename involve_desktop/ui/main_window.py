@@ -27,6 +27,7 @@ from involve_desktop.core.sheets.catalogue import SheetData
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.members_view import MembersView
 from involve_desktop.ui.members.quick_find import QuickFindDialog
+from involve_desktop.ui.rota.rota_view import RotaView
 from involve_desktop.ui.settings.settings_view import SettingsView
 from involve_desktop.ui.sheets.sheets_view import SheetsView
 
@@ -76,6 +77,12 @@ class MainWindow(QMainWindow):
                 self.members_view.add_member if can_add else None,
                 self.members_view.focus_search,
             ),
+        ]
+        self.rota_view: RotaView | None = None
+        if actor.can(Permission.VIEW_ROTA):
+            self.rota_view = RotaView(context, actor)
+            self.areas.append(Area("rota", "Rota", self.rota_view))
+        self.areas += [
             Area("sheets", "Sheets", self.sheets_view),
             Area("settings", "Settings", self.settings_view),
         ]

@@ -62,7 +62,15 @@ def test_suggested_file_name_comes_from_the_title_and_date() -> None:
 
 def test_member_sheets_are_listed_after_the_blank_one() -> None:
     keys = [spec.key for spec in all_sheets()]
-    assert keys == ["blank-sign-in", "contact-list", "training-due", "members-summary"]
+    assert keys == [
+        "blank-sign-in",
+        "contact-list",
+        "training-due",
+        "members-summary",
+        "weekly-rota",
+        "rota-schedule",
+        "rota-gaps",
+    ]
     assert not get_sheet("blank-sign-in").needs_data
     for key in keys[1:]:
         assert get_sheet(key).needs_data
@@ -82,5 +90,11 @@ def test_who_may_print_what(coordinator) -> None:
     fran = Actor(99, "fran", "Fran", Role.FACILITATOR)
     assert all(spec.allowed_for(coordinator) for spec in all_sheets())
     allowed = [spec.key for spec in all_sheets() if spec.allowed_for(fran)]
-    assert allowed == ["blank-sign-in", "members-summary"]
+    assert allowed == [
+        "blank-sign-in",
+        "members-summary",
+        "weekly-rota",
+        "rota-schedule",
+        "rota-gaps",
+    ]
     assert "Only coordinators" in get_sheet("contact-list").who_may

@@ -20,6 +20,7 @@ from involve_desktop.core.demo.context import (
     seeded_faker,
 )
 from involve_desktop.core.demo.members import seed_members
+from involve_desktop.core.demo.rota import seed_rota
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
@@ -40,7 +41,7 @@ DEMO_GROUP_NAME = "Riverside Voices"
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-password"
 
-AREA_SEEDERS: list[AreaSeeder] = [seed_members]
+AREA_SEEDERS: list[AreaSeeder] = [seed_members, seed_rota]
 
 
 def _seed_accounts(ctx: DemoContext) -> None:

@@ -27,11 +27,14 @@ from involve_desktop.core.sheets import (
     contact_list,
     member_data,
     members_summary,
+    rota_data,
+    rota_lists,
+    rota_week,
     training_due,
 )
 from involve_desktop.core.sheets.contact_list import ContactListSheet
 from involve_desktop.core.sheets.members_summary import MembersSummarySheet
-from involve_desktop.core.sheets.options import SheetOptions
+from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.params import MemberScope, SheetData, SheetField, SheetParams
 from involve_desktop.core.sheets.training_due import TrainingDueSheet
 
@@ -78,6 +81,7 @@ class SheetSpec:
     load: Loader | None = None
     permissions: frozenset[Permission] = frozenset()
     who_may: str = ""
+    fixed_orientation: Orientation | None = None  # e.g. the weekly rota: always landscape
 
     @property
     def offers_privacy(self) -> bool:
@@ -284,5 +288,79 @@ register(
         fields=frozenset({SheetField.TITLE}),
         prints_names=False,
         permissions=_ANYONE_WITH_MEMBERS,
+    )
+)
+
+
+# -- rota sheets: read through the rota services by ``rota_data`` ---------------------------
+_ANYONE_WITH_ROTA = frozenset({Permission.PRINT_SHEETS, Permission.VIEW_ROTA})
+
+
+def _draw_weekly_rota(
+    _params: SheetParams, options: SheetOptions, sheet: rota_data.WeeklyRotaSheet, day: date
+) -> bytes:
+    return rota_week.render_weekly_rota(sheet, options, printed_on=day)
+
+
+def _draw_person_schedule(
+    _params: SheetParams, options: SheetOptions, sheet: rota_data.PersonScheduleSheet, day: date
+) -> bytes:
+    return rota_lists.render_person_schedule(sheet, options, printed_on=day)
+
+
+def _draw_gaps(
+    _params: SheetParams, options: SheetOptions, sheet: rota_data.GapsSheet, day: date
+) -> bytes:
+    return rota_lists.render_gaps(sheet, options, printed_on=day)
+
+
+register(
+    SheetSpec(
+        key="weekly-rota",
+        title=rota_week.DEFAULT_TITLE,
+        description=(
+            "Monday to Sunday of one week on A4 landscape, to pin on a ward wall: every site "
+            "(a row per site) or one site (a row per shift time). Each shift shows its times, "
+            'who is on and the cover in words ("ALONE", "No one", "needs 1 more"). Names '
+            "only, nothing else about anyone. Marked Confidential."
+        ),
+        draw=_draw_weekly_rota,
+        load=rota_data.load_weekly_rota,
+        fields=frozenset({SheetField.TITLE, SheetField.WEEK, SheetField.SITE}),
+        prints_names=True,
+        permissions=_ANYONE_WITH_ROTA,
+        fixed_orientation=Orientation.LANDSCAPE,
+    )
+)
+register(
+    SheetSpec(
+        key="rota-schedule",
+        title=rota_lists.SCHEDULE_TITLE,
+        description=(
+            "One person's shifts in a month: date, time, site, who else is on and the cover. "
+            "Give their name or member number. Marked Confidential."
+        ),
+        draw=_draw_person_schedule,
+        load=rota_data.load_person_schedule,
+        fields=frozenset({SheetField.TITLE, SheetField.PERSON, SheetField.MONTH}),
+        prints_names=True,
+        permissions=_ANYONE_WITH_ROTA,
+    )
+)
+register(
+    SheetSpec(
+        key="rota-gaps",
+        title=rota_lists.GAPS_TITLE,
+        description=(
+            "Every shift below its minimum number of peers together over a period (4 weeks "
+            "from the date given, unless you say otherwise): date, time, site, who is on, the "
+            'state in words ("ALONE", "No one") and how many more are needed. Marked '
+            "Confidential."
+        ),
+        draw=_draw_gaps,
+        load=rota_data.load_gaps,
+        fields=frozenset({SheetField.TITLE, SheetField.WEEK, SheetField.WEEKS, SheetField.SITE}),
+        prints_names=True,
+        permissions=_ANYONE_WITH_ROTA,
     )
 )

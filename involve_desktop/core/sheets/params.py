@@ -28,6 +28,11 @@ class SheetField(StrEnum):
     ROLE = "role"
     ACCESS_NEEDS = "access_needs"
     WITHIN_DAYS = "within_days"
+    WEEK = "week"
+    WEEKS = "weeks"
+    SITE = "site"
+    PERSON = "person"
+    MONTH = "month"
 
 
 class MemberScope(StrEnum):
@@ -65,6 +70,11 @@ class SheetParams:
     role: str | None = None
     access_needs: bool | None = None
     within_days: int | None = None
+    week: str | None = None  # a date in the week (rota sheets), or the first day (gaps list)
+    weeks: int | None = None  # how many weeks the gaps list covers
+    site: str | None = None  # a rota site's name; None = every site
+    person: str | None = None  # a member number or the name they go by
+    month: str | None = None  # "2026-03" or "Mar 2026"
 
 
 @dataclass(frozen=True)

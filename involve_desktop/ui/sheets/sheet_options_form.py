@@ -33,6 +33,7 @@ from involve_desktop.core.sheets.catalogue import MemberScope, SheetField, Sheet
 from involve_desktop.core.sheets.member_data import MAX_WITHIN_DAYS
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
+from involve_desktop.core.sheets.rota_data import DEFAULT_GAP_WEEKS, MAX_GAP_WEEKS
 
 ERROR_STYLE = "color: #a00000;"
 ANY_ROLE = "Everyone (any role)"
@@ -97,6 +98,20 @@ class SheetOptionsForm(QWidget):
         self.within_spin.setSuffix(" days")
         self.within_spin.setToolTip("Training that expires within this many days is listed")
         self._add_row("Due &within:", self.within_spin, "within_days")
+        self.week_edit = self._line_edit(
+            "Week", "week", "A date in the week, e.g. 2026-03-02 (blank: this week)", "W&eek:"
+        )
+        self.weeks_spin = QSpinBox(self)
+        self.weeks_spin.setAccessibleName("How many weeks")
+        self.weeks_spin.setRange(1, MAX_GAP_WEEKS)
+        self.weeks_spin.setValue(DEFAULT_GAP_WEEKS)
+        self.weeks_spin.setSuffix(" weeks")
+        self._add_row("Number of wee&ks:", self.weeks_spin, "weeks")
+        self.site_edit = self._line_edit("Site", "site", "Blank for every site", "S&ite:")
+        self.person_edit = self._line_edit("Person", "person", "Name or member number", "Pe&rson:")
+        self.month_edit = self._line_edit(
+            "Month", "month", "e.g. 2026-03 (blank: this month)", "&Month:"
+        )
         self.access_check = QCheckBox("Add each person's a&ccess needs", self)
         self.access_check.setAccessibleName("Include access needs")
         self._add_row("Access needs:", self.access_check, "access_needs")
@@ -127,11 +142,13 @@ class SheetOptionsForm(QWidget):
         self._add_row("&Names:", self.privacy_combo, "privacy")
 
     # -- building -----------------------------------------------------------------------
-    def _line_edit(self, label: str, key: str, placeholder: str = "") -> QLineEdit:
+    def _line_edit(
+        self, label: str, key: str, placeholder: str = "", text: str | None = None
+    ) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setAccessibleName(label)
         edit.setPlaceholderText(placeholder)
-        self._add_row(f"&{label}:", edit, key)
+        self._add_row(text or f"&{label}:", edit, key)
         return edit
 
     def _add_row(
@@ -165,6 +182,11 @@ class SheetOptionsForm(QWidget):
             self.members_combo,
             self.role_combo,
             self.within_spin,
+            self.week_edit,
+            self.weeks_spin,
+            self.site_edit,
+            self.person_edit,
+            self.month_edit,
             self.access_check,
             self.portrait_radio,
             self.landscape_radio,
@@ -180,6 +202,12 @@ class SheetOptionsForm(QWidget):
         for field in SheetField:
             self.form.setRowVisible(self._rows_by_key[field.value], field in spec.fields)
         self.form.setRowVisible(self._rows_by_key["privacy"], spec.offers_privacy)
+        self.form.setRowVisible(self._rows_by_key["orientation"], spec.fixed_orientation is None)
+        self.week_edit.setPlaceholderText(
+            "First day, e.g. 2026-03-02 (blank: today)"
+            if SheetField.WEEKS in spec.fields
+            else "A date in the week, e.g. 2026-03-02 (blank: this week)"
+        )
         self.title_edit.setPlaceholderText(spec.title)
         self.rows_spin.setRange(spec.min_rows, spec.max_rows)
         if spec.default_rows is not None:
@@ -221,6 +249,11 @@ class SheetOptionsForm(QWidget):
             if SheetField.ACCESS_NEEDS in fields
             else None,
             within_days=self.within_spin.value() if SheetField.WITHIN_DAYS in fields else None,
+            week=text(self.week_edit, SheetField.WEEK),
+            weeks=self.weeks_spin.value() if SheetField.WEEKS in fields else None,
+            site=text(self.site_edit, SheetField.SITE),
+            person=text(self.person_edit, SheetField.PERSON),
+            month=text(self.month_edit, SheetField.MONTH),
         )
 
     def options(self) -> SheetOptions:

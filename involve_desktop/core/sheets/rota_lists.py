@@ -1,0 +1,154 @@
+"""Two rota lists: a person's schedule for a month and the gaps list for a period.
+
+The schedule lists the person's shifts in date order (date, time, site, who else is on,
+cover); the gaps list lists every shift below its minimum with its state in words and how
+many more peers it needs. Names follow the chosen privacy mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.sheets.fonts import clean_text
+from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
+from involve_desktop.core.sheets.names import PrivacyMode, format_name
+from involve_desktop.core.sheets.options import SheetOptions, check_text
+from involve_desktop.core.sheets.rota_data import (
+    GapsSheet,
+    PersonScheduleSheet,
+    RotaShiftRow,
+    period_text,
+)
+from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table, sheet_styles
+
+SCHEDULE_TITLE = "Rota schedule"
+GAPS_TITLE = "Rota gaps"
+NO_SHIFTS = "No shifts this month."
+NO_GAPS = "No gaps: every shift in this period has enough peers together."
+SCHEDULE_HEADER = ("Date", "Time", "Site", "Also on shift", "Cover")
+GAPS_HEADER = ("Date", "Time", "Site", "On shift", "State", "Needs")
+SCHEDULE_SHARES = (0.2, 0.16, 0.24, 0.24, 0.16)
+GAPS_SHARES = (0.2, 0.16, 0.22, 0.18, 0.12, 0.12)
+
+
+def _names(shift: RotaShiftRow, mode: PrivacyMode, empty: str) -> str:
+    return ", ".join(format_name(n, mode) for n in shift.names) or empty
+
+
+def _cover(shift: RotaShiftRow, styles: SheetStyles, *, state_only: bool = False) -> Paragraph:
+    words = escape(shift.state_words if state_only else shift.cover_words)
+    return Paragraph(f"<b>{words}</b>" if shift.state.is_gap else words, styles.cell)
+
+
+def _table(
+    header: tuple[str, ...],
+    rows: list[list],
+    shares: tuple[float, ...],
+    width: float,
+    styles: SheetStyles,
+) -> Flowable:
+    heading = [paragraph(text, styles.cell_bold) for text in header]
+    return ruled_table(heading, rows, [width * s for s in shares], styles, fit_rows=True)
+
+
+def _schedule_header(sheet: PersonScheduleSheet, mode: PrivacyMode) -> SheetHeader:
+    who = format_name(sheet.name, mode)
+    return SheetHeader(
+        title=sheet.title or f"{SCHEDULE_TITLE} — {who}",
+        group_name=sheet.group_name,
+        subtitle=f"{sheet.month:%B %Y}",
+    )
+
+
+def render_person_schedule(
+    sheet: PersonScheduleSheet,
+    options: SheetOptions | None = None,
+    *,
+    printed_on: date | None = None,
+) -> bytes:
+    """One person's shifts in a month as a PDF."""
+    options = options or SheetOptions()
+    sheet = replace(
+        sheet,
+        group_name=check_text("group_name", "Group name", sheet.group_name),
+        title=check_text("title", "Title", sheet.title) or None,
+    )
+    styles = sheet_styles(options.large_print)
+    header = _schedule_header(sheet, options.privacy)
+    story: list[Flowable]
+    if not sheet.shifts:
+        story = [Spacer(1, 4 * mm), paragraph(NO_SHIFTS, styles.body)]
+    else:
+        rows = [
+            [
+                paragraph(format_date(s.day), styles.cell),
+                s.times,
+                paragraph(s.site, styles.cell),
+                paragraph(_names(s, options.privacy, "Nobody else yet"), styles.cell),
+                _cover(s, styles),
+            ]
+            for s in sheet.shifts
+        ]
+        width = page_geometry(options, header).content_width
+        count = len(sheet.shifts)
+        summary = f"{count} shift{'s' if count != 1 else ''} this month."
+        story = [
+            paragraph(summary, styles.body),
+            Spacer(1, 2 * mm),
+            _table(SCHEDULE_HEADER, rows, SCHEDULE_SHARES, width, styles),
+        ]
+    return build_pdf(story, header=header, options=options, has_names=True, printed_on=printed_on)
+
+
+def _gaps_header(sheet: GapsSheet) -> SheetHeader:
+    title = sheet.title or (f"{GAPS_TITLE} — {sheet.one_site}" if sheet.one_site else GAPS_TITLE)
+    return SheetHeader(
+        title=title, group_name=sheet.group_name, subtitle=period_text(sheet.start, sheet.end)
+    )
+
+
+def render_gaps(
+    sheet: GapsSheet, options: SheetOptions | None = None, *, printed_on: date | None = None
+) -> bytes:
+    """The gaps list as a PDF."""
+    options = options or SheetOptions()
+    sheet = replace(
+        sheet,
+        group_name=check_text("group_name", "Group name", sheet.group_name),
+        title=check_text("title", "Title", sheet.title) or None,
+    )
+    styles = sheet_styles(options.large_print)
+    header = _gaps_header(sheet)
+    story: list[Flowable]
+    if not sheet.shifts:
+        story = [Spacer(1, 4 * mm), paragraph(NO_GAPS, styles.body)]
+    else:
+        rows = [
+            [
+                paragraph(format_date(s.day), styles.cell),
+                s.times,
+                paragraph(s.site, styles.cell),
+                paragraph(_names(s, options.privacy, "No one"), styles.cell),
+                _cover(s, styles, state_only=True),
+                Paragraph(f"<b>{s.more_needed} more</b>", styles.cell),
+            ]
+            for s in sheet.shifts
+        ]
+        count = len(sheet.shifts)
+        summary = (
+            f"{count} shift{'s' if count != 1 else ''} below the minimum number of peers "
+            "together. ALONE means one peer with nobody to support them."
+        )
+        width = page_geometry(options, header).content_width
+        story = [
+            paragraph(clean_text(summary), styles.body),
+            Spacer(1, 2 * mm),
+            _table(GAPS_HEADER, rows, GAPS_SHARES, width, styles),
+        ]
+    return build_pdf(story, header=header, options=options, has_names=True, printed_on=printed_on)

@@ -1,0 +1,1 @@
+"""The Rota area: week grid of sites × days, shift panel, cover suggestions and gaps."""

@@ -1,0 +1,266 @@
+"""A peer supporter's weekly availability, unavailable periods and personal limits.
+
+``AvailabilityDialog(context, actor, member_id=None, parent=None)``: choose a current peer
+supporter (bank supporters are marked "bank"), edit the weekly times they can do, add or
+remove days they cannot (no reason is asked), set limits (blank = no limit) and Save. Their
+upcoming shifts are listed read-only.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.services import (
+    member_search,
+    reference_lists,
+    rota_availability,
+    rota_shifts,
+)
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_dto import MemberFilter
+from involve_desktop.core.services.rota_dto import PersonAvailability, UnavailableInfo
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.rota.availability_weekly import WeeklyEditor
+from involve_desktop.ui.rota.setup_widgets import (
+    date_edit,
+    from_qdate,
+    int_value,
+    intro,
+    optional_int,
+    with_error,
+)
+from involve_desktop.ui.widgets import buttons_row
+
+UPCOMING_WEEKS = 8
+
+
+class AvailabilityDialog(QDialog):
+    """When a peer supporter can work, when they cannot, and their limits."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        actor: Actor,
+        member_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.actor = context, actor
+        self.current: PersonAvailability | None = None
+        self.setWindowTitle("Availability and limits")
+        self.resize(900, 640)
+        self.person = QComboBox()
+        self.person.setAccessibleName("Peer supporter")
+        self.weekly = WeeklyEditor()
+        self.un_list = QListWidget()
+        self.un_list.setAccessibleName("Unavailable periods")
+        self.un_from = date_edit(accessible_name="Unavailable from")
+        self.un_to = date_edit(accessible_name="Unavailable until")
+        self.add_un_button = QPushButton("Add period")
+        self.add_un_button.clicked.connect(self.add_unavailable)
+        self.remove_un_button = QPushButton("Remove period")
+        self.remove_un_button.clicked.connect(self.remove_unavailable)
+        self.max_shifts = optional_int("Most shifts a week")
+        self.max_hours = optional_int("Most hours a month")
+        names = ["to_time", "weekday", "end_on", "max_shifts_per_week", "max_hours_per_month"]
+        self.labels: dict[str, QLabel] = {n: error_label() for n in names}
+        self.fallback = error_label()
+        self.errors = FieldErrors(self.labels, self.fallback)
+        self.upcoming = QListWidget()
+        self.upcoming.setAccessibleName("Upcoming shifts")
+        self.save_button = QPushButton("Save availability and limits")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setToolTip("Save weekly times and limits (Ctrl+S)")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.saved_note = QLabel()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        self._lay_out(close)
+        self._load_people(member_id)
+        self.person.currentIndexChanged.connect(lambda _i: self.load())
+        self.load()
+
+    def _lay_out(self, close: QDialogButtonBox) -> None:
+        weekly_box = QGroupBox("Usually available")
+        column = QVBoxLayout(weekly_box)
+        column.addWidget(intro("An end before the start runs past midnight."))
+        column.addWidget(self.weekly, 1)
+        column.addWidget(self.labels["weekday"])
+        column.addWidget(self.labels["to_time"])
+        limits_box = QGroupBox("Limits (to protect wellbeing)")
+        form = QFormLayout(limits_box)
+        form.addRow(
+            "Shifts a week:", with_error(self.max_shifts, self.labels["max_shifts_per_week"])
+        )
+        form.addRow(
+            "Hours a month:", with_error(self.max_hours, self.labels["max_hours_per_month"])
+        )
+        form.addRow("", intro("Leave blank for no limit."))
+        un_box = QGroupBox("Not available")
+        column = QVBoxLayout(un_box)
+        column.addWidget(intro("Days they cannot do. No reason is asked or kept. Saved at once."))
+        column.addWidget(self.un_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("From"))
+        row.addWidget(self.un_from)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.un_to)
+        column.addLayout(row)
+        column.addWidget(self.labels["end_on"])
+        column.addLayout(buttons_row(self.add_un_button, self.remove_un_button))
+        shifts_box = QGroupBox(f"Their shifts in the next {UPCOMING_WEEKS} weeks")
+        QVBoxLayout(shifts_box).addWidget(self.upcoming)
+        left = QVBoxLayout()
+        left.addWidget(weekly_box, 2)
+        left.addWidget(limits_box)
+        left.addLayout(buttons_row(self.save_button, self.saved_note))
+        right = QVBoxLayout()
+        right.addWidget(un_box, 1)
+        right.addWidget(shifts_box, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        top = QFormLayout()
+        top.addRow("Peer supporter:", self.person)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.fallback)
+        layout.addWidget(close)
+
+    def _load_people(self, member_id: int | None) -> None:
+        rows: dict[int, tuple[str, bool]] = {}
+        with service_call(self), self.context.session() as session:
+            for code, bank in (("bank_peer_supporter", True), ("peer_supporter", False)):
+                role = reference_lists.role_type_id(session, code)
+                found = member_search.list_members(
+                    session, self.actor, MemberFilter(role_type_id=role)
+                )
+                for m in found.rows:
+                    rows[m.id] = (m.display_name, bank)
+        people = sorted(rows.items(), key=lambda item: item[1][0].casefold())
+        for mid, (name, bank) in people:
+            self.person.addItem(f"{name} (bank)" if bank else name, mid)
+        if member_id is not None:
+            index = self.person.findData(member_id)
+            if index < 0:
+                self.person.addItem(f"Member {member_id}", member_id)
+                index = self.person.count() - 1
+            self.person.setCurrentIndex(index)
+        if self.person.count() == 0:
+            self.fallback.setText(
+                "No peer supporters yet — give someone the peer supporter role on their record."
+            )
+            self.fallback.setVisible(True)
+
+    def member_id(self) -> int | None:
+        """The chosen person's member id."""
+        return self.person.currentData()
+
+    def load(self) -> None:
+        """Show the chosen person's availability, limits and upcoming shifts."""
+        mid = self.member_id()
+        enabled = mid is not None
+        for widget in (self.weekly, self.save_button, self.add_un_button, self.remove_un_button):
+            widget.setEnabled(enabled)
+        self.saved_note.clear()
+        if mid is None:
+            return
+        self.errors.clear()
+        views = []
+        with service_call(self) as call, self.context.session() as session:
+            self.current = rota_availability.availability(session, self.actor, mid)
+            today = date.today()
+            views = rota_shifts.shift_views(
+                session, self.actor, today, today + timedelta(weeks=UPCOMING_WEEKS)
+            )
+        if call.failed or self.current is None:
+            return
+        self.weekly.set_slots(self.current.weekly)
+        self._show_unavailable(self.current.unavailable)
+        limit = self.current.max_shifts_per_week
+        self.max_shifts.setText("" if limit is None else str(limit))
+        limit = self.current.max_hours_per_month
+        self.max_hours.setText("" if limit is None else str(limit))
+        self.upcoming.clear()
+        for view in views:
+            if any(a.member_id == mid for a in view.assignees) and not view.slot.cancelled:
+                self.upcoming.addItem(view.slot.label)
+        if self.upcoming.count() == 0:
+            self.upcoming.addItem("No shifts booked.")
+
+    def _show_unavailable(self, periods: tuple[UnavailableInfo, ...]) -> None:
+        self.un_list.clear()
+        for p in periods:
+            text = format_date(p.start_on)
+            if p.end_on != p.start_on:
+                text += f" to {format_date(p.end_on)}"
+            self.un_list.addItem(text)
+
+    def save(self) -> None:
+        """Save the weekly times and the limits."""
+        mid = self.member_id()
+        if mid is None:
+            return
+        slots = self.weekly.slots()
+        shifts, hours = int_value(self.max_shifts), int_value(self.max_hours)
+        focus = {"max_shifts_per_week": self.max_shifts, "max_hours_per_month": self.max_hours}
+        with (
+            service_call(self, self.errors, focus) as call,
+            self.context.session() as session,
+        ):
+            rota_availability.set_weekly_availability(session, self.actor, mid, slots)
+            rota_availability.set_limits(session, self.actor, mid, shifts, hours)
+        if not call.failed:
+            self.errors.clear()
+            self.saved_note.setText("✓ Saved.")
+
+    def add_unavailable(self) -> None:
+        """Record the period typed (saved at once)."""
+        mid = self.member_id()
+        if mid is None:
+            return
+        start, end = from_qdate(self.un_from.date()), from_qdate(self.un_to.date())
+        with (
+            service_call(self, self.errors, {"end_on": self.un_to}) as call,
+            self.context.session() as session,
+        ):
+            rota_availability.add_unavailable(session, self.actor, mid, start, end)
+        if not call.failed:
+            self.errors.clear()
+            self._reload_unavailable(mid)
+
+    def remove_unavailable(self) -> None:
+        """Delete the chosen period (saved at once)."""
+        mid, row = self.member_id(), self.un_list.currentRow()
+        if mid is None or self.current is None or not 0 <= row < len(self.current.unavailable):
+            return
+        period = self.current.unavailable[row]
+        with service_call(self) as call, self.context.session() as session:
+            rota_availability.remove_unavailable(session, self.actor, period.id)
+        if not call.failed:
+            self._reload_unavailable(mid)
+
+    def _reload_unavailable(self, mid: int) -> None:
+        with service_call(self), self.context.session() as session:
+            self.current = rota_availability.availability(session, self.actor, mid)
+        if self.current is not None:
+            self._show_unavailable(self.current.unavailable)

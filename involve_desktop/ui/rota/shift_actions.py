@@ -1,0 +1,116 @@
+"""Changing a shift from the GUI: assigning with the limit-override question, cancelling.
+
+A hard refusal ("Aisha's peer support training expired on 3 March") is shown as it is. A
+personal limit asks whether to go over it and for a reason, which the service records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.services import rota_assign, rota_shifts
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_rules import RotaRefused
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.operations import service_call
+
+TITLE = "Rota"
+# (session, override_limits, override_reason) -> anything
+Change = Callable[[Session, bool, str | None], object]
+
+
+def ask_override_reason(parent: QWidget | None, message: str) -> str | None:
+    """Ask whether to go over a personal limit; the reason, or None when they decline."""
+    while True:
+        reason, ok = QInputDialog.getText(
+            parent,
+            "Go over a personal limit?",
+            f"{message}\n\nLimits protect people's wellbeing. To go ahead anyway, say why "
+            "(this is recorded):",
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
+        if not ok:
+            return None
+        if reason.strip():
+            return reason.strip()
+        QMessageBox.warning(parent, TITLE, "Give a reason to go over the limit, or press Cancel.")
+
+
+def run_change(context: AppContext, parent: QWidget | None, change: Change) -> bool:
+    """Run ``change``; on a limit, ask for a reason and run it again with the override.
+
+    Returns True when the change was made; every problem has been shown to the user.
+    """
+    limit: RotaRefused | None = None
+    with service_call(parent, title=TITLE) as call:
+        try:
+            with context.session() as session:
+                change(session, False, None)
+        except RotaRefused as refused:
+            if not refused.overridable:
+                raise
+            limit = refused
+    if limit is None:
+        return not call.failed
+    reason = ask_override_reason(parent, limit.message)
+    if reason is None:
+        return False
+    with service_call(parent, title=TITLE) as call, context.session() as session:
+        change(session, True, reason)
+    return not call.failed
+
+
+def assign_person(
+    context: AppContext, actor: Actor, parent: QWidget | None, shift_id: int, member_id: int
+) -> bool:
+    """Put someone on a shift through the service (asking about limits); True when done."""
+    return run_change(
+        context,
+        parent,
+        lambda session, override, reason: rota_assign.assign(
+            session, actor, shift_id, member_id, override_limits=override, override_reason=reason
+        ),
+    )
+
+
+def unassign_person(
+    context: AppContext,
+    actor: Actor,
+    parent: QWidget | None,
+    shift_id: int,
+    member_id: int,
+    name: str,
+) -> bool:
+    """Take someone off a shift after asking; True when done."""
+    answer = QMessageBox.question(
+        parent,
+        TITLE,
+        f"Take {name} off this shift?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    with service_call(parent, title=TITLE) as call, context.session() as session:
+        rota_assign.unassign(session, actor, shift_id, member_id)
+    return not call.failed
+
+
+def cancel_shift(
+    context: AppContext, actor: Actor, parent: QWidget | None, shift_id: int, label: str
+) -> bool:
+    """Ask for a reason and cancel the shift (it stays on the rota, marked cancelled)."""
+    reason, ok = QInputDialog.getText(
+        parent,
+        "Cancel shift",
+        f"Cancel {label}? It stays on the rota marked cancelled, and no one can be put on "
+        "it.\n\nReason for cancelling:",
+    )
+    if not ok:
+        return False
+    with service_call(parent, title=TITLE) as call, context.session() as session:
+        rota_shifts.cancel_shift(session, actor, shift_id, reason)
+    return not call.failed

@@ -1,0 +1,118 @@
+"""Recording a call when ringing round for cover: who was asked, their answer and a note.
+
+A "yes" also puts them on the shift in the same step (the service checks every rule; a limit
+asks for a reason like any assignment).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.services import rota_coverage
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import CallAnswer, CallDownInfo, CoverSuggestions, hhmm
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.rota.shift_actions import run_change
+from involve_desktop.ui.rota.shift_assign import refusal_text, why_text
+
+
+def call_text(call: CallDownInfo) -> str:
+    """ "Tue 3 Mar 2026 14:05 · asked Aisha Khan · Yes · by Sam · can do mornings"."""
+    parts = [
+        f"{format_date(call.asked_at.date())} {hhmm(call.asked_at)}",
+        f"asked {call.member_name}",
+        call.answer.label,
+        f"by {call.asked_by}",
+    ]
+    if call.note:
+        parts.append(call.note)
+    return " · ".join(parts)
+
+
+class CallDialog(QDialog):
+    """Who was asked, the answer (yes / no / no reply) and a note."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        actor: Actor,
+        found: CoverSuggestions,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.actor = context, actor
+        self.shift_id = found.shift.slot.id
+        self.logged: CallDownInfo | None = None
+        self.setWindowTitle("Record a call")
+        self.person = QComboBox()
+        self.person.setAccessibleName("Who you asked")
+        for suggestion in found.eligible:
+            self.person.addItem(why_text(suggestion), suggestion.member_id)
+        for person in found.not_eligible:
+            self.person.addItem(f"✗ {refusal_text(person.name, person.reason)}", person.member_id)
+        self.answers = QButtonGroup(self)
+        row = QHBoxLayout()
+        self.answer_buttons: dict[CallAnswer, QRadioButton] = {}
+        for answer in CallAnswer:
+            button = QRadioButton(answer.label)
+            self.answers.addButton(button)
+            self.answer_buttons[answer] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.answer_buttons[CallAnswer.NO_REPLY].setChecked(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("For example: can do mornings only")
+        form = QFormLayout(self)
+        form.addRow("Asked:", self.person)
+        form.addRow("Answer:", row)
+        form.addRow("Note:", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
+            "A yes also puts them on the shift"
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(560, 200)
+
+    def answer(self) -> CallAnswer:
+        """The chosen answer."""
+        for answer, button in self.answer_buttons.items():
+            if button.isChecked():
+                return answer
+        return CallAnswer.NO_REPLY
+
+    def save(self) -> None:
+        """Record the call (a yes assigns them); close when it worked."""
+        member_id = self.person.currentData()
+        if member_id is None:
+            return
+        answer, note = self.answer(), self.note.text()
+
+        def change(session, override: bool, reason: str | None) -> None:
+            self.logged = rota_coverage.log_call(
+                session,
+                self.actor,
+                self.shift_id,
+                member_id,
+                answer,
+                note,
+                override_limits=override,
+                override_reason=reason,
+            )
+
+        if run_change(self.context, self, change):
+            self.accept()

@@ -1,0 +1,189 @@
+"""One shift: who is on it, assigning from suggestions, the call-down log, cancelling.
+
+Facilitators see it read-only; the change buttons need ``MANAGE_ROTA``. ``changed`` is True
+after anything was changed, so the rota behind refreshes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import rota_coverage, rota_shifts
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import CallDownInfo, ShiftView
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.rota.shift_actions import TITLE, cancel_shift, unassign_person
+from involve_desktop.ui.rota.shift_assign import AssignDialog, load_suggestions
+from involve_desktop.ui.rota.shift_calldown import CallDialog, call_text
+from involve_desktop.ui.rota.week_grid import coverage_words
+from involve_desktop.ui.widgets import buttons_row
+
+MEMBER_ROLE = Qt.ItemDataRole.UserRole + 21
+
+
+def needs_text(view: ShiftView) -> str:
+    """ "Needs at least 2 peers together (at most 3) · Peer support training"."""
+    slot = view.slot
+    text = f"Needs at least {slot.min_peers} peer{'s' if slot.min_peers != 1 else ''} together"
+    if slot.max_peers is not None:
+        text += f" (at most {slot.max_peers})"
+    return text + (f" · {slot.training_name} training" if slot.training_name else "")
+
+
+class ShiftDialog(QDialog):
+    """Everything about one shift in one place."""
+
+    def __init__(
+        self, context: AppContext, actor: Actor, shift_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.actor, self.shift_id = context, actor, shift_id
+        self.can_manage = actor.can(Permission.MANAGE_ROTA)
+        self.changed = False
+        self.view: ShiftView | None = None
+        self.setWindowTitle("Shift")
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.needs_label = QLabel()
+        self.needs_label.setWordWrap(True)
+
+        self.people = QListWidget()
+        self.people.setAccessibleName("Who is on this shift")
+        self.assign_button = QPushButton("&Assign…")
+        self.assign_button.clicked.connect(self.open_assign)
+        self.unassign_button = QPushButton("&Take off shift")
+        self.unassign_button.clicked.connect(self.unassign_selected)
+        people_box = QGroupBox("On this shift")
+        people_column = QVBoxLayout(people_box)
+        people_column.addWidget(self.people)
+        people_column.addLayout(buttons_row(self.assign_button, self.unassign_button))
+
+        self.calls = QListWidget()
+        self.calls.setAccessibleName("Ringing round: who was asked")
+        self.call_button = QPushButton("&Record a call…")
+        self.call_button.clicked.connect(self.record_call)
+        calls_box = QGroupBox("Ringing round")
+        calls_column = QVBoxLayout(calls_box)
+        calls_column.addWidget(self.calls)
+        calls_column.addLayout(buttons_row(self.call_button))
+
+        self.cancel_button = QPushButton("Cancel this shift…")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        for button in (
+            self.assign_button,
+            self.unassign_button,
+            self.call_button,
+            self.cancel_button,
+        ):
+            button.setVisible(self.can_manage)
+
+        column = QVBoxLayout(self)
+        column.addWidget(self.heading)
+        column.addWidget(self.state_label)
+        column.addWidget(self.needs_label)
+        column.addWidget(people_box, 1)
+        column.addWidget(calls_box, 1)
+        column.addWidget(buttons)
+        self.resize(620, 520)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the shift and its call log again."""
+        view: ShiftView | None = None
+        calls: list[CallDownInfo] = []
+        with service_call(self, title=TITLE), self.context.session() as session:
+            view = rota_shifts.shift_view(session, self.actor, self.shift_id)
+            calls = rota_coverage.call_log(session, self.actor, self.shift_id)
+        if view is None:
+            return
+        self.view = view
+        self.heading.setText(view.slot.label)
+        self.setWindowTitle(f"Shift — {view.slot.label}")
+        self.state_label.setText(f"Coverage: {coverage_words(view)}")
+        self.needs_label.setText(needs_text(view))
+        self.people.clear()
+        for person in view.assignees:
+            text = person.name + (" (bank)" if person.bank else "")
+            if person.attendance is not None:
+                text += f" · {person.attendance.label}"
+            if person.override_reason:
+                text += f" · over a limit: {person.override_reason}"
+            item = QListWidgetItem(text)
+            item.setData(MEMBER_ROLE, (person.member_id, person.name))
+            self.people.addItem(item)
+        if not view.assignees:
+            empty = QListWidgetItem("No one yet.")
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.people.addItem(empty)
+        else:
+            self.people.setCurrentRow(0)
+        self.calls.clear()
+        for call in calls:
+            self.calls.addItem(call_text(call))
+        if not calls:
+            empty = QListWidgetItem("No calls recorded yet.")
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.calls.addItem(empty)
+        open_shift = not view.slot.cancelled
+        for button in (self.assign_button, self.call_button, self.cancel_button):
+            button.setEnabled(open_shift)
+        self.unassign_button.setEnabled(bool(view.assignees))
+
+    def open_assign(self) -> None:
+        """Choose someone from the ranked suggestions."""
+        dialog = AssignDialog(self.context, self.actor, self.shift_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed = True
+        dialog.deleteLater()
+        self.reload()
+
+    def unassign_selected(self) -> None:
+        """Take the selected person off the shift (after asking)."""
+        item = self.people.currentItem()
+        data = item.data(MEMBER_ROLE) if item is not None else None
+        if data is None:
+            return
+        member_id, name = data
+        if unassign_person(self.context, self.actor, self, self.shift_id, member_id, name):
+            self.changed = True
+            self.reload()
+
+    def record_call(self) -> None:
+        """Record asking someone (a yes puts them on)."""
+        found = load_suggestions(self.context, self.actor, self, self.shift_id, False)
+        if found is None:
+            return
+        dialog = CallDialog(self.context, self.actor, found, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed = True
+        dialog.deleteLater()
+        self.reload()
+
+    def cancel(self) -> None:
+        """Cancel the shift with a reason."""
+        label = self.view.slot.label if self.view else "this shift"
+        if cancel_shift(self.context, self.actor, self, self.shift_id, label):
+            self.changed = True
+            self.reload()

@@ -1,0 +1,235 @@
+"""The week grid: one row per site, one column per day (Mon–Sun), each cell the day's shifts.
+
+Each shift reads "09:00–13:00 / Aisha K., Ben M. / ✓ Covered" (one line each; the tooltip and
+screen readers get "09:00–13:00 · Aisha K., Ben M. · ✓ Covered"); coverage is always in words
+with a sign and the cell has an icon for its worst shift, so nothing relies on colour.
+Enter or a double-click asks to open the cell's shift (choosing one when there are several).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QInputDialog,
+    QStyle,
+    QTableView,
+    QWidget,
+)
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.services.rota_dto import CoverageState, ShiftView, SiteInfo, hhmm
+
+SHIFTS_ROLE = Qt.ItemDataRole.UserRole + 10
+AnyIndex = QModelIndex | QPersistentModelIndex
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_ORDER = [
+    CoverageState.NO_ONE,
+    CoverageState.ALONE,
+    CoverageState.SHORT,
+    CoverageState.COVERED,
+    CoverageState.FULL,
+]
+
+
+def short_name(name: str) -> str:
+    """ "Aisha Khan" → "Aisha K."; a single name stays as it is."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    return f"{parts[0]} {parts[-1][0]}."
+
+
+def coverage_words(view: ShiftView) -> str:
+    """ "✓ Covered", "⚠ ALONE — needs 1 more", "✗ No one — needs 2", "Cancelled: …"."""
+    if view.slot.cancelled:
+        return f"Cancelled: {view.cancelled_reason or 'no reason given'}"
+    on = len([a for a in view.assignees if a.attendance is None or a.attendance.value == "worked"])
+    more = max(view.slot.min_peers - on, 0)
+    state = view.state
+    if state is CoverageState.NO_ONE:
+        return f"✗ No one — needs {view.slot.min_peers}"
+    if state is CoverageState.ALONE:
+        return f"⚠ ALONE — needs {more} more"
+    if state is CoverageState.SHORT:
+        return f"⚠ Short — needs {more} more"
+    return f"✓ {state.label}"
+
+
+def shift_line(view: ShiftView, with_site: bool = False) -> str:
+    """One shift on one line: times, names (short), coverage in words."""
+    times = f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}"
+    names = ", ".join(short_name(a.name) + (" (bank)" if a.bank else "") for a in view.assignees)
+    parts = [view.slot.site_name, times] if with_site else [times]
+    if names:
+        parts.append(names)
+    parts.append(coverage_words(view))
+    return " · ".join(parts)
+
+
+def shift_block(view: ShiftView) -> str:
+    """A shift as the grid cell shows it: times, names, coverage, each on its own line."""
+    names = ", ".join(short_name(a.name) + (" (bank)" if a.bank else "") for a in view.assignees)
+    lines = [f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}", names, coverage_words(view)]
+    return "\n".join(line for line in lines if line)
+
+
+def worst_state(views: list[ShiftView]) -> CoverageState | None:
+    """The least covered state among shifts that are not cancelled."""
+    states = [v.state for v in views if not v.slot.cancelled]
+    return min(states, key=_ORDER.index) if states else None
+
+
+def week_start(day: date) -> date:
+    """The Monday on or before ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+class WeekGridModel(QAbstractTableModel):
+    """Sites × the seven days of one week; each cell holds that day's shifts at the site."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._monday = week_start(date.today())
+        self._sites: list[SiteInfo] = []
+        self._cells: dict[tuple[int, int], list[ShiftView]] = {}
+
+    def set_week(self, monday: date, sites: list[SiteInfo], views: list[ShiftView]) -> None:
+        """Show ``views`` for the week starting ``monday`` in rows for ``sites``."""
+        self.beginResetModel()
+        self._monday = monday
+        self._sites = list(sites)
+        rows = {s.id: i for i, s in enumerate(self._sites)}
+        cells: dict[tuple[int, int], list[ShiftView]] = defaultdict(list)
+        for view in views:
+            row = rows.get(view.slot.site_id)
+            column = (view.slot.day - monday).days
+            if row is not None and 0 <= column < 7:
+                cells[(row, column)].append(view)
+        self._cells = dict(cells)
+        self.endResetModel()
+
+    @property
+    def monday(self) -> date:
+        """The first day shown."""
+        return self._monday
+
+    def day_of(self, column: int) -> date:
+        """The date shown in ``column``."""
+        return self._monday + timedelta(days=column)
+
+    def site_at(self, row: int) -> SiteInfo:
+        """The site shown in ``row``."""
+        return self._sites[row]
+
+    def shifts_at(self, row: int, column: int) -> list[ShiftView]:
+        """The shifts in one cell, in time order."""
+        return list(self._cells.get((row, column), []))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._sites)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 7
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._sites)):
+            return None
+        views = self._cells.get((index.row(), index.column()), [])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "\n\n".join(shift_block(v) for v in views) if views else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(shift_line(v) for v in views) if views else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            day = format_date(self.day_of(index.column()))
+            site = self._sites[index.row()].name
+            body = "; ".join(shift_line(v) for v in views) if views else "no shifts"
+            return f"{site}, {day}: {body}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _state_icon(worst_state(views))
+        if role == SHIFTS_ROLE:
+            return views
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
+            day = self.day_of(section)
+            return f"{_DAY_NAMES[section]} {day.day} {format_date(day).split()[2]}"
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._sites):
+            return self._sites[section].name
+        return None
+
+
+def _state_icon(state: CoverageState | None) -> Any:
+    app = QApplication.instance()
+    if state is None or not isinstance(app, QApplication):
+        return None
+    pixmap = {
+        CoverageState.NO_ONE: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        CoverageState.ALONE: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        CoverageState.SHORT: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    }.get(state, QStyle.StandardPixmap.SP_DialogApplyButton)
+    return app.style().standardIcon(pixmap)
+
+
+def choose_shift(parent: QWidget | None, views: list[ShiftView]) -> ShiftView | None:
+    """The one shift in a cell, or the one the user picks when there are several."""
+    if len(views) <= 1:
+        return views[0] if views else None
+    lines = [shift_line(v) for v in views]
+    picked, ok = QInputDialog.getItem(
+        parent, "Open which shift?", "This day has more than one shift:", lines, 0, False
+    )
+    return views[lines.index(picked)] if ok and picked in lines else None
+
+
+class WeekGrid(QTableView):
+    """The grid view: arrows move between cells, Enter or double-click opens a cell."""
+
+    open_requested = Signal(int, int)  # row, column
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid_model = WeekGridModel(self)
+        self.setModel(self.grid_model)
+        self.setAccessibleName("Week rota: sites by day")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the grid; arrows move inside it
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(90)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setMaximumWidth(170)
+        self.doubleClicked.connect(lambda index: self._request(index))
+
+    def _request(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(index.row(), index.column())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._request(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,169 @@
+"""The Rota area's week grid: names and coverage in words, keyboard, model, permissions."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from involve_desktop.core.services import rota_assign
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.rota import rota_view as rota_view_module
+from involve_desktop.ui.rota.rota_view import NO_SITES, RotaView
+from tests.core.rota.conftest import facilitator  # noqa: F401 - fixture
+from tests.core.rota.helpers import peer, shift, site
+
+MONDAY = date(2026, 3, 2)
+
+
+def make_view(qtbot, context, actor: Actor) -> RotaView:
+    """A rota view on the week of Mon 2 Mar 2026."""
+    view = RotaView(context, actor)
+    qtbot.addWidget(view)
+    view.show_week(MONDAY)
+    return view
+
+
+@pytest.fixture
+def ward(session, coordinator) -> dict[str, int]:
+    """Ward 4 with three shifts on Tuesday: two people, one alone, no one."""
+    ward = site(session, coordinator, "Ward 4")
+    covered = shift(session, coordinator, ward)
+    alone = shift(session, coordinator, ward, start=time(14), end=time(18))
+    empty = shift(session, coordinator, ward, day=date(2026, 3, 4))
+    aisha = peer(session, coordinator, "Aisha Khan")
+    ben = peer(session, coordinator, "Ben Morris")
+    rota_assign.assign(session, coordinator, covered, aisha)
+    rota_assign.assign(session, coordinator, covered, ben)
+    rota_assign.assign(session, coordinator, alone, aisha)
+    return {"site": ward, "covered": covered, "alone": alone, "empty": empty, "aisha": aisha}
+
+
+def test_grid_shows_names_and_coverage_words(qtbot, context, coordinator, ward):
+    view = make_view(qtbot, context, coordinator)
+    assert view.week_label.text() == "Week of Mon 2 Mar 2026"
+    model = view.grid.grid_model
+    assert model.rowCount() == 1 and model.columnCount() == 7
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Ward 4"
+    tuesday = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 1).data().startswith("09:00–13:00\nAisha K., Ben M.\n✓ Covered\n\n")
+    assert "09:00–13:00 · Aisha K., Ben M. · ✓ Covered" in tuesday
+    assert "14:00–18:00 · Aisha K. · ⚠ ALONE — needs 1 more" in tuesday
+    assert model.index(0, 2).data() == "09:00–13:00\n✗ No one — needs 2"
+    assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is not None  # icon too
+    assert "Ward 4, Tue 3 Mar 2026" in model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_grid_model_passes_qt_model_tester(qtbot, qtmodeltester, context, coordinator, ward):
+    view = make_view(qtbot, context, coordinator)
+    qtmodeltester.check(view.grid.grid_model)
+
+
+def test_week_navigation_and_site_filter(qtbot, context, coordinator, session, ward):
+    other = site(session, coordinator, "Hope Café", kind="community_venue")
+    shift(session, coordinator, other)
+    view = make_view(qtbot, context, coordinator)
+    view.load_sites()
+    view.refresh()
+    assert view.grid.grid_model.rowCount() == 2
+    view.site_filter.setCurrentIndex(view.site_filter.findData(other))
+    assert view.grid.grid_model.rowCount() == 1
+    assert view.grid.grid_model.index(0, 1).data() == "09:00–13:00\n✗ No one — needs 2"
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.week_label.text() == "Week of Mon 9 Mar 2026"
+    assert view.grid.grid_model.index(0, 1).data() == ""
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
+    assert view.week_label.text() == "Week of Mon 2 Mar 2026"
+
+
+def test_gaps_tab_lists_shifts_below_minimum(qtbot, context, coordinator, ward, monkeypatch):
+    view = make_view(qtbot, context, coordinator)
+    view.show_gaps()
+    rows = view.gaps.table.gaps_model.all_rows()
+    assert [r.slot.id for r in rows] == [ward["alone"], ward["empty"]]
+    assert "2 shifts need cover" in view.gaps.summary.text()
+    opened: list[int] = []
+    monkeypatch.setattr(view, "open_shift", opened.append)
+    view.gaps.open_shift.disconnect()
+    view.gaps.open_shift.connect(view.open_shift)
+    view.gaps.table.setFocus()
+    view.gaps.table.setCurrentIndex(view.gaps.table.gaps_model.index(1, 0))
+    qtbot.keyClick(view.gaps.table, Qt.Key.Key_Return)
+    assert opened == [ward["empty"]]
+
+
+def test_empty_state_offers_first_site(qtbot, context, coordinator, monkeypatch):
+    opened: list[str] = []
+
+    class FakeSites:
+        def __init__(self, *args, **kwargs) -> None:
+            opened.append("sites")
+
+        def exec(self) -> int:
+            return 0
+
+        def deleteLater(self) -> None:  # noqa: N802
+            pass
+
+    import involve_desktop.ui.rota.setup_dialogs as setup_dialogs
+
+    monkeypatch.setattr(setup_dialogs, "SitesDialog", FakeSites)
+    view = make_view(qtbot, context, coordinator)
+    assert view.week_stack.currentIndex() == 1
+    assert view.empty_message.text() == NO_SITES
+    qtbot.mouseClick(view.first_site_button, Qt.MouseButton.LeftButton)
+    assert opened == ["sites"]
+
+
+def test_manage_buttons_open_the_other_dialogs_and_refresh(
+    qtbot, context, coordinator, ward, monkeypatch
+):
+    seen: list[tuple] = []
+
+    def fake(name):
+        class Fake:
+            def __init__(self, *args, **kwargs) -> None:
+                seen.append((name, *[a for a in args[2:] if isinstance(a, date)]))
+
+            def exec(self) -> int:
+                return 1
+
+            def deleteLater(self) -> None:  # noqa: N802
+                pass
+
+        return Fake
+
+    import involve_desktop.ui.rota.autofill_dialog as autofill_dialog
+    import involve_desktop.ui.rota.setup_dialogs as setup_dialogs
+
+    monkeypatch.setattr(setup_dialogs, "GenerateDialog", fake("generate"))
+    monkeypatch.setattr(autofill_dialog, "AutofillDialog", fake("autofill"))
+    view = make_view(qtbot, context, coordinator)
+    qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.autofill_button, Qt.MouseButton.LeftButton)
+    assert seen == [
+        ("generate", MONDAY, date(2026, 3, 29)),
+        ("autofill", MONDAY, date(2026, 3, 29)),
+    ]
+
+
+def test_facilitator_sees_the_rota_without_manage_buttons(
+    qtbot,
+    context,
+    coordinator,
+    facilitator,  # noqa: F811
+    ward,
+):
+    view = make_view(qtbot, context, facilitator)
+    view.show()
+    assert "Aisha K." in view.grid.grid_model.index(0, 1).data()
+    for button in view.manage_buttons:
+        assert not button.isVisible()
+    assert rota_view_module.NO_SITES_READ_ONLY  # their empty state does not offer to add
+
+
+def test_fits_a_laptop_screen(qtbot, context, coordinator, ward):
+    view = make_view(qtbot, context, coordinator)
+    hint = view.minimumSizeHint()
+    assert hint.width() <= 1366 - 200 and hint.height() <= 768 - 120
