@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from involve_desktop import APP_NAME, __version__
+from involve_desktop.cli_calendar import add_calendar_parser, run_calendar
 from involve_desktop.cli_print import add_print_parser, run_print
 from involve_desktop.core.demo.seed import DemoSize
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_print_parser(commands)
+    add_calendar_parser(commands)
     return parser
 
 
@@ -55,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from involve_desktop import startup
 
     startup.setup_logging()
+    if args.command == "calendar":
+        return run_calendar(args)
     if args.command == "print":
         url = startup.resolve_url(args.database)
         return run_print(args, lambda: startup.read_group_name(url))

@@ -19,10 +19,14 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.sheets.catalogue import (
     MemberScope,
     SheetData,
@@ -219,10 +223,14 @@ def read_password(username: str) -> str:
     )
 
 
-def _render_from_database(
-    args: argparse.Namespace, spec: SheetSpec, options: SheetOptions
-) -> bytes:
-    """Open the database, sign in as ``--user``, render the sheet, sign out."""
+@contextmanager
+def signed_in(
+    args: argparse.Namespace,
+) -> Iterator[tuple[sessionmaker[Session], Actor, str | None]]:
+    """Open the database named by ``args``, sign in as ``--user``, and sign out afterwards.
+
+    Yields the session factory, the signed-in account and the group's name.
+    """
     from involve_desktop import startup  # opening a database is only needed here
     from involve_desktop.core.db.engine import create_engine_for, session_factory, sqlite_file
     from involve_desktop.core.demo.seed import DemoSize
@@ -246,14 +254,23 @@ def _render_from_database(
         sessions = session_factory(opened.engine)
         with sessions() as session:
             actor = accounts.sign_in(session, args.user, password)
-            group = args.group if args.group is not None else organisation.group_name(session)
+            group = organisation.group_name(session)
         try:
-            return spec.render(_params(args, group), options, SheetData(sessions, actor))
+            yield sessions, actor, group
         finally:
             with sessions() as session:
                 accounts.sign_out(session, actor)
     finally:
         opened.engine.dispose()
+
+
+def _render_from_database(
+    args: argparse.Namespace, spec: SheetSpec, options: SheetOptions
+) -> bytes:
+    """Open the database, sign in as ``--user``, render the sheet, sign out."""
+    with signed_in(args) as (sessions, actor, group_name):
+        group = args.group if args.group is not None else group_name
+        return spec.render(_params(args, group), options, SheetData(sessions, actor))
 
 
 def run_print(args: argparse.Namespace, group_name_lookup: Callable[[], str | None]) -> int:
