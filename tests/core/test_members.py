@@ -347,3 +347,23 @@ def test_facilitator_cannot_change_roles_training_or_status(session, coordinator
         keeping_records=True,
         today=TODAY,
     )
+
+
+def test_removing_a_mistaken_role_or_training_is_noted_on_the_trail(session, coordinator):
+    m = add(session, coordinator)
+    peer = reference_lists.role_type_id(session, "peer_supporter")
+    training = reference_lists.training_type_id(session, "safeguarding")
+    member_records.add_role(session, coordinator, m.id, peer, date(2025, 1, 1), today=TODAY)
+    member_records.record_training(
+        session, coordinator, m.id, training, date(2025, 2, 1), today=TODAY
+    )
+    detail = members.get_member(session, coordinator, m.id, today=TODAY)
+    member_records.remove_role(session, coordinator, detail.roles[0].id)
+    member_records.remove_training(session, coordinator, detail.training[0].id)
+    after = members.get_member(session, coordinator, m.id, today=TODAY)
+    assert after.roles == () and after.training == ()
+    trail = [
+        r.changes for r in audit.list_entries(session, coordinator, entity="member", entity_id=m.id)
+    ]
+    assert {"training removed": "Safeguarding, Sat 1 Feb 2025"} in trail
+    assert {"role removed": "Peer supporter from Wed 1 Jan 2025"} in trail

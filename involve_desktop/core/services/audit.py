@@ -67,6 +67,19 @@ def record(
     )
 
 
+def delete_member_detail(
+    session: Session,
+    row: Any,
+    actor: Actor,
+    change: str,
+    description: str,
+) -> None:
+    """Delete one of a member's detail rows (a role, training, time away…) and note it on
+    the member's audit trail as ``{change: description}``. Call inside the transaction."""
+    record(session, actor, "update", "member", row.member_id, {change: description})
+    session.delete(row)
+
+
 def list_entries(
     session: Session,
     actor: Actor,

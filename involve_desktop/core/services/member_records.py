@@ -149,15 +149,8 @@ def remove_role(session: Session, actor: Actor, member_role_id: int) -> None:
         row = session.get(MemberRole, member_role_id)
         if row is None:
             return
-        audit.record(
-            session,
-            actor,
-            "update",
-            "member",
-            row.member_id,
-            {"role removed": f"{row.role_type.name} from {format_date(row.start_on)}"},
-        )
-        session.delete(row)
+        description = f"{row.role_type.name} from {format_date(row.start_on)}"
+        audit.delete_member_detail(session, row, actor, "role removed", description)
 
 
 def record_training(
@@ -215,15 +208,8 @@ def remove_training(session: Session, actor: Actor, record_id: int) -> None:
         row = session.get(TrainingRecord, record_id)
         if row is None:
             return
-        audit.record(
-            session,
-            actor,
-            "update",
-            "member",
-            row.member_id,
-            {"training removed": f"{row.training_type.name}, {format_date(row.completed_on)}"},
-        )
-        session.delete(row)
+        description = f"{row.training_type.name}, {format_date(row.completed_on)}"
+        audit.delete_member_detail(session, row, actor, "training removed", description)
 
 
 def record_consent(

@@ -117,15 +117,8 @@ def remove_unavailable(session: Session, actor: Actor, unavailable_id: int) -> N
         row = session.get(RotaUnavailable, unavailable_id)
         if row is None:
             return
-        audit.record(
-            session,
-            actor,
-            "update",
-            "member",
-            row.member_id,
-            {"unavailable removed": f"{format_date(row.start_on)} to {format_date(row.end_on)}"},
-        )
-        session.delete(row)
+        description = f"{format_date(row.start_on)} to {format_date(row.end_on)}"
+        audit.delete_member_detail(session, row, actor, "unavailable removed", description)
 
 
 def set_limits(
