@@ -28,16 +28,13 @@ from involve_desktop.core.services import rota_autofill, rota_shifts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import AutofillProposal, ShiftSlot
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import (
-    date_edit,
+    PeriodFields,
     fill_table,
-    from_qdate,
     hhmm,
     intro,
     read_only_table,
-    with_error,
 )
 from involve_desktop.ui.widgets import buttons_row
 
@@ -73,14 +70,12 @@ class AutofillDialog(QDialog):
         self.batch_id: int | None = None
         self.setWindowTitle("Auto-fill shifts")
         self.resize(900, 620)
-        self.start = date_edit(start, "First day")
-        self.end = date_edit(end, "Last day")
-        self.labels = {"start": error_label(), "end": error_label()}
-        self.fallback = error_label()
-        self.errors = FieldErrors(self.labels, self.fallback)
+        self.period = PeriodFields(start, end)
+        self.start, self.end = self.period.start, self.period.end
+        self.errors, self.fallback = self.period.errors, self.period.fallback
+        self.labels = self.period.labels
         form = QFormLayout()
-        form.addRow("From:", with_error(self.start, self.labels["start"]))
-        form.addRow("To:", with_error(self.end, self.labels["end"]))
+        self.period.add_rows(form)
         self.propose_button = QPushButton("Propose")
         self.propose_button.setDefault(True)
         self.propose_button.setToolTip("Work out who could go on each shift; nothing is saved")
@@ -132,7 +127,7 @@ class AutofillDialog(QDialog):
 
     def propose(self) -> None:
         """Work out the proposal and show it; nothing is written."""
-        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+        start, end = self.period.dates()
         self.errors.clear()
         proposal = None
         slots: dict[int, ShiftSlot] = {}

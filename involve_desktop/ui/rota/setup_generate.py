@@ -19,9 +19,8 @@ from involve_desktop.core.services import rota_patterns
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import GenerateResult
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.rota.setup_widgets import date_edit, from_qdate, intro, with_error
+from involve_desktop.ui.rota.setup_widgets import PeriodFields, intro
 
 
 def _plural(count: int, word: str) -> str:
@@ -73,14 +72,12 @@ class GenerateDialog(QDialog):
         self.result_value: GenerateResult | None = None
         self.setWindowTitle("Make shifts from the weekly patterns")
         self.setMinimumWidth(480)
-        self.start = date_edit(start, "First day")
-        self.end = date_edit(end, "Last day")
-        self.labels = {"start": error_label(), "end": error_label()}
-        self.fallback = error_label()
-        self.errors = FieldErrors(self.labels, self.fallback)
+        self.period = PeriodFields(start, end)
+        self.start, self.end = self.period.start, self.period.end
+        self.errors, self.fallback = self.period.errors, self.period.fallback
+        self.labels = self.period.labels
         form = QFormLayout()
-        form.addRow("From:", with_error(self.start, self.labels["start"]))
-        form.addRow("To:", with_error(self.end, self.labels["end"]))
+        self.period.add_rows(form)
         self.generate_button = QPushButton("Make shifts")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
@@ -104,10 +101,10 @@ class GenerateDialog(QDialog):
 
     def generate(self) -> None:
         """Make the shifts and say in words what was made and skipped."""
-        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+        start, end = self.period.dates()
         self.errors.clear()
         with (
-            service_call(self, self.errors, {"start": self.start, "end": self.end}) as call,
+            service_call(self, self.errors, self.period.focus) as call,
             self.context.session() as session,
         ):
             self.result_value = rota_patterns.generate_shifts(session, self.actor, start, end)

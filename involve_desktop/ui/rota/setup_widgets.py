@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.core.services.rota_dto import hhmm
 from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate, to_qdate, with_error
+from involve_desktop.ui.messages import FieldErrors, error_label
 
 __all__ = [
     "WEEKDAYS",
@@ -113,3 +115,24 @@ def intro(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     return label
+
+
+class PeriodFields:
+    """ "From" and "To" date boxes with their error labels, for dialogs that act on a period."""
+
+    def __init__(self, start: date, end: date) -> None:
+        self.start = date_edit(start, "First day")
+        self.end = date_edit(end, "Last day")
+        self.labels = {"start": error_label(), "end": error_label()}
+        self.fallback = error_label()
+        self.errors = FieldErrors(self.labels, self.fallback)
+        self.focus = {"start": self.start, "end": self.end}
+
+    def add_rows(self, form: QFormLayout) -> None:
+        """Put the two boxes, each with its error line, into ``form``."""
+        form.addRow("From:", with_error(self.start, self.labels["start"]))
+        form.addRow("To:", with_error(self.end, self.labels["end"]))
+
+    def dates(self) -> tuple[date, date]:
+        """The chosen first and last day."""
+        return from_qdate(self.start.date()), from_qdate(self.end.date())
