@@ -3,6 +3,16 @@
 from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import Base
+from involve_desktop.core.models.meetings import (
+    Meeting,
+    MeetingAttendance,
+    MeetingFacilitator,
+    MeetingGroup,
+    MeetingGroupAccount,
+    MeetingGroupClosedDate,
+    MeetingGroupFacilitator,
+    MeetingGroupMember,
+)
 from involve_desktop.core.models.people import (
     Consent,
     Member,
@@ -30,6 +40,14 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Consent",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingFacilitator",
+    "MeetingGroup",
+    "MeetingGroupAccount",
+    "MeetingGroupClosedDate",
+    "MeetingGroupFacilitator",
+    "MeetingGroupMember",
     "Member",
     "MemberRole",
     "Organisation",
