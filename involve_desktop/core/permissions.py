@@ -37,6 +37,9 @@ class Permission(StrEnum):
     EDIT_LISTS = "edit_lists"
     VIEW_ROTA = "view_rota"
     MANAGE_ROTA = "manage_rota"
+    VIEW_MEETINGS = "view_meetings"
+    RUN_MEETINGS = "run_meetings"  # meetings, attendance, sign-in sheets: linked groups only
+    MANAGE_MEETING_GROUPS = "manage_meeting_groups"  # groups, schedules, linked accounts
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -44,12 +47,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # Facilitators see members and add or correct their contact details (walk-ins at a
     # group, with consent), but never see restricted fields, cannot change roles, training
     # or status, and cannot export personal data. They read the rota but do not change it.
+    # They run meetings (meetings, attendance, sign-in sheets) only for the groups their
+    # account is linked to (``meetings_access``); coordinators set groups and links up.
     Role.FACILITATOR: frozenset(
         {
             Permission.PRINT_SHEETS,
             Permission.VIEW_MEMBERS,
             Permission.EDIT_MEMBERS,
             Permission.VIEW_ROTA,
+            Permission.VIEW_MEETINGS,
+            Permission.RUN_MEETINGS,
         }
     ),
 }

@@ -31,7 +31,10 @@ class InvolvementItem:
 Provider = Callable[[Session, int], list[InvolvementItem]]
 PROVIDERS: list[Provider] = []
 # Modules whose import registers a provider; loaded on first use so no area is missed.
-PROVIDER_MODULES = ("involve_desktop.core.services.rota_attendance",)
+PROVIDER_MODULES = (
+    "involve_desktop.core.services.rota_attendance",
+    "involve_desktop.core.services.meetings_history",
+)
 
 
 def register(provider: Provider) -> Provider:

@@ -1,0 +1,256 @@
+"""Who is expected at a meeting, and recording who came (the paper loop's typing-in).
+
+Expected people, in alphabetical order of the name they go by:
+
+- closed group: its members list, plus the meeting's facilitators;
+- open group: the same, plus everyone present at a meeting of the group in the 3 months
+  before the meeting's day (cancelled meetings do not count);
+- people who have left are never expected (stepping back is not leaving: they stay).
+
+Attendance is ``present`` or ``apologies``; absent is no row (``None`` in the mapping).
+``set_attendance`` saves the whole list at once, replacing what was there. The first save is
+audited as ``create`` (who was present, who sent apologies); any later save that changes
+something is audited as ``update`` with each person's before and after. Only apologies may
+be recorded before a meeting has happened; nothing for a cancelled meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.dates import add_months
+from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.base import utcnow
+from involve_desktop.core.models.meetings import (
+    Meeting,
+    MeetingAttendance,
+    MeetingFacilitator,
+    MeetingGroupMember,
+)
+from involve_desktop.core.models.people import Member
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_access import require_meeting
+from involve_desktop.core.services.meetings_dto import (
+    AttendanceRow,
+    AttendanceSheet,
+    AttendanceState,
+    PersonRef,
+)
+from involve_desktop.core.services.meetings_meetings import meeting_info
+from involve_desktop.core.services.meetings_people import checked_members, listed, name_order
+from involve_desktop.core.services.meetings_people import people as people_of
+from involve_desktop.core.services.transaction import transaction
+
+LOOKBACK_MONTHS = 3
+ABSENT = "absent"  # how "no row" reads in the audit trail
+RECORD = "record attendance for this group"
+SEE = "see this group's meetings"
+
+States = Mapping[int, AttendanceState | str | None]
+
+
+def expected_ids(session: Session, meeting: Meeting) -> set[int]:
+    """The members expected at ``meeting`` (see the module docstring)."""
+    wanted = set(
+        session.scalars(
+            select(MeetingGroupMember.member_id).where(
+                MeetingGroupMember.group_id == meeting.group_id
+            )
+        )
+    ) | set(
+        session.scalars(
+            select(MeetingFacilitator.member_id).where(MeetingFacilitator.meeting_id == meeting.id)
+        )
+    )
+    if meeting.group.open_membership:
+        since = add_months(meeting.day, -LOOKBACK_MONTHS)
+        wanted |= set(
+            session.scalars(
+                select(MeetingAttendance.member_id)
+                .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+                .where(
+                    Meeting.group_id == meeting.group_id,
+                    Meeting.cancelled.is_(False),
+                    Meeting.day >= since,
+                    Meeting.day < meeting.day,
+                    MeetingAttendance.state == AttendanceState.PRESENT.value,
+                )
+            )
+        )
+    if not wanted:
+        return wanted
+    left = set(
+        session.scalars(select(Member.id).where(Member.id.in_(wanted), Member.status == "left"))
+    )
+    return wanted - left
+
+
+def expected_people(session: Session, actor: Actor, meeting_id: int) -> tuple[PersonRef, ...]:
+    """The people expected at a meeting, alphabetical by the name they go by."""
+    meeting = require_meeting(session, actor, meeting_id, Permission.VIEW_MEETINGS, SEE)
+    return people_of(session, expected_ids(session, meeting))
+
+
+def current_states(session: Session, meeting_id: int) -> dict[int, AttendanceState]:
+    """What is recorded for a meeting now: member id → present / apologies."""
+    return {
+        member_id: AttendanceState(state)
+        for member_id, state in session.execute(
+            select(MeetingAttendance.member_id, MeetingAttendance.state).where(
+                MeetingAttendance.meeting_id == meeting_id
+            )
+        )
+    }
+
+
+def sheet_for(session: Session, meeting: Meeting) -> AttendanceSheet:
+    """The attendance rows: expected people in printed order, then anyone else recorded."""
+    states = current_states(session, meeting.id)
+    expected = people_of(session, expected_ids(session, meeting))
+    shown = {person.member_id for person in expected}
+    others = people_of(session, set(states) - shown)
+    rows = [AttendanceRow(p.member_id, p.name, states.get(p.member_id), True) for p in expected]
+    rows += [AttendanceRow(p.member_id, p.name, states.get(p.member_id), False) for p in others]
+    return AttendanceSheet(meeting_info(session, meeting), tuple(rows))
+
+
+def attendance_sheet(session: Session, actor: Actor, meeting_id: int) -> AttendanceSheet:
+    """A meeting's attendance list for typing in the ticks, in the sign-in sheet's order."""
+    meeting = require_meeting(session, actor, meeting_id, Permission.VIEW_MEETINGS, SEE)
+    return sheet_for(session, meeting)
+
+
+def _clean(states: States) -> dict[int, AttendanceState]:
+    cleaned: dict[int, AttendanceState] = {}
+    for member_id, state in states.items():
+        if state is None or state == ABSENT:
+            continue
+        try:
+            cleaned[int(member_id)] = AttendanceState(state)
+        except ValueError:
+            raise ValidationError(
+                "attendance", f"Attendance must be present, apologies or absent, not {state!r}."
+            ) from None
+    return cleaned
+
+
+def apply_states(
+    session: Session,
+    actor: Actor,
+    meeting: Meeting,
+    wanted: dict[int, AttendanceState],
+    today: date,
+    *,
+    replace: bool = True,
+) -> None:
+    """Write ``wanted`` for the meeting (inside the caller's transaction) and audit it.
+
+    ``replace`` makes the meeting's attendance exactly ``wanted``; otherwise only the people
+    in ``wanted`` change (a walk-in added as present).
+    """
+    if meeting.cancelled:
+        raise ValidationError(
+            "attendance", "This meeting was cancelled; reinstate it to record attendance."
+        )
+    if meeting.day > today and AttendanceState.PRESENT in wanted.values():
+        raise ValidationError(
+            "attendance",
+            f"The meeting on {format_date(meeting.day)} has not happened yet: only apologies "
+            "can be recorded before it.",
+        )
+    rows = {
+        row.member_id: row
+        for row in session.scalars(
+            select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id)
+        )
+    }
+    before = {member_id: AttendanceState(row.state) for member_id, row in rows.items()}
+    after = dict(wanted) if replace else before | wanted
+    names = checked_members(session, set(before) | set(after), "attendance")
+    for member_id in set(before) - set(after):
+        session.delete(rows[member_id])
+    for member_id, state in after.items():
+        if member_id in rows:
+            rows[member_id].state = state.value
+        else:
+            session.add(
+                MeetingAttendance(meeting_id=meeting.id, member_id=member_id, state=state.value)
+            )
+    first = meeting.attendance_recorded_at is None
+    changes = _changes(names, before, after, first)
+    if first or changes:
+        meeting.attendance_recorded_at = utcnow()
+        meeting.attendance_recorded_by = actor.display_name
+    if first:
+        audit.record(session, actor, "create", "meeting_attendance", meeting.id, changes)
+    elif changes:
+        audit.record(session, actor, "update", "meeting_attendance", meeting.id, changes)
+
+
+def _changes(
+    names: dict[int, str],
+    before: dict[int, AttendanceState],
+    after: dict[int, AttendanceState],
+    first: bool,
+) -> dict[str, object]:
+    if first:
+        return {
+            state.value: listed(names[m] for m, s in after.items() if s is state)
+            for state in AttendanceState
+        }
+    changed: dict[str, object] = {}
+    for member_id in sorted(set(before) | set(after), key=lambda m: name_order(names[m], m)):
+        old, new = before.get(member_id), after.get(member_id)
+        if old != new:
+            changed[f"{names[member_id]} (#{member_id})"] = [
+                old.value if old else ABSENT,
+                new.value if new else ABSENT,
+            ]
+    return changed
+
+
+def set_attendance(
+    session: Session,
+    actor: Actor,
+    meeting_id: int,
+    states: States,
+    *,
+    today: date | None = None,
+) -> AttendanceSheet:
+    """Save a meeting's whole attendance list at once: ``{member_id: state}``, where state
+    is present, apologies, or None / "absent"; anyone left out is absent."""
+    meeting = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RECORD)
+    wanted = _clean(states)
+    with transaction(session):
+        apply_states(session, actor, meeting, wanted, today or date.today())
+    return sheet_for(session, meeting)
+
+
+def mark_present(
+    session: Session,
+    actor: Actor,
+    meeting_id: int,
+    member_id: int,
+    *,
+    today: date | None = None,
+) -> AttendanceSheet:
+    """Record one person (e.g. a walk-in who is already a member) as present, leaving
+    everyone else as they are."""
+    meeting = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RECORD)
+    with transaction(session):
+        apply_states(
+            session,
+            actor,
+            meeting,
+            {member_id: AttendanceState.PRESENT},
+            today or date.today(),
+            replace=False,
+        )
+    return sheet_for(session, meeting)

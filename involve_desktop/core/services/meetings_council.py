@@ -1,0 +1,176 @@
+"""Management council composition: do members with lived experience hold the majority?
+
+User leadership means people with lived experience are the majority at every level. For a
+management council, each meeting held (not cancelled, on or before today, attendance saved)
+is checked: those present with lived experience must be strictly more than half of everyone
+present. Unknown lived experience does NOT count as lived experience (it is reported apart,
+so the council can find out), and exactly half is not a majority.
+
+Lived experience is restricted: the results are counts. Per-person answers are included only
+for accounts allowed to see restricted fields (VIEW_RESTRICTED).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.meetings import Meeting, MeetingAttendance
+from involve_desktop.core.models.people import Member
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_access import require_group
+from involve_desktop.core.services.meetings_dto import (
+    AttendanceState,
+    CouncilComposition,
+    CouncilMeeting,
+    CouncilPerson,
+    GroupKind,
+)
+from involve_desktop.core.services.meetings_people import name_order, names_of
+from involve_desktop.core.services.transaction import permitted
+
+RULE = "A management council needs more than half of those present to have lived experience."
+
+
+def is_majority(present: int, lived_experience: int) -> bool:
+    """Strictly more than half of those present have lived experience (half is not enough)."""
+    return present > 0 and lived_experience * 2 > present
+
+
+def meeting_warning(present: int, lived: int, unknown: int) -> str | None:
+    """The plain-language warning for one meeting, or None when the majority held."""
+    if is_majority(present, lived):
+        return None
+    if present == 0:
+        return "Nobody is recorded as present at this meeting."
+    unknown_text = f" ({unknown} not known)" if unknown else ""
+    return (
+        f"Members with lived experience were not the majority at this meeting: {lived} of "
+        f"{present} present{unknown_text}. {RULE}"
+    )
+
+
+def _overall_warning(
+    meetings: list[CouncilMeeting], present: int, lived: int, unknown: int
+) -> str | None:
+    short = [m for m in meetings if not m.majority]
+    if not meetings:
+        return None
+    parts = []
+    if not is_majority(present, lived):
+        parts.append(
+            f"Over the period, members with lived experience were not the majority: {lived} "
+            f"of {present} attendances."
+        )
+    if short:
+        days = ", ".join(format_date(m.day) for m in short)
+        count = "1 meeting" if len(short) == 1 else f"{len(short)} meetings"
+        parts.append(f"They were not the majority at {count}: {days}.")
+    if not parts:
+        return None
+    if unknown:
+        parts.append(
+            f"Lived experience is not recorded for {unknown} of the attendances; it counts "
+            "as not known until it is recorded."
+        )
+    return " ".join([*parts, RULE])
+
+
+def council_composition(
+    session: Session,
+    actor: Actor,
+    group_id: int,
+    start: date,
+    end: date,
+    *,
+    today: date | None = None,
+) -> CouncilComposition:
+    """The council's composition at each meeting held from ``start`` to ``end``, and overall."""
+    group = require_group(
+        session, actor, group_id, Permission.VIEW_MEETINGS, "see this group's meetings"
+    )
+    if GroupKind(group.kind) is not GroupKind.MANAGEMENT_COUNCIL:
+        raise ValidationError(
+            "group", f"{group.name} is not a management council, so there is no majority to check."
+        )
+    if end < start:
+        raise ValidationError("end", "The end date must be on or after the start date.")
+    last = min(end, today or date.today())
+    held = list(
+        session.execute(
+            select(Meeting.id, Meeting.day, Meeting.attendance_recorded_at)
+            .where(
+                Meeting.group_id == group_id,
+                Meeting.cancelled.is_(False),
+                Meeting.day >= start,
+                Meeting.day <= last,
+            )
+            .order_by(Meeting.day, Meeting.start_time, Meeting.id)
+        )
+    )
+    recorded = [(id_, day) for id_, day, at in held if at is not None]
+    present_rows = session.execute(
+        select(MeetingAttendance.meeting_id, Member.id, Member.lived_experience)
+        .join(Member, Member.id == MeetingAttendance.member_id)
+        .where(
+            MeetingAttendance.meeting_id.in_([id_ for id_, _ in recorded]),
+            MeetingAttendance.state == AttendanceState.PRESENT.value,
+        )
+    ).all()
+    by_meeting: dict[int, Counter[str]] = {id_: Counter() for id_, _ in recorded}
+    answers: dict[int, bool | None] = {}
+    times: Counter[int] = Counter()
+    for meeting_id, member_id, lived in present_rows:
+        key = "unknown" if lived is None else ("lived" if lived else "without")
+        by_meeting[meeting_id][key] += 1
+        answers[member_id] = lived
+        times[member_id] += 1
+    meetings = []
+    for meeting_id, day in recorded:
+        c = by_meeting[meeting_id]
+        present = c["lived"] + c["without"] + c["unknown"]
+        meetings.append(
+            CouncilMeeting(
+                meeting_id,
+                day,
+                present,
+                c["lived"],
+                c["without"],
+                c["unknown"],
+                is_majority(present, c["lived"]),
+                meeting_warning(present, c["lived"], c["unknown"]),
+            )
+        )
+    lived = sum(m.lived_experience for m in meetings)
+    without = sum(m.without for m in meetings)
+    unknown = sum(m.unknown for m in meetings)
+    present = lived + without + unknown
+    people = None
+    if permitted(session, actor, Permission.VIEW_RESTRICTED):
+        names = names_of(session, answers)
+        people = tuple(
+            CouncilPerson(m, names[m], answers[m], times[m])
+            for m in sorted(answers, key=lambda m: name_order(names[m], m))
+        )
+    return CouncilComposition(
+        group_id=group_id,
+        group_name=group.name,
+        start=start,
+        end=end,
+        meetings=tuple(meetings),
+        present=present,
+        lived_experience=lived,
+        without=without,
+        unknown=unknown,
+        majority=is_majority(present, lived),
+        meetings_without_majority=sum(1 for m in meetings if not m.majority),
+        not_recorded=len(held) - len(recorded),
+        warning=_overall_warning(meetings, present, lived, unknown),
+        people=people,
+    )
