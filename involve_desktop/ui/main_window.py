@@ -45,6 +45,8 @@ class Area:
     new_text: str | None = None  # the File menu's Ctrl+N action in this area, e.g. "Add member…"
     on_new: Callable[[], object] | None = None
     on_search: Callable[[], object] | None = None  # Ctrl+F: focus this area's search box
+    print_text: str | None = None  # Ctrl+P in this area, e.g. "Print this week's rota…"
+    on_print: Callable[[], object] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -81,9 +83,28 @@ class MainWindow(QMainWindow):
         self.rota_view: RotaView | None = None
         if actor.can(Permission.VIEW_ROTA):
             self.rota_view = RotaView(context, actor)
-            self.areas.append(Area("rota", "Rota", self.rota_view))
+            self.rota_view.print_requested.connect(self.print_prepared)
+            manage = actor.can(Permission.MANAGE_ROTA)
+            self.areas.append(
+                Area(
+                    "rota",
+                    "Rota",
+                    self.rota_view,
+                    "&Add shift…" if manage else None,
+                    self.rota_view.add_shift if manage else None,
+                    self.rota_view.find_person,
+                    "&Print this week's rota…",
+                    self.rota_view.print_week,
+                )
+            )
         self.areas += [
-            Area("sheets", "Sheets", self.sheets_view),
+            Area(
+                "sheets",
+                "Sheets",
+                self.sheets_view,
+                print_text="&Print the selected sheet…",
+                on_print=self.sheets_view.preview,
+            ),
             Area("settings", "Settings", self.settings_view),
         ]
 
@@ -217,6 +238,10 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(can_new)
         self.new_action.setText(area.new_text if can_new and area.new_text else "&New…")
         self.search_action.setEnabled(area is not None and area.on_search is not None)
+        own_print = area is not None and area.on_print is not None
+        self.print_action.setText(
+            area.print_text if own_print and area.print_text else "&Print sign-in sheet…"
+        )
 
     def new_in_area(self) -> None:
         """Ctrl+N: the current area's "new" action (Add member… in Members)."""
@@ -247,8 +272,18 @@ class MainWindow(QMainWindow):
         return self.areas[self.stack.currentIndex()].key
 
     def print_sign_in_sheet(self) -> None:
-        """Go to Sheets and preview the blank sign-in sheet."""
+        """Ctrl+P: the current area's print action, or else preview the blank sign-in sheet."""
+        area = self.areas[self.stack.currentIndex()]
+        if area.on_print is not None:
+            area.on_print()
+            return
         self.show_area("sheets")
+        self.sheets_view.preview()
+
+    def print_prepared(self, key: str, values: dict) -> None:
+        """Go to Sheets with sheet ``key`` and its inputs filled in, and preview it."""
+        self.show_area("sheets")
+        self.sheets_view.prepare(key, values)
         self.sheets_view.preview()
 
     def _group_renamed(self, name: str) -> None:

@@ -98,14 +98,14 @@ def test_geometry_and_area_are_remembered(qtbot, context, coordinator):
     window = MainWindow(context, coordinator)
     qtbot.addWidget(window)
     window.show()
-    window.resize(700, 500)
+    window.resize(760, 500)
     window.show_area("settings")
     window.close()
     assert QSettings().value("main_window/area") == "settings"
     again = MainWindow(context, coordinator)
     qtbot.addWidget(again)
     assert again.current_area() == "settings"
-    assert (again.width(), again.height()) == (700, 500)
+    assert (again.width(), again.height()) == (760, 500)
 
 
 def test_demo_window_says_demo(qtbot, context, coordinator):

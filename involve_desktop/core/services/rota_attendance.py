@@ -9,10 +9,14 @@ services import it, and so should anything showing involvement history).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, involvement
@@ -24,38 +28,77 @@ from involve_desktop.core.services.transaction import require, transaction
 MAX_HOURS = 24
 
 
+def _check(state: Attendance | None, actual_hours: float | None) -> None:
+    if actual_hours is not None and not 0 < actual_hours <= MAX_HOURS:
+        raise ValidationError("actual_hours", f"Hours must be more than 0 and at most {MAX_HOURS}.")
+    if actual_hours is not None and state is not Attendance.WORKED:
+        raise ValidationError("actual_hours", "Only enter hours for a shift that was worked.")
+
+
+def _record(
+    session: Session,
+    actor: Actor,
+    row: RotaAssignment,
+    state: Attendance | None,
+    actual_hours: float | None,
+    today: date,
+) -> None:
+    if state is not None and row.shift.day > today:
+        raise ValidationError(
+            "attendance",
+            f"This shift is on {format_date(row.shift.day)}; record what happened on or after "
+            "that day. To take someone off a future shift, use Take off shift.",
+        )
+    minutes = None
+    if state is Attendance.WORKED:
+        if actual_hours is None:
+            begin, end = span(row.shift.day, row.shift.start_time, row.shift.end_time)
+            minutes = int((end - begin).total_seconds() // 60)
+        else:
+            minutes = round(actual_hours * 60)
+    before = {"attendance": row.attendance, "actual_minutes": row.actual_minutes}
+    row.attendance = state.value if state else None
+    row.actual_minutes = minutes
+    after = {"attendance": row.attendance, "actual_minutes": minutes}
+    changes = audit.changes_between(before, after)
+    if changes:
+        audit.record(session, actor, "update", "rota_assignment", row.id, changes)
+
+
 def record_attendance(
     session: Session,
     actor: Actor,
     assignment_id: int,
     attendance: Attendance | None,
     actual_hours: float | None = None,
+    *,
+    today: date | None = None,
 ) -> None:
     """Record what happened on a shift for one person (None clears it)."""
+    record_shift_outcomes(session, actor, {assignment_id: (attendance, actual_hours)}, today=today)
+
+
+def record_shift_outcomes(
+    session: Session,
+    actor: Actor,
+    outcomes: Mapping[int, tuple[Attendance | None, float | None]],
+    *,
+    today: date | None = None,
+) -> None:
+    """Record what happened for several people at once (assignment id → (state, hours));
+    all or nothing. Nothing can be recorded before the shift's day."""
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
-    state = Attendance(attendance) if attendance is not None else None
-    if actual_hours is not None and not 0 < actual_hours <= MAX_HOURS:
-        raise ValidationError("actual_hours", f"Hours must be more than 0 and at most {MAX_HOURS}.")
-    if actual_hours is not None and state is not Attendance.WORKED:
-        raise ValidationError("actual_hours", "Only enter hours for a shift that was worked.")
+    checked = {}
+    for assignment_id, (attendance, hours) in outcomes.items():
+        state = Attendance(attendance) if attendance is not None else None
+        _check(state, hours)
+        checked[assignment_id] = (state, hours)
     with transaction(session):
-        row = session.get(RotaAssignment, assignment_id)
-        if row is None:
-            raise NotFound("That person is no longer on the shift. Refresh the rota.")
-        minutes = None
-        if state is Attendance.WORKED:
-            if actual_hours is None:
-                begin, end = span(row.shift.day, row.shift.start_time, row.shift.end_time)
-                minutes = int((end - begin).total_seconds() // 60)
-            else:
-                minutes = round(actual_hours * 60)
-        before = {"attendance": row.attendance, "actual_minutes": row.actual_minutes}
-        row.attendance = state.value if state else None
-        row.actual_minutes = minutes
-        after = {"attendance": row.attendance, "actual_minutes": minutes}
-        changes = audit.changes_between(before, after)
-        if changes:
-            audit.record(session, actor, "update", "rota_assignment", row.id, changes)
+        for assignment_id, (state, hours) in checked.items():
+            row = session.get(RotaAssignment, assignment_id)
+            if row is None:
+                raise NotFound("That person is no longer on the shift. Refresh the rota.")
+            _record(session, actor, row, state, hours, today or date.today())
 
 
 @involvement.register

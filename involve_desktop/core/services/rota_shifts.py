@@ -8,6 +8,7 @@ not attend" or "cancelled".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, time
 
 from sqlalchemy import select
@@ -22,28 +23,46 @@ from involve_desktop.core.services import audit, rota_attendance  # noqa: F401 -
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.members import display_name
 from involve_desktop.core.services.reference_lists import training_type_id
-from involve_desktop.core.services.rota_dto import AssigneeInfo, Attendance, ShiftView, hhmm
-from involve_desktop.core.services.rota_rules import coverage_state
+from involve_desktop.core.services.rota_dto import (
+    AssigneeInfo,
+    Attendance,
+    Refusal,
+    ShiftView,
+    hhmm,
+)
+from involve_desktop.core.services.rota_rules import RotaRefused, coverage_state, person_refusal
 from involve_desktop.core.services.rota_sites import check_peers
-from involve_desktop.core.services.rota_world import counts, slot_of
+from involve_desktop.core.services.rota_world import counts, load_world, slot_of
 from involve_desktop.core.services.transaction import require, transaction
 
 
-def _bank_only(session: Session, member_ids: set[int], day: date) -> set[int]:
+def _bank_days(
+    session: Session, member_ids: set[int], start: date, end: date
+) -> Callable[[int, date], bool]:
+    """A test "is this person only a bank peer supporter on this day?" for the range."""
     rows = session.execute(
-        select(MemberRole.member_id, RoleType.code)
+        select(MemberRole.member_id, RoleType.code, MemberRole.start_on, MemberRole.end_on)
         .join(RoleType, RoleType.id == MemberRole.role_type_id)
         .where(
             MemberRole.member_id.in_(member_ids),
             RoleType.code.in_(("peer_supporter", "bank_peer_supporter")),
-            MemberRole.start_on <= day,
-            (MemberRole.end_on.is_(None)) | (MemberRole.end_on >= day),
+            MemberRole.start_on <= end,
+            (MemberRole.end_on.is_(None)) | (MemberRole.end_on >= start),
         )
     ).all()
-    codes: dict[int, set[str]] = defaultdict(set)
-    for member_id, code in rows:
-        codes[member_id].add(code)
-    return {m for m, c in codes.items() if c == {"bank_peer_supporter"}}
+    roles: dict[int, list[tuple[str, date, date | None]]] = defaultdict(list)
+    for member_id, code, first, last in rows:
+        roles[member_id].append((code, first, last))
+
+    def bank_only(member_id: int, day: date) -> bool:
+        codes = {
+            c
+            for c, first, last in roles.get(member_id, ())
+            if first <= day and (last is None or day <= last)
+        }
+        return codes == {"bank_peer_supporter"}
+
+    return bank_only
 
 
 def shift_views(
@@ -82,7 +101,12 @@ def shift_views(
     ):
         people[a.shift_id].append((a, display_name(full, preferred)))
         members.add(a.member_id)
-    bank = _bank_only(session, members, start) if members else set()
+    if members:
+        first = min((row.day for row, _, _ in rows), default=start)
+        last = max((row.day for row, _, _ in rows), default=end)
+        bank = _bank_days(session, members, first, last)
+    else:
+        bank = lambda member_id, day: False  # noqa: E731
     views = []
     for row, site, training in rows:
         slot = slot_of(row, site, training)
@@ -91,7 +115,7 @@ def shift_views(
                 a.id,
                 a.member_id,
                 name,
-                a.member_id in bank,
+                bank(a.member_id, row.day),
                 a.override_reason,
                 Attendance(a.attendance) if a.attendance else None,
                 a.actual_minutes,
@@ -128,9 +152,11 @@ def add_shift(
     min_peers: int | None = None,
     max_peers: int | None = None,
     required_training_type_id: int | None = None,
+    *,
+    no_training_required: bool = False,
 ) -> int:
     """Add a one-off shift (not from a pattern); peers default to the site's, training to
-    peer support. Returns the shift id."""
+    peer support unless ``no_training_required``. Returns the shift id."""
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     with transaction(session):
         site = session.get(RotaSite, site_id)
@@ -148,8 +174,9 @@ def add_shift(
             end_time=end_time,
             min_peers=low,
             max_peers=high,
-            required_training_type_id=required_training_type_id
-            or training_type_id(session, "peer_support"),
+            required_training_type_id=None
+            if no_training_required
+            else required_training_type_id or training_type_id(session, "peer_support"),
         )
         session.add(row)
         session.flush()
@@ -179,3 +206,98 @@ def cancel_shift(session: Session, actor: Actor, shift_id: int, reason: str) -> 
             raise NotFound("That shift is no longer on the rota. Refresh the rota.")
         row.cancelled, row.cancelled_reason = True, clean
         audit.record(session, actor, "update", "rota_shift", row.id, {"cancelled": clean})
+
+
+def update_shift(
+    session: Session,
+    actor: Actor,
+    shift_id: int,
+    start_time: time,
+    end_time: time,
+    min_peers: int,
+    max_peers: int | None,
+    required_training_type_id: int | None,
+) -> None:
+    """Change one shift's times, peers or training (its pattern and other shifts stay as
+    they are). Refused when someone already on it could no longer do it (training, weekly
+    availability, another shift at the new time) or when more are on it than the new
+    maximum: take them off first."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
+    if start_time == end_time:
+        raise ValidationError("end_time", "End time must differ from the start.")
+    check_peers(min_peers, max_peers, "min_peers", "max_peers")
+    with transaction(session):
+        row = session.get(RotaShift, shift_id, with_for_update=True)
+        if row is None:
+            raise NotFound("That shift is no longer on the rota. Refresh the rota.")
+        if row.cancelled:
+            raise ValidationError("shift", "This shift is cancelled; it cannot be changed.")
+        before = {
+            "start": hhmm(row.start_time),
+            "end": hhmm(row.end_time),
+            "min_peers": row.min_peers,
+            "max_peers": row.max_peers,
+            "training": row.required_training_type_id,
+        }
+        row.start_time, row.end_time = start_time, end_time
+        row.min_peers, row.max_peers = min_peers, max_peers
+        row.required_training_type_id = required_training_type_id
+        session.flush()
+        on_it = [a for a in row_assignments(session, shift_id) if counts(a.attendance)]
+        if max_peers is not None and len(on_it) > max_peers:
+            raise ValidationError(
+                "max_peers",
+                f"{len(on_it)} people are on this shift; take someone off before lowering "
+                f"the maximum to {max_peers}.",
+            )
+        people = {a.member_id for a in on_it}
+        if people:
+            world = load_world(session, row.day, row.day, shift_ids=[shift_id], member_ids=people)
+            shift = world.shifts[shift_id]
+            for member_id in sorted(people, key=lambda m: world.people[m].name):
+                refusal = person_refusal(world.people[member_id], shift, world.ledger)
+                if refusal is not None:
+                    raise RotaRefused(
+                        Refusal(
+                            refusal.code,
+                            f"{refusal.message} Take them off the shift first, or keep the "
+                            "old details.",
+                        )
+                    )
+        after = {
+            "start": hhmm(start_time),
+            "end": hhmm(end_time),
+            "min_peers": min_peers,
+            "max_peers": max_peers,
+            "training": required_training_type_id,
+        }
+        changes = audit.changes_between(before, after)
+        if changes:
+            audit.record(session, actor, "update", "rota_shift", row.id, changes)
+
+
+def row_assignments(session: Session, shift_id: int) -> list[RotaAssignment]:
+    """The assignment rows of one shift."""
+    return list(session.scalars(select(RotaAssignment).where(RotaAssignment.shift_id == shift_id)))
+
+
+def person_shifts(
+    session: Session, actor: Actor, member_id: int, start: date, end: date
+) -> list[ShiftView]:
+    """The shifts ``member_id`` is on from ``start`` to ``end``, in time order (with what
+    was recorded afterwards)."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    if end < start:
+        raise ValidationError("end", "The end date must be on or after the start date.")
+    ids = list(
+        session.scalars(
+            select(RotaAssignment.shift_id)
+            .join(RotaShift, RotaShift.id == RotaAssignment.shift_id)
+            .where(
+                RotaAssignment.member_id == member_id,
+                RotaShift.day >= start,
+                RotaShift.day <= end,
+            )
+        )
+    )
+    return shift_views(session, actor, start, end, shift_ids=ids) if ids else []

@@ -1,24 +1,31 @@
-"""A peer supporter's weekly availability, unavailable periods and personal limits.
+"""A peer supporter's own view: their shifts, weekly availability, time off and limits.
 
-``AvailabilityDialog(context, actor, member_id=None, parent=None)``: choose a current peer
-supporter (bank supporters are marked "bank"), edit the weekly times they can do, add or
-remove days they cannot (no reason is asked), set limits (blank = no limit) and Save. Their
-upcoming shifts are listed read-only.
+``AvailabilityDialog(context, actor, member_id=None, parent=None, print_sheet=None)``:
+choose a current peer supporter (bank supporters are marked "bank"), edit the weekly times
+they can do, add or remove days they cannot (no reason is asked), set limits (blank = no
+limit) and Save. Their shifts from four weeks ago to eight weeks ahead are listed with what
+happened; "Save to a calendar file…" writes them as .ics for their phone, and "Print their
+month…" hands the person's schedule sheet to ``print_sheet(key, values)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,26 +36,50 @@ from involve_desktop.core.services import (
     member_search,
     reference_lists,
     rota_availability,
+    rota_ics,
     rota_shifts,
 )
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter
-from involve_desktop.core.services.rota_dto import PersonAvailability, UnavailableInfo
+from involve_desktop.core.services.rota_dto import PersonAvailability, ShiftView, UnavailableInfo
+from involve_desktop.core.services.rota_rules import hours_text
+from involve_desktop.core.sheets.params import SheetField
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.availability_weekly import WeeklyEditor
 from involve_desktop.ui.rota.setup_widgets import (
     date_edit,
+    fill_table,
     from_qdate,
     int_value,
     intro,
     optional_int,
+    read_only_table,
     with_error,
 )
 from involve_desktop.ui.widgets import buttons_row
 
 UPCOMING_WEEKS = 8
+PAST_WEEKS = 4
+CALENDAR_FOLDER_KEY = "rota/calendarFolder"
+PrintSheet = Callable[[str, dict[SheetField, str]], None]
+
+
+def shift_row(view: ShiftView, member_id: int) -> list[str]:
+    """When, site and what happened (or "Cancelled: reason", "Upcoming") for one person."""
+    mine = next((a for a in view.assignees if a.member_id == member_id), None)
+    if view.slot.cancelled:
+        state = f"Shift cancelled: {view.cancelled_reason or 'no reason given'}"
+    elif mine is not None and mine.attendance is not None:
+        state = mine.attendance.label
+        if mine.actual_minutes and mine.actual_minutes != view.slot.minutes:
+            state += f" ({hours_text(mine.actual_minutes)})"
+    elif view.slot.day >= date.today():
+        state = "Upcoming"
+    else:
+        state = "Not recorded yet"
+    return [view.slot.when, view.slot.site_name, state]
 
 
 class AvailabilityDialog(QDialog):
@@ -60,11 +91,12 @@ class AvailabilityDialog(QDialog):
         actor: Actor,
         member_id: int | None = None,
         parent: QWidget | None = None,
+        print_sheet: PrintSheet | None = None,
     ) -> None:
         super().__init__(parent)
-        self.context, self.actor = context, actor
+        self.context, self.actor, self.print_sheet = context, actor, print_sheet
         self.current: PersonAvailability | None = None
-        self.setWindowTitle("Availability and limits")
+        self.setWindowTitle("Peer supporters — shifts, availability and limits")
         self.resize(900, 640)
         self.person = QComboBox()
         self.person.setAccessibleName("Peer supporter")
@@ -83,8 +115,15 @@ class AvailabilityDialog(QDialog):
         self.labels: dict[str, QLabel] = {n: error_label() for n in names}
         self.fallback = error_label()
         self.errors = FieldErrors(self.labels, self.fallback)
-        self.upcoming = QListWidget()
-        self.upcoming.setAccessibleName("Upcoming shifts")
+        self.upcoming = read_only_table(["When", "Site", "What happened"], "Their shifts")
+        self.calendar_button = QPushButton("Save to a &calendar file…")
+        self.calendar_button.setToolTip(
+            "Their next 8 weeks of shifts as an .ics file for a phone or email calendar"
+        )
+        self.calendar_button.clicked.connect(self.save_calendar)
+        self.print_button = QPushButton("Print their &month…")
+        self.print_button.clicked.connect(self.print_month)
+        self.print_button.setVisible(print_sheet is not None)
         self.save_button = QPushButton("Save availability and limits")
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.setToolTip("Save weekly times and limits (Ctrl+S)")
@@ -126,8 +165,12 @@ class AvailabilityDialog(QDialog):
         column.addLayout(row)
         column.addWidget(self.labels["end_on"])
         column.addLayout(buttons_row(self.add_un_button, self.remove_un_button))
-        shifts_box = QGroupBox(f"Their shifts in the next {UPCOMING_WEEKS} weeks")
-        QVBoxLayout(shifts_box).addWidget(self.upcoming)
+        shifts_box = QGroupBox(
+            f"Their shifts ({PAST_WEEKS} weeks ago to {UPCOMING_WEEKS} weeks ahead)"
+        )
+        shifts_column = QVBoxLayout(shifts_box)
+        shifts_column.addWidget(self.upcoming)
+        shifts_column.addLayout(buttons_row(self.calendar_button, self.print_button))
         left = QVBoxLayout()
         left.addWidget(weekly_box, 2)
         left.addWidget(limits_box)
@@ -179,7 +222,14 @@ class AvailabilityDialog(QDialog):
         """Show the chosen person's availability, limits and upcoming shifts."""
         mid = self.member_id()
         enabled = mid is not None
-        for widget in (self.weekly, self.save_button, self.add_un_button, self.remove_un_button):
+        for widget in (
+            self.weekly,
+            self.save_button,
+            self.add_un_button,
+            self.remove_un_button,
+            self.calendar_button,
+            self.print_button,
+        ):
             widget.setEnabled(enabled)
         self.saved_note.clear()
         if mid is None:
@@ -189,8 +239,12 @@ class AvailabilityDialog(QDialog):
         with service_call(self) as call, self.context.session() as session:
             self.current = rota_availability.availability(session, self.actor, mid)
             today = date.today()
-            views = rota_shifts.shift_views(
-                session, self.actor, today, today + timedelta(weeks=UPCOMING_WEEKS)
+            views = rota_shifts.person_shifts(
+                session,
+                self.actor,
+                mid,
+                today - timedelta(weeks=PAST_WEEKS),
+                today + timedelta(weeks=UPCOMING_WEEKS),
             )
         if call.failed or self.current is None:
             return
@@ -200,12 +254,53 @@ class AvailabilityDialog(QDialog):
         self.max_shifts.setText("" if limit is None else str(limit))
         limit = self.current.max_hours_per_month
         self.max_hours.setText("" if limit is None else str(limit))
-        self.upcoming.clear()
-        for view in views:
-            if any(a.member_id == mid for a in view.assignees) and not view.slot.cancelled:
-                self.upcoming.addItem(view.slot.label)
-        if self.upcoming.count() == 0:
-            self.upcoming.addItem("No shifts booked.")
+        rows = [shift_row(view, mid) for view in views]
+        fill_table(self.upcoming, rows or [["No shifts booked.", "", ""]])
+
+    def save_calendar(self) -> None:
+        """Save their next eight weeks of shifts as an .ics file."""
+        mid = self.member_id()
+        if mid is None or self.current is None:
+            return
+        settings = QSettings()
+        folder = str(settings.value(CALENDAR_FOLDER_KEY, str(Path.home())))
+        suggested = Path(folder) / f"{self.current.name} shifts.ics"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save shifts to a calendar file", str(suggested), "Calendar files (*.ics)"
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
+        today = date.today()
+        data = b""
+        with service_call(self) as call, self.context.session() as session:
+            data = rota_ics.person_calendar(
+                session, self.actor, mid, today, today + timedelta(weeks=UPCOMING_WEEKS)
+            )
+        if call.failed:
+            return
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            QMessageBox.warning(self, "Calendar file", f"Could not save {path}: {error.strerror}.")
+            return
+        settings.setValue(CALENDAR_FOLDER_KEY, str(path.parent))
+        QMessageBox.information(
+            self,
+            "Calendar file",
+            f"Saved {self.current.name}'s shifts to {path}.\n\nOpen it on their phone or "
+            "email it to them; their calendar app adds the shifts (saving again later "
+            "updates them rather than adding copies).",
+        )
+
+    def print_month(self) -> None:
+        """Print this person's schedule for this month (through the Sheets area)."""
+        mid = self.member_id()
+        if mid is None or self.print_sheet is None:
+            return
+        values = {SheetField.PERSON: str(mid), SheetField.MONTH: date.today().strftime("%Y-%m")}
+        self.accept()
+        self.print_sheet("rota-schedule", values)
 
     def _show_unavailable(self, periods: tuple[UnavailableInfo, ...]) -> None:
         self.un_list.clear()

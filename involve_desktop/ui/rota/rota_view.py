@@ -1,14 +1,17 @@
 """The Rota area: a week of shifts (sites × days) and the gaps, with week and site filters.
 
-Coordinators (``MANAGE_ROTA``) also get "Set up sites…", "Generate shifts…", "Auto-fill…"
-and "Availability…"; those dialogs live in their own modules and are imported when first
-used. Facilitators see the same rota read-only.
+Coordinators (``MANAGE_ROTA``) also get "Add shift…" (Ctrl+N), "Set up sites…", "Generate
+shifts…", "Auto-fill…" and "Peer supporters…" (each person's shifts, availability and
+limits; Ctrl+F); those dialogs live in their own modules and are imported when first used.
+"Print this week…" (Ctrl+P) asks the main window, through ``print_requested``, to print the
+weekly rota for the week and site shown. Facilitators see the same rota read-only.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +29,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_shifts, rota_sites
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import ShiftView, SiteInfo
+from involve_desktop.core.sheets.params import SheetField
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.gaps_view import GapsView
@@ -39,6 +43,8 @@ NO_SITES_READ_ONLY = "No sites yet — a coordinator adds the places where peer 
 
 class RotaView(QWidget):
     """Week navigation, site filter, manage buttons; the week grid and the gaps as tabs."""
+
+    print_requested = Signal(str, dict)  # catalogue key, {SheetField: text}
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,21 +81,32 @@ class RotaView(QWidget):
         navigation.addSpacing(12)
         navigation.addWidget(self.week_label)
         navigation.addStretch(1)
+        self.print_button = QPushButton("Print this wee&k…")
+        self.print_button.setToolTip("The weekly rota for the wall, for the site shown (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_week)
         site_box = QWidget()  # beside the tabs: it filters both the week and the gaps
         site_row = QHBoxLayout(site_box)
         site_row.setContentsMargins(0, 0, 0, 2)
         site_row.addWidget(site_label)
         site_row.addWidget(self.site_filter)
+        site_row.addWidget(self.print_button)
 
+        self.add_shift_button = QPushButton("&Add shift…")
+        self.add_shift_button.setToolTip("A one-off shift on the day selected (Ctrl+N)")
+        self.add_shift_button.clicked.connect(self.add_shift)
         self.sites_button = QPushButton("Set &up sites…")
         self.sites_button.clicked.connect(self.open_sites)
         self.generate_button = QPushButton("&Generate shifts…")
         self.generate_button.clicked.connect(self.open_generate)
         self.autofill_button = QPushButton("Auto-&fill…")
         self.autofill_button.clicked.connect(self.open_autofill)
-        self.availability_button = QPushButton("A&vailability…")
+        self.availability_button = QPushButton("&Peer supporters…")
+        self.availability_button.setToolTip(
+            "Each person's shifts, availability, time off and limits (Ctrl+F)"
+        )
         self.availability_button.clicked.connect(self.open_availability)
         self.manage_buttons = [
+            self.add_shift_button,
             self.sites_button,
             self.generate_button,
             self.autofill_button,
@@ -232,8 +249,45 @@ class RotaView(QWidget):
         end = self.monday + timedelta(days=27)
         self._after(AutofillDialog(self.context, self.actor, self.monday, end, self))
 
-    def open_availability(self) -> None:
-        """Peer supporters' availability and limits."""
+    def open_availability(self, member_id: int | None = None) -> None:
+        """A peer supporter's shifts, availability and limits."""
         from involve_desktop.ui.rota.availability_dialog import AvailabilityDialog
 
-        self._after(AvailabilityDialog(self.context, self.actor, None, self))
+        self._after(
+            AvailabilityDialog(
+                self.context,
+                self.actor,
+                member_id,
+                self,
+                print_sheet=lambda key, values: self.print_requested.emit(key, values),
+            )
+        )
+
+    def find_person(self) -> None:
+        """Ctrl+F: choose a peer supporter to see their shifts (coordinators)."""
+        if self.can_manage:
+            self.open_availability()
+        else:
+            self.site_filter.setFocus()
+
+    def add_shift(self) -> None:
+        """A one-off shift, on the day and site of the selected cell."""
+        from involve_desktop.ui.rota.shift_edit import ShiftEditDialog
+
+        index = self.grid.currentIndex()
+        day = self.grid.grid_model.day_of(index.column()) if index.isValid() else self.monday
+        site_id = (
+            self.grid.grid_model.site_at(index.row()).id if index.isValid() else self.site_id()
+        )
+        dialog = ShiftEditDialog(
+            self.context, self.actor, sites=self.sites, day=day, site_id=site_id, parent=self
+        )
+        self._after(dialog)
+
+    def print_week(self) -> None:
+        """Print the weekly rota of the week (and site) shown."""
+        values = {SheetField.WEEK: self.monday.isoformat()}
+        site_id = self.site_id()
+        if site_id is not None:
+            values[SheetField.SITE] = self.site_filter.currentText()
+        self.print_requested.emit("weekly-rota", values)

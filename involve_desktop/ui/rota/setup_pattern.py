@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.core.services import rota_patterns
+from involve_desktop.core.services import reference_lists, rota_patterns
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import PatternInfo, PatternInput, SiteInfo
 from involve_desktop.ui.context import AppContext
@@ -23,9 +23,11 @@ from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import (
     WEEKDAYS,
+    TrainingChoice,
     date_edit,
     from_qdate,
     intro,
+    load_training_types,
     optional_spin,
     spin_value,
     time_edit,
@@ -62,7 +64,10 @@ class PatternDialog(QDialog):
         self.min_peers = optional_spin(f"Site's ({site.min_together})", "Minimum peers together")
         site_max = str(site.max_peers) if site.max_peers else "none"
         self.max_peers = optional_spin(f"Site's ({site_max})", "Maximum peers")
-        self.no_training = QCheckBox("No training needed (rare — e.g. a social)")
+        self.training = TrainingChoice(
+            load_training_types(context, self),
+            pattern.required_training_type_id if pattern else self._peer_support_id(),
+        )
         self.bank_holidays = QCheckBox("Runs on bank holidays")
         self.valid_from = date_edit(accessible_name="Valid from")
         self.valid_to = OptionalDate("Ends on", "Valid to")
@@ -79,6 +84,7 @@ class PatternDialog(QDialog):
             "max_peers": self.max_peers,
             "valid_from": self.valid_from,
             "valid_to": self.valid_to,
+            "required_training": self.training,
         }
         form = QFormLayout()
         form.addRow("Day:", with_error(self.weekday, self.labels["weekday"]))
@@ -93,11 +99,7 @@ class PatternDialog(QDialog):
         form.addRow("Maximum peers:", with_error(self.max_peers, self.labels["max_peers"]))
         form.addRow(
             "Training:",
-            with_error(
-                self.no_training,
-                self.labels["required_training"],
-                "Otherwise peer support training.",
-            ),
+            with_error(self.training, self.labels["required_training"]),
         )
         form.addRow("", self.bank_holidays)
         form.addRow("Valid from:", with_error(self.valid_from, self.labels["valid_from"]))
@@ -115,24 +117,24 @@ class PatternDialog(QDialog):
             self._load(pattern)
         self.weekday.setFocus()
 
+    def _peer_support_id(self) -> int | None:
+        with service_call(self), self.context.session() as session:
+            return reference_lists.training_type_id(session, "peer_support")
+        return None
+
     def _load(self, p: PatternInfo) -> None:
         self.weekday.setCurrentIndex(p.weekday)
         self.start.setTime(time_edit(p.start_time, "").time())
         self.end.setTime(time_edit(p.end_time, "").time())
         self.min_peers.setValue(p.min_peers)
         self.max_peers.setValue(p.max_peers or 0)
-        self.no_training.setChecked(p.required_training_type_id is None)
         self.bank_holidays.setChecked(p.runs_on_bank_holidays)
         self.valid_from.setDate(to_qdate(p.valid_from))
         self.valid_to.set_value(p.valid_to)
 
     def value(self) -> PatternInput:
         """What is typed, as the service's input."""
-        keep_training = (
-            self.pattern.required_training_type_id
-            if self.pattern is not None and not self.no_training.isChecked()
-            else None
-        )
+        training = self.training.training_id()
         return PatternInput(
             site_id=self.site.id,
             weekday=self.weekday.currentIndex(),
@@ -142,8 +144,8 @@ class PatternDialog(QDialog):
             valid_to=self.valid_to.value(),
             min_peers=spin_value(self.min_peers),
             max_peers=spin_value(self.max_peers),
-            required_training_type_id=keep_training,
-            no_training_required=self.no_training.isChecked(),
+            required_training_type_id=training,
+            no_training_required=training is None,
             runs_on_bank_holidays=self.bank_holidays.isChecked(),
         )
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTime
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -19,9 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from involve_desktop.core.services import reference_lists
+from involve_desktop.core.services.reference_lists import TrainingTypeInfo
 from involve_desktop.core.services.rota_dto import hhmm
+from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate, to_qdate, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
 
 __all__ = [
     "WEEKDAYS",
@@ -136,3 +141,33 @@ class PeriodFields:
     def dates(self) -> tuple[date, date]:
         """The chosen first and last day."""
         return from_qdate(self.start.date()), from_qdate(self.end.date())
+
+
+class TrainingChoice(QComboBox):
+    """Which training a shift needs: any training type in the list, or "No training needed"."""
+
+    NONE_TEXT = "No training needed (rare — e.g. a social)"
+
+    def __init__(self, types: list[TrainingTypeInfo], selected_id: int | None) -> None:
+        super().__init__()
+        self.setAccessibleName("Training needed")
+        for info in types:
+            self.addItem(info.name, info.id)
+        if selected_id is not None and self.findData(selected_id) < 0:
+            self.addItem("(a training no longer in the list)", selected_id)
+        self.addItem(self.NONE_TEXT, None)
+        self.setCurrentIndex(
+            self.findData(selected_id) if selected_id is not None else self.count() - 1
+        )
+
+    def training_id(self) -> int | None:
+        """The chosen training's id, or None for no training."""
+        return self.currentData()
+
+
+def load_training_types(context: AppContext, parent: QWidget) -> list[TrainingTypeInfo]:
+    """The active training types (an empty list if they cannot be read; the error is shown)."""
+    found: list[TrainingTypeInfo] = []
+    with service_call(parent), context.session() as session:
+        found = reference_lists.training_types(session)
+    return found

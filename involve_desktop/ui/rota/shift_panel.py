@@ -1,10 +1,13 @@
-"""One shift: who is on it, assigning from suggestions, the call-down log, cancelling.
+"""One shift: who is on it, assigning from suggestions, swapping, what happened afterwards,
+the call-down log, changing its times and cancelling.
 
 Facilitators see it read-only; the change buttons need ``MANAGE_ROTA``. ``changed`` is True
 after anything was changed, so the rota behind refreshes.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,12 +25,15 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_coverage, rota_shifts
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.rota_dto import CallDownInfo, ShiftView
+from involve_desktop.core.services.rota_dto import AssigneeInfo, CallDownInfo, ShiftView
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.shift_actions import TITLE, cancel_shift, unassign_person
 from involve_desktop.ui.rota.shift_assign import AssignDialog, load_suggestions
 from involve_desktop.ui.rota.shift_calldown import CallDialog, call_text
+from involve_desktop.ui.rota.shift_edit import ShiftEditDialog
+from involve_desktop.ui.rota.shift_outcome import OutcomeDialog
+from involve_desktop.ui.rota.shift_swap import SwapDialog
 from involve_desktop.ui.rota.week_grid import coverage_words
 from involve_desktop.ui.widgets import buttons_row
 
@@ -72,10 +78,20 @@ class ShiftDialog(QDialog):
         self.assign_button.clicked.connect(self.open_assign)
         self.unassign_button = QPushButton("&Take off shift")
         self.unassign_button.clicked.connect(self.unassign_selected)
+        self.swap_button = QPushButton("S&wap with…")
+        self.swap_button.setToolTip("Swap the selected person's shift with someone else's")
+        self.swap_button.clicked.connect(self.swap_selected)
+        self.outcome_button = QPushButton("What &happened…")
+        self.outcome_button.setToolTip("After the shift: worked, did not attend, actual hours")
+        self.outcome_button.clicked.connect(self.record_outcome)
         people_box = QGroupBox("On this shift")
         people_column = QVBoxLayout(people_box)
         people_column.addWidget(self.people)
-        people_column.addLayout(buttons_row(self.assign_button, self.unassign_button))
+        people_column.addLayout(
+            buttons_row(
+                self.assign_button, self.unassign_button, self.swap_button, self.outcome_button
+            )
+        )
 
         self.calls = QListWidget()
         self.calls.setAccessibleName("Ringing round: who was asked")
@@ -86,15 +102,22 @@ class ShiftDialog(QDialog):
         calls_column.addWidget(self.calls)
         calls_column.addLayout(buttons_row(self.call_button))
 
+        self.edit_button = QPushButton("&Change times…")
+        self.edit_button.setToolTip("Change this shift's times, peers or training")
+        self.edit_button.clicked.connect(self.edit)
         self.cancel_button = QPushButton("Cancel this shift…")
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         for button in (
             self.assign_button,
             self.unassign_button,
+            self.swap_button,
+            self.outcome_button,
             self.call_button,
+            self.edit_button,
             self.cancel_button,
         ):
             button.setVisible(self.can_manage)
@@ -131,7 +154,7 @@ class ShiftDialog(QDialog):
             if person.override_reason:
                 text += f" · over a limit: {person.override_reason}"
             item = QListWidgetItem(text)
-            item.setData(MEMBER_ROLE, (person.member_id, person.name))
+            item.setData(MEMBER_ROLE, person)
             self.people.addItem(item)
         if not view.assignees:
             empty = QListWidgetItem("No one yet.")
@@ -147,9 +170,17 @@ class ShiftDialog(QDialog):
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.calls.addItem(empty)
         open_shift = not view.slot.cancelled
-        for button in (self.assign_button, self.call_button, self.cancel_button):
+        for button in (self.assign_button, self.call_button, self.cancel_button, self.edit_button):
             button.setEnabled(open_shift)
         self.unassign_button.setEnabled(bool(view.assignees))
+        self.swap_button.setEnabled(open_shift and bool(view.assignees))
+        started = view.slot.day <= date.today()
+        self.outcome_button.setEnabled(open_shift and started and bool(view.assignees))
+        self.outcome_button.setToolTip(
+            "After the shift: worked, did not attend, actual hours"
+            if started
+            else "You can record what happened from the day of the shift."
+        )
 
     def open_assign(self) -> None:
         """Choose someone from the ranked suggestions."""
@@ -159,16 +190,53 @@ class ShiftDialog(QDialog):
         dialog.deleteLater()
         self.reload()
 
+    def selected_person(self) -> AssigneeInfo | None:
+        """The person selected in the list, if any."""
+        item = self.people.currentItem()
+        return item.data(MEMBER_ROLE) if item is not None else None
+
     def unassign_selected(self) -> None:
         """Take the selected person off the shift (after asking)."""
-        item = self.people.currentItem()
-        data = item.data(MEMBER_ROLE) if item is not None else None
-        if data is None:
+        person = self.selected_person()
+        if person is None:
             return
-        member_id, name = data
-        if unassign_person(self.context, self.actor, self, self.shift_id, member_id, name):
+        if unassign_person(
+            self.context, self.actor, self, self.shift_id, person.member_id, person.name
+        ):
             self.changed = True
             self.reload()
+
+    def swap_selected(self) -> None:
+        """Swap the selected person's shift with someone else's."""
+        person = self.selected_person()
+        if person is None or self.view is None:
+            return
+        dialog = SwapDialog(self.context, self.actor, self.view, person, self)
+        dialog.exec()
+        if dialog.swapped:
+            self.changed = True
+        dialog.deleteLater()
+        self.reload()
+
+    def record_outcome(self) -> None:
+        """After the shift: what happened for each person."""
+        if self.view is None:
+            return
+        dialog = OutcomeDialog(self.context, self.actor, self.view, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed = True
+        dialog.deleteLater()
+        self.reload()
+
+    def edit(self) -> None:
+        """Change this shift's times, peers or training."""
+        if self.view is None:
+            return
+        dialog = ShiftEditDialog(self.context, self.actor, view=self.view, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed = True
+        dialog.deleteLater()
+        self.reload()
 
     def record_call(self) -> None:
         """Record asking someone (a yes puts them on)."""

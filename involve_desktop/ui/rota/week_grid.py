@@ -8,6 +8,7 @@ Enter or a double-click asks to open the cell's shift (choosing one when there a
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -35,6 +36,7 @@ from involve_desktop.core.services.rota_dto import CoverageState, ShiftView, Sit
 
 SHIFTS_ROLE = Qt.ItemDataRole.UserRole + 10
 AnyIndex = QModelIndex | QPersistentModelIndex
+SITE_HEADER_CHARS = 16  # wrap long site names in the row header instead of cutting them
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _ORDER = [
     CoverageState.NO_ONE,
@@ -169,13 +171,18 @@ class WeekGridModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal and role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
             day = self.day_of(section)
             return f"{_DAY_NAMES[section]} {day.day} {format_date(day).split()[2]}"
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._sites):
-            return self._sites[section].name
+            name = self._sites[section].name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return name
+            return "\n".join(textwrap.wrap(name, SITE_HEADER_CHARS)) or name
         return None
 
 

@@ -223,6 +223,22 @@ class SheetOptionsForm(QWidget):
         index = self.role_combo.findData(chosen) if chosen else 0
         self.role_combo.setCurrentIndex(max(index, 0))
 
+    def set_text(self, field: SheetField, text: str) -> None:
+        """Fill a typed input (week, site, person, month, meeting, venue, date, title)."""
+        edits = {
+            SheetField.TITLE: self.title_edit,
+            SheetField.MEETING: self.meeting_edit,
+            SheetField.DATE: self.date_edit,
+            SheetField.VENUE: self.venue_edit,
+            SheetField.WEEK: self.week_edit,
+            SheetField.SITE: self.site_edit,
+            SheetField.PERSON: self.person_edit,
+            SheetField.MONTH: self.month_edit,
+        }
+        if field not in edits:
+            raise ValueError(f"{field} is not a typed input")
+        edits[field].setText(text)
+
     def fill_today(self) -> None:
         """Put today's date in the Date field, e.g. "Tue 3 Mar 2026"."""
         self.date_edit.setText(format_date(date.today()))

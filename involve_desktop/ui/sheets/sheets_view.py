@@ -40,6 +40,7 @@ from involve_desktop.core.sheets.catalogue import (
     suggested_file_name,
 )
 from involve_desktop.core.sheets.options import SheetOptions
+from involve_desktop.core.sheets.params import SheetField
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.sheets.render_job import RenderJob
 from involve_desktop.ui.sheets.sheet_options_form import SheetOptionsForm, error_label
@@ -158,6 +159,12 @@ class SheetsView(QWidget):
         """Select the sheet with this catalogue key (e.g. from a menu)."""
         keys = [spec.key for spec in self._specs]
         self.sheet_list.setCurrentRow(keys.index(key))
+
+    def prepare(self, key: str, values: dict[SheetField, str]) -> None:
+        """Select a sheet and fill some of its inputs (e.g. the week from the Rota area)."""
+        self.select_sheet(key)
+        for field, text in values.items():
+            self.form.set_text(field, text)
 
     def _select_row(self, row: int) -> None:
         spec = self.current_spec()

@@ -116,7 +116,53 @@ def test_switching_person_and_upcoming_shifts(qtbot, context, coordinator, sessi
     shift_id = shift(session, coordinator, site(session, coordinator, "Ward 4"), day)
     rota_assign.assign(session, coordinator, shift_id, ben)
     dialog = open_dialog(qtbot, context, coordinator, aisha)
-    assert dialog.upcoming.item(0).text() == "No shifts booked."
+    assert dialog.upcoming.item(0, 0).text() == "No shifts booked."
     dialog.person.setCurrentIndex(dialog.person.findData(ben))
     assert dialog.weekly.table.rowCount() == 7
-    assert dialog.upcoming.item(0).text().startswith("Ward 4, ")
+    assert dialog.upcoming.rowCount() == 1
+    assert dialog.upcoming.item(0, 1).text() == "Ward 4"
+    assert dialog.upcoming.item(0, 2).text() == "Upcoming"
+
+
+def test_person_view_saves_calendar_file(
+    qtbot, context, coordinator, session, people, tmp_path, monkeypatch
+):
+    import icalendar
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    aisha, ben = people
+    day = date.today() + timedelta(days=3)
+    shift_id = shift(session, coordinator, site(session, coordinator, "Ward 4"), day)
+    rota_assign.assign(session, coordinator, shift_id, ben)
+    dialog = open_dialog(qtbot, context, coordinator, ben)
+    target = tmp_path / "ben"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    dialog.save_calendar()
+    saved = tmp_path / "ben.ics"
+    calendar = icalendar.Calendar.from_ical(saved.read_bytes())
+    events = [e for e in calendar.walk("VEVENT")]
+    assert len(events) == 1 and "Ward 4" in str(events[0]["SUMMARY"])
+    assert str(saved) in shown[0]
+
+
+def test_person_view_print_month_hands_over_member_number(
+    qtbot, context, coordinator, session, people
+):
+    from involve_desktop.core.sheets.params import SheetField
+    from involve_desktop.ui.rota.availability_dialog import AvailabilityDialog
+
+    aisha, _ = people
+    asked = []
+    dialog = AvailabilityDialog(
+        context, coordinator, aisha, print_sheet=lambda key, values: asked.append((key, values))
+    )
+    qtbot.addWidget(dialog)
+    dialog.print_month()
+    assert asked == [
+        (
+            "rota-schedule",
+            {SheetField.PERSON: str(aisha), SheetField.MONTH: date.today().strftime("%Y-%m")},
+        )
+    ]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from involve_desktop.core.services import rota_assign, rota_coverage, rota_shifts
 from involve_desktop.core.services.rota_dto import CallAnswer
@@ -16,46 +14,11 @@ from involve_desktop.ui.rota.shift_assign import MEMBER_ROLE, AssignDialog
 from involve_desktop.ui.rota.shift_calldown import CallDialog
 from involve_desktop.ui.rota.shift_panel import ShiftDialog
 from tests.core.rota.conftest import facilitator  # noqa: F401 - fixture
-from tests.core.rota.helpers import peer, shift, site
+from tests.core.rota.helpers import peer
+from tests.ui.rota.scripting import scripted
 
 MONDAY = date(2026, 3, 2)
 WED = date(2026, 3, 4)
-
-
-@pytest.fixture
-def rota(session, coordinator) -> dict[str, int]:
-    """Ward 4: Tuesday 09–13 with Aisha alone, 14–18 empty; Wednesday 09–13 empty."""
-    ward = site(session, coordinator, "Ward 4")
-    morning = shift(session, coordinator, ward)
-    afternoon = shift(session, coordinator, ward, start=time(14), end=time(18))
-    wednesday = shift(session, coordinator, ward, day=WED)
-    aisha = peer(session, coordinator, "Aisha Khan")
-    ben = peer(session, coordinator, "Ben Morris")
-    carla = peer(session, coordinator, "Carla Diaz", trained_until=date(2026, 3, 1))
-    rota_assign.assign(session, coordinator, morning, aisha)
-    return {
-        "site": ward,
-        "morning": morning,
-        "afternoon": afternoon,
-        "wednesday": wednesday,
-        "aisha": aisha,
-        "ben": ben,
-        "carla": carla,
-    }
-
-
-def scripted(monkeypatch, cls: type[QDialog], script: Callable[[QDialog], None]) -> list:
-    """Make ``cls.exec`` run ``script`` on the dialog instead of waiting for a person."""
-    opened: list = []
-
-    def fake_exec(self) -> int:
-        opened.append(self)
-        self.show()
-        script(self)
-        return self.result()
-
-    monkeypatch.setattr(cls, "exec", fake_exec)
-    return opened
 
 
 def who_is_on(session, coordinator, shift_id: int) -> list[str]:

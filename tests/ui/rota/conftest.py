@@ -1,0 +1,35 @@
+"""Fixtures shared by the rota screen tests."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from involve_desktop.core.services import rota_assign
+from tests.core.rota.conftest import facilitator  # noqa: F401 - fixture
+from tests.core.rota.helpers import peer, shift, site
+
+WED = date(2026, 3, 4)
+
+
+@pytest.fixture
+def rota(session, coordinator) -> dict[str, int]:
+    """Ward 4: Tuesday 09–13 with Aisha alone, 14–18 empty; Wednesday 09–13 empty."""
+    ward = site(session, coordinator, "Ward 4")
+    morning = shift(session, coordinator, ward)
+    afternoon = shift(session, coordinator, ward, start=time(14), end=time(18))
+    wednesday = shift(session, coordinator, ward, day=WED)
+    aisha = peer(session, coordinator, "Aisha Khan")
+    ben = peer(session, coordinator, "Ben Morris")
+    carla = peer(session, coordinator, "Carla Diaz", trained_until=date(2026, 3, 1))
+    rota_assign.assign(session, coordinator, morning, aisha)
+    return {
+        "site": ward,
+        "morning": morning,
+        "afternoon": afternoon,
+        "wednesday": wednesday,
+        "aisha": aisha,
+        "ben": ben,
+        "carla": carla,
+    }
