@@ -15,7 +15,7 @@ from involve_desktop.core.demo.members import seed_members
 from involve_desktop.core.demo.seed import AREA_SEEDERS, seed_demo
 from involve_desktop.core.services import rota_coverage, rota_patterns, rota_shifts, rota_sites
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.rota_dto import CoverageState
+from involve_desktop.core.services.rota_dto import Attendance, CoverageState
 from involve_desktop.core.services.rota_world import load_people
 
 TODAY = date(2026, 11, 26)  # a Thursday
@@ -66,6 +66,13 @@ def test_standard_demo_rota_has_sites_shifts_gaps_and_one_alone(session: Session
     assert any(p.max_shifts_per_week for p in with_availability)
     assert any(p.unavailable for p in with_availability)
     assert any(any(period.bank for period in p.peer_periods) for p in with_availability)
+    past = rota_shifts.shift_views(
+        session, actor, MONDAY - timedelta(days=14), MONDAY - timedelta(days=1)
+    )
+    recorded = [a.attendance for v in past for a in v.assignees]
+    assert len(past) == 17 * 2 and recorded
+    assert Attendance.DID_NOT_ATTEND in recorded
+    assert recorded.count(Attendance.WORKED) > len(recorded) * 0.8
 
 
 def test_standard_demo_rota_is_the_same_every_run(session: Session, tmp_path) -> None:

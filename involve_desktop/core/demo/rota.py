@@ -2,9 +2,10 @@
 
 Runs after the members seeder and uses its peer supporters (regulars and bank). Standard: 3
 sites (a hospital ward and two community venues), 12 supporters with weekly availability
-(some with limits, one away for a week), 4 weeks of shifts from the Monday of this week
-generated and auto-filled. A Sunday evening shift nobody is free for stays "No one", and one
-shift is left with a peer "alone", so the gaps view and the sheets have something to show.
+(some with limits, one away for a week), the 2 weeks before this one (worked, with what
+happened recorded) and 4 weeks from the Monday of this week, generated and auto-filled.
+A Sunday evening shift nobody is free for stays "No one", and one shift is left with a peer
+"alone", so the gaps view and the sheets have something to show.
 
 Large (for benchmarks): 30 sites with three shifts a day every day, 300 supporters (people
 from the 10,000 members are given the peer supporter role and training in bulk if the
@@ -26,6 +27,7 @@ from involve_desktop.core.services import (
     member_records,
     reference_lists,
     rota_assign,
+    rota_attendance,
     rota_autofill,
     rota_availability,
     rota_patterns,
@@ -34,6 +36,7 @@ from involve_desktop.core.services import (
 )
 from involve_desktop.core.services.member_search import PEER_ROLE_CODES
 from involve_desktop.core.services.rota_dto import (
+    Attendance,
     AvailabilitySlot,
     CoverageState,
     PatternInput,
@@ -48,6 +51,7 @@ _RANDOM_SEED = SEED + 40
 SUPPORTERS = {DemoSize.STANDARD: 12, DemoSize.LARGE: 300}
 LARGE_SITES = 30
 WEEKS_FILLED = 4
+PAST_WEEKS = 2  # standard demo: two weeks already worked, with what happened recorded
 
 # (name, kind, address, min together, max) and its weekly shifts (weekday, start, end, min).
 STANDARD_SITES: list[tuple[SiteInput, list[tuple[int, time, time, int | None]]]] = [
@@ -237,15 +241,45 @@ def seed_rota(ctx: DemoContext) -> None:
     monday = _monday(ctx.today)
     people = _supporters(ctx, training_id)
     _availability(ctx, people, rng)
+    first = monday
     if ctx.size is DemoSize.STANDARD:
-        _standard_sites(ctx, monday)
+        first = monday - timedelta(days=7 * PAST_WEEKS)
+        _standard_sites(ctx, first)
         last = monday + timedelta(days=7 * WEEKS_FILLED - 1)
     else:
         _large_sites(ctx, monday, rng)
         last = monday + timedelta(days=364)
-    rota_patterns.generate_shifts(session, actor, monday, last, today=monday)
+    rota_patterns.generate_shifts(session, actor, first, last, today=first)
     fill_to = monday + timedelta(days=7 * WEEKS_FILLED - 1)
-    proposal = rota_autofill.propose_autofill(session, actor, monday, fill_to, today=monday)
+    proposal = rota_autofill.propose_autofill(session, actor, first, fill_to, today=first)
     if proposal.assignments:
-        rota_autofill.commit_autofill(session, actor, proposal, today=monday)
+        rota_autofill.commit_autofill(session, actor, proposal, today=first)
     _leave_one_alone(ctx, monday)
+    if first < monday:
+        _record_past(ctx, first, rng)
+
+
+def _record_past(ctx: DemoContext, first: date, rng: random.Random) -> None:
+    """What happened on the shifts before today: nearly all worked as planned, a few longer
+    or shorter, one person who did not come; yesterday's shifts are left to record."""
+    views = rota_shifts.shift_views(
+        ctx.session, ctx.coordinator, first, ctx.today - timedelta(days=2)
+    )
+    outcomes: dict[int, tuple[Attendance | None, float | None]] = {}
+    for view in views:
+        for person in view.assignees:
+            roll = rng.random()
+            if roll < 0.04:
+                outcomes[person.assignment_id] = (Attendance.DID_NOT_ATTEND, None)
+            elif roll < 0.15:
+                planned = view.slot.minutes / 60
+                outcomes[person.assignment_id] = (
+                    Attendance.WORKED,
+                    planned + rng.choice((-1, 0.5, 1)),
+                )
+            else:
+                outcomes[person.assignment_id] = (Attendance.WORKED, None)
+    if outcomes:
+        rota_attendance.record_shift_outcomes(
+            ctx.session, ctx.coordinator, outcomes, today=ctx.today
+        )
