@@ -61,6 +61,7 @@ def _rows(
                 Meeting.day,
                 MeetingAttendance.state,
             )
+            .select_from(MeetingAttendance)
             .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
             .join(MeetingGroup, MeetingGroup.id == Meeting.group_id)
             .where(MeetingAttendance.member_id == member_id)
@@ -72,6 +73,7 @@ def _rows(
         for row in session.execute(
             within(
                 select(Meeting.id, Meeting.group_id, MeetingGroup.name, Meeting.day)
+                .select_from(MeetingFacilitator)
                 .join(Meeting, Meeting.id == MeetingFacilitator.meeting_id)
                 .join(MeetingGroup, MeetingGroup.id == Meeting.group_id)
                 .where(MeetingFacilitator.member_id == member_id, Meeting.day <= today)
