@@ -70,6 +70,7 @@ def test_member_sheets_are_listed_after_the_blank_one() -> None:
         "weekly-rota",
         "rota-schedule",
         "rota-gaps",
+        "meeting-sign-in",
     ]
     assert not get_sheet("blank-sign-in").needs_data
     for key in keys[1:]:
@@ -96,5 +97,6 @@ def test_who_may_print_what(coordinator) -> None:
         "weekly-rota",
         "rota-schedule",
         "rota-gaps",
+        "meeting-sign-in",
     ]
     assert "Only coordinators" in get_sheet("contact-list").who_may

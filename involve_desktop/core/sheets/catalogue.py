@@ -25,6 +25,8 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.sheets import (
     blank_sign_in,
     contact_list,
+    meeting_data,
+    meeting_sign_in,
     member_data,
     members_summary,
     rota_data,
@@ -362,5 +364,52 @@ register(
         fields=frozenset({SheetField.TITLE, SheetField.WEEK, SheetField.WEEKS, SheetField.SITE}),
         prints_names=True,
         permissions=_ANYONE_WITH_ROTA,
+    )
+)
+
+
+# -- meetings: read through the meetings services by ``meeting_data`` ------------------------
+
+
+def _draw_meeting_sign_in(
+    _params: SheetParams,
+    options: SheetOptions,
+    sheet: meeting_sign_in.MeetingSignInSheet,
+    day: date,
+) -> bytes:
+    return meeting_sign_in.render_meeting_sign_in(sheet, options, printed_on=day)
+
+
+register(
+    SheetSpec(
+        key="meeting-sign-in",
+        title="Meeting sign-in sheets",
+        description=(
+            "Sign-in sheets for a group's meetings, one meeting after another, each from a "
+            "new page: give the group's name under Meeting, the first day and how many "
+            "weeks. Each lists the people expected (the group's members, and for open "
+            "groups everyone who came in the last 3 months) by the name they go by, with a "
+            "box to tick and space to sign, then empty rows for newcomers and a “New "
+            "here?” box. No roles or anything else about anyone. Marked Confidential."
+        ),
+        draw=_draw_meeting_sign_in,
+        load=meeting_data.load_meeting_sign_in,
+        fields=frozenset(
+            {
+                SheetField.TITLE,
+                SheetField.MEETING,
+                SheetField.WEEK,
+                SheetField.WEEKS,
+                SheetField.ROWS,
+            }
+        ),
+        prints_names=True,
+        default_rows=meeting_sign_in.DEFAULT_BLANK_ROWS,
+        min_rows=meeting_sign_in.MIN_BLANK_ROWS,
+        max_rows=meeting_sign_in.MAX_BLANK_ROWS,
+        permissions=frozenset(
+            {Permission.PRINT_SHEETS, Permission.VIEW_MEETINGS, Permission.RUN_MEETINGS}
+        ),
+        who_may="Coordinators, and facilitators for the groups their account is linked to.",
     )
 )

@@ -1,0 +1,154 @@
+"""What the meeting sign-in sheet prints, read through the meetings services.
+
+Two ways in:
+
+- ``meeting_sign_in_pdf(session, actor, meeting_ids, …)`` — the meetings screen: chosen
+  meetings (e.g. the next N of a group from ``meetings_meetings.next_meetings``) to PDF;
+- ``load_meeting_sign_in`` — the Sheets screen and ``involve-desktop print meeting-sign-in``:
+  the group named in "Meeting" (``--meeting``), its meetings from "Week" (``--week``, the
+  first day, default today) for "Weeks" (``--weeks``, default 4), "Rows" blank rows.
+
+Both check the account may print sheets and run each meeting's group (a facilitator account
+only for groups it is linked to). Only the names people go by are read: nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import meetings_groups, meetings_meetings, organisation
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_access import require_meeting
+from involve_desktop.core.services.meetings_attendance import expected_ids
+from involve_desktop.core.services.meetings_people import people
+from involve_desktop.core.services.transaction import require
+from involve_desktop.core.sheets.meeting_sign_in import (
+    DEFAULT_BLANK_ROWS,
+    MeetingSignInSheet,
+    SignInMeeting,
+    render_meeting_sign_in,
+)
+from involve_desktop.core.sheets.options import SheetInputError, SheetOptions
+from involve_desktop.core.sheets.params import SheetParams
+from involve_desktop.core.sheets.rota_data import parse_day, period_text
+from involve_desktop.core.text import sort_key
+
+DEFAULT_WEEKS = 4
+MAX_WEEKS = 13
+WHAT = "print sign-in sheets for this group"
+
+
+def sign_in_meetings(
+    session: Session, actor: Actor, meeting_ids: Sequence[int]
+) -> tuple[SignInMeeting, ...]:
+    """Each meeting's details and expected people (names they go by, in order), in date
+    order; cancelled meetings are refused."""
+    require(session, actor, Permission.PRINT_SHEETS, "print sheets")
+    found = []
+    for meeting_id in meeting_ids:
+        row = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, WHAT)
+        info = meetings_meetings.meeting_info(session, row)
+        if info.cancelled:
+            raise SheetInputError(
+                "meeting", f"The meeting on {info.when} is cancelled; it has no sign-in sheet."
+            )
+        names = tuple(p.name for p in people(session, expected_ids(session, row)))
+        found.append(
+            (
+                (info.day, info.start_time, info.group_name),
+                SignInMeeting(info.group_name, info.day, info.times, info.venue, info.topic, names),
+            )
+        )
+    return tuple(meeting for _, meeting in sorted(found, key=lambda pair: pair[0]))
+
+
+def meeting_sign_in_sheet(
+    session: Session,
+    actor: Actor,
+    meeting_ids: Sequence[int],
+    *,
+    blank_rows: int = DEFAULT_BLANK_ROWS,
+    new_here: bool = True,
+    group_name: str | None = None,
+    title: str | None = None,
+) -> MeetingSignInSheet:
+    """The sheet's DTO for these meetings (``group_name`` defaults to the organisation's)."""
+    meetings = sign_in_meetings(session, actor, meeting_ids)
+    return MeetingSignInSheet(
+        meetings,
+        blank_rows,
+        new_here,
+        group_name if group_name is not None else organisation.group_name(session),
+        title,
+    )
+
+
+def meeting_sign_in_pdf(
+    session: Session,
+    actor: Actor,
+    meeting_ids: Sequence[int],
+    options: SheetOptions | None = None,
+    *,
+    blank_rows: int = DEFAULT_BLANK_ROWS,
+    new_here: bool = True,
+    group_name: str | None = None,
+    title: str | None = None,
+    today: date | None = None,
+) -> bytes:
+    """Sign-in sheets for these meetings as one PDF (each meeting from a new page)."""
+    sheet = meeting_sign_in_sheet(
+        session,
+        actor,
+        meeting_ids,
+        blank_rows=blank_rows,
+        new_here=new_here,
+        group_name=group_name,
+        title=title,
+    )
+    return render_meeting_sign_in(sheet, options, printed_on=today)
+
+
+def _group_id(session: Session, actor: Actor, name: str | None) -> tuple[int, str]:
+    wanted = (name or "").strip()
+    groups = meetings_groups.list_groups(session, actor)
+    if not wanted:
+        known = ", ".join(g.name for g in groups) or "none yet"
+        raise SheetInputError("meeting", f"Say which group's sheets to print. Groups: {known}.")
+    for info in groups:
+        if sort_key(info.name) == sort_key(wanted):
+            return info.id, info.name
+    known = ", ".join(g.name for g in groups) or "none you run yet"
+    raise SheetInputError("meeting", f"There is no group called {wanted!r}. Groups: {known}.")
+
+
+def load_meeting_sign_in(
+    session: Session, actor: Actor, params: SheetParams, today: date
+) -> MeetingSignInSheet:
+    """The group's meetings from ``params.week`` (default today) for ``params.weeks`` weeks."""
+    require(session, actor, Permission.PRINT_SHEETS, "print sheets")
+    start = parse_day("week", "From", params.week, today)
+    weeks = DEFAULT_WEEKS if params.weeks is None else params.weeks
+    if isinstance(weeks, bool) or not 1 <= weeks <= MAX_WEEKS:
+        raise SheetInputError("weeks", f"Weeks must be from 1 to {MAX_WEEKS}; you gave {weeks}.")
+    end = start + timedelta(days=7 * weeks - 1)
+    group_id, name = _group_id(session, actor, params.meeting)
+    meetings = meetings_meetings.list_meetings(
+        session, actor, group_id, start, end, include_cancelled=False
+    )
+    if not meetings:
+        raise SheetInputError(
+            "week",
+            f"{name} has no meetings from {period_text(start, end)}. Make them from the "
+            "group's schedule, or add one, on the Meetings screen.",
+        )
+    return MeetingSignInSheet(
+        sign_in_meetings(session, actor, [m.id for m in meetings]),
+        DEFAULT_BLANK_ROWS if params.rows is None else params.rows,
+        True,
+        params.group_name,
+        params.title,
+    )

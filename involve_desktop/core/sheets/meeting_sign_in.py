@@ -1,0 +1,233 @@
+"""The sign-in sheet for a meeting, or a batch of meetings (one after another, each starting
+on a new page): the people expected, then blank rows for newcomers.
+
+Each meeting starts with its group, date, time, venue and topic; then numbered rows with
+"No.", "Name", "Here" (a box to tick) and "Signature". Names are the ones people go by, in
+the chosen privacy mode, in alphabetical order of the name they go by — the order the
+attendance screen shows them in, so ticks are typed back row by row. An optional "New
+here?" box asks newcomers for a name, how to contact them (optional) and a consent tick.
+
+Nothing else about anyone is printed: no roles, no lived experience, nothing that says why
+someone comes. The sheet carries the Confidential footer, and uses the shared page, styles
+and fonts (DejaVu Sans, so every name prints).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, text_width
+from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
+from involve_desktop.core.sheets.names import format_name
+from involve_desktop.core.sheets.options import (
+    SheetInputError,
+    SheetOptions,
+    check_count,
+    check_text,
+)
+from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table, sheet_styles
+
+DEFAULT_TITLE = "Sign-in sheet"
+DEFAULT_BLANK_ROWS = 8
+MIN_BLANK_ROWS = 0
+MAX_BLANK_ROWS = 60
+MAX_MEETINGS = 31
+COLUMNS = ("No.", "Name", "Here", "Signature")
+WELCOME = "Please tick \u201cHere\u201d and sign. Not on the list? Write your name in an empty row."
+NEW_HERE_TITLE = "New here?"
+NEW_HERE_TEXT = (
+    "Welcome! If you would like to hear about future meetings, write your name and how to "
+    "contact you (optional), and tick \u201cOK to keep\u201d if you are happy for us to keep "
+    "them to tell you about meetings. You can ask us to remove them at any time."
+)
+NEW_HERE_COLUMNS = ("Name", "How to contact you (optional)", "OK to keep")
+NEW_HERE_ROWS = 3
+TICK_COLUMN = {False: 16 * mm, True: 24 * mm}
+OK_COLUMN = {False: 27 * mm, True: 38 * mm}
+
+
+class TickBox(Flowable):
+    """An empty square to tick by hand, centred in its cell."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+        self.hAlign = "CENTER"
+
+    def wrap(self, _avail_width: float, _avail_height: float) -> tuple[float, float]:
+        """Its size: a square."""
+        return self.size, self.size
+
+    def draw(self) -> None:
+        """A thin black square (prints on any black-and-white printer)."""
+        self.canv.setLineWidth(0.8)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+@dataclass(frozen=True)
+class SignInMeeting:
+    """One meeting on the sheet: its details and the expected people's names, in order."""
+
+    group_name: str
+    day: date
+    times: str
+    venue: str | None = None
+    topic: str | None = None
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingSignInSheet:
+    """What to print. ``group_name`` is the organisation's name at the top of every page."""
+
+    meetings: tuple[SignInMeeting, ...]
+    blank_rows: int = DEFAULT_BLANK_ROWS
+    new_here: bool = True
+    group_name: str | None = None
+    title: str | None = None
+
+
+def _box_size(styles: SheetStyles) -> float:
+    return styles.body_size * 1.1
+
+
+def _details(meeting: SignInMeeting, styles: SheetStyles, width: float, *, group: bool) -> Table:
+    """Date and time on one line, then venue and topic (and the group, on sheets of several
+    groups; otherwise the page header names it): a bold label and the value."""
+    size = styles.body_size
+    label_width = max(text_width(t, FONT_BOLD, size) for t in ("Group:", "Venue:", "Topic:"))
+    label_width += 3 * mm
+    time_label = text_width("Time:", FONT_BOLD, size) + 6 * mm
+    date_width = text_width("Wed 30 Sep 2026", FONT_REGULAR, size) + 6 * mm
+    rest = width - label_width - date_width - time_label
+    data: list[list[object]] = [
+        ["Date:", format_date(meeting.day), "Time:", meeting.times],
+    ]
+    extra = [("Group:", meeting.group_name)] if group else []
+    extra += [("Venue:", meeting.venue), ("Topic:", meeting.topic)]
+    spans = []
+    for label, value in extra:
+        if value:
+            spans.append(("SPAN", (1, len(data)), (3, len(data))))
+            data.append([label, paragraph(value, styles.cell), "", ""])
+    table = Table(data, colWidths=[label_width, date_width, time_label, rest])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT_REGULAR, size),
+                ("FONT", (0, 0), (0, -1), FONT_BOLD, size),
+                ("FONT", (2, 0), (2, 0), FONT_BOLD, size),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                *spans,
+            ]
+        )
+    )
+    return table
+
+
+def _rows_table(
+    meeting: SignInMeeting, sheet: MeetingSignInSheet, options: SheetOptions, width: float
+) -> Table:
+    styles = sheet_styles(options.large_print)
+    number, tick = styles.number_column_width, TICK_COLUMN[options.large_print]
+    name = (width - number - tick) * 0.55
+    names = [format_name(n, options.privacy) for n in meeting.names]
+    names += [""] * sheet.blank_rows
+    rows = [
+        [str(index), paragraph(text, styles.cell), TickBox(_box_size(styles)), ""]
+        for index, text in enumerate(names, start=1)
+    ]
+    table = ruled_table(COLUMNS, rows, [number, name, tick, width - number - name - tick], styles)
+    table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
+    return table
+
+
+def _new_here(styles: SheetStyles, large_print: bool, width: float) -> Flowable:
+    ok = OK_COLUMN[large_print]
+    name = (width - ok) * 0.45
+    rows = [["", "", TickBox(_box_size(styles))] for _ in range(NEW_HERE_ROWS)]
+    table = ruled_table(NEW_HERE_COLUMNS, rows, [name, width - name - ok, ok], styles)
+    table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
+    intro = Paragraph(f"<b>{NEW_HERE_TITLE}</b> {escape(NEW_HERE_TEXT)}", styles.body)
+    return KeepTogether([intro, Spacer(1, 2 * mm), table])
+
+
+def meeting_sign_in_story(sheet: MeetingSignInSheet, options: SheetOptions) -> list[Flowable]:
+    """The flowables: for each meeting its details, the rows and the "New here?" box."""
+    styles = sheet_styles(options.large_print)
+    width = page_geometry(options, _header(sheet)).content_width
+    story: list[Flowable] = []
+    for index, meeting in enumerate(sheet.meetings):
+        if index:
+            story.append(PageBreak())
+        story += [
+            _details(meeting, styles, width, group=_header(sheet).subtitle is None),
+            Spacer(1, 3 * mm),
+            paragraph(WELCOME, styles.body),
+            Spacer(1, 3 * mm),
+            _rows_table(meeting, sheet, options, width),
+        ]
+        if sheet.new_here:
+            story += [Spacer(1, 5 * mm), _new_here(styles, options.large_print, width)]
+    return story
+
+
+def _header(sheet: MeetingSignInSheet) -> SheetHeader:
+    """Organisation, title, and the group's name when every meeting is of one group."""
+    groups = {meeting.group_name for meeting in sheet.meetings}
+    return SheetHeader(
+        title=sheet.title or DEFAULT_TITLE,
+        group_name=sheet.group_name,
+        subtitle=next(iter(groups)) if len(groups) == 1 else None,
+    )
+
+
+def validated(sheet: MeetingSignInSheet) -> MeetingSignInSheet:
+    """The sheet with its text tidied, or a ``SheetInputError`` naming the bad field."""
+    if not sheet.meetings:
+        raise SheetInputError("meeting", "Choose at least one meeting to print.")
+    if len(sheet.meetings) > MAX_MEETINGS:
+        raise SheetInputError(
+            "meeting", f"Print at most {MAX_MEETINGS} meetings at a time; choose fewer."
+        )
+    return MeetingSignInSheet(
+        meetings=sheet.meetings,
+        blank_rows=check_count(
+            "rows", "Empty rows for newcomers", sheet.blank_rows, MIN_BLANK_ROWS, MAX_BLANK_ROWS
+        ),
+        new_here=sheet.new_here,
+        group_name=check_text("group_name", "Group name", sheet.group_name),
+        title=check_text("title", "Title", sheet.title) or DEFAULT_TITLE,
+    )
+
+
+def render_meeting_sign_in(
+    sheet: MeetingSignInSheet,
+    options: SheetOptions | None = None,
+    *,
+    printed_on: date | None = None,
+) -> bytes:
+    """Render the sign-in sheet(s) to PDF bytes (raises ``SheetInputError`` on bad input)."""
+    sheet = validated(sheet)
+    options = options or SheetOptions()
+    story = meeting_sign_in_story(sheet, options)
+    return build_pdf(
+        story, header=_header(sheet), options=options, has_names=True, printed_on=printed_on
+    )
