@@ -19,6 +19,7 @@ from involve_desktop.core.demo.context import (
     DemoSize,
     seeded_faker,
 )
+from involve_desktop.core.demo.meetings import seed_meetings
 from involve_desktop.core.demo.members import seed_members
 from involve_desktop.core.demo.rota import seed_rota
 from involve_desktop.core.permissions import Role
@@ -41,7 +42,7 @@ DEMO_GROUP_NAME = "Riverside Voices"
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-password"
 
-AREA_SEEDERS: list[AreaSeeder] = [seed_members, seed_rota]
+AREA_SEEDERS: list[AreaSeeder] = [seed_members, seed_rota, seed_meetings]
 
 
 def _seed_accounts(ctx: DemoContext) -> None:
