@@ -1,0 +1,306 @@
+"""Typing the ticks back in from a printed sign-in sheet, by keyboard, fast.
+
+Rows appear in the sheet's printed order. Keys in the list: ↑/↓ move; Space marks present
+(or clears it) and moves to the next row; A marks apologies (or clears them) and moves on;
+Delete clears the row. Someone who came but was not printed: type their name in the box
+below and press Enter — an existing member is found (no duplicate), someone new is added
+with the consent question. Ctrl+S saves the whole list in one step; closing with unsaved
+marks asks first. Saving again later edits the meeting's attendance (audited).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.services import meetings_attendance, meetings_walk_in
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_dto import (
+    AttendanceRow,
+    AttendanceSheet,
+    AttendanceState,
+    WalkInMatch,
+)
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.meetings.attendance_model import AttendanceModel
+from involve_desktop.ui.meetings.walk_in import (
+    NEW_PERSON,
+    TITLE,
+    ChooseWalkInDialog,
+    NewcomerDialog,
+)
+from involve_desktop.ui.messages import error_label
+from involve_desktop.ui.operations import service_call
+
+KEYS_HELP = (
+    "↑ ↓ move · Space: present · A: apologies · Delete: clear · "
+    "Ctrl+S: save · type a walk-in's name below"
+)
+
+
+class AttendanceTable(QTableView):
+    """The list: Space / A / Delete mark the current row; Space and A move to the next."""
+
+    def __init__(self, model: AttendanceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attendance = model
+        self.setModel(model)
+        self.setAccessibleName("Attendance: who came")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.doubleClicked.connect(
+            lambda index: self.mark(index.row(), AttendanceState.PRESENT, advance=False)
+        )
+
+    def mark(self, row: int, state: AttendanceState | None, advance: bool) -> None:
+        """Toggle ``state`` (None clears) on ``row``, then maybe move down one row."""
+        if not 0 <= row < self.attendance.rowCount():
+            return
+        if state is None:
+            self.attendance.set_state(row, None)
+        else:
+            self.attendance.toggle(row, state)
+        if advance and row + 1 < self.attendance.rowCount():
+            row += 1
+        self.selectRow(row)
+        self.setCurrentIndex(self.attendance.index(row, 1))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        row = self.currentIndex().row()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        if plain and event.key() == Qt.Key.Key_Space:
+            self.mark(row, AttendanceState.PRESENT, advance=True)
+        elif plain and event.key() == Qt.Key.Key_A:
+            self.mark(row, AttendanceState.APOLOGIES, advance=True)
+        elif plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.mark(row, None, advance=False)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+class AttendanceDialog(QDialog):
+    """Take attendance for one meeting; ``saved`` is True once the list was saved."""
+
+    def __init__(
+        self, context: AppContext, actor: Actor, meeting_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.actor, self.meeting_id = context, actor, meeting_id
+        self.saved = False
+        self.sheet: AttendanceSheet | None = None
+        self.setWindowTitle("Attendance")
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.model = AttendanceModel(self)
+        self.model.dataChanged.connect(lambda *_: self._show_counts())
+        self.model.rowsInserted.connect(lambda *_: self._show_counts())
+        self.model.modelReset.connect(self._show_counts)
+        self.table = AttendanceTable(self.model)
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Counts")
+        keys = QLabel(KEYS_HELP)
+        keys.setWordWrap(True)
+        self.walk_in = QLineEdit()
+        self.walk_in.setAccessibleName("Walk-in's name")
+        self.walk_in.setPlaceholderText("Someone not on the sheet? Type their name, press Enter")
+        self.walk_in.returnPressed.connect(self.add_walk_in)
+        self.walk_in_button = QPushButton("Add &walk-in")
+        self.walk_in_button.clicked.connect(self.add_walk_in)
+        walk_in_label = QLabel("&Walk-in:")
+        walk_in_label.setBuddy(self.walk_in)
+        walk_in_row = QHBoxLayout()
+        walk_in_row.addWidget(walk_in_label)
+        walk_in_row.addWidget(self.walk_in, 1)
+        walk_in_row.addWidget(self.walk_in_button)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.error = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save attendance")
+        save.setToolTip("Save the whole list (Ctrl+S)")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        for button in [*self.buttons.buttons(), self.walk_in_button]:
+            button.setAutoDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details)
+        layout.addWidget(keys)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+        layout.addLayout(walk_in_row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(640, 680)
+        self.load()
+        self.table.setFocus()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the meeting and its list."""
+        sheet: AttendanceSheet | None = None
+        with service_call(self, title=TITLE), self.context.session() as session:
+            sheet = meetings_attendance.attendance_sheet(session, self.actor, self.meeting_id)
+        if sheet is None:
+            return
+        self.sheet = sheet
+        meeting = sheet.meeting
+        self.heading.setText(f"{meeting.group_name} — {meeting.when}")
+        self.setWindowTitle(f"Attendance — {meeting.group_name}, {meeting.when}")
+        parts = [p for p in (meeting.venue, meeting.topic) if p]
+        if meeting.attendance_recorded:
+            parts.append(
+                f"Attendance saved by {meeting.attendance_recorded_by}; changes are recorded"
+            )
+        self.details.setText(" · ".join(parts))
+        self.model.set_rows(sheet.rows)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 1))
+
+    def _show_counts(self) -> None:
+        present, apologies, unmarked = self.model.counts()
+        self.counts.setText(
+            f"{present} present · {apologies} apologies · {unmarked} not marked (absent)"
+        )
+
+    # -- walk-ins ---------------------------------------------------------------------------
+
+    def add_walk_in(self) -> None:
+        """Find the typed name among the members, or add someone new."""
+        typed = self.walk_in.text().strip()
+        if not typed:
+            self.walk_in.setFocus()
+            return
+        matches: list[WalkInMatch] = []
+        with service_call(self, title=TITLE) as call, self.context.session() as session:
+            matches = meetings_walk_in.find_walk_in(session, self.actor, typed)
+        if call.failed:
+            return
+        exact = [m for m in matches if m.exact]
+        if len(exact) == 1 and len(matches) == 1:
+            self._add_existing(exact[0].member_id, exact[0].name)
+            return
+        if matches:
+            chooser = ChooseWalkInDialog(typed, matches, self)
+            chosen = chooser.chosen if chooser.exec() == QDialog.DialogCode.Accepted else None
+            chooser.deleteLater()
+            if chosen is None:
+                return
+            if chosen != NEW_PERSON:
+                name = next(m.name for m in matches if m.member_id == chosen)
+                self._add_existing(chosen, name)
+                return
+        self._add_new(typed)
+
+    def _add_existing(self, member_id: int, name: str) -> None:
+        row = self.model.add_row(
+            AttendanceRow(member_id, name, None, False), AttendanceState.PRESENT
+        )
+        self.table.selectRow(row)
+        self.walk_in.clear()
+        self.note.setText(f"{name} is already a member: marked present. Save to keep it.")
+
+    def _add_new(self, typed: str) -> None:
+        dialog = NewcomerDialog(self.context, self.actor, self.meeting_id, typed, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        added = dialog.added
+        dialog.deleteLater()
+        if not accepted or added is None:
+            return
+        row = self.model.add_row(
+            AttendanceRow(added.member_id, added.name, AttendanceState.PRESENT, False),
+            AttendanceState.PRESENT,
+        )
+        self.table.selectRow(row)
+        self.walk_in.clear()
+        self.note.setText(f"{added.name} was added as a new member and marked present.")
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the whole list; True when saved."""
+        self.error.setVisible(False)
+        sheet: AttendanceSheet | None = None
+        with service_call(self, title=TITLE) as call, self.context.session() as session:
+            sheet = meetings_attendance.set_attendance(
+                session, self.actor, self.meeting_id, self.model.states()
+            )
+        if call.failed or sheet is None:
+            return False
+        self.saved = True
+        self.model.dirty = False
+        self.accept()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter never presses a default button here: saving is Ctrl+S or the button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Ask before losing marks that were not saved."""
+        if self.result() == QDialog.DialogCode.Accepted or not self.model.dirty:
+            event.accept()
+            return
+        answer = QMessageBox.question(
+            self,
+            TITLE,
+            "Save the attendance you marked before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Cancel or (
+            answer == QMessageBox.StandardButton.Save and not self.save()
+        ):
+            event.ignore()
+            return
+        event.accept()
+
+    def reject(self) -> None:
+        """Esc and Close go through the unsaved-marks question."""
+        if self.model.dirty:
+            self.close()
+            if self.isVisible():
+                return
+        super().reject()
