@@ -134,7 +134,7 @@ class AttendanceDialog(QDialog):
         self.walk_in.setAccessibleName("Walk-in's name")
         self.walk_in.setPlaceholderText("Someone not on the sheet? Type their name, press Enter")
         self.walk_in.returnPressed.connect(self.add_walk_in)
-        self.walk_in_button = QPushButton("Add &walk-in")
+        self.walk_in_button = QPushButton("A&dd walk-in")
         self.walk_in_button.clicked.connect(self.add_walk_in)
         walk_in_label = QLabel("&Walk-in:")
         walk_in_label.setBuddy(self.walk_in)
@@ -197,7 +197,7 @@ class AttendanceDialog(QDialog):
     def _show_counts(self) -> None:
         present, apologies, unmarked = self.model.counts()
         self.counts.setText(
-            f"{present} present · {apologies} apologies · {unmarked} not marked (absent)"
+            f"{present} present · apologies from {apologies} · {unmarked} not marked (absent)"
         )
 
     # -- walk-ins ---------------------------------------------------------------------------
@@ -230,12 +230,14 @@ class AttendanceDialog(QDialog):
         self._add_new(typed)
 
     def _add_existing(self, member_id: int, name: str) -> None:
+        listed = self.model.rowCount()
         row = self.model.add_row(
             AttendanceRow(member_id, name, None, False), AttendanceState.PRESENT
         )
         self.table.selectRow(row)
         self.walk_in.clear()
-        self.note.setText(f"{name} is already a member: marked present. Save to keep it.")
+        where = f"on the sheet (row {row + 1})" if row < listed else "already a member"
+        self.note.setText(f"{name} is {where}: marked present. Save to keep it.")
 
     def _add_new(self, typed: str) -> None:
         dialog = NewcomerDialog(self.context, self.actor, self.meeting_id, typed, self)

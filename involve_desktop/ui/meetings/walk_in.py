@@ -143,7 +143,9 @@ class NewcomerDialog(QDialog):
             column.setSpacing(2)
             column.addWidget(widget)
             column.addWidget(self.labels[key])
-            form.addRow(label, column)
+            name = QLabel(label)
+            name.setBuddy(widget)  # a layout in the field column needs the buddy set by hand
+            form.addRow(name, column)
         question = QLabel(CONSENT_QUESTION)
         question.setWordWrap(True)
         consent_box = QVBoxLayout()
@@ -165,6 +167,7 @@ class NewcomerDialog(QDialog):
         layout.addWidget(self.labels["meeting"])
         layout.addWidget(self.fallback)
         layout.addWidget(buttons)
+        self.setMinimumWidth(480)
         self.full_name.setFocus()
         self.full_name.selectAll()
 
