@@ -110,6 +110,17 @@ def test_empty_rows_and_the_new_here_box_are_options(session, coordinator, tuesd
     assert error.value.field == "rows"
 
 
+def test_a_list_that_runs_on_says_which_meeting_it_continues(session, coordinator, tuesday):
+    pdf = one(session, coordinator, tuesday["first"], blank_rows=30, new_here=False)
+    pages = page_lines(pdf)
+    assert len(pages) == 2
+    continued = "Tuesday Peer Support — Tue 3 Mar 2026, 14:00–16:00 (continued)"
+    assert continued not in pages[0]
+    assert continued in pages[1]
+    assert numbers(pages[0]) + numbers(pages[1]) == list(range(1, 5 + 30 + 1))
+    assert "No." in pages[1]  # the column headings again
+
+
 def test_rows_are_tall_enough_to_write_in(session, coordinator, tuesday) -> None:
     for large, body in ((False, 11), (True, 16)):
         pdf = one(session, coordinator, tuesday["first"], SheetOptions(large_print=large))

@@ -101,6 +101,39 @@ class MeetingSignInSheet:
     title: str | None = None
 
 
+class ContinuedTable(Flowable):
+    """The list of names; when it runs onto another page, that page starts with
+    ``caption`` (the meeting's group, date and time, "continued") so a loose page of a batch
+    still says which meeting it belongs to."""
+
+    def __init__(self, table: Table, caption: Flowable) -> None:
+        super().__init__()
+        self.table, self.caption = table, caption
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The table's size."""
+        self.width, self.height = self.table.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """What fits here, then a new page with the caption and the rest."""
+        parts = self.table.split(avail_width, avail_height)
+        if len(parts) < 2:
+            return parts
+        first, *rest = parts
+        return [first, PageBreak(), self.caption, *rest]
+
+    def draw(self) -> None:
+        """Draw the table where this flowable stands."""
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def continued_caption(meeting: SignInMeeting, styles: SheetStyles) -> Flowable:
+    """ "Tuesday Peer Support — Tue 1 Dec 2026, 14:00–16:00 (continued)"."""
+    text = f"{meeting.group_name} \u2014 {format_date(meeting.day)}, {meeting.times} (continued)"
+    return KeepTogether([paragraph(text, styles.body), Spacer(1, 2 * mm)])
+
+
 def _box_size(styles: SheetStyles) -> float:
     return styles.body_size * 1.1
 
@@ -144,7 +177,7 @@ def _details(meeting: SignInMeeting, styles: SheetStyles, width: float, *, group
 
 def _rows_table(
     meeting: SignInMeeting, sheet: MeetingSignInSheet, options: SheetOptions, width: float
-) -> Table:
+) -> Flowable:
     styles = sheet_styles(options.large_print)
     number, tick = styles.number_column_width, TICK_COLUMN[options.large_print]
     name = (width - number - tick) * 0.55
@@ -156,7 +189,7 @@ def _rows_table(
     ]
     table = ruled_table(COLUMNS, rows, [number, name, tick, width - number - name - tick], styles)
     table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
-    return table
+    return ContinuedTable(table, continued_caption(meeting, styles))
 
 
 def _new_here(styles: SheetStyles, large_print: bool, width: float) -> Flowable:
