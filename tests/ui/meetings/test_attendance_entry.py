@@ -15,6 +15,7 @@ from involve_desktop.core.services.meetings_dto import AttendanceState, MeetingI
 from involve_desktop.ui.meetings.attendance_entry import AttendanceDialog
 from involve_desktop.ui.meetings.walk_in import ChooseWalkInDialog, NewcomerDialog
 from tests.core.meetings.helpers import group, person
+from tests.sheets.member_helpers import facilitator as facilitator_account
 from tests.ui.rota.scripting import scripted
 from tests.ui.typing import type_text
 
@@ -182,3 +183,28 @@ def test_future_meeting_refuses_present_with_a_clear_message(
     assert errors and "has not happened yet" in errors[0]
     assert dialog.isVisible() and dialog.model.dirty  # nothing lost
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_a_facilitator_types_in_their_own_groups_sheet_with_a_newcomer(
+    qtbot, monkeypatch, context, session, coordinator, meeting
+):
+    facilitator = facilitator_account(session, coordinator)
+    meetings_groups.set_group_accounts(
+        session, coordinator, meeting["group"], [facilitator.account_id]
+    )
+    session.commit()
+    dialog = open_entry(qtbot, context, facilitator, meeting["meeting"])
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+
+    def newcomer(new: NewcomerDialog) -> None:
+        new.consent_no.setChecked(True)
+        new.save()
+
+    scripted(monkeypatch, NewcomerDialog, newcomer)
+    type_text(qtbot, dialog.walk_in, "Priya Shah")
+    qtbot.keyClick(dialog.walk_in, Qt.Key.Key_Return)
+    assert dialog.model.member_at(dialog.model.rowCount() - 1).name == "Priya Shah"
+    assert dialog.save()
+    states = saved_states(session, coordinator, meeting["meeting"])
+    assert states[sorted(NAMES)[0]] is AttendanceState.PRESENT
+    assert states["Priya Shah"] is AttendanceState.PRESENT
