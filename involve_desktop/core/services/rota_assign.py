@@ -1,9 +1,11 @@
 """Putting people on shifts and taking them off, with every rule checked in the service.
 
-Hard rules refuse with a sentence naming the person (``RotaRefused``); a personal limit
-refuses with ``overridable=True`` unless ``override_limits`` is given with a reason, which is
-kept on the assignment and in the audit trail. The shift row is locked while checking
-(``SELECT … FOR UPDATE`` on PostgreSQL) so two laptops cannot both fill the last place.
+Hard rules refuse with a sentence naming the person (``RotaRefused``); a limit (outside
+their weekly availability, over their shifts a week or hours a month) refuses with
+``overridable=True`` and the limits' ``codes`` unless ``override_limits`` is given with a
+reason, which is kept on the assignment and in the audit trail. The shift row is locked
+while checking (``SELECT … FOR UPDATE`` on PostgreSQL) so two laptops cannot both fill the
+last place.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_rules import (
     Refusal,
     RotaRefused,
-    limit_refusal,
+    limit_refusals,
     person_refusal,
     shift_refusal,
 )
@@ -53,14 +55,17 @@ def assign_in_transaction(
     )
     if refusal is not None:
         raise RotaRefused(refusal)
-    limit = limit_refusal(person, shift, world.ledger)
+    limits = limit_refusals(person, shift, world.ledger)
+    limit = Refusal(limits[0].code, " ".join(r.message for r in limits)) if limits else None
     if limit is not None and not (override_limits and reason):
+        codes = tuple(r.code for r in limits)
         if override_limits:
             raise RotaRefused(
-                Refusal(limit.code, f"{limit.message} Give a reason to go over the limit."),
+                Refusal(limit.code, f"{limit.message} Give a reason to go ahead anyway."),
                 overridable=True,
+                codes=codes,
             )
-        raise RotaRefused(limit, overridable=True)
+        raise RotaRefused(limit, overridable=True, codes=codes)
     row = session.scalar(
         select(RotaAssignment).where(
             RotaAssignment.shift_id == shift_id, RotaAssignment.member_id == member_id

@@ -57,11 +57,11 @@ def propose_autofill(
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     first = _first_day(start, end, today)
     if end < first:
-        return AutofillProposal(start, end, (), ())
+        return AutofillProposal(start, end, (), (), 0, first)
     world = load_world(session, first, end)
     session.rollback()  # end the read transaction; nothing was written
     plan = plan_autofill(world, first, end)
-    return AutofillProposal(start, end, plan.assignments, plan.gaps)
+    return AutofillProposal(start, end, plan.assignments, plan.gaps, plan.shift_count, first)
 
 
 def commit_autofill(

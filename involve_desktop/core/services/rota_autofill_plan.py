@@ -30,6 +30,7 @@ from involve_desktop.core.services.rota_dto import (
     PersonFacts,
     ProposedAssignment,
     ShiftSlot,
+    plural,
 )
 from involve_desktop.core.services.rota_rules import (
     booking_for,
@@ -58,6 +59,7 @@ class Plan:
 
     assignments: tuple[ProposedAssignment, ...]
     gaps: tuple[AutofillGap, ...]
+    shift_count: int = 0  # shifts in the period that are not cancelled
 
 
 def _weekday_index(people: dict[int, PersonFacts]) -> dict[int, list[PersonFacts]]:
@@ -186,7 +188,8 @@ def plan_autofill(world: RotaWorld, first: date, last: date) -> Plan:
             reason = f"only 1 eligible person ({chosen[0].name}) — would be alone"
             chosen = []
         elif len(chosen) < need:
-            reason = f"only {len(chosen)} eligible people — needs {shift.min_peers}"
+            found = plural(len(chosen), "eligible person", "eligible people")
+            reason = f"only {found} — needs {shift.min_peers}"
         del pool[: len(chosen)]
         taken += len(chosen)
         for person in chosen:
@@ -213,4 +216,4 @@ def plan_autofill(world: RotaWorld, first: date, last: date) -> Plan:
                     reason,
                 )
             )
-    return Plan(tuple(proposals), tuple(gaps))
+    return Plan(tuple(proposals), tuple(gaps), len(ordered))

@@ -10,7 +10,11 @@ Decisions:
   cover, rung after regulars) unless ``include_bank_first`` puts bank first; then fewest
   shifts in the 4 weeks before the shift (fairness); then name. People who cannot do it are
   listed separately with the reason — except those who are not peer supporters on the day
-  or have left, who would only be noise.
+  or have left, who would only be noise. When that leaves both lists empty,
+  ``empty_reason`` says why (e.g. nobody held the peer supporter role on that date — a
+  past shift before people's roles began), so the screen never shows an empty list.
+- Outside someone's weekly availability is a limit, not a hard rule: they are suggested
+  last with that note, and a "yes" on the phone can put them on with a recorded reason.
 - Call-down log: who was asked, when, by whom, and the answer (yes / no / no reply). A
   "yes" assigns them in the same transaction (refused like any assignment if a rule now
   fails, and then the log entry is not kept either — the coordinator sees why).
@@ -25,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaCallDown, RotaShift
 from involve_desktop.core.permissions import Permission
@@ -39,6 +44,7 @@ from involve_desktop.core.services.rota_dto import (
     NotEligible,
     ShiftView,
     Suggestion,
+    plural,
 )
 from involve_desktop.core.services.rota_rules import limit_refusal, person_refusal, shift_refusal
 from involve_desktop.core.services.rota_shifts import shift_view, shift_views
@@ -101,7 +107,37 @@ def suggestions(
         )
     eligible.sort(key=lambda pair: pair[0])
     not_eligible.sort(key=lambda n: (n.name.casefold(), n.member_id))
-    return CoverSuggestions(view, tuple(s for _, s in eligible), tuple(not_eligible))
+    empty_reason = None
+    if not eligible and not not_eligible:
+        empty_reason = _why_no_one_listed(world.people.values(), assigned, shift.day)
+    return CoverSuggestions(view, tuple(s for _, s in eligible), tuple(not_eligible), empty_reason)
+
+
+def _why_no_one_listed(people, assigned: set[int], day: date) -> str:  # noqa: ANN001
+    """Why nobody at all is listed for a shift on ``day`` (everyone was left out quietly)."""
+    others = [p for p in people if p.member_id not in assigned]
+    if not others and not assigned:
+        return (
+            "There are no peer supporters yet. Give members the peer supporter or bank peer "
+            "supporter role on their record (Members), then assign them here."
+        )
+    if not others:
+        return "Everyone on the rota is already on this shift."
+    not_peer = [p for p in others if p.peer_on(day) is None and p.status != "left"]
+    if not_peer:
+        later = sum(1 for p in not_peer if all(x.start_on > day for x in p.peer_periods))
+        when = format_date(day)
+        text = f"No one held the peer supporter role on {when}"
+        if later == len(not_peer):
+            text += (
+                f": {plural(later, 'person', 'people')} on the rota only became a peer "
+                "supporter after that date"
+            )
+        return (
+            f"{text}. If someone did this shift, check the start date of their peer "
+            "supporter role on their record (Members)."
+        )
+    return "The only peer supporters on the records have left the group."
 
 
 def _call_info(row: RotaCallDown, name: str) -> CallDownInfo:

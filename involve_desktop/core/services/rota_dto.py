@@ -19,6 +19,15 @@ def hhmm(moment: time | datetime) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """ "1 shift", "3 shifts", "2 people" (``words`` for an irregular plural).
+
+    The same rule as the members list's ``plural`` in the GUI; kept here because the rota
+    services' own sentences need it and ``core`` cannot import the GUI.
+    """
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
 class SiteKind(StrEnum):
     """What sort of place a site is."""
 
@@ -339,7 +348,7 @@ class Suggestion:
     name: str
     bank: bool
     recent_shifts: int
-    limit_note: str | None  # why they would go over a limit, or None when within limits
+    limit_note: str | None  # the limit they would go past (e.g. outside their availability)
 
 
 @dataclass(frozen=True)
@@ -358,6 +367,15 @@ class CoverSuggestions:
     shift: ShiftView
     eligible: tuple[Suggestion, ...]
     not_eligible: tuple[NotEligible, ...]
+    empty_reason: str | None = None  # why both lists are empty, when they are
+
+
+@dataclass(frozen=True)
+class GapInfo:
+    """A shift below its minimum, with why: "alone: needs 2, has 1 — no one trained free"."""
+
+    view: ShiftView
+    why: str
 
 
 @dataclass(frozen=True)
@@ -405,6 +423,8 @@ class AutofillProposal:
     end: date
     assignments: tuple[ProposedAssignment, ...]
     gaps: tuple[AutofillGap, ...]
+    shift_count: int = 0  # shifts (not cancelled) from ``first_day`` to ``end`` looked at
+    first_day: date | None = None  # the first day filled: today when the period began earlier
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ Decisions:
 - A pattern's end at or before its start means the shift ends the next day (22:00–06:00);
   an end equal to the start is refused (a 24-hour shift is not a peer support shift).
 - Minimum / maximum peers default to the site's when left blank; required training defaults
-  to the built-in peer support training unless ``no_training_required``.
+  to the built-in peer support training unless ``no_training_required``. A minimum above the
+  site's maximum (with the pattern's maximum left blank) is refused on the minimum, naming
+  both fixes, rather than quietly dropping the maximum.
 - ``generate_shifts`` makes one shift per pattern per matching day, copying the pattern's
   values. It is idempotent (never a second shift for the same pattern and day — also a
   unique constraint), never creates shifts before today, skips days the site is closed,
@@ -87,7 +89,11 @@ def _values(session: Session, data: PatternInput) -> dict:
     min_peers = data.min_peers if data.min_peers is not None else site.min_together
     max_peers = data.max_peers if data.max_peers is not None else site.max_peers
     if data.max_peers is None and max_peers is not None and max_peers < min_peers:
-        max_peers = None
+        raise ValidationError(
+            "min_peers",
+            f"Minimum peers ({min_peers}) is more than {site.name}'s maximum of {max_peers}. "
+            f"Lower the minimum, or set this shift's maximum peers to {min_peers} or more.",
+        )
     check_peers(min_peers, max_peers, "min_peers", "max_peers")
     if data.no_training_required:
         training = None

@@ -7,11 +7,13 @@ can never disagree. Decisions:
   already on it; they hold a peer supporter or bank peer supporter role on the shift date;
   their status is active (not stepping back, not left); the shift's required training is
   current on the shift date (expiry on or after the date; no expiry counts as current);
-  they are not in an unavailable period on the shift date; one weekly availability slot
-  covers the whole shift (slots are not joined together); and they have no other shift
-  whose times overlap (touching end-to-start is fine).
-- **Limits** (overridable with a recorded reason): shifts in the same Monday–Sunday week,
-  and planned hours in the same calendar month (by the shift's start date).
+  they are not in an unavailable period on the shift date (time off: never overridden);
+  and they have no other shift whose times overlap (touching end-to-start is fine).
+- **Limits** (overridable with a recorded reason): one weekly availability slot covers the
+  whole shift (slots are not joined together) — outside it, a coordinator who rang them
+  and heard "yes" may still put them on, with a reason; shifts in the same Monday–Sunday
+  week; and planned hours in the same calendar month (by the shift's start date).
+  Auto-fill never goes over any of these.
 - Bookings that count: assignments on shifts that are not cancelled, except those recorded
   afterwards as "did not attend" or "cancelled".
 - **Coverage**: covered only at or above the minimum. 0 → no one; 1 with a minimum of 2 or
@@ -35,6 +37,7 @@ from involve_desktop.core.services.rota_dto import (
     Refusal,
     ShiftSlot,
     hhmm,
+    plural,
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -164,7 +167,10 @@ def shift_refusal(
         return Refusal("already_on", lambda: f"{person.name} is already on this shift.")
     if shift.max_peers is not None and len(assigned) >= shift.max_peers:
         return Refusal(
-            "full", lambda: f"{shift.label} already has its maximum of {shift.max_peers} peers."
+            "full",
+            lambda: (
+                f"{shift.label} already has its maximum of {plural(shift.max_peers or 0, 'peer')}."
+            ),
         )
     return None
 
@@ -210,15 +216,6 @@ def person_refusal(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Ref
                         f"{name} is unavailable from {format_date(first)} to {format_date(last)}."
                     ),
                 )
-    if not any(slot_covers(slot, shift) for slot in person.weekly):
-        return Refusal(
-            "not_available",
-            lambda: (
-                f"{name} is not available {WEEKDAYS[day.weekday()]}s "
-                f"{hhmm(shift.start)}–{hhmm(shift.end)} (their weekly availability does not "
-                "cover it)."
-            ),
-        )
     for booking in ledger.near(person.member_id, day):
         if booking.shift_id != shift.id and overlaps(
             booking.start, booking.end, shift.start, shift.end
@@ -229,35 +226,75 @@ def person_refusal(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Ref
     return None
 
 
-def limit_refusal(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Refusal | None:
-    """Going over the person's own limits (overridable with a recorded reason), or None."""
+def outside_availability(person: PersonFacts, shift: ShiftSlot) -> Refusal | None:
+    """The weekly-availability limit: no one slot covers the whole shift."""
+    if any(slot_covers(slot, shift) for slot in person.weekly):
+        return None
     day = shift.day
-    if person.max_shifts_per_week is not None:
-        have = ledger.week_count(person.member_id, day)
-        if have + 1 > person.max_shifts_per_week:
-            monday = day - timedelta(days=day.weekday())
-            return Refusal(
-                "limit_week",
-                lambda: (
-                    f"{person.name} would be over their limit of "
-                    f"{person.max_shifts_per_week} shifts a week ({have} already in the week of "
-                    f"{format_date(monday)})."
-                ),
-            )
-    if person.max_hours_per_month is not None:
-        minutes = ledger.month_minutes(person.member_id, day) + shift.minutes
-        if minutes > person.max_hours_per_month * 60:
-            return Refusal(
-                "limit_month",
-                lambda: (
-                    f"{person.name} would be over their limit of "
-                    f"{person.max_hours_per_month} hours a month "
-                    f"({hours_text(minutes - shift.minutes)} already in "
-                    f"{_MONTHS[day.month - 1]} {day.year}, this shift "
-                    f"{hours_text(shift.minutes)})."
-                ),
-            )
-    return None
+    return Refusal(
+        "not_available",
+        lambda: (
+            f"{person.name} is not available {WEEKDAYS[day.weekday()]}s "
+            f"{hhmm(shift.start)}–{hhmm(shift.end)} (outside their weekly availability)."
+        ),
+    )
+
+
+def _over_week(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Refusal | None:
+    if person.max_shifts_per_week is None:
+        return None
+    day = shift.day
+    have = ledger.week_count(person.member_id, day)
+    if have + 1 <= person.max_shifts_per_week:
+        return None
+    monday = day - timedelta(days=day.weekday())
+    return Refusal(
+        "limit_week",
+        lambda: (
+            f"{person.name} would be over their limit of "
+            f"{plural(person.max_shifts_per_week or 0, 'shift')} a week "
+            f"({have} already in the week of {format_date(monday)})."
+        ),
+    )
+
+
+def _over_month(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Refusal | None:
+    if person.max_hours_per_month is None:
+        return None
+    day = shift.day
+    minutes = ledger.month_minutes(person.member_id, day) + shift.minutes
+    if minutes <= person.max_hours_per_month * 60:
+        return None
+    return Refusal(
+        "limit_month",
+        lambda: (
+            f"{person.name} would be over their limit of "
+            f"{plural(person.max_hours_per_month or 0, 'hour')} a month "
+            f"({hours_text(minutes - shift.minutes)} already in "
+            f"{_MONTHS[day.month - 1]} {day.year}, this shift "
+            f"{hours_text(shift.minutes)})."
+        ),
+    )
+
+
+def limit_refusals(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> list[Refusal]:
+    """Every limit the person would go past (each overridable with a recorded reason):
+    outside their weekly availability, over their shifts a week, over their hours a month."""
+    found = (
+        outside_availability(person, shift),
+        _over_week(person, shift, ledger),
+        _over_month(person, shift, ledger),
+    )
+    return [r for r in found if r is not None]
+
+
+def limit_refusal(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Refusal | None:
+    """The first limit the person would go past (see ``limit_refusals``), or None."""
+    return (
+        outside_availability(person, shift)
+        or _over_week(person, shift, ledger)
+        or _over_month(person, shift, ledger)
+    )
 
 
 def hours_text(minutes: int) -> str:
@@ -272,9 +309,13 @@ def booking_for(person_id: int, shift: ShiftSlot) -> Booking:
 
 
 class RotaRefused(InvolveError):
-    """A rule refused an assignment; ``overridable`` when it is a limit (confirm + reason)."""
+    """A rule refused an assignment; ``overridable`` when only limits are in the way
+    (confirm + reason), and then ``codes`` names each of them (e.g. "not_available")."""
 
-    def __init__(self, refusal: Refusal, overridable: bool = False) -> None:
+    def __init__(
+        self, refusal: Refusal, overridable: bool = False, codes: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(refusal.message)
         self.code = refusal.code
         self.overridable = overridable
+        self.codes = codes or (refusal.code,)

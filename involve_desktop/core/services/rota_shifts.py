@@ -30,7 +30,12 @@ from involve_desktop.core.services.rota_dto import (
     ShiftView,
     hhmm,
 )
-from involve_desktop.core.services.rota_rules import RotaRefused, coverage_state, person_refusal
+from involve_desktop.core.services.rota_rules import (
+    RotaRefused,
+    coverage_state,
+    outside_availability,
+    person_refusal,
+)
 from involve_desktop.core.services.rota_sites import check_peers
 from involve_desktop.core.services.rota_world import counts, load_world, slot_of
 from involve_desktop.core.services.transaction import require, transaction
@@ -219,8 +224,9 @@ def update_shift(
     required_training_type_id: int | None,
 ) -> None:
     """Change one shift's times, peers or training (its pattern and other shifts stay as
-    they are). Refused when someone already on it could no longer do it (training, weekly
-    availability, another shift at the new time) or when more are on it than the new
+    they are). Refused when someone already on it could no longer do it (training, time
+    off, another shift at the new time, or new times outside their weekly availability —
+    unless they were put on with a recorded reason) or when more are on it than the new
     maximum: take them off first."""
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     if start_time == end_time:
@@ -251,11 +257,16 @@ def update_shift(
                 f"the maximum to {max_peers}.",
             )
         people = {a.member_id for a in on_it}
+        agreed = {a.member_id for a in on_it if a.override_reason}  # put on despite a limit
+        moved = (before["start"], before["end"]) != (hhmm(start_time), hhmm(end_time))
         if people:
             world = load_world(session, row.day, row.day, shift_ids=[shift_id], member_ids=people)
             shift = world.shifts[shift_id]
             for member_id in sorted(people, key=lambda m: world.people[m].name):
-                refusal = person_refusal(world.people[member_id], shift, world.ledger)
+                person = world.people[member_id]
+                refusal = person_refusal(person, shift, world.ledger)
+                if refusal is None and moved and member_id not in agreed:
+                    refusal = outside_availability(person, shift)
                 if refusal is not None:
                     raise RotaRefused(
                         Refusal(

@@ -121,7 +121,8 @@ def swap_candidates(
     session: Session, actor: Actor, assignment_id: int, start: date, end: date
 ) -> list[SwapCandidate]:
     """People on other shifts from ``start`` to ``end`` who could swap with this assignment,
-    in time order (not yet checked against the rules: ``swap`` does that)."""
+    in time order (not yet checked against the rules: ``swap`` does that). Shifts the person
+    is already on, and people already on their shift, are left out."""
     require(session, actor, Permission.VIEW_ROTA, "see the rota")
     if end < start:
         raise ValidationError("end", "The end date must be on or after the start date.")
@@ -135,6 +136,7 @@ def swap_candidates(
             select(RotaAssignment.member_id).where(RotaAssignment.shift_id == mine.shift_id)
         )
     )
+    theirs = select(RotaAssignment.shift_id).where(RotaAssignment.member_id == mine.member_id)
     rows = session.execute(
         select(RotaAssignment, Member.full_name, Member.preferred_name)
         .join(RotaShift, RotaShift.id == RotaAssignment.shift_id)
@@ -146,6 +148,7 @@ def swap_candidates(
             RotaShift.id != mine.shift_id,
             RotaAssignment.attendance.is_(None),
             RotaAssignment.member_id.not_in(on_mine),
+            RotaShift.id.not_in(theirs),  # a shift they are already on is no swap
         )
         .order_by(RotaShift.day, RotaShift.start_time, RotaShift.id, Member.sort_name)
     ).all()

@@ -105,6 +105,51 @@ def test_weekly_availability_must_cover_whole_shift(session, coordinator, ward):
     assign(session, coordinator, s, fits)
 
 
+def test_outside_weekly_availability_is_overridable_with_a_recorded_reason(
+    session, coordinator, ward
+):
+    s = shift(session, coordinator, ward)  # Tue 09:00–13:00
+    hana = peer(session, coordinator, "Hana Park", weekly=[AvailabilitySlot(2, time(8), time(18))])
+    err = refused(session, coordinator, s, hana)
+    assert err.overridable and err.codes == ("not_available",)
+    assert err.message == (
+        "Hana Park is not available Tuesdays 09:00–13:00 (outside their weekly availability)."
+    )
+    assignment = assign(
+        session, coordinator, s, hana, override_limits=True, override_reason="Rang her; can do it"
+    )
+    assert shift_view(session, coordinator, s).assignees[0].override_reason == (
+        "Rang her; can do it"
+    )
+    row = audit.list_entries(session, coordinator, "rota_assignment", assignment)[0]
+    assert "outside their weekly availability" in row.changes["over limit"]
+
+
+def test_outside_availability_and_over_a_limit_are_both_named(session, coordinator, ward):
+    mon = shift(session, coordinator, ward, day=TODAY)
+    tue = shift(session, coordinator, ward)
+    monday_only = [AvailabilitySlot(0, time(7), time(23))]
+    pat = peer(session, coordinator, "Pat Gray", weekly=monday_only, limits=(1, None))
+    assign(session, coordinator, mon, pat)
+    err = refused(session, coordinator, tue, pat)
+    assert err.overridable and err.codes == ("not_available", "limit_week")
+    assert "outside their weekly availability" in err.message
+    assert "limit of 1 shift a week" in err.message
+
+
+def test_time_off_training_status_and_overlap_stay_hard_even_with_a_reason(
+    session, coordinator, ward
+):
+    s = shift(session, coordinator, ward)
+    fay = peer(session, coordinator, "Fay Moss")
+    availability.add_unavailable(session, coordinator, fay, TUE, TUE)
+    err = refused(session, coordinator, s, fay, override_limits=True, override_reason="asked")
+    assert err.code == "unavailable" and not err.overridable
+    old = peer(session, coordinator, "Olu Reed", trained_until=date(2026, 3, 2))
+    err = refused(session, coordinator, s, old, override_limits=True, override_reason="asked")
+    assert err.code == "training" and not err.overridable
+
+
 def test_overnight_shift_and_overnight_availability(session, coordinator, ward):
     night = shift(session, coordinator, ward, start=time(22), end=time(6))
     view = shift_view(session, coordinator, night)
@@ -140,7 +185,7 @@ def test_over_max_refused(session, coordinator, ward):
     assign(session, coordinator, s, peer(session, coordinator, "Lou Dean"))
     assert shift_view(session, coordinator, s).state is CoverageState.FULL
     err = refused(session, coordinator, s, peer(session, coordinator, "Max Orr"))
-    assert "already has its maximum of 1 peers" in err.message and not err.overridable
+    assert "already has its maximum of 1 peer." in err.message and not err.overridable
 
 
 def test_cancelled_shift_refused(session, coordinator, ward):
@@ -159,7 +204,7 @@ def test_weekly_limit_refused_then_overridden_with_reason(session, coordinator, 
     assign(session, coordinator, mon, pat)
     err = refused(session, coordinator, tue, pat)
     assert err.overridable and err.message == (
-        "Pat Gray would be over their limit of 1 shifts a week (1 already in the week of "
+        "Pat Gray would be over their limit of 1 shift a week (1 already in the week of "
         "Mon 2 Mar 2026)."
     )
     with pytest.raises(RotaRefused, match="Give a reason"):
@@ -171,7 +216,7 @@ def test_weekly_limit_refused_then_overridden_with_reason(session, coordinator, 
     assert view.assignees[0].override_reason == "Pat offered"
     row = audit.list_entries(session, coordinator, "rota_assignment", assignment)[0]
     assert row.changes["override reason"] == "Pat offered"
-    assert "limit of 1 shifts a week" in row.changes["over limit"]
+    assert "limit of 1 shift a week" in row.changes["over limit"]
 
 
 def test_monthly_hours_limit(session, coordinator, ward):
