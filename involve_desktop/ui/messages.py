@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget, QWizard
 
@@ -40,12 +41,54 @@ def error_label() -> QLabel:
     return label
 
 
+_CHANGE_SIGNALS = (
+    "textChanged",
+    "valueChanged",
+    "dateChanged",
+    "timeChanged",
+    "currentIndexChanged",
+    "toggled",
+    "changed",
+)
+
+
+def _change_signal(widget: QWidget) -> Any:
+    """The signal a field sends when the user changes it, or None."""
+    for name in _CHANGE_SIGNALS:
+        signal = getattr(widget, name, None)
+        if signal is not None and hasattr(signal, "connect"):
+            return signal
+    return None
+
+
 class FieldErrors:
-    """Shows a ValidationError next to the field it names; clears all of them on demand."""
+    """Shows a ValidationError next to the field it names; clears all of them on demand.
+
+    A message next to a field goes away as soon as that field is changed (the user is
+    fixing it), so a stale warning never sits beside a corrected value.
+    """
 
     def __init__(self, labels: dict[str, QLabel], fallback: QLabel) -> None:
         self._labels = labels
         self._fallback = fallback
+        self._watched: set[int] = set()
+
+    def clear_field(self, field: str) -> None:
+        """Hide the message beside ``field`` (if any)."""
+        label = self._labels.get(field)
+        if label is not None:
+            label.clear()
+            label.setVisible(False)
+
+    def watch(self, field: str, widget: QWidget) -> None:
+        """Clear ``field``'s message when ``widget`` is next changed by the user."""
+        if id(widget) in self._watched:
+            return
+        signal = _change_signal(widget)
+        if signal is None:
+            return
+        self._watched.add(id(widget))
+        signal.connect(lambda *_args: self.clear_field(field))
 
     def clear(self) -> None:
         """Hide every message."""
@@ -65,11 +108,21 @@ class FieldErrors:
         label.setAccessibleName(f"Problem: {error.message}")
         if focus and field in focus:
             focus[field].setFocus()
+            if field in self._labels:
+                self.watch(field, focus[field])
         grow_to_fit(label)
 
 
 def grow_to_fit(widget: QWidget) -> None:
-    """Let a dialog grow when a message appears, instead of squashing its input boxes."""
+    """Let a dialog grow when a message appears, instead of squashing its input boxes.
+
+    Only ever grows: a dialog the user made bigger (or that opened bigger than it needs)
+    keeps its size.
+    """
     window = widget.window()
-    if isinstance(window, QDialog) and not isinstance(window, QWizard):
-        window.adjustSize()
+    if not isinstance(window, QDialog) or isinstance(window, QWizard):
+        return
+    wanted = window.sizeHint().expandedTo(window.minimumSizeHint())
+    size = window.size()
+    if wanted.width() > size.width() or wanted.height() > size.height():
+        window.resize(size.expandedTo(wanted))

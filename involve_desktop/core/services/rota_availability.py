@@ -131,12 +131,16 @@ def set_limits(
     """Set someone's own limits (None: no limit)."""
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     if max_shifts_per_week is not None and not 0 <= max_shifts_per_week <= 21:
+        below = " cannot be below 0" if max_shifts_per_week < 0 else " cannot be over 21"
         raise ValidationError(
-            "max_shifts_per_week", "Shifts a week must be between 0 and 21, or blank."
+            "max_shifts_per_week",
+            f"Shifts a week{below}: type a number from 0 to 21, or leave it blank for no limit.",
         )
     if max_hours_per_month is not None and not 0 <= max_hours_per_month <= 400:
+        below = " cannot be below 0" if max_hours_per_month < 0 else " cannot be over 400"
         raise ValidationError(
-            "max_hours_per_month", "Hours a month must be between 0 and 400, or blank."
+            "max_hours_per_month",
+            f"Hours a month{below}: type a number from 0 to 400, or leave it blank for no limit.",
         )
     with transaction(session):
         _member(session, member_id)

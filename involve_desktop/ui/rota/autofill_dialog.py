@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import rota_autofill, rota_shifts
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.rota_dto import AutofillProposal, ShiftSlot
+from involve_desktop.core.services.rota_dto import AutofillProposal, ShiftSlot, plural
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import (
@@ -39,8 +39,19 @@ from involve_desktop.ui.rota.setup_widgets import (
 from involve_desktop.ui.widgets import buttons_row
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def no_shifts_text(proposal: AutofillProposal) -> str:
+    """What to say when there were no shifts to fill in the period."""
+    first = proposal.first_day or proposal.start
+    if proposal.end < first:
+        return (
+            f"This period ended before today ({format_date(first)}): auto-fill only fills "
+            "shifts from today on. Choose dates from today."
+        )
+    return (
+        f"There are no shifts from {format_date(first)} to {format_date(proposal.end)} yet, "
+        "so there is nothing to fill. Generate shifts first (Rota → “Generate shifts…” "
+        "makes them from each site's weekly shifts), then auto-fill."
+    )
 
 
 class _Busy:
@@ -166,17 +177,24 @@ class AutofillDialog(QDialog):
         self.undo_button.setVisible(False)
         self.batch_id = None
         gaps = (
-            f"{_plural(len(proposal.gaps), 'shift')} would still be short — see the reasons below."
+            f"{plural(len(proposal.gaps), 'shift')} would still be short — see the reasons below."
             if proposal.gaps
             else "Every shift would be at its minimum."
         )
-        if proposal.assignments:
+        if proposal.shift_count == 0:
+            self.status.setText(no_shifts_text(proposal))
+        elif proposal.assignments:
             self.status.setText(
-                f"Auto-fill proposes {_plural(len(proposal.assignments), 'assignment')}. {gaps} "
+                f"Auto-fill proposes {plural(len(proposal.assignments), 'assignment')}. {gaps} "
                 "Nothing is saved until you choose “Fill these shifts”."
             )
-        else:
+        elif proposal.gaps:
             self.status.setText(f"There is nobody auto-fill could add. {gaps}")
+        else:
+            self.status.setText(
+                f"Nothing to add: {gaps[0].lower()}{gaps[1:]} "
+                f"({plural(proposal.shift_count, 'shift')} in this period)."
+            )
 
     def fill(self) -> None:
         """Commit the proposal in one step; offer Undo afterwards."""
@@ -199,9 +217,9 @@ class AutofillDialog(QDialog):
         self.undo_button.setVisible(True)
         self.undo_button.setEnabled(True)
         self.status.setText(
-            f"Done: added {_plural(count, 'person')} to shifts as proposed"
+            f"Done: made {plural(count, 'assignment')} as proposed"
             if count != 1
-            else "Done: added 1 person to a shift as proposed"
+            else "Done: put 1 person on a shift as proposed"
         )
         self.status.setText(
             self.status.text()
@@ -220,6 +238,6 @@ class AutofillDialog(QDialog):
         self.batch_id = None
         self.undo_button.setEnabled(False)
         self.status.setText(
-            f"Undone: took {_plural(removed, 'assignment')} off the rota again. "
+            f"Undone: took {plural(removed, 'assignment')} off the rota again. "
             "Propose again to start over."
         )

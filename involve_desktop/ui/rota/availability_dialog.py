@@ -5,7 +5,8 @@ choose a current peer supporter (bank supporters are marked "bank"), edit the we
 they can do, add or remove days they cannot (no reason is asked), set limits (blank = no
 limit) and Save. Their shifts from four weeks ago to eight weeks ahead are listed with what
 happened; "Save to a calendar file…" writes them as .ics for their phone, and "Print their
-month…" hands the person's schedule sheet to ``print_sheet(key, values)``.
+month…" asks which month (the month of their next shift first, else this month) and hands
+the person's schedule sheet to ``print_sheet(key, values)``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -54,6 +56,7 @@ from involve_desktop.ui.rota.setup_widgets import (
     from_qdate,
     int_value,
     intro,
+    month_name,
     optional_int,
     read_only_table,
     with_error,
@@ -82,6 +85,17 @@ def shift_row(view: ShiftView, member_id: int) -> list[str]:
     return [view.slot.when, view.slot.site_name, state]
 
 
+def month_choices(today: date, next_shift: date | None) -> tuple[list[date], int]:
+    """First days of last month to three months ahead (and the next shift's month if later),
+    and the index to offer first: the next shift's month, or this month."""
+    first = today.replace(day=1)
+    months = [(first - timedelta(days=1)).replace(day=1), first]
+    while len(months) < 5 or (next_shift is not None and months[-1] < next_shift.replace(day=1)):
+        months.append((months[-1] + timedelta(days=32)).replace(day=1))
+    target = next_shift.replace(day=1) if next_shift is not None else first
+    return months, months.index(target) if target in months else 1
+
+
 class AvailabilityDialog(QDialog):
     """When a peer supporter can work, when they cannot, and their limits."""
 
@@ -96,6 +110,7 @@ class AvailabilityDialog(QDialog):
         super().__init__(parent)
         self.context, self.actor, self.print_sheet = context, actor, print_sheet
         self.current: PersonAvailability | None = None
+        self.views: list[ShiftView] = []
         self.setWindowTitle("Peer supporters — shifts, availability and limits")
         self.resize(900, 640)
         self.person = QComboBox()
@@ -254,6 +269,7 @@ class AvailabilityDialog(QDialog):
         self.max_shifts.setText("" if limit is None else str(limit))
         limit = self.current.max_hours_per_month
         self.max_hours.setText("" if limit is None else str(limit))
+        self.views = list(views or [])
         rows = [shift_row(view, mid) for view in views]
         fill_table(self.upcoming, rows or [["No shifts booked.", "", ""]])
 
@@ -293,12 +309,33 @@ class AvailabilityDialog(QDialog):
             "updates them rather than adding copies).",
         )
 
+    def next_shift_day(self) -> date | None:
+        """The day of their next shift from today (not cancelled), if any is listed."""
+        today = date.today()
+        days = [v.slot.day for v in self.views if v.slot.day >= today and not v.slot.cancelled]
+        return min(days) if days else None
+
     def print_month(self) -> None:
-        """Print this person's schedule for this month (through the Sheets area)."""
+        """Print this person's schedule for a month they choose (through the Sheets area);
+        offered first: the month of their next shift, or this month."""
         mid = self.member_id()
         if mid is None or self.print_sheet is None:
             return
-        values = {SheetField.PERSON: str(mid), SheetField.MONTH: date.today().strftime("%Y-%m")}
+        months, chosen = month_choices(date.today(), self.next_shift_day())
+        labels = [month_name(m) for m in months]
+        name = self.current.name if self.current else "their"
+        picked, ok = QInputDialog.getItem(
+            self,
+            "Print their month",
+            f"Which month of {name}'s shifts?",
+            labels,
+            chosen,
+            False,
+        )
+        if not ok or picked not in labels:
+            return
+        month = months[labels.index(picked)]
+        values = {SheetField.PERSON: str(mid), SheetField.MONTH: month.strftime("%Y-%m")}
         self.accept()
         self.print_sheet("rota-schedule", values)
 

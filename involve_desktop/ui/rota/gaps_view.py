@@ -1,4 +1,6 @@
-"""Every shift below its minimum in a period, in time order, with its state in words.
+"""Every shift below its minimum in a period, in time order, with its state in words and
+why it is a gap ("alone: needs 2, has 1 — no one with current peer support training
+available"), worked out by the rota services.
 
 Enter or a double-click asks to open the shift (``open_shift``).
 """
@@ -21,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.formatting import format_date
-from involve_desktop.core.services import rota_coverage
+from involve_desktop.core.services import rota_gap_reasons
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.rota_dto import ShiftView, hhmm
+from involve_desktop.core.services.rota_dto import GapInfo, hhmm, plural
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.week_grid import coverage_words, short_name
@@ -32,17 +34,18 @@ from involve_desktop.ui.table_model import Column, DtoTableModel
 PERIODS = (("The week shown", 1), ("4 weeks from the week shown", 4), ("13 weeks", 13))
 
 
-def gap_columns() -> list[Column[ShiftView]]:
-    """Site, day, times, who is on, coverage."""
+def gap_columns() -> list[Column[GapInfo]]:
+    """Site, day, times, who is on, coverage, why."""
     return [
-        Column("Site", lambda v: v.slot.site_name),
-        Column("Day", lambda v: format_date(v.slot.day), lambda v: v.slot.start),
-        Column("Time", lambda v: f"{hhmm(v.slot.start)}–{hhmm(v.slot.end)}"),
+        Column("Site", lambda g: g.view.slot.site_name),
+        Column("Day", lambda g: format_date(g.view.slot.day), lambda g: g.view.slot.start),
+        Column("Time", lambda g: f"{hhmm(g.view.slot.start)}–{hhmm(g.view.slot.end)}"),
         Column(
             "Who is on",
-            lambda v: ", ".join(short_name(a.name) for a in v.assignees) or "—",
+            lambda g: ", ".join(short_name(a.name) for a in g.view.assignees) or "—",
         ),
-        Column("Coverage", coverage_words, lambda v: v.state.value),
+        Column("Coverage", lambda g: coverage_words(g.view), lambda g: g.view.state.value),
+        Column("Why", lambda g: g.why),
     ]
 
 
@@ -53,7 +56,7 @@ class GapsTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.gaps_model: DtoTableModel[ShiftView] = DtoTableModel(gap_columns(), self)
+        self.gaps_model: DtoTableModel[GapInfo] = DtoTableModel(gap_columns(), self)
         self.setModel(self.gaps_model)
         self.setAccessibleName("Gaps: shifts below their minimum")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,7 +70,7 @@ class GapsTable(QTableView):
 
     def _request(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_requested.emit(self.gaps_model.row_at(index.row()).slot.id)
+            self.open_requested.emit(self.gaps_model.row_at(index.row()).view.slot.id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -120,16 +123,18 @@ class GapsView(QWidget):
     def reload(self) -> None:
         """Ask the service for the gaps again."""
         start, end = self.period_dates()
-        found: list[ShiftView] | None = None
+        found: list[GapInfo] | None = None
         with service_call(self, title="Rota"), self.context.session() as session:
-            found = rota_coverage.gaps(session, self.actor, start, end, site_id=self._site_id)
+            found = rota_gap_reasons.gaps_with_reasons(
+                session, self.actor, start, end, site_id=self._site_id
+            )
         if found is None:
             return
         self.table.gaps_model.set_rows(found)
         period = f"{format_date(start)} to {format_date(end)}"
         if found:
-            count = len(found)
-            self.summary.setText(f"{count} shift{'s' if count != 1 else ''} need cover, {period}")
+            verb = "needs" if len(found) == 1 else "need"
+            self.summary.setText(f"{plural(len(found), 'shift')} {verb} cover, {period}")
         else:
             self.summary.setText(f"✓ No gaps: every shift is covered, {period}")
         if found and not self.table.currentIndex().isValid():

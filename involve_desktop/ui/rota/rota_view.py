@@ -39,6 +39,11 @@ from involve_desktop.ui.widgets import buttons_row
 
 NO_SITES = "No sites yet — add the first place where peer supporters work."
 NO_SITES_READ_ONLY = "No sites yet — a coordinator adds the places where peer supporters work."
+NO_SHIFTS = (
+    "No shifts this week — Generate shifts… makes them from each site's weekly shifts "
+    "(Set up sites…); Add shift… adds a one-off."
+)
+NO_SHIFTS_READ_ONLY = "No shifts this week — a coordinator makes them from each site's pattern."
 
 
 class RotaView(QWidget):
@@ -104,7 +109,8 @@ class RotaView(QWidget):
         self.availability_button.setToolTip(
             "Each person's shifts, availability, time off and limits (Ctrl+F)"
         )
-        self.availability_button.clicked.connect(self.open_availability)
+        # clicked(bool) would arrive as the member id: ignore it
+        self.availability_button.clicked.connect(lambda _checked=False: self.open_availability())
         self.manage_buttons = [
             self.add_shift_button,
             self.sites_button,
@@ -130,8 +136,25 @@ class RotaView(QWidget):
         empty_column.addWidget(self.empty_message)
         empty_column.addLayout(buttons_row(self.first_site_button))
         empty_column.addStretch(1)
+        self.no_shifts_message = QLabel(NO_SHIFTS if self.can_manage else NO_SHIFTS_READ_ONLY)
+        self.no_shifts_message.setWordWrap(True)
+        self.no_shifts_message.setAccessibleName("Week message")
+        self.no_shifts_generate = QPushButton("Generate shifts…")
+        self.no_shifts_generate.clicked.connect(self.open_generate)
+        self.no_shifts_generate.setVisible(self.can_manage)
+        self.no_shifts_row = QWidget()
+        hint_row = QHBoxLayout(self.no_shifts_row)
+        hint_row.setContentsMargins(4, 4, 4, 4)
+        hint_row.addWidget(self.no_shifts_message, 1)
+        hint_row.addWidget(self.no_shifts_generate)
+        self.no_shifts_row.setVisible(False)
+        grid_page = QWidget()
+        grid_column = QVBoxLayout(grid_page)
+        grid_column.setContentsMargins(0, 0, 0, 0)
+        grid_column.addWidget(self.no_shifts_row)
+        grid_column.addWidget(self.grid, 1)
         self.week_stack = QStackedWidget()
-        self.week_stack.addWidget(self.grid)
+        self.week_stack.addWidget(grid_page)
         self.week_stack.addWidget(empty)
 
         self.gaps = GapsView(context, actor)
@@ -190,6 +213,7 @@ class RotaView(QWidget):
             views = rota_shifts.shift_views(session, self.actor, self.monday, end, site_id=site_id)
         current = self.grid.currentIndex()
         self.grid.grid_model.set_week(self.monday, shown, views or [])
+        self.no_shifts_row.setVisible(views is not None and not views and bool(shown))
         if self.grid.grid_model.rowCount() and self.grid.grid_model.columnCount():
             row = current.row() if current.isValid() else 0
             column = current.column() if current.isValid() else 0

@@ -17,14 +17,10 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import rota_patterns
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.rota_dto import GenerateResult
+from involve_desktop.core.services.rota_dto import GenerateResult, plural
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import PeriodFields, intro
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _and(parts: list[str]) -> str:
@@ -35,19 +31,17 @@ def _and(parts: list[str]) -> str:
 
 def describe_result(result: GenerateResult) -> str:
     """ "Made 84 shifts; skipped Good Friday (bank holiday) and 2 closed days." """
-    text = f"Made {_plural(result.created, 'shift')}"
+    text = f"Made {plural(result.created, 'shift')}"
     skipped = [f"{name} (bank holiday)" for _day, name in result.bank_holidays_skipped]
     closed_days = len({day for day, _site in result.closed_skipped})
     if closed_days:
-        skipped.append(_plural(closed_days, "closed day"))
+        skipped.append(plural(closed_days, "closed day"))
     if skipped:
         text += "; skipped " + _and(skipped)
     text += "."
     if result.already_there:
         verb = "was" if result.already_there == 1 else "were"
-        text += (
-            f" {_plural(result.already_there, 'shift')} {verb} already on the rota (left alone)."
-        )
+        text += f" {plural(result.already_there, 'shift')} {verb} already on the rota (left alone)."
     if result.created == 0 and not result.already_there:
         text += (
             " No weekly shift pattern falls in these dates (shifts are never made before "

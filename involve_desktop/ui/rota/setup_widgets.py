@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from PySide6.QtCore import QTime
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
+    QToolTip,
     QWidget,
 )
 
@@ -47,6 +50,20 @@ __all__ = [
 ]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def time_edit(value: time, accessible_name: str) -> QTimeEdit:
@@ -63,9 +80,30 @@ def time_value(edit: QTimeEdit) -> time:
     return time(t.hour(), t.minute())
 
 
+NO_MINUS = "Only 0 or more here — a minus sign is not used."
+
+
+class CountSpin(QSpinBox):
+    """A number box for counts: a typed minus sign is not silently dropped (which would
+    turn "-1" into "1") but refused with a tip beside the box (``refused`` holds it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.refused = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.text() == "-":
+            self.refused = NO_MINUS
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), NO_MINUS, self)
+            event.accept()
+            return
+        self.refused = ""
+        super().keyPressEvent(event)
+
+
 def optional_spin(blank_text: str, accessible_name: str, maximum: int = 50) -> QSpinBox:
     """A number box from 1 to ``maximum`` whose lowest setting reads ``blank_text`` (None)."""
-    spin = QSpinBox()
+    spin = CountSpin()
     spin.setRange(0, maximum)
     spin.setSpecialValueText(blank_text)
     spin.setAccessibleName(accessible_name)
@@ -80,7 +118,9 @@ def spin_value(spin: QSpinBox) -> int | None:
 def optional_int(accessible_name: str, placeholder: str = "blank = no limit") -> QLineEdit:
     """A whole-number box that may be left blank."""
     edit = QLineEdit()
-    edit.setValidator(QIntValidator(0, 9999, edit))
+    # Negative numbers are let through so the service can say what is wrong beside the
+    # field: a validator that only allowed 0 up would quietly turn "-1" into "1".
+    edit.setValidator(QIntValidator(-9999, 9999, edit))
     edit.setPlaceholderText(placeholder)
     edit.setAccessibleName(accessible_name)
     edit.setMaximumWidth(160)
@@ -122,21 +162,61 @@ def intro(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-class PeriodFields:
-    """ "From" and "To" date boxes with their error labels, for dialogs that act on a period."""
+def next_month(today: date) -> tuple[date, date]:
+    """The first and last day of the calendar month after ``today``'s."""
+    first = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return first, last
 
-    def __init__(self, start: date, end: date) -> None:
+
+def month_name(day: date) -> str:
+    """ "December 2026"."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+class PeriodFields:
+    """ "From" and "To" date boxes with their error labels, for dialogs that act on a period,
+    and quick choices: "Next month (December 2026)" and "4 weeks from today"."""
+
+    def __init__(self, start: date, end: date, today: date | None = None) -> None:
+        self.today = today or date.today()
         self.start = date_edit(start, "First day")
         self.end = date_edit(end, "Last day")
         self.labels = {"start": error_label(), "end": error_label()}
         self.fallback = error_label()
         self.errors = FieldErrors(self.labels, self.fallback)
         self.focus = {"start": self.start, "end": self.end}
+        first, _last = next_month(self.today)
+        self.next_month_button = QPushButton(f"Next &month ({month_name(first)})")
+        self.next_month_button.setToolTip("From the 1st to the last day of next month")
+        self.next_month_button.clicked.connect(lambda _checked=False: self.choose_next_month())
+        self.four_weeks_button = QPushButton("4 &weeks from today")
+        self.four_weeks_button.clicked.connect(lambda _checked=False: self.choose_four_weeks())
 
     def add_rows(self, form: QFormLayout) -> None:
-        """Put the two boxes, each with its error line, into ``form``."""
+        """Put the two boxes, each with its error line, and the quick choices into ``form``."""
         form.addRow("From:", with_error(self.start, self.labels["start"]))
         form.addRow("To:", with_error(self.end, self.labels["end"]))
+        quick = QWidget()
+        row = QHBoxLayout(quick)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.next_month_button)
+        row.addWidget(self.four_weeks_button)
+        row.addStretch(1)
+        form.addRow("Or:", quick)
+
+    def set_dates(self, start: date, end: date) -> None:
+        """Show ``start`` to ``end``."""
+        self.start.setDate(to_qdate(start))
+        self.end.setDate(to_qdate(end))
+
+    def choose_next_month(self) -> None:
+        """The whole of next month."""
+        self.set_dates(*next_month(self.today))
+
+    def choose_four_weeks(self) -> None:
+        """Today and the 27 days after it."""
+        self.set_dates(self.today, self.today + timedelta(days=27))
 
     def dates(self) -> tuple[date, date]:
         """The chosen first and last day."""

@@ -1,7 +1,8 @@
 """Changing a shift from the GUI: assigning with the limit-override question, cancelling.
 
 A hard refusal ("Aisha's peer support training expired on 3 March") is shown as it is. A
-personal limit asks whether to go over it and for a reason, which the service records.
+limit — outside their weekly availability, over their shifts a week or hours a month — asks
+whether to go ahead, naming that limit, and for a reason, which the service records.
 """
 
 from __future__ import annotations
@@ -22,22 +23,51 @@ TITLE = "Rota"
 Change = Callable[[Session, bool, str | None], object]
 
 
-def ask_override_reason(parent: QWidget | None, message: str) -> str | None:
-    """Ask whether to go over a personal limit; the reason, or None when they decline."""
+LIMIT_WORDS = {
+    "not_available": "outside their weekly availability",
+    "limit_week": "over their limit of shifts a week",
+    "limit_month": "over their limit of hours a month",
+}
+LIMIT_WHY = {
+    "not_available": "Weekly availability is when they said they can usually do shifts; "
+    "go ahead only if they have agreed to this one.",
+    "limit_week": "Limits protect people's wellbeing.",
+    "limit_month": "Limits protect people's wellbeing.",
+}
+
+
+def limit_phrase(codes: tuple[str, ...]) -> str:
+    """ "outside their weekly availability and over their limit of shifts a week"."""
+    words = [LIMIT_WORDS.get(code, "over a personal limit") for code in codes]
+    return " and ".join(dict.fromkeys(words)) or "over a personal limit"
+
+
+def override_question(refused: RotaRefused) -> tuple[str, str]:
+    """The title and text of the question asking to go past the limits ``refused`` names."""
+    phrase = limit_phrase(refused.codes)
+    why = " ".join(dict.fromkeys(LIMIT_WHY.get(c, "") for c in refused.codes if c in LIMIT_WHY))
+    title = f"Put them on {phrase}?"
+    text = (
+        f"{refused.message}\n\n{why or LIMIT_WHY['limit_week']} To put them on anyway "
+        f"({phrase}), say why (this is recorded):"
+    )
+    return title, text
+
+
+def ask_override_reason(parent: QWidget | None, refused: RotaRefused) -> str | None:
+    """Ask whether to go past the limits ``refused`` names; the reason, or None if not."""
+    title, text = override_question(refused)
     while True:
-        reason, ok = QInputDialog.getText(
-            parent,
-            "Go over a personal limit?",
-            f"{message}\n\nLimits protect people's wellbeing. To go ahead anyway, say why "
-            "(this is recorded):",
-            QLineEdit.EchoMode.Normal,
-            "",
-        )
+        reason, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Normal, "")
         if not ok:
             return None
         if reason.strip():
             return reason.strip()
-        QMessageBox.warning(parent, TITLE, "Give a reason to go over the limit, or press Cancel.")
+        QMessageBox.warning(
+            parent,
+            TITLE,
+            f"Give a reason to put them on {limit_phrase(refused.codes)}, or press Cancel.",
+        )
 
 
 def run_change(context: AppContext, parent: QWidget | None, change: Change) -> bool:
@@ -56,7 +86,7 @@ def run_change(context: AppContext, parent: QWidget | None, change: Change) -> b
             limit = refused
     if limit is None:
         return not call.failed
-    reason = ask_override_reason(parent, limit.message)
+    reason = ask_override_reason(parent, limit)
     if reason is None:
         return False
     with service_call(parent, title=TITLE) as call, context.session() as session:

@@ -1,7 +1,9 @@
 """Choosing who to put on a shift from the ranked cover suggestions.
 
-Eligible people come first, best first, each with why ("3 shifts in the last 4 weeks",
-"bank", or the limit they would go over); then the people who cannot do it, with the reason.
+Eligible people come first, best first, each with why ("3 shifts in the 4 weeks before this
+one", "bank", or the limit they would go past — outside their availability, over a limit —
+which asks for a reason); then the people who cannot do it, with the reason. When nobody at
+all can be listed, the service's reason says why (e.g. no one held the role on that date).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.core.services import rota_coverage
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.rota_dto import CoverSuggestions, Suggestion
+from involve_desktop.core.services.rota_dto import CoverSuggestions, Suggestion, plural
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.shift_actions import TITLE, assign_person
@@ -30,13 +32,20 @@ MEMBER_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
 def why_text(suggestion: Suggestion) -> str:
-    """ "Aisha Khan — 3 shifts in the last 4 weeks · bank · over a limit: …"."""
+    """ "Aisha Khan — 3 shifts in the 4 weeks before this one · bank · ⚠ needs a reason: …".
+
+    The count is of shifts in the 4 weeks before this shift (the fairness measure), which
+    for a shift ahead includes shifts they are booked on between now and then.
+    """
     count = suggestion.recent_shifts
-    parts = [f"{count} shift{'s' if count != 1 else ''} in the last 4 weeks"]
+    parts = [f"{plural(count, 'shift')} in the 4 weeks before this one"]
     if suggestion.bank:
         parts.append("bank")
     if suggestion.limit_note:
-        parts.append(f"⚠ over a limit: {suggestion.limit_note}")
+        note = suggestion.limit_note
+        if note.startswith(suggestion.name + " "):
+            note = note[len(suggestion.name) + 1 :]
+        parts.append(f"⚠ needs a reason: {note}")
     return f"{suggestion.name} — {' · '.join(parts)}"
 
 
@@ -59,8 +68,14 @@ def fill_suggestion_list(target: QListWidget, found: CoverSuggestions) -> None:
     """Eligible people (selectable, best first) then those who cannot (greyed, with why)."""
     target.clear()
     if not found.eligible:
-        info = QListWidgetItem("No one eligible is free for this shift — see the reasons below.")
+        text = (
+            "No one eligible is free for this shift — see the reasons below."
+            if found.not_eligible
+            else found.empty_reason or "No one can be put on this shift."
+        )
+        info = QListWidgetItem(text)
         info.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not choosable
+        info.setToolTip(text)
         target.addItem(info)
     for suggestion in found.eligible:
         item = QListWidgetItem(why_text(suggestion))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QWidget,
@@ -25,6 +26,11 @@ from involve_desktop.core.services.rota_dto import CallAnswer, CallDownInfo, Cov
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.rota.shift_actions import run_change
 from involve_desktop.ui.rota.shift_assign import refusal_text, why_text
+
+YES_NOTE = (
+    "A yes puts them on the shift now (if they are outside their weekly availability or "
+    "over a limit, you are asked for a reason)."
+)
 
 
 def call_text(call: CallDownInfo) -> str:
@@ -80,13 +86,23 @@ class CallDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
-            "A yes also puts them on the shift"
-        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip("A yes also puts them on the shift")
+        self.yes_note = QLabel(YES_NOTE)
+        self.yes_note.setWordWrap(True)
+        self.yes_note.setVisible(False)
+        self.answers.buttonToggled.connect(lambda *_args: self._show_answer())
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        form.addRow("", self.yes_note)
         form.addRow(buttons)
         self.resize(560, 200)
+        self._show_answer()
+
+    def _show_answer(self) -> None:
+        yes = self.answer() is CallAnswer.YES
+        self.yes_note.setVisible(yes)
+        self.save_button.setText("Save and put them on the shift" if yes else "Save")
 
     def answer(self) -> CallAnswer:
         """The chosen answer."""

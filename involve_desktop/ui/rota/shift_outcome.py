@@ -9,6 +9,7 @@ member's involvement history; "did not attend" and "cancelled" free the place.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -33,6 +34,29 @@ from involve_desktop.ui.widgets import buttons_row
 NOT_RECORDED = "Not recorded yet"
 
 
+class HoursSpin(QDoubleSpinBox):
+    """Actual hours; its lowest setting reads "As planned (4 h)". The arrows (and Page Up /
+    Down) step from the planned hours, not from nothing: ▲ from "As planned" gives the
+    planned hours plus a quarter, ▼ a quarter less."""
+
+    def __init__(self, planned_minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.planned_hours = planned_minutes / 60
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
+        if self.value() == self.minimum() and steps:
+            self.setValue(max(self.planned_hours + steps * self.singleStep(), self.singleStep()))
+            self.selectAll()
+            return
+        super().stepBy(steps)
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802 - Qt's name
+        flags = super().stepEnabled()
+        if self.isEnabled() and self.value() == self.minimum():
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        return flags
+
+
 class OutcomeRow:
     """The state and hours boxes for one person."""
 
@@ -44,7 +68,7 @@ class OutcomeRow:
         for option in Attendance:
             text = "Cancelled (by them)" if option is Attendance.CANCELLED else option.label
             self.state.addItem(text, option.value)
-        self.hours = QDoubleSpinBox()
+        self.hours = HoursSpin(planned_minutes)
         self.hours.setAccessibleName(f"Hours {person.name} actually did")
         self.hours.setRange(0, 24)
         self.hours.setSingleStep(0.25)

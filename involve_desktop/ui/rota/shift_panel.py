@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_coverage, rota_shifts
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.rota_dto import AssigneeInfo, CallDownInfo, ShiftView
+from involve_desktop.core.services.rota_dto import (
+    AssigneeInfo,
+    CallAnswer,
+    CallDownInfo,
+    ShiftView,
+    plural,
+)
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.shift_actions import TITLE, cancel_shift, unassign_person
@@ -43,7 +49,7 @@ MEMBER_ROLE = Qt.ItemDataRole.UserRole + 21
 def needs_text(view: ShiftView) -> str:
     """ "Needs at least 2 peers together (at most 3) · Peer support training"."""
     slot = view.slot
-    text = f"Needs at least {slot.min_peers} peer{'s' if slot.min_peers != 1 else ''} together"
+    text = f"Needs at least {plural(slot.min_peers, 'peer')} together"
     if slot.max_peers is not None:
         text += f" (at most {slot.max_peers})"
     return text + (f" · {slot.training_name} training" if slot.training_name else "")
@@ -71,6 +77,10 @@ class ShiftDialog(QDialog):
         self.state_label.setWordWrap(True)
         self.needs_label = QLabel()
         self.needs_label.setWordWrap(True)
+        self.notice = QLabel()  # what the last change did, in one line
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("What just happened")
+        self.notice.setVisible(False)
 
         self.people = QListWidget()
         self.people.setAccessibleName("Who is on this shift")
@@ -126,6 +136,7 @@ class ShiftDialog(QDialog):
         column.addWidget(self.heading)
         column.addWidget(self.state_label)
         column.addWidget(self.needs_label)
+        column.addWidget(self.notice)
         column.addWidget(people_box, 1)
         column.addWidget(calls_box, 1)
         column.addWidget(buttons)
@@ -152,7 +163,7 @@ class ShiftDialog(QDialog):
             if person.attendance is not None:
                 text += f" · {person.attendance.label}"
             if person.override_reason:
-                text += f" · over a limit: {person.override_reason}"
+                text += f" · put on despite a limit: {person.override_reason}"
             item = QListWidgetItem(text)
             item.setData(MEMBER_ROLE, person)
             self.people.addItem(item)
@@ -182,13 +193,28 @@ class ShiftDialog(QDialog):
             else "You can record what happened from the day of the shift."
         )
 
+    def say(self, text: str) -> None:
+        """Show one line saying what the last change did."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def name_on_shift(self, member_id: int | None) -> str | None:
+        """The name of ``member_id`` if they are on the shift as now read."""
+        if self.view is None or member_id is None:
+            return None
+        return next((a.name for a in self.view.assignees if a.member_id == member_id), None)
+
     def open_assign(self) -> None:
         """Choose someone from the ranked suggestions."""
         dialog = AssignDialog(self.context, self.actor, self.shift_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.changed = True
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        member_id = dialog.assigned_member
         dialog.deleteLater()
         self.reload()
+        if accepted:
+            self.changed = True
+            name = self.name_on_shift(member_id)
+            self.say(f"✓ {name} is now on this shift." if name else "")
 
     def selected_person(self) -> AssigneeInfo | None:
         """The person selected in the list, if any."""
@@ -215,8 +241,11 @@ class ShiftDialog(QDialog):
         dialog.exec()
         if dialog.swapped:
             self.changed = True
+        summary = dialog.summary
         dialog.deleteLater()
         self.reload()
+        if summary:
+            self.say(f"✓ Swapped: {summary}")
 
     def record_outcome(self) -> None:
         """After the shift: what happened for each person."""
@@ -244,10 +273,16 @@ class ShiftDialog(QDialog):
         if found is None:
             return
         dialog = CallDialog(self.context, self.actor, found, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.changed = True
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        logged = dialog.logged
         dialog.deleteLater()
         self.reload()
+        if accepted and logged is not None:
+            self.changed = True
+            if logged.answer is CallAnswer.YES and self.name_on_shift(logged.member_id):
+                self.say(f"✓ {logged.member_name} said yes and is now on this shift.")
+            else:
+                self.say(f"Call recorded: {logged.member_name} — {logged.answer.label}.")
 
     def cancel(self) -> None:
         """Cancel the shift with a reason."""

@@ -50,6 +50,7 @@ class SwapDialog(QDialog):
         super().__init__(parent)
         self.context, self.actor, self.view, self.person = context, actor, view, person
         self.swapped = False
+        self.summary = ""  # "Aisha Khan now on …; Ben Morris now on …" after a swap
         self.setWindowTitle(f"Swap {person.name}'s shift")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Type a name or a site to narrow the list")
@@ -108,7 +109,10 @@ class SwapDialog(QDialog):
         if found:
             self.list.setCurrentRow(0)
         else:
-            self.message.setText("No one else is on a shift in these four weeks.")
+            self.message.setText(
+                "No one else is on a shift they could swap from a week before to three "
+                "weeks after this one."
+            )
         self.swap_button.setEnabled(bool(found))
 
     def _filter(self, text: str) -> None:
@@ -143,4 +147,8 @@ class SwapDialog(QDialog):
         )
         if done:
             self.swapped = True
+            self.summary = (
+                f"{self.person.name} now on {candidate.shift_label}; "
+                f"{candidate.name} now on {self.view.slot.label}."
+            )
             self.accept()

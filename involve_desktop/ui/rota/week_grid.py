@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.formatting import format_date
-from involve_desktop.core.services.rota_dto import CoverageState, ShiftView, SiteInfo, hhmm
+from involve_desktop.core.services.rota_dto import (
+    AssigneeInfo,
+    Attendance,
+    CoverageState,
+    ShiftView,
+    SiteInfo,
+    hhmm,
+)
 
 SHIFTS_ROLE = Qt.ItemDataRole.UserRole + 10
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -55,6 +62,16 @@ def short_name(name: str) -> str:
     return f"{parts[0]} {parts[-1][0]}."
 
 
+def person_words(person: AssigneeInfo) -> str:
+    """ "Aisha K.", "Dafydd S. (bank)", "Mai N. (did not attend)" — an absence in words."""
+    text = short_name(person.name) + (" (bank)" if person.bank else "")
+    if person.attendance is Attendance.DID_NOT_ATTEND:
+        text += " (did not attend)"
+    elif person.attendance is Attendance.CANCELLED:
+        text += " (cancelled)"
+    return text
+
+
 def coverage_words(view: ShiftView) -> str:
     """ "✓ Covered", "⚠ ALONE — needs 1 more", "✗ No one — needs 2", "Cancelled: …"."""
     if view.slot.cancelled:
@@ -74,7 +91,7 @@ def coverage_words(view: ShiftView) -> str:
 def shift_line(view: ShiftView, with_site: bool = False) -> str:
     """One shift on one line: times, names (short), coverage in words."""
     times = f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}"
-    names = ", ".join(short_name(a.name) + (" (bank)" if a.bank else "") for a in view.assignees)
+    names = ", ".join(person_words(a) for a in view.assignees)
     parts = [view.slot.site_name, times] if with_site else [times]
     if names:
         parts.append(names)
@@ -84,7 +101,7 @@ def shift_line(view: ShiftView, with_site: bool = False) -> str:
 
 def shift_block(view: ShiftView) -> str:
     """A shift as the grid cell shows it: times, names, coverage, each on its own line."""
-    names = ", ".join(short_name(a.name) + (" (bank)" if a.bank else "") for a in view.assignees)
+    names = ", ".join(person_words(a) for a in view.assignees)
     lines = [f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}", names, coverage_words(view)]
     return "\n".join(line for line in lines if line)
 

@@ -5,12 +5,24 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from PySide6.QtWidgets import QInputDialog
 
 from involve_desktop.core.services import rota_assign
 from tests.core.rota.conftest import facilitator  # noqa: F401 - fixture
 from tests.core.rota.helpers import peer, shift, site
 
 WED = date(2026, 3, 4)
+
+
+@pytest.fixture(autouse=True)
+def no_waiting_input_dialogs(monkeypatch):
+    """An input dialog a test did not script fails at once instead of waiting for a click."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected input dialog: {args[1:3]}")
+
+    for name in ("getItem", "getText", "getInt", "getDouble"):
+        monkeypatch.setattr(QInputDialog, name, refuse)
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from involve_desktop.core.services import rota_assign, rota_availability
 from involve_desktop.core.services.rota_dto import AvailabilitySlot
 from involve_desktop.ui.rota.availability_dialog import AvailabilityDialog
-from involve_desktop.ui.rota.setup_widgets import to_qdate
+from involve_desktop.ui.rota.setup_widgets import month_name, next_month, to_qdate
 from tests.core.rota.helpers import peer, shift, site
 from tests.ui.typing import type_text
 
@@ -148,21 +148,61 @@ def test_person_view_saves_calendar_file(
 
 
 def test_person_view_print_month_hands_over_member_number(
-    qtbot, context, coordinator, session, people
+    qtbot, context, coordinator, session, people, monkeypatch
 ):
     from involve_desktop.core.sheets.params import SheetField
     from involve_desktop.ui.rota.availability_dialog import AvailabilityDialog
 
     aisha, _ = people
+    offered = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.append((list(items), current))
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
     asked = []
     dialog = AvailabilityDialog(
         context, coordinator, aisha, print_sheet=lambda key, values: asked.append((key, values))
     )
     qtbot.addWidget(dialog)
     dialog.print_month()
+    this_month = month_name(date.today())
+    assert offered[0][0][offered[0][1]] == this_month  # no shifts ahead: this month first
     assert asked == [
         (
             "rota-schedule",
             {SheetField.PERSON: str(aisha), SheetField.MONTH: date.today().strftime("%Y-%m")},
         )
     ]
+
+
+def test_print_month_offers_the_month_of_their_next_shift(
+    qtbot, context, coordinator, session, people, monkeypatch
+):
+    from involve_desktop.core.sheets.params import SheetField
+    from involve_desktop.ui.rota.availability_dialog import AvailabilityDialog
+
+    _, ben = people
+    first_next_month, _ = next_month(date.today())
+    ward = site(session, coordinator, "Ward 4")
+    rota_assign.assign(
+        session, coordinator, shift(session, coordinator, ward, first_next_month), ben
+    )
+    offered = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.append((list(items), current, label))
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    asked = []
+    dialog = AvailabilityDialog(
+        context, coordinator, ben, print_sheet=lambda key, values: asked.append((key, values))
+    )
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    items, current, label = offered[0]
+    assert items[current] == month_name(first_next_month) and "Ben Jones" in label
+    assert month_name(date.today()) in items  # other months can still be chosen
+    assert asked[0][1][SheetField.MONTH] == first_next_month.strftime("%Y-%m")

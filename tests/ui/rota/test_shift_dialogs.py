@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -18,6 +18,7 @@ from tests.core.rota.helpers import peer
 from tests.ui.rota.scripting import scripted
 
 MONDAY = date(2026, 3, 2)
+TUE = date(2026, 3, 3)
 WED = date(2026, 3, 4)
 
 
@@ -119,7 +120,7 @@ def test_going_over_a_limit_asks_for_a_reason_and_records_it(
     asked: list[str] = []
 
     def reason(parent, title, label, *args, **kwargs):
-        asked.append(label)
+        asked.append((title, label))
         return "She offered; ward short-staffed", True
 
     monkeypatch.setattr(QInputDialog, "getText", reason)
@@ -128,10 +129,14 @@ def test_going_over_a_limit_asks_for_a_reason_and_records_it(
     row = next(
         i for i in range(dialog.people.count()) if dialog.people.item(i).data(MEMBER_ROLE) == dee
     )
-    assert "over a limit" in dialog.people.item(row).text()
+    assert "needs a reason: would be over their limit of 1 shift a week" in (
+        dialog.people.item(row).text()
+    )
     dialog.people.setCurrentRow(row)
     dialog.assign_selected()
-    assert len(asked) == 1 and "limit" in asked[0].lower()
+    assert len(asked) == 1
+    assert asked[0][0] == "Put them on over their limit of shifts a week?"
+    assert "Dee Evans would be over their limit of 1 shift a week" in asked[0][1]
     session.expire_all()
     view = rota_shifts.shift_view(session, coordinator, rota["wednesday"])
     assert [(a.name, a.override_reason) for a in view.assignees] == [
@@ -200,3 +205,92 @@ def test_facilitator_reads_the_shift_only(qtbot, context, facilitator, rota):  #
     assert "Aisha Khan" in panel.people.item(0).text()
     for button in (panel.assign_button, panel.unassign_button, panel.call_button):
         assert not button.isVisible()
+
+
+def test_yes_on_the_phone_outside_weekly_availability_goes_through_with_a_reason(
+    qtbot, context, coordinator, session, rota, monkeypatch
+):
+    from involve_desktop.core.services.rota_dto import AvailabilitySlot
+
+    wed_only = [AvailabilitySlot(2, time(7), time(23))]
+    eve = peer(session, coordinator, "Eve Stone", weekly=wed_only)
+    asked: list[tuple[str, str]] = []
+
+    def reason(parent, title, label, *args, **kwargs):
+        asked.append((title, label))
+        return "Rang her; she can do this Tuesday", True
+
+    monkeypatch.setattr(QInputDialog, "getText", reason)
+
+    def in_call(dialog: CallDialog) -> None:
+        index = dialog.person.findData(eve)
+        assert "needs a reason: is not available Tuesdays" in dialog.person.itemText(index)
+        dialog.person.setCurrentIndex(index)
+        dialog.answer_buttons[CallAnswer.YES].setChecked(True)
+        assert dialog.save_button.text() == "Save and put them on the shift"
+        assert dialog.yes_note.isVisible()
+        dialog.save()
+
+    scripted(monkeypatch, CallDialog, in_call)
+    panel = ShiftDialog(context, coordinator, rota["afternoon"])
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.mouseClick(panel.call_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0][0] == "Put them on outside their weekly availability?"
+    assert "outside their weekly availability" in asked[0][1]
+    assert who_is_on(session, coordinator, rota["afternoon"]) == ["Eve Stone"]
+    assert "asked Eve Stone · Yes" in panel.calls.item(0).text()
+    assert panel.notice.isVisible()
+    assert panel.notice.text() == "✓ Eve Stone said yes and is now on this shift."
+    assert "put on despite a limit: Rang her" in panel.people.item(0).text()
+
+
+def test_assigning_says_who_is_now_on_the_shift(
+    qtbot, context, coordinator, session, rota, monkeypatch
+):
+    def in_assign(dialog: AssignDialog) -> None:
+        row = next(
+            i
+            for i in range(dialog.people.count())
+            if dialog.people.item(i).data(MEMBER_ROLE) == rota["ben"]
+        )
+        dialog.people.setCurrentRow(row)
+        dialog.assign_selected()
+
+    scripted(monkeypatch, AssignDialog, in_assign)
+    panel = ShiftDialog(context, coordinator, rota["wednesday"])
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
+    assert panel.notice.text() == "✓ Ben Morris is now on this shift."
+
+
+def test_time_off_stays_a_refusal_on_the_phone_too(
+    qtbot, context, coordinator, session, rota, monkeypatch
+):
+    from involve_desktop.core.services import rota_availability
+
+    rota_availability.add_unavailable(session, coordinator, rota["ben"], TUE, TUE)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    found = rota_coverage.suggestions(session, coordinator, rota["afternoon"])
+    dialog = CallDialog(context, coordinator, found)
+    qtbot.addWidget(dialog)
+    dialog.person.setCurrentIndex(dialog.person.findData(rota["ben"]))
+    dialog.answer_buttons[CallAnswer.YES].setChecked(True)
+    dialog.save()  # no reason is asked: QInputDialog would fail the test
+    assert len(warnings) == 1 and "Ben Morris is unavailable" in warnings[0]
+    assert who_is_on(session, coordinator, rota["afternoon"]) == []
+
+
+def test_a_shift_nobody_can_be_listed_for_says_why(qtbot, context, coordinator, session):
+    from tests.core.rota.helpers import shift, site
+
+    ward = site(session, coordinator, "Ward 9")
+    old = shift(session, coordinator, ward, day=date(2024, 1, 2))  # before anyone's role
+    peer(session, coordinator, "Aisha Khan")
+    dialog = AssignDialog(context, coordinator, old)
+    qtbot.addWidget(dialog)
+    texts = [dialog.people.item(i).text() for i in range(dialog.people.count())]
+    assert len(texts) == 1
+    assert texts[0].startswith("No one held the peer supporter role on Tue 2 Jan 2024")
+    assert "see the reasons below" not in texts[0]

@@ -81,8 +81,15 @@ def test_gaps_tab_lists_shifts_below_minimum(qtbot, context, coordinator, ward, 
     view = make_view(qtbot, context, coordinator)
     view.show_gaps()
     rows = view.gaps.table.gaps_model.all_rows()
-    assert [r.slot.id for r in rows] == [ward["alone"], ward["empty"]]
+    assert [r.view.slot.id for r in rows] == [ward["alone"], ward["empty"]]
     assert "2 shifts need cover" in view.gaps.summary.text()
+    model = view.gaps.table.gaps_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[-1] == "Why"
+    why = [model.index(r, len(headers) - 1).data() for r in range(model.rowCount())]
+    # Aisha and Ben are both on the covered morning; Ben is free in the afternoon.
+    assert why[0] == "alone: needs 2, has 1 — 1 person could cover — open it to ring round"
+    assert why[1] == "no one: needs 2 — 2 people could cover — open it to ring round"
     opened: list[int] = []
     monkeypatch.setattr(view, "open_shift", opened.append)
     view.gaps.open_shift.disconnect()
@@ -167,3 +174,73 @@ def test_fits_a_laptop_screen(qtbot, context, coordinator, ward):
     view = make_view(qtbot, context, coordinator)
     hint = view.minimumSizeHint()
     assert hint.width() <= 1366 - 200 and hint.height() <= 768 - 120
+
+
+def test_one_gap_reads_needs_cover_in_the_singular(qtbot, context, coordinator, session):
+    ward = site(session, coordinator, "Ward 4")
+    shift(session, coordinator, ward)
+    view = make_view(qtbot, context, coordinator)
+    view.show_gaps()
+    assert view.gaps.summary.text().startswith("1 shift needs cover,")
+
+
+def test_peer_supporters_button_opens_the_person_view_without_a_member(
+    qtbot, context, coordinator, ward, monkeypatch
+):
+    import involve_desktop.ui.rota.availability_dialog as availability_dialog
+
+    seen: list = []
+
+    class Fake:
+        def __init__(self, context, actor, member_id, parent, print_sheet=None) -> None:
+            seen.append(member_id)
+
+        def exec(self) -> int:
+            return 0
+
+        def deleteLater(self) -> None:  # noqa: N802
+            pass
+
+    monkeypatch.setattr(availability_dialog, "AvailabilityDialog", Fake)
+    view = make_view(qtbot, context, coordinator)
+    qtbot.mouseClick(view.availability_button, Qt.MouseButton.LeftButton)
+    assert seen == [None]  # not clicked(False) passed on as "member False"
+
+
+def test_a_week_without_shifts_says_so_and_offers_to_generate(
+    qtbot, context, coordinator, ward, monkeypatch
+):
+    view = make_view(qtbot, context, coordinator)
+    view.show()
+    assert not view.no_shifts_row.isVisible()
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.no_shifts_row.isVisible()
+    assert view.no_shifts_message.text().startswith("No shifts this week — Generate shifts…")
+    opened: list = []
+    monkeypatch.setattr(view, "open_generate", lambda: opened.append(True))
+    view.no_shifts_generate.clicked.disconnect()
+    view.no_shifts_generate.clicked.connect(lambda: view.open_generate())
+    qtbot.mouseClick(view.no_shifts_generate, Qt.MouseButton.LeftButton)
+    assert opened == [True]
+
+
+def test_a_no_show_is_marked_in_words_in_the_grid(qtbot, context, coordinator, session, ward):
+    from involve_desktop.core.services.rota_attendance import record_shift_outcomes
+    from involve_desktop.core.services.rota_dto import Attendance
+    from involve_desktop.core.services.rota_shifts import shift_view
+
+    covered = shift_view(session, coordinator, ward["covered"])
+    ben = next(a for a in covered.assignees if a.name == "Ben Morris")
+    aisha = next(a for a in covered.assignees if a.name == "Aisha Khan")
+    record_shift_outcomes(
+        session,
+        coordinator,
+        {
+            ben.assignment_id: (Attendance.DID_NOT_ATTEND, None),
+            aisha.assignment_id: (Attendance.WORKED, None),
+        },
+        today=date(2026, 3, 4),
+    )
+    view = make_view(qtbot, context, coordinator)
+    text = view.grid.grid_model.index(0, 1).data()
+    assert text.startswith("09:00–13:00\nAisha K., Ben M. (did not attend)\n⚠ ALONE")
