@@ -44,8 +44,9 @@ def rota(session, coordinator) -> dict[str, int]:
 
 
 def all_text(pdf: bytes) -> str:
-    """The sheet's text with line breaks inside table cells read as spaces."""
-    return " ".join(pdf_text(pdf).split())
+    """The sheet's text with line breaks inside table cells read as spaces (a time broken
+    after its dash, "10:00–" / "14:00", read back whole)."""
+    return " ".join(pdf_text(pdf).split()).replace("– ", "–")
 
 
 def render(engine, actor, key: str, privacy=PrivacyMode.FULL, **params) -> bytes:
@@ -79,10 +80,10 @@ def test_weekly_rota_is_a4_landscape_with_names_times_and_cover_in_words(
         "No one",
         "needs 1 more",
         "Covered",
-        "Confidential",
     ):
         assert words in text, words
     assert "bank" not in text.casefold()  # nothing beyond the rota itself
+    assert "Confidential" not in text  # a sheet for the wall carries no such marker
 
 
 @pytest.mark.parametrize(
@@ -169,3 +170,45 @@ def test_cli_prints_the_weekly_rota(
     assert code == 0
     text = all_text(out.read_bytes())
     assert "Riverside Voices" in text and "ALONE" in text and "Aisha Khan" in text
+
+
+def _cell_font_sizes(pdf: bytes, name: str) -> set[float]:
+    """The font sizes at which ``name`` (or a piece of it) is drawn on the first page."""
+    sizes: set[float] = set()
+
+    def visit(text, cm, tm, font_dict, size):  # noqa: ANN001
+        if name in text:
+            sizes.add(round(size * tm[0], 1))
+
+    reader(pdf).pages[0].extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_weekly_rota_text_grows_to_fill_the_page(engine, coordinator, rota) -> None:
+    one_site = render(engine, coordinator, "weekly-rota", week="2026-03-04", site="Library Café")
+    every_site = render(engine, coordinator, "weekly-rota", week="2026-03-04")
+    # Body text is 11 pt; a short week on the wall is set much larger.
+    assert min(_cell_font_sizes(one_site, "18:00")) >= 16
+    assert min(_cell_font_sizes(every_site, "Covered")) >= 14
+    assert len(reader(every_site).pages) == 1
+
+
+def test_weekly_rota_names_a_bank_holiday_on_paper(engine, coordinator, session) -> None:
+    ward = site(session, coordinator, "Ward 4")
+    shift(session, coordinator, ward, date(2026, 12, 24), time(10), time(14))
+    text = all_text(render(engine, coordinator, "weekly-rota", week="2026-12-24"))
+    assert "Fri 25 Dec Bank holiday: Christmas Day" in text
+    assert "Sat 26 Dec Bank holiday: Boxing Day" in text
+    assert "Thu 24 Dec Bank holiday" not in text
+
+
+def test_a_full_week_still_prints_every_shift(engine, coordinator, session) -> None:
+    sites = [site(session, coordinator, f"Ward {n}") for n in range(1, 13)]
+    for ward in sites:
+        for day in range(2, 9):
+            for start in (8, 14, 20):
+                shift(session, coordinator, ward, date(2026, 3, day), time(start), time(start + 3))
+    pdf = render(engine, coordinator, "weekly-rota", week="2026-03-04")
+    text = all_text(pdf)
+    key = text.split("needs together.")[1]  # after the key line, which also says "No one"
+    assert "Ward 12" in key and key.count("No one") == 12 * 7 * 3

@@ -4,10 +4,12 @@
 short reason for the gaps list, built with exactly the rules of ``rota_rules``:
 
 - the coverage: "no one: needs 2", "alone: needs 2, has 1", "short: needs 3, has 2";
-- then who could fill it: "2 people could cover — open it to ring round"; or, when nobody
-  is free within their availability and limits, how many could with a recorded reason
-  ("1 person could if you agree it with them: outside their availability"); or what stops
-  everyone ("no one trained available", "no one free: 3 not available then, 2 away").
+- then, for a shift from today on, who could fill it: "2 people could cover — open it to
+  ring round"; or, when nobody is free within their availability and limits, how many
+  could with a recorded reason ("no one free within their availability and limits;
+  1 person could with a reason (outside their availability)"); or what stops
+  everyone ("no one trained available", "no one free: 3 not available then, 2 away"); a
+  shift on an earlier day is simply "this shift is over".
 
 Shifts with the same day, times and training share one check of everyone (only the people
 already on a shift differ), so a quarter of a large rota stays quick.
@@ -103,9 +105,18 @@ def fill_reason(shift: ShiftSlot, verdicts: dict[int, str], on_it: set[int]) -> 
 
 
 def gaps_with_reasons(
-    session: Session, actor: Actor, start: date, end: date, *, site_id: int | None = None
+    session: Session,
+    actor: Actor,
+    start: date,
+    end: date,
+    *,
+    site_id: int | None = None,
+    today: date | None = None,
 ) -> list[GapInfo]:
-    """The gaps from ``start`` to ``end`` (see ``rota_coverage.gaps``), each with its reason."""
+    """The gaps from ``start`` to ``end`` (see ``rota_coverage.gaps``), each with its reason;
+    a gap on a day before ``today`` (default: today) is said to be over rather than offered
+    for ringing round."""
+    today = today or date.today()
     found = gaps(session, actor, start, end, site_id=site_id)
     if not found:
         return []
@@ -125,6 +136,9 @@ def gaps_with_reasons(
         if key not in shared:
             shared[key] = _verdicts(people, shift, world.ledger)
         on_it = world.assigned.get(shift.id, set())
+        if shift.day < today:
+            result.append(GapInfo(view, f"{coverage_reason(view)} — this shift is over"))
+            continue
         verdicts = shared[key] | {pid: "overlap" for pid in on_group[key] - on_it}
         why = f"{coverage_reason(view)} — {fill_reason(shift, verdicts, on_it)}"
         result.append(GapInfo(view, why))

@@ -323,8 +323,10 @@ register(
         description=(
             "Monday to Sunday of one week on A4 landscape, to pin on a ward wall: every site "
             "(a row per site) or one site (a row per shift time). Each shift shows its times, "
-            'who is on and the cover in words ("ALONE", "No one", "needs 1 more"). Names '
-            "only, nothing else about anyone. Marked Confidential."
+            'who is on and the cover in words ("ALONE", "No one", "needs 1 more"), as large '
+            "as fits the page; bank holidays named. Names only, nothing else about anyone; "
+            "made for the wall, so no Confidential footer — first name and initial unless "
+            "you choose otherwise."
         ),
         draw=_draw_weekly_rota,
         load=rota_data.load_weekly_rota,

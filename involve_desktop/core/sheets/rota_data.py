@@ -23,6 +23,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_coverage, rota_shifts, rota_sites
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import Attendance, CoverageState, ShiftView, hhmm
+from involve_desktop.core.services.rota_patterns import bank_holidays
 from involve_desktop.core.services.rota_world import person_name
 from involve_desktop.core.services.transaction import require
 from involve_desktop.core.sheets.options import SheetInputError
@@ -85,6 +86,7 @@ class WeeklyRotaSheet:
     one_site: str | None = None
     group_name: str | None = None
     title: str | None = None
+    bank_holidays: tuple[tuple[date, str], ...] = ()  # England & Wales, in this week
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,7 @@ def load_weekly_rota(
         one_site=site_name,
         group_name=params.group_name,
         title=params.title,
+        bank_holidays=tuple(sorted(bank_holidays(monday, monday + timedelta(days=6)).items())),
     )
 
 

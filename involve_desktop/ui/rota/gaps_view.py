@@ -28,7 +28,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import GapInfo, hhmm, plural
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.rota.week_grid import coverage_words, short_name
+from involve_desktop.ui.rota.week_grid import coverage_words, person_words
 from involve_desktop.ui.table_model import Column, DtoTableModel
 
 PERIODS = (("The week shown", 1), ("4 weeks from the week shown", 4), ("13 weeks", 13))
@@ -42,7 +42,7 @@ def gap_columns() -> list[Column[GapInfo]]:
         Column("Time", lambda g: f"{hhmm(g.view.slot.start)}–{hhmm(g.view.slot.end)}"),
         Column(
             "Who is on",
-            lambda g: ", ".join(short_name(a.name) for a in g.view.assignees) or "—",
+            lambda g: ", ".join(person_words(a) for a in g.view.assignees) or "—",
         ),
         Column("Coverage", lambda g: coverage_words(g.view), lambda g: g.view.state.value),
         Column("Why", lambda g: g.why),
@@ -90,6 +90,7 @@ class GapsView(QWidget):
         self.context, self.actor = context, actor
         self._start = date.today()
         self._site_id: int | None = None
+        self.today: date | None = None  # None: the real today (tests set a fixed day)
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
         for text, weeks in PERIODS:
@@ -126,7 +127,7 @@ class GapsView(QWidget):
         found: list[GapInfo] | None = None
         with service_call(self, title="Rota"), self.context.session() as session:
             found = rota_gap_reasons.gaps_with_reasons(
-                session, self.actor, start, end, site_id=self._site_id
+                session, self.actor, start, end, site_id=self._site_id, today=self.today
             )
         if found is None:
             return

@@ -30,9 +30,9 @@ def test_plural_words():
     assert plural(1, "person", "people") == "1 person"
 
 
-def why_of(session, actor, shift_id, start=TUE, end=WED) -> str:
-    found = {g.view.slot.id: g.why for g in gaps_with_reasons(session, actor, start, end)}
-    return found[shift_id]
+def why_of(session, actor, shift_id, start=TUE, end=WED, today=TODAY) -> str:
+    found = gaps_with_reasons(session, actor, start, end, today=today)
+    return {g.view.slot.id: g.why for g in found}[shift_id]
 
 
 def test_gap_reason_names_coverage_and_who_could_cover(session, coordinator):
@@ -153,3 +153,10 @@ def test_autofill_of_a_period_without_shifts_says_there_were_none(session, coord
     shift(session, coordinator, ward)
     proposal = propose_autofill(session, coordinator, TODAY, date(2026, 3, 29), today=TODAY)
     assert proposal.shift_count == 1
+
+
+def test_gap_reason_for_a_shift_already_over(session, coordinator):
+    ward = site(session, coordinator)
+    s = shift(session, coordinator, ward)
+    peer(session, coordinator, "Ben Morris")
+    assert why_of(session, coordinator, s, today=WED) == "no one: needs 2 — this shift is over"

@@ -79,6 +79,7 @@ def test_week_navigation_and_site_filter(qtbot, context, coordinator, session, w
 
 def test_gaps_tab_lists_shifts_below_minimum(qtbot, context, coordinator, ward, monkeypatch):
     view = make_view(qtbot, context, coordinator)
+    view.gaps.today = MONDAY
     view.show_gaps()
     rows = view.gaps.table.gaps_model.all_rows()
     assert [r.view.slot.id for r in rows] == [ward["alone"], ward["empty"]]
@@ -244,3 +245,12 @@ def test_a_no_show_is_marked_in_words_in_the_grid(qtbot, context, coordinator, s
     view = make_view(qtbot, context, coordinator)
     text = view.grid.grid_model.index(0, 1).data()
     assert text.startswith("09:00–13:00\nAisha K., Ben M. (did not attend)\n⚠ ALONE")
+
+
+def test_a_gap_already_over_says_so(qtbot, context, coordinator, ward):
+    view = make_view(qtbot, context, coordinator)
+    view.gaps.today = date(2026, 3, 5)
+    view.show_gaps()
+    model = view.gaps.table.gaps_model
+    why = model.index(0, model.columnCount() - 1).data()
+    assert why == "alone: needs 2, has 1 — this shift is over"
