@@ -7,6 +7,7 @@ whether to go ahead, naming that limit, and for a reason, which the service reco
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
@@ -19,6 +20,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 
 TITLE = "Rota"
+QUESTION_WIDTH = 78  # characters a line in the override question
 # (session, override_limits, override_reason) -> anything
 Change = Callable[[Session, bool, str | None], object]
 
@@ -47,10 +49,13 @@ def override_question(refused: RotaRefused) -> tuple[str, str]:
     phrase = limit_phrase(refused.codes)
     why = " ".join(dict.fromkeys(LIMIT_WHY.get(c, "") for c in refused.codes if c in LIMIT_WHY))
     title = f"Put them on {phrase}?"
-    text = (
-        f"{refused.message}\n\n{why or LIMIT_WHY['limit_week']} To put them on anyway "
-        f"({phrase}), say why (this is recorded):"
-    )
+    paragraphs = [
+        refused.message,
+        f"{why or LIMIT_WHY['limit_week']} To put them on anyway ({phrase}), say why "
+        "(this is recorded):",
+    ]
+    # QInputDialog's label does not wrap: break the lines here so it fits the screen.
+    text = "\n\n".join(textwrap.fill(p, QUESTION_WIDTH) for p in paragraphs)
     return title, text
 
 

@@ -63,6 +63,19 @@ class CallDialog(QDialog):
         self.setWindowTitle("Record a call")
         self.person = QComboBox()
         self.person.setAccessibleName("Who you asked")
+        # Long lines (a limit's reason) would stretch the dialog off the screen: the box
+        # keeps a sensible width, its list opens wider, and the full line shows below it.
+        self.person.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.person.setMinimumContentsLength(36)
+        self.person.view().setMinimumWidth(720)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("About the person chosen")
+        self.person.currentIndexChanged.connect(
+            lambda _i: self.detail.setText(self.person.currentText())
+        )
         for suggestion in found.eligible:
             self.person.addItem(why_text(suggestion), suggestion.member_id)
         for person in found.not_eligible:
@@ -81,6 +94,7 @@ class CallDialog(QDialog):
         self.note.setPlaceholderText("For example: can do mornings only")
         form = QFormLayout(self)
         form.addRow("Asked:", self.person)
+        form.addRow("", self.detail)
         form.addRow("Answer:", row)
         form.addRow("Note:", self.note)
         buttons = QDialogButtonBox(
@@ -96,7 +110,8 @@ class CallDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow("", self.yes_note)
         form.addRow(buttons)
-        self.resize(560, 200)
+        self.resize(600, 220)
+        self.detail.setText(self.person.currentText())
         self._show_answer()
 
     def _show_answer(self) -> None:

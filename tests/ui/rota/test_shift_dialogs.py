@@ -136,7 +136,8 @@ def test_going_over_a_limit_asks_for_a_reason_and_records_it(
     dialog.assign_selected()
     assert len(asked) == 1
     assert asked[0][0] == "Put them on over their limit of shifts a week?"
-    assert "Dee Evans would be over their limit of 1 shift a week" in asked[0][1]
+    assert "Dee Evans would be over their limit of 1 shift a week" in " ".join(asked[0][1].split())
+    assert all(len(line) <= 80 for line in asked[0][1].splitlines())  # fits the screen
     session.expire_all()
     view = rota_shifts.shift_view(session, coordinator, rota["wednesday"])
     assert [(a.name, a.override_reason) for a in view.assignees] == [
@@ -237,7 +238,7 @@ def test_yes_on_the_phone_outside_weekly_availability_goes_through_with_a_reason
     panel.show()
     qtbot.mouseClick(panel.call_button, Qt.MouseButton.LeftButton)
     assert asked and asked[0][0] == "Put them on outside their weekly availability?"
-    assert "outside their weekly availability" in asked[0][1]
+    assert "outside their weekly availability" in " ".join(asked[0][1].split())
     assert who_is_on(session, coordinator, rota["afternoon"]) == ["Eve Stone"]
     assert "asked Eve Stone · Yes" in panel.calls.item(0).text()
     assert panel.notice.isVisible()
