@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -131,6 +132,10 @@ class AvailabilityDialog(QDialog):
         self.fallback = error_label()
         self.errors = FieldErrors(self.labels, self.fallback)
         self.upcoming = read_only_table(["When", "Site", "What happened"], "Their shifts")
+        # Keep "What happened" in view: the site name gives way (elided, whole in a tooltip).
+        header = self.upcoming.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.calendar_button = QPushButton("Save to a &calendar file…")
         self.calendar_button.setToolTip(
             "Their next 8 weeks of shifts as an .ics file for a phone or email calendar"
@@ -272,6 +277,10 @@ class AvailabilityDialog(QDialog):
         self.views = list(views or [])
         rows = [shift_row(view, mid) for view in views]
         fill_table(self.upcoming, rows or [["No shifts booked.", "", ""]])
+        for row in range(self.upcoming.rowCount()):
+            item = self.upcoming.item(row, 1)
+            if item is not None:
+                item.setToolTip(item.text())
 
     def save_calendar(self) -> None:
         """Save their next eight weeks of shifts as an .ics file."""
