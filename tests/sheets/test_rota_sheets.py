@@ -138,6 +138,7 @@ def test_gaps_list_has_each_gap_with_its_state_and_how_many_more(engine, coordin
     assert "ALONE" in text and "No one" in text and "Cara J." in text
     assert "1 more" in text and "2 more" in text
     assert "Aisha" not in text  # covered shifts are not gaps
+    assert "Why" in text and "could cover" in text  # the reason for each gap
 
 
 def test_rota_sheets_need_view_rota_and_print_sheets() -> None:

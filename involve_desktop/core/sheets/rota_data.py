@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import rota_coverage, rota_shifts, rota_sites
+from involve_desktop.core.services import rota_gap_reasons, rota_shifts, rota_sites
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import Attendance, CoverageState, ShiftView, hhmm
 from involve_desktop.core.services.rota_patterns import bank_holidays
@@ -110,6 +110,7 @@ class GapsSheet:
     one_site: str | None = None
     group_name: str | None = None
     title: str | None = None
+    reasons: tuple[str, ...] = ()  # why each shift is a gap, in the same order (no names)
 
 
 def parse_day(field: str, label: str, text: str | None, default: date) -> date:
@@ -277,14 +278,17 @@ def load_gaps(session: Session, actor: Actor, params: SheetParams, today: date) 
         )
     end = start + timedelta(days=7 * weeks - 1)
     site_id, site_name = _site(session, actor, params.site)
-    views = rota_coverage.gaps(session, actor, start, end, site_id=site_id)
+    found = rota_gap_reasons.gaps_with_reasons(
+        session, actor, start, end, site_id=site_id, today=today
+    )
     return GapsSheet(
         start=start,
         end=end,
-        shifts=tuple(row_of(view) for view in views),
+        shifts=tuple(row_of(gap.view) for gap in found),
         one_site=site_name,
         group_name=params.group_name,
         title=params.title,
+        reasons=tuple(gap.why for gap in found),
     )
 
 

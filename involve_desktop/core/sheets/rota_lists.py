@@ -1,8 +1,9 @@
 """Two rota lists: a person's schedule for a month and the gaps list for a period.
 
 The schedule lists the person's shifts in date order (date, time, site, who else is on,
-cover); the gaps list lists every shift below its minimum with its state in words and how
-many more peers it needs. Names follow the chosen privacy mode.
+cover); the gaps list lists every shift below its minimum with its state in words, how
+many more peers it needs and why it is a gap (counts of people, never names). Names follow
+the chosen privacy mode.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import replace
 from datetime import date
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.sheets.fonts import clean_text
@@ -106,6 +108,11 @@ def render_person_schedule(
     return build_pdf(story, header=header, options=options, has_names=True, printed_on=printed_on)
 
 
+def _reasons(sheet: GapsSheet) -> tuple[str, ...]:
+    """The reason beside each gap ("" where none was given)."""
+    return sheet.reasons if len(sheet.reasons) == len(sheet.shifts) else ("",) * len(sheet.shifts)
+
+
 def _gaps_header(sheet: GapsSheet) -> SheetHeader:
     title = sheet.title or (f"{GAPS_TITLE} — {sheet.one_site}" if sheet.one_site else GAPS_TITLE)
     return SheetHeader(
@@ -129,26 +136,51 @@ def render_gaps(
     if not sheet.shifts:
         story = [Spacer(1, 4 * mm), paragraph(NO_GAPS, styles.body)]
     else:
-        rows = [
-            [
-                paragraph(format_date(s.day), styles.cell),
-                s.times,
-                paragraph(s.site, styles.cell),
-                paragraph(_names(s, options.privacy, "No one"), styles.cell),
-                _cover(s, styles, state_only=True),
-                Paragraph(f"<b>{s.more_needed} more</b>", styles.cell),
-            ]
-            for s in sheet.shifts
-        ]
+        rows: list[list] = []
+        why_rows: list[int] = []
+        for s, why in zip(sheet.shifts, _reasons(sheet), strict=True):
+            rows.append(
+                [
+                    paragraph(format_date(s.day), styles.cell),
+                    s.times,
+                    paragraph(s.site, styles.cell),
+                    paragraph(_names(s, options.privacy, "No one"), styles.cell),
+                    _cover(s, styles, state_only=True),
+                    Paragraph(f"<b>{s.more_needed} more</b>", styles.cell),
+                ]
+            )
+            if why:  # under the gap, across the whole row
+                rows.append([Paragraph(f"Why: {escape(clean_text(why))}", styles.cell)])
+                rows[-1] += [""] * (len(GAPS_HEADER) - 1)
+                why_rows.append(len(rows))  # table row (the heading is row 0)
         count = len(sheet.shifts)
         summary = (
             f"{count} shift{'s' if count != 1 else ''} below the minimum number of peers "
-            "together. ALONE means one peer with nobody to support them."
+            "together. ALONE means one peer with nobody to support them. Why says who could "
+            "fill each one, or what stops everyone."
         )
         width = page_geometry(options, header).content_width
         story = [
             paragraph(clean_text(summary), styles.body),
             Spacer(1, 2 * mm),
-            _table(GAPS_HEADER, rows, GAPS_SHARES, width, styles),
+            _gaps_table(rows, why_rows, width, styles),
         ]
     return build_pdf(story, header=header, options=options, has_names=True, printed_on=printed_on)
+
+
+def _gaps_table(
+    rows: list[list], why_rows: list[int], width: float, styles: SheetStyles
+) -> Flowable:
+    """The gaps table; each "Why" line spans the row, kept with its gap above it."""
+    table = _table(GAPS_HEADER, rows, GAPS_SHARES, width, styles)
+    commands = []
+    for row in why_rows:
+        commands += [
+            ("SPAN", (0, row), (-1, row)),
+            ("TOPPADDING", (0, row), (-1, row), 0),
+            ("NOSPLIT", (0, row - 1), (-1, row)),
+            ("LINEBELOW", (0, row), (-1, row), 0.75, colors.black),  # one gap ends here
+        ]
+    if commands:
+        table.setStyle(TableStyle(commands))
+    return table
