@@ -22,6 +22,7 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -42,6 +43,7 @@ from involve_desktop.core.services.rota_dto import (
     CallDownInfo,
     CoverSuggestions,
     NotEligible,
+    PersonFacts,
     ShiftView,
     Suggestion,
     plural,
@@ -113,7 +115,7 @@ def suggestions(
     return CoverSuggestions(view, tuple(s for _, s in eligible), tuple(not_eligible), empty_reason)
 
 
-def _why_no_one_listed(people, assigned: set[int], day: date) -> str:  # noqa: ANN001
+def _why_no_one_listed(people: Iterable[PersonFacts], assigned: set[int], day: date) -> str:
     """Why nobody at all is listed for a shift on ``day`` (everyone was left out quietly)."""
     others = [p for p in people if p.member_id not in assigned]
     if not others and not assigned:
