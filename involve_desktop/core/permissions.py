@@ -40,6 +40,8 @@ class Permission(StrEnum):
     VIEW_MEETINGS = "view_meetings"
     RUN_MEETINGS = "run_meetings"  # meetings, attendance, sign-in sheets: linked groups only
     MANAGE_MEETING_GROUPS = "manage_meeting_groups"  # groups, schedules, linked accounts
+    VIEW_PANELS = "view_panels"
+    MANAGE_PANELS = "manage_panels"  # recruitment panels, seats, panel policy
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -49,6 +51,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # or status, and cannot export personal data. They read the rota but do not change it.
     # They run meetings (meetings, attendance, sign-in sheets) only for the groups their
     # account is linked to (``meetings_access``); coordinators set groups and links up.
+    # Recruitment panels (who sits, how often, training) are coordinators' work only.
     Role.FACILITATOR: frozenset(
         {
             Permission.PRINT_SHEETS,

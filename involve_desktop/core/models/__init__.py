@@ -13,6 +13,7 @@ from involve_desktop.core.models.meetings import (
     MeetingGroupFacilitator,
     MeetingGroupMember,
 )
+from involve_desktop.core.models.panels import Panel, PanelSeat, PanelSettings
 from involve_desktop.core.models.people import (
     Consent,
     Member,
@@ -51,6 +52,9 @@ __all__ = [
     "Member",
     "MemberRole",
     "Organisation",
+    "Panel",
+    "PanelSeat",
+    "PanelSettings",
     "RoleType",
     "RotaAssignment",
     "RotaAutofillBatch",

@@ -34,6 +34,7 @@ PROVIDERS: list[Provider] = []
 PROVIDER_MODULES = (
     "involve_desktop.core.services.rota_attendance",
     "involve_desktop.core.services.meetings_history",
+    "involve_desktop.core.services.panels_people",
 )
 
 

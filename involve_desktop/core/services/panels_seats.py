@@ -1,0 +1,213 @@
+"""Who sits on a panel: adding and removing people, with the rules checked here.
+
+Decisions (like the rota's hard rules and limits):
+
+- **Hard refusals** (``PanelRefused``, never overridden): the panel is cancelled; the
+  person is already on it; a lived-experience seat needs a member who is active (not
+  stepping back, not left) and whose record does not say they have no lived experience;
+  an outside staff member needs a name and job title.
+- **Overridable limit** (``PanelRefused(overridable=True)``): a lived-experience member
+  needs recruitment-panel training current on the panel day (no expiry, or expiring on or
+  after it). A coordinator may seat them anyway with a reason — e.g. a refresher booked
+  the week before — which is kept on the seat and in the audit trail. Training often
+  lapses by weeks, and the coordinator knows the person; a refusal with no way round
+  would push them to record it falsely.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.panels import PanelSeat
+from involve_desktop.core.models.people import Member, TrainingRecord
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit, reference_lists
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.panels import MANAGE, load_panel, panel_info
+from involve_desktop.core.services.panels_dto import (
+    PanelInfo,
+    PanelRefused,
+    PanelStatus,
+    SeatInput,
+    SeatKind,
+)
+from involve_desktop.core.services.rota_rules import STATUS_WORDS
+from involve_desktop.core.services.transaction import require, transaction
+
+PANEL_TRAINING = "recruitment_panel"
+
+
+def training_expiry(session: Session, member_ids: set[int]) -> dict[int, date | None]:
+    """Each member's latest recruitment-panel training expiry (None: does not expire);
+    members with no such training are left out."""
+    if not member_ids:
+        return {}
+    type_id = reference_lists.training_type_id(session, PANEL_TRAINING)
+    found: dict[int, date | None] = {}
+    rows = session.execute(
+        select(TrainingRecord.member_id, TrainingRecord.expires_on).where(
+            TrainingRecord.training_type_id == type_id,
+            TrainingRecord.member_id.in_(sorted(member_ids)),
+        )
+    )
+    for member_id, expires in rows:
+        known = found.get(member_id, date.min)
+        if member_id not in found or (known is not None and (expires is None or expires > known)):
+            found[member_id] = expires
+    return found
+
+
+def training_problem(name: str, expiry: dict[int, date | None], member_id: int, day: date) -> str:
+    """Why the member's recruitment-panel training is not current on ``day`` ("" if it is)."""
+    if member_id not in expiry:
+        return f"{name} has no recruitment panel training recorded."
+    expires = expiry[member_id]
+    if expires is not None and expires < day:
+        return f"{name}'s recruitment panel training expired on {format_date(expires)}."
+    return ""
+
+
+def _member(session: Session, member_id: int | None) -> Member:
+    if member_id is None:
+        raise ValidationError("member", "Choose who is sitting on the panel.")
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound("That member is no longer in the records. Refresh the list.")
+    return member
+
+
+def _lived_rules(
+    session: Session, member: Member, name: str, day: date, override: bool, reason: str | None
+) -> str | None:
+    """Check a lived-experience seat; the limit overridden (its sentence), if any."""
+    if member.status != "active":
+        words = STATUS_WORDS.get(member.status, f"is {member.status}")
+        raise PanelRefused(f"{name} {words}, so cannot sit on panels.", "not_active")
+    if member.lived_experience is False:
+        raise PanelRefused(
+            f"{name}'s record says they do not have lived experience: add them as staff, "
+            "or correct their record first.",
+            "not_lived",
+        )
+    problem = training_problem(name, training_expiry(session, {member.id}), member.id, day)
+    if problem and not (override and reason):
+        ask = " Give a reason to seat them anyway." if override else ""
+        raise PanelRefused(f"{problem}{ask}", "training", overridable=True)
+    return problem or None
+
+
+def add_seat(
+    session: Session,
+    actor: Actor,
+    panel_id: int,
+    data: SeatInput,
+    *,
+    override: bool = False,
+    override_reason: str | None = None,
+) -> PanelInfo:
+    """Seat someone on a panel; returns the panel with its new policy check.
+
+    Raises ``PanelRefused`` naming the person and the reason; a training limit can be
+    passed with ``override=True`` and a reason (kept on the seat and audited).
+    """
+    require(session, actor, Permission.MANAGE_PANELS, MANAGE)
+    reason = validation.optional_text(override_reason, 500, "override_reason", "Reason")
+    role = validation.optional_text(data.panel_role, 100, "panel_role", "Role on the panel")
+    try:
+        kind = SeatKind(data.kind)
+    except ValueError:
+        raise ValidationError("kind", "Choose lived-experience panel member or staff.") from None
+    with transaction(session):
+        panel = load_panel(session, panel_id)
+        if panel.status == PanelStatus.CANCELLED.value:
+            raise PanelRefused("This panel is cancelled; reinstate it to seat people.", "cancelled")
+        outside_name = job_title = overridden = None
+        if kind is SeatKind.STAFF and data.member_id is None:
+            outside_name = validation.required_text("outside_name", "Name", data.outside_name, 200)
+            job_title = validation.required_text("job_title", "Job title", data.job_title, 200)
+            name = outside_name
+        else:
+            member = _member(session, data.member_id)
+            name = display_name(member.full_name, member.preferred_name)
+            job_title = validation.optional_text(data.job_title, 200, "job_title", "Job title")
+            already = session.scalar(
+                select(PanelSeat.id).where(
+                    PanelSeat.panel_id == panel.id, PanelSeat.member_id == member.id
+                )
+            )
+            if already is not None:
+                raise PanelRefused(f"{name} is already on this panel.", "already_on")
+            if kind is SeatKind.LIVED_EXPERIENCE:
+                job_title = None
+                overridden = _lived_rules(session, member, name, panel.day, override, reason)
+        row = PanelSeat(
+            panel_id=panel.id,
+            kind=kind.value,
+            member_id=data.member_id if outside_name is None else None,
+            outside_name=outside_name,
+            job_title=job_title,
+            panel_role=role,
+            override_reason=reason if overridden else None,
+            added_by=actor.display_name,
+        )
+        session.add(row)
+        session.flush()
+        changes: dict[str, object] = {"seated": name, "as": kind.label}
+        if role:
+            changes["role"] = role
+        if overridden:
+            changes |= {"over limit": overridden, "override reason": reason}
+        audit.record(session, actor, "update", "panel", panel.id, changes)
+        info = panel_info(session, panel)
+    return info
+
+
+def remove_seat(session: Session, actor: Actor, seat_id: int) -> PanelInfo:
+    """Take someone off a panel (audited on the panel)."""
+    require(session, actor, Permission.MANAGE_PANELS, MANAGE)
+    with transaction(session):
+        row = session.get(PanelSeat, seat_id)
+        if row is None:
+            raise NotFound("That person is no longer on the panel. Refresh the panel.")
+        panel = row.panel
+        name = row.outside_name or ""
+        if row.member_id is not None:
+            member = session.get(Member, row.member_id)
+            name = display_name(member.full_name, member.preferred_name) if member else ""
+        audit.record(session, actor, "update", "panel", panel.id, {"removed": name})
+        session.delete(row)
+        session.flush()
+        session.expire(panel, ["seats"])
+        info = panel_info(session, panel)
+    return info
+
+
+def set_seat_role(
+    session: Session, actor: Actor, seat_id: int, panel_role: str | None
+) -> PanelInfo:
+    """Change someone's role on the panel ("Chair"; blank for none)."""
+    require(session, actor, Permission.MANAGE_PANELS, MANAGE)
+    role = validation.optional_text(panel_role, 100, "panel_role", "Role on the panel")
+    with transaction(session):
+        row = session.get(PanelSeat, seat_id)
+        if row is None:
+            raise NotFound("That person is no longer on the panel. Refresh the panel.")
+        if row.panel_role != role:
+            audit.record(
+                session,
+                actor,
+                "update",
+                "panel",
+                row.panel_id,
+                {"seat role": [row.panel_role, role]},
+            )
+            row.panel_role = role
+        info = panel_info(session, row.panel)
+    return info
