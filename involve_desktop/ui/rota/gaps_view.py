@@ -31,6 +31,7 @@ from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.week_grid import coverage_words, person_words
 from involve_desktop.ui.table_model import Column, DtoTableModel
 
+FIT_ROWS_UP_TO = 400  # measuring every row of a very long list would be slow
 PERIODS = (("The week shown", 1), ("4 weeks from the week shown", 4), ("13 weeks", 13))
 
 
@@ -64,6 +65,8 @@ class GapsTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.doubleClicked.connect(self._request)
@@ -132,6 +135,8 @@ class GapsView(QWidget):
         if found is None:
             return
         self.table.gaps_model.set_rows(found)
+        if len(found) <= FIT_ROWS_UP_TO:  # rows as tall as their wrapped "Why" (no "…")
+            self.table.resizeRowsToContents()
         period = f"{format_date(start)} to {format_date(end)}"
         if found:
             verb = "needs" if len(found) == 1 else "need"
