@@ -25,6 +25,7 @@ from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.sheets.catalogue import SheetData
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.meetings.meetings_view import MeetingsView
 from involve_desktop.ui.members.members_view import MembersView
 from involve_desktop.ui.members.quick_find import QuickFindDialog
 from involve_desktop.ui.rota.rota_view import RotaView
@@ -95,6 +96,22 @@ class MainWindow(QMainWindow):
                     self.rota_view.find_person,
                     "&Print this week's rota…",
                     self.rota_view.print_week,
+                )
+            )
+        self.meetings_view: MeetingsView | None = None
+        if actor.can(Permission.VIEW_MEETINGS):
+            self.meetings_view = MeetingsView(context, actor)
+            runs = actor.can(Permission.RUN_MEETINGS)
+            self.areas.append(
+                Area(
+                    "meetings",
+                    "Meetings",
+                    self.meetings_view,
+                    "&New meeting…" if runs else None,
+                    self.meetings_view.new_item if runs else None,
+                    self.meetings_view.focus_search,
+                    "&Print sign-in sheets…" if runs else None,
+                    self.meetings_view.print_sign_in if runs else None,
                 )
             )
         self.areas += [
