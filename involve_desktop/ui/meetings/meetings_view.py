@@ -95,7 +95,7 @@ class MeetingsView(QWidget):
         top_row = QHBoxLayout()
         top_row.addWidget(self.search, 1)
         top_row.addWidget(
-            flow_widget(self.new_group_button, self.edit_group_button, self.archive_button), 2
+            flow_widget(self.new_group_button, self.edit_group_button, self.archive_button)
         )
         top = QWidget()
         top_column = QVBoxLayout(top)

@@ -87,8 +87,8 @@ def summary_words(s: GroupSummary) -> str:
     return "\n".join(lines)
 
 
-class SummaryView(QWidget):
-    """The chosen group's summary for a period."""
+class GroupPeriodPanel(QWidget):
+    """A period row above a group's figures; ``refresh`` reads them for the group shown."""
 
     def __init__(
         self, context: AppContext, actor: Actor, parent: QWidget | None = None, today=None
@@ -96,13 +96,31 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.context, self.actor = context, actor
         self.group_id: int | None = None
-        self.summary: GroupSummary | None = None
         self.period = PeriodRow(today or date.today())
         self.period.changed.connect(self.refresh)
         self.words = QLabel()
         self.words.setWordWrap(True)
-        self.words.setAccessibleName("Summary in words")
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def show_group(self, group_id: int | None) -> None:
+        """Show ``group_id``'s figures for the period chosen (None clears)."""
+        self.group_id = group_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the figures again."""
+        raise NotImplementedError
+
+
+class SummaryView(GroupPeriodPanel):
+    """The chosen group's summary for a period."""
+
+    def __init__(
+        self, context: AppContext, actor: Actor, parent: QWidget | None = None, today=None
+    ) -> None:
+        super().__init__(context, actor, parent, today)
+        self.summary: GroupSummary | None = None
+        self.words.setAccessibleName("Summary in words")
         self.chart = QChart()
         self.chart.setTitle("Average attendance per meeting, by month")
         self.chart.legend().setVisible(False)
@@ -120,11 +138,6 @@ class SummaryView(QWidget):
         column.addWidget(self.period)
         column.addWidget(self.words)
         column.addLayout(body, 1)
-
-    def show_group(self, group_id: int | None) -> None:
-        """Show ``group_id``'s figures for the period chosen."""
-        self.group_id = group_id
-        self.refresh()
 
     def refresh(self) -> None:
         """Read the figures again."""
@@ -193,18 +206,15 @@ def council_words(c: CouncilComposition) -> str:
     return text
 
 
-class CouncilView(QWidget):
+class CouncilView(GroupPeriodPanel):
     """A management council's composition meeting by meeting, with a warning banner."""
 
     def __init__(
         self, context: AppContext, actor: Actor, parent: QWidget | None = None, today=None
     ) -> None:
-        super().__init__(parent)
-        self.context, self.actor = context, actor
-        self.group_id: int | None = None
+        super().__init__(context, actor, parent, today)
         self.composition: CouncilComposition | None = None
-        self.period = PeriodRow(today or date.today())
-        self.period.changed.connect(self.refresh)
+        self.words.setAccessibleName("Council composition in words")
         self.banner = QLabel()
         self.banner.setObjectName("warningBanner")
         self.banner.setWordWrap(True)
@@ -214,9 +224,6 @@ class CouncilView(QWidget):
             "color: #3a2600; padding: 6px; font-weight: bold; }"
         )
         self.banner.setVisible(False)
-        self.words = QLabel()
-        self.words.setWordWrap(True)
-        self.words.setAccessibleName("Council composition in words")
         self.table = read_only_table(
             ["Meeting", "Present", "Lived experience", "Without", "Not known", "Majority"],
             "Council meetings",
@@ -226,11 +233,6 @@ class CouncilView(QWidget):
         column.addWidget(self.banner)
         column.addWidget(self.words)
         column.addWidget(self.table, 1)
-
-    def show_group(self, group_id: int | None) -> None:
-        """Show the council ``group_id`` (None clears)."""
-        self.group_id = group_id
-        self.refresh()
 
     def refresh(self) -> None:
         """Read the composition again."""

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import audit, involvement, members
+from involve_desktop.core.services import audit, involvement, meetings_history, members
 from involve_desktop.core.services.dto import Actor, AuditInfo
+from involve_desktop.core.services.meetings_dto import PersonAttendance
 from involve_desktop.core.services.member_dto import MemberDetail
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.meetings.attendance_record import attendance_lines
 from involve_desktop.ui.members import page_sections as words
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.members.page_sections import Line, Mark
@@ -171,6 +173,8 @@ class MemberPage(QWidget):
         self.training = Section("Training")
         self.consent = Section("Consent")
         self.involvement = Section("Involvement")
+        self.meetings = Section("Meetings attended")
+        self.meetings.setVisible(actor.can(Permission.VIEW_MEETINGS))
         self.audit_trail = Section("Changes to this record")
         self._lay_out()
 
@@ -206,7 +210,7 @@ class MemberPage(QWidget):
             left.addWidget(section)
         left.addStretch(1)
         right = QVBoxLayout()
-        for section in (self.roles, self.training, self.consent, self.involvement):
+        for section in (self.roles, self.training, self.consent, self.meetings, self.involvement):
             right.addWidget(section)
         right.addWidget(self.audit_trail)
         right.addStretch(1)
@@ -234,9 +238,12 @@ class MemberPage(QWidget):
         """Load and show ``member_id``; False (after telling the user) if that failed."""
         today = date.today()
         entries: list[AuditInfo] = []
+        record: PersonAttendance | None = None
         with service_call(self) as call, self.context.session() as session:
             detail = members.get_member(session, self.actor, member_id, today=today)
             items = involvement.history(session, self.actor, member_id)
+            if self.actor.can(Permission.VIEW_MEETINGS):
+                record = meetings_history.person_attendance(session, self.actor, member_id)
             if self.actor.can(Permission.VIEW_AUDIT_LOG):
                 entries = audit.list_entries(
                     session,
@@ -265,6 +272,8 @@ class MemberPage(QWidget):
         self.training.set_lines(words.training_lines(detail.training))
         self.consent.set_lines(words.consent_lines(detail.consents, today))
         self.involvement.set_lines(words.involvement_lines(items))
+        if record is not None:
+            self.meetings.set_lines(attendance_lines(record))
         self.audit_trail.setVisible(self.actor.can(Permission.VIEW_AUDIT_LOG))
         self.audit_trail.set_lines(words.audit_lines(entries))
         self.scroll.verticalScrollBar().setValue(0)
@@ -284,6 +293,7 @@ class MemberPage(QWidget):
             self.roles,
             self.training,
             self.consent,
+            self.meetings,
             self.involvement,
             self.audit_trail,
         ]
