@@ -21,6 +21,7 @@ from involve_desktop.core.demo.context import (
 )
 from involve_desktop.core.demo.meetings import seed_meetings
 from involve_desktop.core.demo.members import seed_members
+from involve_desktop.core.demo.panels import seed_panels
 from involve_desktop.core.demo.rota import seed_rota
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
@@ -42,7 +43,7 @@ DEMO_GROUP_NAME = "Riverside Voices"
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-password"
 
-AREA_SEEDERS: list[AreaSeeder] = [seed_members, seed_rota, seed_meetings]
+AREA_SEEDERS: list[AreaSeeder] = [seed_members, seed_rota, seed_meetings, seed_panels]
 
 
 def _seed_accounts(ctx: DemoContext) -> None:

@@ -116,7 +116,7 @@ def suggestions(session: Session, actor: Actor, panel_id: int) -> list[Suggestio
             )
         )
     )
-    expiry = training_expiry(session, active)
+    expiry = {m: e for m, e in training_expiry(session, None, day).items() if m in active}
     names = names_of(session, expiry)
     candidates = {
         m for m in expiry if not training_problem(names[m], expiry, m, day) and m not in seated

@@ -7,9 +7,10 @@ Decisions (like the rota's hard rules and limits):
   stepping back, not left) and whose record does not say they have no lived experience;
   an outside staff member needs a name and job title.
 - **Overridable limit** (``PanelRefused(overridable=True)``): a lived-experience member
-  needs recruitment-panel training current on the panel day (no expiry, or expiring on or
-  after it). A coordinator may seat them anyway with a reason — e.g. a refresher booked
-  the week before — which is kept on the seat and in the audit trail. Training often
+  needs recruitment-panel training current on the panel day (completed on or before it,
+  and no expiry or expiring on or after it). A coordinator may seat them anyway with a
+  reason — e.g. a refresher booked the week before — which is kept on the seat and in
+  the audit trail. Training often
   lapses by weeks, and the coordinator knows the person; a refusal with no way round
   would push them to record it falsely.
 """
@@ -44,20 +45,22 @@ from involve_desktop.core.services.transaction import require, transaction
 PANEL_TRAINING = "recruitment_panel"
 
 
-def training_expiry(session: Session, member_ids: set[int]) -> dict[int, date | None]:
-    """Each member's latest recruitment-panel training expiry (None: does not expire);
-    members with no such training are left out."""
-    if not member_ids:
+def training_expiry(
+    session: Session, member_ids: set[int] | None, day: date
+) -> dict[int, date | None]:
+    """Each member's latest recruitment-panel training expiry (None: does not expire), of
+    training completed on or before ``day``; members with no such training are left out.
+    ``member_ids`` None reads everyone's."""
+    if member_ids is not None and not member_ids:
         return {}
     type_id = reference_lists.training_type_id(session, PANEL_TRAINING)
-    found: dict[int, date | None] = {}
-    rows = session.execute(
-        select(TrainingRecord.member_id, TrainingRecord.expires_on).where(
-            TrainingRecord.training_type_id == type_id,
-            TrainingRecord.member_id.in_(sorted(member_ids)),
-        )
+    query = select(TrainingRecord.member_id, TrainingRecord.expires_on).where(
+        TrainingRecord.training_type_id == type_id, TrainingRecord.completed_on <= day
     )
-    for member_id, expires in rows:
+    if member_ids is not None:
+        query = query.where(TrainingRecord.member_id.in_(sorted(member_ids)))
+    found: dict[int, date | None] = {}
+    for member_id, expires in session.execute(query):
         known = found.get(member_id, date.min)
         if member_id not in found or (known is not None and (expires is None or expires > known)):
             found[member_id] = expires
@@ -67,7 +70,7 @@ def training_expiry(session: Session, member_ids: set[int]) -> dict[int, date | 
 def training_problem(name: str, expiry: dict[int, date | None], member_id: int, day: date) -> str:
     """Why the member's recruitment-panel training is not current on ``day`` ("" if it is)."""
     if member_id not in expiry:
-        return f"{name} has no recruitment panel training recorded."
+        return f"{name} has no recruitment panel training recorded by {format_date(day)}."
     expires = expiry[member_id]
     if expires is not None and expires < day:
         return f"{name}'s recruitment panel training expired on {format_date(expires)}."
@@ -96,7 +99,7 @@ def _lived_rules(
             "or correct their record first.",
             "not_lived",
         )
-    problem = training_problem(name, training_expiry(session, {member.id}), member.id, day)
+    problem = training_problem(name, training_expiry(session, {member.id}, day), member.id, day)
     if problem and not (override and reason):
         ask = " Give a reason to seat them anyway." if override else ""
         raise PanelRefused(f"{problem}{ask}", "training", overridable=True)

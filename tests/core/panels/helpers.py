@@ -22,7 +22,7 @@ def trained(
     actor: Actor,
     full_name: str,
     *,
-    completed: date = date(2025, 6, 1),
+    completed: date = date(2024, 6, 1),
     lived: bool | None = True,
     **fields: object,
 ) -> int:

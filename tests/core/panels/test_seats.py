@@ -55,6 +55,13 @@ def test_training_expiring_on_the_day_is_current_and_none_recorded_is_named(
     untrained = person(session, coordinator, "Dev Patel", lived=True)
     with pytest.raises(PanelRefused, match="Dev Patel has no recruitment panel training"):
         seat(session, coordinator, panel_id, untrained)
+    # training done after the panel day did not count on the day
+    later = trained(session, coordinator, "Kit Later", completed=date(2026, 3, 2))
+    with pytest.raises(PanelRefused) as caught:
+        seat(session, coordinator, panel_id, later)
+    assert caught.value.message == (
+        "Kit Later has no recruitment panel training recorded by Sun 1 Mar 2026."
+    )
 
 
 def test_only_active_members_sit_and_that_is_never_overridden(session, coordinator) -> None:
