@@ -58,6 +58,7 @@ _OPTION_FOR_FIELD = {
     SheetField.SITE: "--site",
     SheetField.PERSON: "--person",
     SheetField.MONTH: "--month",
+    SheetField.PANEL: "--panel",
 }
 
 
@@ -116,6 +117,9 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--month", metavar="YYYY-MM", help="rota schedule: which month (default this month)"
+    )
+    parser.add_argument(
+        "--panel", metavar="NUMBER_OR_POST", help="panel pack: the panel's number or post title"
     )
     parser.add_argument(
         "--user", metavar="USERNAME", help="the account to sign in as (sheets of members)"
@@ -199,6 +203,7 @@ def _params(args: argparse.Namespace, group_name: str | None) -> SheetParams:
         site=getattr(args, "site", None),
         person=getattr(args, "person", None),
         month=getattr(args, "month", None),
+        panel=getattr(args, "panel", None),
     )
 
 

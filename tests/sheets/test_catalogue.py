@@ -71,6 +71,8 @@ def test_member_sheets_are_listed_after_the_blank_one() -> None:
         "rota-schedule",
         "rota-gaps",
         "meeting-sign-in",
+        "panel-pack",
+        "panel-summary",
     ]
     assert not get_sheet("blank-sign-in").needs_data
     for key in keys[1:]:

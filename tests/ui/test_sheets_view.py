@@ -201,7 +201,14 @@ def test_member_sheets_are_offered_only_with_data(view: SheetsView, member_view)
         "Training due or expired",
         "Members summary",
     ]
-    assert titles[4:] == ["Weekly rota", "Rota schedule", "Rota gaps", "Meeting sign-in sheets"]
+    assert titles[4:] == [
+        "Weekly rota",
+        "Rota schedule",
+        "Rota gaps",
+        "Meeting sign-in sheets",
+        "Panel pack",
+        "Panel participation summary",
+    ]
 
 
 def test_contact_list_preview_is_made_in_the_background(qtbot, member_view, previews) -> None:

@@ -29,6 +29,9 @@ from involve_desktop.core.sheets import (
     meeting_sign_in,
     member_data,
     members_summary,
+    panel_data,
+    panel_pack,
+    panel_summary,
     rota_data,
     rota_lists,
     rota_week,
@@ -413,5 +416,60 @@ register(
             {Permission.PRINT_SHEETS, Permission.VIEW_MEETINGS, Permission.RUN_MEETINGS}
         ),
         who_may="Coordinators, and facilitators for the groups their account is linked to.",
+    )
+)
+
+
+# -- recruitment panels: read through the panel services by ``panel_data`` -------------------
+_COORDINATORS_PANELS = frozenset({Permission.PRINT_SHEETS, Permission.VIEW_PANELS})
+
+
+def _draw_panel_pack(
+    _params: SheetParams, options: SheetOptions, sheet: panel_pack.PanelPackSheet, day: date
+) -> bytes:
+    return panel_pack.render_panel_pack(sheet, options, printed_on=day)
+
+
+def _draw_panel_summary(
+    _params: SheetParams, options: SheetOptions, sheet: panel_summary.PanelSummarySheet, day: date
+) -> bytes:
+    return panel_summary.render_panel_summary(sheet, options, printed_on=day)
+
+
+register(
+    SheetSpec(
+        key="panel-pack",
+        title=panel_pack.DEFAULT_TITLE,
+        description=(
+            "One recruitment panel: the post, team, when and where, candidates; who sits on "
+            "it and their role on the panel; the preparation and debrief checklist with "
+            "boxes to tick (dates already recorded printed beside them); questions panel "
+            "members contributed. Give the panel's number or post title. Marked Confidential."
+        ),
+        draw=_draw_panel_pack,
+        load=panel_data.load_panel_pack,
+        fields=frozenset({SheetField.TITLE, SheetField.PANEL}),
+        prints_names=True,
+        permissions=_COORDINATORS_PANELS,
+        who_may="Only coordinators print recruitment panel sheets.",
+    )
+)
+register(
+    SheetSpec(
+        key="panel-summary",
+        title=panel_summary.DEFAULT_TITLE,
+        description=(
+            "Recruitment panels over the 12 months ending with the month given: panels held, "
+            "planned and cancelled; each person's seats and when they last sat; and how "
+            "concentrated the lived-experience seats were (how many different people, the "
+            "share the 3 who sat most took, with a warning above the level set in Settings). "
+            "Marked Confidential."
+        ),
+        draw=_draw_panel_summary,
+        load=panel_data.load_panel_summary,
+        fields=frozenset({SheetField.TITLE, SheetField.MONTH}),
+        prints_names=True,
+        permissions=_COORDINATORS_PANELS,
+        who_may="Only coordinators print recruitment panel sheets.",
     )
 )

@@ -33,6 +33,7 @@ class SheetField(StrEnum):
     SITE = "site"
     PERSON = "person"
     MONTH = "month"
+    PANEL = "panel"
 
 
 class MemberScope(StrEnum):
@@ -75,6 +76,7 @@ class SheetParams:
     site: str | None = None  # a rota site's name; None = every site
     person: str | None = None  # a member number or the name they go by
     month: str | None = None  # "2026-03" or "Mar 2026"
+    panel: str | None = None  # a recruitment panel's number or post title
 
 
 @dataclass(frozen=True)

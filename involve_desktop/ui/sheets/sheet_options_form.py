@@ -112,6 +112,9 @@ class SheetOptionsForm(QWidget):
         self.month_edit = self._line_edit(
             "Month", "month", "e.g. 2026-03 (blank: this month)", "&Month:"
         )
+        self.panel_edit = self._line_edit(
+            "Panel", "panel", "The panel's number, or the post title", "P&anel:"
+        )
         self.access_check = QCheckBox("Add each person's a&ccess needs", self)
         self.access_check.setAccessibleName("Include access needs")
         self._add_row("Access needs:", self.access_check, "access_needs")
@@ -187,6 +190,7 @@ class SheetOptionsForm(QWidget):
             self.site_edit,
             self.person_edit,
             self.month_edit,
+            self.panel_edit,
             self.access_check,
             self.portrait_radio,
             self.landscape_radio,
@@ -234,6 +238,7 @@ class SheetOptionsForm(QWidget):
             SheetField.SITE: self.site_edit,
             SheetField.PERSON: self.person_edit,
             SheetField.MONTH: self.month_edit,
+            SheetField.PANEL: self.panel_edit,
         }
         if field not in edits:
             raise ValueError(f"{field} is not a typed input")
@@ -270,6 +275,7 @@ class SheetOptionsForm(QWidget):
             site=text(self.site_edit, SheetField.SITE),
             person=text(self.person_edit, SheetField.PERSON),
             month=text(self.month_edit, SheetField.MONTH),
+            panel=text(self.panel_edit, SheetField.PANEL),
         )
 
     def options(self) -> SheetOptions:
