@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -41,6 +42,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.group_schedule import FIELDS, ScheduleFields
 from involve_desktop.ui.meetings.people_picker import PeoplePicker
 from involve_desktop.ui.members.dialog_widgets import save_cancel
+from involve_desktop.ui.members.member_dialog import ask_discard
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import date_edit, from_qdate, intro, with_error
@@ -110,6 +112,7 @@ class GroupDialog(QDialog):
         self.buttons = save_cancel("Save group")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.labels["group"])
@@ -119,6 +122,7 @@ class GroupDialog(QDialog):
         if group_id is not None:
             self._load(group_id)
         self._membership_words()
+        self._saved_state = self._state()
         self.name.setFocus()
 
     # -- building ---------------------------------------------------------------------------
@@ -275,6 +279,20 @@ class GroupDialog(QDialog):
         self.remove_closed_button.setEnabled(saved and bool(self.closed))
 
     # -- saving -----------------------------------------------------------------------------
+
+    def _state(self) -> tuple:
+        return (
+            self.value(),
+            self.members.checked_ids(),
+            self.facilitators.checked_ids(),
+            self.accounts.checked_ids(),
+        )
+
+    def reject(self) -> None:
+        """Esc / Cancel: ask before losing typed changes."""
+        if self._state() != self._saved_state and not ask_discard(self):
+            return
+        super().reject()
 
     def value(self) -> GroupInput:
         """The details typed, as the service's input."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,7 @@ from involve_desktop.core.services.meetings_dto import GroupInfo, MeetingInfo, M
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.people_picker import PeoplePicker
 from involve_desktop.ui.members.dialog_widgets import save_cancel
+from involve_desktop.ui.members.member_dialog import ask_discard
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import (
@@ -95,6 +97,7 @@ class MeetingDialog(QDialog):
         buttons = save_cancel("Save meeting" if meeting else "Add meeting")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro(EDIT_NOTE if meeting else ADD_NOTE))
         layout.addLayout(form)
@@ -105,6 +108,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(self.fallback)
         layout.addWidget(buttons)
         self._load_people()
+        self._saved_state = self.value()
         self.day.setFocus()
 
     def _load_people(self) -> None:
@@ -133,6 +137,12 @@ class MeetingDialog(QDialog):
             topic=self.topic.text() or None,
             facilitator_ids=tuple(sorted(self.facilitators.checked_ids())),
         )
+
+    def reject(self) -> None:
+        """Esc / Cancel: ask before losing typed changes."""
+        if self.value() != self._saved_state and not ask_discard(self):
+            return
+        super().reject()
 
     def save(self) -> None:
         """Add or change the meeting; problems appear beside their fields."""

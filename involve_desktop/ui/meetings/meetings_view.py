@@ -44,7 +44,8 @@ from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
 
 NO_GROUPS = "No groups yet — add the first group that meets (New group…)."
 NO_GROUPS_READ_ONLY = "No groups to show — a coordinator links your account to the groups you run."
-SHOWS = (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
+SHOWS = (("Last 4 weeks and upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
+RECENT_DAYS = 28  # recent past meetings stay in view: their sheets are typed in later
 
 
 def _selected(table: QTableView) -> object | None:
@@ -250,7 +251,7 @@ class MeetingsView(QWidget):
         found: list[MeetingInfo] = []
         show = self.show_combo.currentData()
         if group is not None:
-            start = self.today if show == "upcoming" else None
+            start = self.today - timedelta(days=RECENT_DAYS) if show == "upcoming" else None
             end = self.today - timedelta(days=1) if show == "past" else None
             with service_call(self, title="Meetings"), self.context.session() as session:
                 found = meetings_meetings.list_meetings(session, self.actor, group.id, start, end)
@@ -260,15 +261,23 @@ class MeetingsView(QWidget):
         self.meeting_table.horizontalHeader().setSortIndicator(0, order)
         self.meeting_table.resizeColumnsToContents()
         proxy = self.meeting_table.model()
-        for r in range(proxy.rowCount()):
-            if proxy.data(proxy.index(r, 0), ROW_ROLE).id == wanted:
-                self.meeting_table.selectRow(r)
-                break
-        else:
-            if proxy.rowCount():
-                self.meeting_table.selectRow(0)
+        shown = [proxy.data(proxy.index(r, 0), ROW_ROLE) for r in range(proxy.rowCount())]
+        self.meeting_table.selectRow(self._row_to_select(shown, wanted))
         self.no_meetings.setText(self._no_meetings_text(group, show) if not found else "")
         self._update_buttons()
+
+    def _row_to_select(self, shown: list[MeetingInfo], wanted: int | None) -> int:
+        """The meeting asked for; else the oldest held meeting still waiting for its
+        attendance, else the next one to come, else the first."""
+        for rules in (
+            lambda m: m.id == wanted,
+            lambda m: not m.cancelled and m.day <= self.today and not m.attendance_recorded,
+            lambda m: not m.cancelled and m.day >= self.today,
+        ):
+            rows = [r for r, m in enumerate(shown) if rules(m)]
+            if rows:
+                return min(rows, key=lambda r: shown[r].day)
+        return 0
 
     def _no_meetings_text(self, group: GroupInfo | None, show: str) -> str:
         if group is None:

@@ -1,14 +1,17 @@
 """A tick list of people (or accounts) with a filter box: who is in a group, who facilitates.
 
-Type in the box to narrow the list; Space ticks the highlighted name. Ticks survive the
-filter, so a long members list can be searched name by name.
+Type in the box to narrow the list and Enter ticks the first name shown; in the list, Space
+ticks the highlighted name. Ticks survive the
+filter, so a long members list can be searched name by name. Those already ticked when the
+list is filled come first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from involve_desktop.core.text import sort_key
@@ -16,16 +19,31 @@ from involve_desktop.core.text import sort_key
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+class FindBox(QLineEdit):
+    """The filter box: Enter ticks the first name shown instead of pressing the dialog's
+    Save button (which would save half-chosen lists)."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class PeoplePicker(QWidget):
     """Names with tick boxes; ``checked_ids`` is what is ticked (hidden rows included)."""
 
     def __init__(self, title: str, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter_edit = QLineEdit()
+        self.filter_edit = FindBox()
         self.filter_edit.setPlaceholderText(placeholder)
         self.filter_edit.setAccessibleName(f"Find in {title.lower()}")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.enter_pressed.connect(self._tick_first_shown)
         self.list = QListWidget()
         self.list.setAccessibleName(title)
         self.count_label = QLabel()
@@ -42,11 +60,12 @@ class PeoplePicker(QWidget):
         self.setFocusProxy(self.filter_edit)
 
     def set_choices(self, choices: Iterable[tuple[int, str]], checked: Iterable[int]) -> None:
-        """Offer ``choices`` (id, name) in name order, ticking those in ``checked``."""
+        """Offer ``choices`` (id, name), ticking those in ``checked``: the ticked first (so
+        who is chosen is in view), each part in name order."""
         ticked = set(checked)
         self.list.blockSignals(True)
         self.list.clear()
-        for id_, name in sorted(choices, key=lambda c: (sort_key(c[1]), c[0])):
+        for id_, name in sorted(choices, key=lambda c: (c[0] not in ticked, sort_key(c[1]), c[0])):
             item = QListWidgetItem(name, self.list)
             item.setData(ID_ROLE, id_)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -72,6 +91,13 @@ class PeoplePicker(QWidget):
         for item in self.items():
             if item.data(ID_ROLE) == id_:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _tick_first_shown(self) -> None:
+        """Enter in the find box: tick the first name shown, then empty the box."""
+        shown = [item for item in self.items() if not item.isHidden()]
+        if self.filter_edit.text().strip() and shown:
+            shown[0].setCheckState(Qt.CheckState.Checked)
+            self.filter_edit.clear()
 
     def _filter(self, text: str) -> None:
         wanted = sort_key(text.strip())

@@ -348,3 +348,60 @@ def test_main_window_meetings_area_has_its_own_new_print_and_search(
     assert [d.group.name for d in opened] == ["Tuesday Peer Support"]
     window.search_action.trigger()
     assert window.focusWidget() is window.meetings_view.search
+
+
+def test_a_one_off_meeting_is_added_with_a_topic_and_esc_asks_before_losing_edits(
+    qtbot, monkeypatch, context, session, coordinator, tuesday, unanswered_questions
+):
+    from involve_desktop.ui.meetings.meeting_dialogs import MeetingDialog
+    from involve_desktop.ui.rota.setup_widgets import to_qdate
+
+    view = open_view(qtbot, context, coordinator)
+
+    def script(dialog: MeetingDialog) -> None:
+        dialog.day.setDate(to_qdate(date(2026, 3, 19)))
+        type_text(qtbot, dialog.topic, "Summer outing plans")
+        dialog.save()
+
+    scripted(monkeypatch, MeetingDialog, script)
+    view.add_button.click()
+    rows = {row[0]: row for row in shown_meetings(view)}
+    assert rows["Thu 19 Mar 2026"][2] == "Summer outing plans"
+    assert rows["Thu 19 Mar 2026"][1] == "14:00–16:00"  # the group's times
+
+    def escape(dialog: MeetingDialog) -> None:
+        type_text(qtbot, dialog.topic, "Changed my mind")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    scripted(monkeypatch, MeetingDialog, escape)
+    view.edit_button.click()
+    assert unanswered_questions and "not saved" in unanswered_questions[-1]
+
+
+def test_typing_a_name_and_enter_ticks_them_without_saving_the_group(
+    qtbot, context, session, coordinator
+):
+    person(session, coordinator, "Aisha Khan")
+    ben = person(session, coordinator, "Ben Morris")
+    dialog = GroupDialog(context, coordinator, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    type_text(qtbot, dialog.members.filter_edit, "morr")
+    qtbot.keyClick(dialog.members.filter_edit, Qt.Key.Key_Return)
+    assert dialog.members.checked_ids() == {ben}
+    assert dialog.members.filter_edit.text() == ""
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_a_meeting_just_held_is_in_view_and_chosen_for_typing_in_its_sheet(
+    qtbot, context, session, coordinator, tuesday
+):
+    view = MeetingsView(context, coordinator, today=date(2026, 3, 12))
+    qtbot.addWidget(view)
+    rows = shown_meetings(view)
+    assert [(r[0], r[3]) for r in rows] == [
+        ("Tue 3 Mar 2026", "Attendance not yet taken"),
+        ("Tue 10 Mar 2026", "Attendance not yet taken"),
+    ]
+    assert view.current_meeting().day == date(2026, 3, 3)  # the oldest still to type in
