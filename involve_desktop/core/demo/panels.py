@@ -142,10 +142,14 @@ def _panel_days(today: date, per_month: int, rng: random.Random) -> list[date]:
     return sorted(d for d in days if d < today)
 
 
-def _seat_staff(ctx: DemoContext, panel_id: int, staff_ids: list[int], rng: random.Random) -> None:
+def _seat_staff(
+    ctx: DemoContext, panel_id: int, staff_ids: list[int], busy: set[int], rng: random.Random
+) -> None:
     outside = rng.sample(STAFF, 2)
-    if staff_ids and rng.random() < 0.3:
-        member = rng.choice(staff_ids)
+    free = [m for m in staff_ids if m not in busy]  # nobody on two panels in a day
+    if free and rng.random() < 0.3:
+        member = rng.choice(free)
+        busy.add(member)
         data = SeatInput(SeatKind.STAFF, member, job_title="Involvement Manager")
         panels_seats.add_seat(ctx.session, ctx.coordinator, panel_id, data)
         outside = outside[:1]
@@ -181,14 +185,18 @@ def seed_panels(ctx: DemoContext) -> None:
     _train_more(ctx, rng)
     staff_ids = _staff_members(ctx)
     days = _panel_days(today, PANELS_A_MONTH[ctx.size], rng)
+    busy: dict[date, set[int]] = {}  # who is on a panel each day already
     for number, day in enumerate(days):
         panel_id = _add_panel(ctx, day, number, rng)
         if number == len(days) // 2:
             panels.cancel_panel(session, actor, panel_id, CANCELLED_REASON)
             continue
-        _seat_staff(ctx, panel_id, staff_ids, rng)
+        taken = busy.setdefault(day, set())
+        _seat_staff(ctx, panel_id, staff_ids, taken, rng)
         wanted = 1 if number % 7 == 4 else 2  # now and then only one could come: flagged
-        for member_id in _choose(_people(ctx, day), frequent, wanted, rng):
+        pool = [m for m in _people(ctx, day) if m not in taken]
+        for member_id in _choose(pool, frequent, wanted, rng):
+            taken.add(member_id)
             panels_seats.add_seat(
                 session, actor, panel_id, SeatInput(SeatKind.LIVED_EXPERIENCE, member_id)
             )
@@ -210,7 +218,7 @@ def seed_panels(ctx: DemoContext) -> None:
         panel_id = _add_panel(ctx, day, len(days) + number, rng)
         if number == 2:
             continue  # not staffed yet: flagged until people are seated
-        _seat_staff(ctx, panel_id, staff_ids, rng)
+        _seat_staff(ctx, panel_id, staff_ids, set(), rng)
         for member_id in _choose(_people(ctx, day), frequent, 2 - number, rng):
             panels_seats.add_seat(
                 session, actor, panel_id, SeatInput(SeatKind.LIVED_EXPERIENCE, member_id)

@@ -336,7 +336,10 @@ class PanelRefused(InvolveError):
     """A rule refused a seat; ``overridable`` when only limits are in the way (confirm and
     give a reason, which is kept on the seat and in the audit trail)."""
 
-    def __init__(self, message: str, code: str, overridable: bool = False) -> None:
+    def __init__(
+        self, message: str, code: str, overridable: bool = False, codes: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.overridable = overridable
+        self.codes = codes or (code,)

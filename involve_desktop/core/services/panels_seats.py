@@ -6,13 +6,14 @@ Decisions (like the rota's hard rules and limits):
   person is already on it; a lived-experience seat needs a member who is active (not
   stepping back, not left) and whose record does not say they have no lived experience;
   an outside staff member needs a name and job title.
-- **Overridable limit** (``PanelRefused(overridable=True)``): a lived-experience member
+- **Overridable limits** (``PanelRefused(overridable=True)``, ``codes`` naming each;
+  all named at once): anyone already on another panel that day (not cancelled) — two
+  interviews in a day is a lot, but sometimes agreed; and a lived-experience member
   needs recruitment-panel training current on the panel day (completed on or before it,
   and no expiry or expiring on or after it). A coordinator may seat them anyway with a
   reason — e.g. a refresher booked the week before — which is kept on the seat and in
-  the audit trail. Training often
-  lapses by weeks, and the coordinator knows the person; a refusal with no way round
-  would push them to record it falsely.
+  the audit trail. Training often lapses by weeks, and the coordinator knows the person;
+  a refusal with no way round would push them to record it falsely.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_date
-from involve_desktop.core.models.panels import PanelSeat
+from involve_desktop.core.models.panels import Panel, PanelSeat
 from involve_desktop.core.models.people import Member, TrainingRecord
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, reference_lists
@@ -86,10 +87,8 @@ def _member(session: Session, member_id: int | None) -> Member:
     return member
 
 
-def _lived_rules(
-    session: Session, member: Member, name: str, day: date, override: bool, reason: str | None
-) -> str | None:
-    """Check a lived-experience seat; the limit overridden (its sentence), if any."""
+def _hard_lived_rules(member: Member, name: str) -> None:
+    """The hard rules of a lived-experience seat: active, not recorded as without."""
     if member.status != "active":
         words = STATUS_WORDS.get(member.status, f"is {member.status}")
         raise PanelRefused(f"{name} {words}, so cannot sit on panels.", "not_active")
@@ -99,11 +98,49 @@ def _lived_rules(
             "or correct their record first.",
             "not_lived",
         )
-    problem = training_problem(name, training_expiry(session, {member.id}, day), member.id, day)
-    if problem and not (override and reason):
+
+
+def _same_day(session: Session, panel: Panel, member_id: int, name: str) -> str:
+    """ "Aisha Khan is already on the panel for Team Leader that day." ("" if not)."""
+    other = session.scalar(
+        select(Panel.post_title)
+        .join(PanelSeat, PanelSeat.panel_id == Panel.id)
+        .where(
+            PanelSeat.member_id == member_id,
+            Panel.day == panel.day,
+            Panel.id != panel.id,
+            Panel.status != PanelStatus.CANCELLED.value,
+        )
+        .limit(1)
+    )
+    return f"{name} is already on the panel for {other} that day." if other else ""
+
+
+def _limits(
+    session: Session,
+    panel: Panel,
+    member: Member,
+    name: str,
+    kind: SeatKind,
+    override: bool,
+    reason: str | None,
+) -> str | None:
+    """Check the overridable limits; the sentences overridden, if any (else refuse)."""
+    problems = []
+    if kind is SeatKind.LIVED_EXPERIENCE:
+        expiry = training_expiry(session, {member.id}, panel.day)
+        problems.append(("training", training_problem(name, expiry, member.id, panel.day)))
+    problems.append(("same_day", _same_day(session, panel, member.id, name)))
+    found = [(code, text) for code, text in problems if text]
+    if not found:
+        return None
+    message = " ".join(text for _, text in found)
+    if not (override and reason):
         ask = " Give a reason to seat them anyway." if override else ""
-        raise PanelRefused(f"{problem}{ask}", "training", overridable=True)
-    return problem or None
+        raise PanelRefused(
+            f"{message}{ask}", found[0][0], overridable=True, codes=tuple(c for c, _ in found)
+        )
+    return message
 
 
 def add_seat(
@@ -149,7 +186,8 @@ def add_seat(
                 raise PanelRefused(f"{name} is already on this panel.", "already_on")
             if kind is SeatKind.LIVED_EXPERIENCE:
                 job_title = None
-                overridden = _lived_rules(session, member, name, panel.day, override, reason)
+                _hard_lived_rules(member, name)
+            overridden = _limits(session, panel, member, name, kind, override, reason)
         row = PanelSeat(
             panel_id=panel.id,
             kind=kind.value,

@@ -141,3 +141,34 @@ def test_seats_listed_lived_experience_first_and_the_flag_follows_the_policy(
     assert info.seats[0].role_text == "Chair — Panel member (lived experience)"
     removed = [e.changes for e in session.query(AuditEntry).filter_by(entity="panel") if e.changes]
     assert {"removed": "Zed Manager"} in removed
+
+
+def test_another_panel_that_day_is_a_limit_named_with_training_at_once(
+    session, coordinator
+) -> None:
+    morning = panel(session, coordinator, "Team Leader")
+    afternoon = panel(session, coordinator, "Advocate")
+    aisha = trained(session, coordinator, "Aisha Khan")
+    seat(session, coordinator, morning, aisha)
+    with pytest.raises(PanelRefused) as caught:
+        seat(session, coordinator, afternoon, aisha)
+    assert caught.value.overridable and caught.value.codes == ("same_day",)
+    assert caught.value.message == "Aisha Khan is already on the panel for Team Leader that day."
+    lapsed = trained(session, coordinator, "Ben Okafor", completed=date(2023, 3, 1))
+    panels_seats.add_seat(
+        session,
+        coordinator,
+        morning,
+        SeatInput(SeatKind.LIVED_EXPERIENCE, lapsed),
+        override=True,
+        override_reason="Refresher booked",
+    )
+    with pytest.raises(PanelRefused) as caught:
+        seat(session, coordinator, afternoon, lapsed)
+    assert caught.value.codes == ("training", "same_day")
+    assert "training expired" in caught.value.message and "Team Leader" in caught.value.message
+    info = seat(session, coordinator, afternoon, aisha, override=True, override_reason="Asked")
+    assert info.seats[0].override_reason == "Asked"
+    panels.cancel_panel(session, coordinator, morning, "Post withdrawn")
+    staff_seat = SeatInput(SeatKind.STAFF, lapsed, job_title="Peer Lead")
+    assert panels_seats.add_seat(session, coordinator, afternoon, staff_seat).staff_count == 1
