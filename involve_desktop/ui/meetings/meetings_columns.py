@@ -29,7 +29,7 @@ GROUP_COLUMNS: list[Column[GroupInfo]] = [
     Column("Group", lambda g: g.name + (" (archived)" if g.archived else "")),
     Column("Kind", lambda g: g.kind.label),
     Column("Meets", lambda g: g.description),
-    Column("Venue", lambda g: g.venue or ""),
+    Column("Venue", lambda g: g.venue or "", tooltip=lambda g: g.venue or ""),
     Column("Members", lambda g: str(g.member_count), lambda g: g.member_count, align_right=True),
     Column("Membership", lambda g: "Open" if g.open_membership else "Closed"),
 ]
@@ -79,3 +79,16 @@ def list_table(model: DtoTableModel, name: str, parent: QWidget | None = None) -
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     return table
+
+
+MAX_COLUMN_CHARS = 40
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their text, but none wider than about 40 characters (long venues
+    are cut with "…"; the whole text is in the tooltip or the group's dialog)."""
+    table.resizeColumnsToContents()
+    widest = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, min(header.sectionSize(column), widest))

@@ -34,6 +34,7 @@ from involve_desktop.core.services.meetings_dto import GroupInfo, MeetingInfo
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import (
     GROUP_COLUMNS,
+    fit_columns,
     list_table,
     meeting_columns,
 )
@@ -129,6 +130,8 @@ class MeetingsView(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
+        row = self.fontMetrics().height() + 10
+        splitter.setSizes([row * 8, row * 20])  # about six groups in view above the meetings
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(splitter)
@@ -204,7 +207,7 @@ class MeetingsView(QWidget):
         self.group_table.model().sort(0, Qt.SortOrder.AscendingOrder)
         self.empty.setVisible(not found)
         self.group_table.setVisible(bool(found))
-        self.group_table.resizeColumnsToContents()
+        fit_columns(self.group_table)
         proxy = self.group_table.model()
         row = 0
         for r in range(proxy.rowCount()):
@@ -259,7 +262,7 @@ class MeetingsView(QWidget):
         order = Qt.SortOrder.DescendingOrder if show == "past" else Qt.SortOrder.AscendingOrder
         self.meeting_table.model().sort(0, order)
         self.meeting_table.horizontalHeader().setSortIndicator(0, order)
-        self.meeting_table.resizeColumnsToContents()
+        fit_columns(self.meeting_table)
         proxy = self.meeting_table.model()
         shown = [proxy.data(proxy.index(r, 0), ROW_ROLE) for r in range(proxy.rowCount())]
         self.meeting_table.selectRow(self._row_to_select(shown, wanted))
@@ -296,7 +299,9 @@ class MeetingsView(QWidget):
         self.add_button.setEnabled(usable)
         self.generate_button.setEnabled(usable and group.schedule.kind.value != "none")
         self.print_button.setEnabled(group is not None)
-        self.attendance_button.setEnabled(meeting is not None and not meeting.cancelled)
+        self.attendance_button.setEnabled(
+            meeting is not None and not meeting.cancelled and meeting.day <= self.today
+        )
         self.edit_button.setEnabled(meeting is not None and not meeting.cancelled)
         self.cancel_button.setEnabled(meeting is not None)
         self.cancel_button.setText(
@@ -421,6 +426,14 @@ class MeetingsView(QWidget):
 
         meeting = self.current_meeting()
         if meeting is None or meeting.cancelled or not self.can_run:
+            return
+        if meeting.day > self.today:
+            QMessageBox.information(
+                self,
+                "Take attendance",
+                f"The meeting on {meeting.when} has not happened yet. Print its sign-in "
+                "sheet (Ctrl+P); type the ticks in after the meeting.",
+            )
             return
         dialog = AttendanceDialog(self.context, self.actor, meeting.id, self)
         dialog.exec()

@@ -9,7 +9,7 @@ from datetime import date, time
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, meetings_attendance, meetings_groups
@@ -182,7 +182,9 @@ def test_cancel_needs_a_reason_and_shows_it_in_words_then_reinstate(
 def test_enter_on_a_meeting_takes_attendance_and_the_list_shows_the_counts(
     qtbot, monkeypatch, context, session, coordinator, tuesday
 ):
-    view = open_view(qtbot, context, coordinator)
+    view = MeetingsView(context, coordinator, today=date(2026, 3, 4))
+    qtbot.addWidget(view)
+    view.show()
     aisha, ben, carla = tuesday["ids"]
 
     def script(dialog: AttendanceDialog) -> None:
@@ -405,3 +407,15 @@ def test_a_meeting_just_held_is_in_view_and_chosen_for_typing_in_its_sheet(
         ("Tue 10 Mar 2026", "Attendance not yet taken"),
     ]
     assert view.current_meeting().day == date(2026, 3, 3)  # the oldest still to type in
+
+
+def test_a_meeting_still_to_come_has_no_attendance_to_take_yet(
+    qtbot, monkeypatch, context, coordinator, tuesday
+):
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    opened = scripted(monkeypatch, AttendanceDialog, lambda d: d.reject())
+    view = open_view(qtbot, context, coordinator)  # today is before both meetings
+    assert not view.attendance_button.isEnabled()
+    view.take_attendance()
+    assert not opened and "has not happened yet" in told[0]
