@@ -42,9 +42,13 @@ SEE = "see recruitment panels"
 MAX_CANDIDATES = 200
 
 
-def seat_infos(session: Session, seats: Sequence[PanelSeat]) -> tuple[SeatInfo, ...]:
-    """Seats as DTOs: lived-experience members first, then staff, each alphabetical."""
-    names = names_of(session, {s.member_id for s in seats if s.member_id is not None})
+def seat_infos(
+    session: Session, seats: Sequence[PanelSeat], names: dict[int, str] | None = None
+) -> tuple[SeatInfo, ...]:
+    """Seats as DTOs: lived-experience members first, then staff, each alphabetical
+    (``names``: the members' names if already read)."""
+    if names is None:
+        names = names_of(session, {s.member_id for s in seats if s.member_id is not None})
     infos = [
         SeatInfo(
             s.id,
@@ -71,9 +75,12 @@ def panel_infos(
     if ids:
         for seat in session.scalars(select(PanelSeat).where(PanelSeat.panel_id.in_(ids))):
             by_panel[seat.panel_id].append(seat)
+    names = names_of(
+        session, {s.member_id for seats in by_panel.values() for s in seats if s.member_id}
+    )
     infos = []
     for row in rows:
-        seats = seat_infos(session, by_panel[row.id])
+        seats = seat_infos(session, by_panel[row.id], names)
         lived = sum(1 for s in seats if s.kind is SeatKind.LIVED_EXPERIENCE)
         status = PanelStatus(row.status)
         check = policy_check(
