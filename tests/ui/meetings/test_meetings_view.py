@@ -419,3 +419,43 @@ def test_a_meeting_still_to_come_has_no_attendance_to_take_yet(
     assert not view.attendance_button.isEnabled()
     view.take_attendance()
     assert not opened and "has not happened yet" in told[0]
+
+
+def test_sign_in_sheet_for_next_month_in_initials_and_large_print(
+    qtbot, monkeypatch, context, session, coordinator, tuesday
+):
+    from involve_desktop.core.sheets.names import PrivacyMode
+
+    scripted(monkeypatch, PrintPreviewDialog, lambda d: d.reject())
+    made: list[bytes] = []
+
+    def script(dialog: SignInPrintDialog) -> None:
+        dialog.month_radio.setChecked(True)  # every meeting in April 2026: none yet
+        dialog.preview()
+        made.append(dialog.meetings_error.text())
+        dialog.this_radio.setChecked(True)
+        dialog.privacy.setCurrentIndex(dialog.privacy.findData(PrivacyMode.INITIALS))
+        dialog.large_print.setChecked(True)
+        dialog.new_here.setChecked(False)
+        dialog.preview()
+        made.append(dialog.pdf)
+
+    view = MeetingsView(context, coordinator, today=date(2026, 3, 20))
+    qtbot.addWidget(view)
+    scripted(monkeypatch, SignInPrintDialog, script)
+    view.print_sign_in()
+    assert "no meetings in April 2026 yet" in made[0]
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(made[1])).pages)
+    assert "A. K." in text and "Aisha" not in text
+    assert "New here" not in text
+
+
+def test_typing_in_the_find_box_narrows_the_groups(qtbot, context, session, coordinator):
+    group(session, coordinator, "Tuesday Peer Support")
+    group(session, coordinator, "Thursday Forum", kind=GroupKind.FORUM)
+    view = open_view(qtbot, context, coordinator)
+    assert view.group_table.model().rowCount() == 2
+    view.focus_search()
+    type_text(qtbot, view.search, "forum")
+    proxy = view.group_table.model()
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Thursday Forum"]
