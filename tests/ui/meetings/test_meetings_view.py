@@ -459,3 +459,25 @@ def test_typing_in_the_find_box_narrows_the_groups(qtbot, context, session, coor
     type_text(qtbot, view.search, "forum")
     proxy = view.group_table.model()
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Thursday Forum"]
+
+
+def test_closed_days_are_added_with_a_note_refused_twice_and_removed(
+    qtbot, context, session, coordinator, tuesday
+):
+    from involve_desktop.ui.rota.setup_widgets import to_qdate
+
+    dialog = GroupDialog(context, coordinator, tuesday["group"], today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(2)
+    dialog.closed_day.setDate(to_qdate(date(2026, 4, 7)))
+    type_text(qtbot, dialog.closed_note, "Hall repainted")
+    dialog.add_closed_button.click()
+    assert [dialog.closed_list.item(i).text() for i in range(dialog.closed_list.count())] == [
+        "Tue 7 Apr 2026 — Hall repainted"
+    ]
+    dialog.add_closed_button.click()  # the same day again
+    assert "already does not meet on Tue 7 Apr 2026" in dialog.closed_error.text()
+    dialog.closed_list.setCurrentRow(0)
+    dialog.remove_closed_button.click()
+    assert dialog.closed_list.count() == 0
