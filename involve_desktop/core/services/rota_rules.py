@@ -41,7 +41,7 @@ from involve_desktop.core.services.rota_dto import (
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -271,7 +271,7 @@ def _over_month(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Refusa
             f"{person.name} would be over their limit of "
             f"{plural(person.max_hours_per_month or 0, 'hour')} a month "
             f"({hours_text(minutes - shift.minutes)} already in "
-            f"{_MONTHS[day.month - 1]} {day.year}, this shift "
+            f"{MONTHS[day.month - 1]} {day.year}, this shift "
             f"{hours_text(shift.minutes)})."
         ),
     )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.services import reference_lists
 from involve_desktop.core.services.reference_lists import TrainingTypeInfo
 from involve_desktop.core.services.rota_dto import hhmm
+from involve_desktop.core.services.rota_rules import MONTHS, WEEKDAYS
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate, to_qdate, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -48,22 +49,6 @@ __all__ = [
     "intro",
     "hhmm",
 ]
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def time_edit(value: time, accessible_name: str) -> QTimeEdit:
