@@ -42,6 +42,8 @@ class Permission(StrEnum):
     MANAGE_MEETING_GROUPS = "manage_meeting_groups"  # groups, schedules, linked accounts
     VIEW_PANELS = "view_panels"
     MANAGE_PANELS = "manage_panels"  # recruitment panels, seats, panel policy
+    VIEW_PAYMENTS = "view_payments"
+    MANAGE_PAYMENTS = "manage_payments"  # preferences, rates, pay lines, approval, claims
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -52,6 +54,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # They run meetings (meetings, attendance, sign-in sheets) only for the groups their
     # account is linked to (``meetings_access``); coordinators set groups and links up.
     # Recruitment panels (who sits, how often, training) are coordinators' work only.
+    # So are involvement payments and expenses (who is paid what, and how).
     Role.FACILITATOR: frozenset(
         {
             Permission.PRINT_SHEETS,

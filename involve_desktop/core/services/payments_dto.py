@@ -1,0 +1,362 @@
+"""Data passed in and out of the involvement payment services (frozen; never ORM rows).
+
+Money is always integer pence. A pay line is one piece of recorded involvement (a panel
+seat, a worked shift, a facilitated meeting) with what it pays; an expense claim is money
+someone spent (travel, care) to take part. People who decline payment, or want expenses
+only, still have their involvement recorded: their lines are NOT_PAYABLE with amount 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.formatting import format_pence
+
+
+class PaymentMethod(StrEnum):
+    """How a person wants to be paid for their time (or that they do not)."""
+
+    BANK_TRANSFER = "bank_transfer"
+    CASH = "cash"
+    VOUCHER = "voucher"
+    EXPENSES_ONLY = "expenses_only"
+    DECLINED = "declined"
+
+    @property
+    def label(self) -> str:
+        """The words users see."""
+        return {
+            "bank_transfer": "Bank transfer",
+            "cash": "Cash",
+            "voucher": "Voucher",
+            "expenses_only": "Expenses only",
+            "declined": "Declined payment",
+        }[self.value]
+
+    @property
+    def pays_time(self) -> bool:
+        """False for people who are not paid for their time (expenses only, declined)."""
+        return self not in (PaymentMethod.EXPENSES_ONLY, PaymentMethod.DECLINED)
+
+
+class Activity(StrEnum):
+    """The kinds of involvement that are paid for."""
+
+    PANEL = "panel"
+    ROTA_SHIFT = "rota_shift"
+    MEETING_FACILITATION = "meeting_facilitation"
+    COHORT_FACILITATION = "cohort_facilitation"
+
+    @property
+    def label(self) -> str:
+        """The words users see."""
+        return {
+            "panel": "Recruitment panel",
+            "rota_shift": "Peer support shift",
+            "meeting_facilitation": "Facilitating a meeting",
+            "cohort_facilitation": "Facilitating a cohort session",
+        }[self.value]
+
+
+class RateBasis(StrEnum):
+    """Whether a rate is paid per hour worked or per session."""
+
+    PER_HOUR = "per_hour"
+    PER_SESSION = "per_session"
+
+    @property
+    def label(self) -> str:
+        """The words users see."""
+        return {"per_hour": "per hour", "per_session": "per session"}[self.value]
+
+
+class PayStatus(StrEnum):
+    """Where a pay line or claim is: pending, approved, paid, or not payable.
+
+    NOT_PAYABLE: the involvement is recorded but nothing is paid for it (the person declined
+    payment or wants expenses only).
+    """
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    PAID = "paid"
+    NOT_PAYABLE = "not_payable"
+
+    @property
+    def label(self) -> str:
+        """The words users see."""
+        return {
+            "pending": "Waiting for approval",
+            "approved": "Approved",
+            "paid": "Paid",
+            "not_payable": "Recorded, not paid",
+        }[self.value]
+
+
+class ExpenseKind(StrEnum):
+    """What an expense claim is for."""
+
+    TRAVEL = "travel"
+    CARE = "care"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The words users see."""
+        return {"travel": "Travel", "care": "Care costs", "other": "Other"}[self.value]
+
+
+# --- Preferences --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreferenceInput:
+    """How a person wants to be paid, and when benefits advice was offered to them."""
+
+    method: PaymentMethod
+    benefits_advice_offered_on: date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PreferenceInfo:
+    """A person's payment preference (``method`` None: not asked yet)."""
+
+    member_id: int
+    name: str
+    method: PaymentMethod | None
+    benefits_advice_offered_on: date | None
+    note: str | None
+    updated_by: str | None
+    updated_at: datetime | None
+
+
+# --- Rates --------------------------------------------------------------------------------
+
+
+def rate_text(basis: RateBasis, amount_pence: int) -> str:
+    """ "£12.00 per hour", "£25.00 per session"."""
+    return f"{format_pence(amount_pence)} {basis.label}"
+
+
+@dataclass(frozen=True)
+class RateInput:
+    """A rate for an activity from a day on (it stays until the next rate for it)."""
+
+    activity: Activity
+    basis: RateBasis
+    amount_pence: int
+    valid_from: date
+
+
+@dataclass(frozen=True)
+class RateInfo:
+    """A rate as listed; ``valid_to`` is the day before the next rate (None: still current)."""
+
+    id: int
+    activity: Activity
+    basis: RateBasis
+    amount_pence: int
+    valid_from: date
+    valid_to: date | None
+    text: str
+
+
+# --- Pay lines ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PayLineInfo:
+    """One piece of paid (or recorded, not paid) involvement.
+
+    ``minutes`` is set for per-hour lines, ``sessions`` for per-session lines.
+    """
+
+    id: int
+    member_id: int
+    name: str
+    day: date
+    activity: Activity
+    description: str
+    minutes: int | None
+    sessions: int | None
+    rate_pence: int
+    amount_pence: int
+    method: PaymentMethod | None
+    status: PayStatus
+    approved_by: str | None
+    approved_at: datetime | None
+    paid_on: date | None
+    note: str | None
+    basis: RateBasis = RateBasis.PER_SESSION
+
+    @property
+    def quantity_text(self) -> str:
+        """ "2 h 30 min", "50 min", "1 session"."""
+        if self.minutes is not None:
+            return minutes_text(self.minutes)
+        count = self.sessions or 0
+        return f"{count} session" if count == 1 else f"{count} sessions"
+
+    @property
+    def rate_text(self) -> str:
+        """ "£12.00 per hour"."""
+        return rate_text(self.basis, self.rate_pence)
+
+
+def minutes_text(minutes: int) -> str:
+    """ "2 h 30 min", "3 h", "50 min"."""
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    return f"{hours} h" if hours else f"{rest} min"
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    """What making pay lines for a period did, to tell the coordinator."""
+
+    created: int
+    not_payable: int
+    already_there: int
+    no_rate: list[str] = field(default_factory=list)
+    no_preference: list[str] = field(default_factory=list)
+    updated: int = 0
+    withdrawn: int = 0
+    cohort_note: str | None = None
+
+    @property
+    def summary(self) -> str:
+        """One or more plain sentences saying what happened."""
+        made = self.created + self.not_payable
+        parts = [
+            f"{made} new line{'s' if made != 1 else ''} made"
+            + (f", {self.not_payable} of them recorded but not paid" if self.not_payable else "")
+            + "."
+        ]
+        if self.already_there:
+            parts.append(f"{self.already_there} were already there.")
+        if self.updated:
+            parts.append(
+                f"{self.updated} waiting line{'s' if self.updated != 1 else ''} changed "
+                "to match the record."
+            )
+        if self.withdrawn:
+            parts.append(
+                f"{self.withdrawn} waiting line{'s' if self.withdrawn != 1 else ''} "
+                "withdrawn because the involvement is no longer recorded."
+            )
+        if self.no_rate:
+            parts.append("No rate is set for: " + ", ".join(self.no_rate) + ".")
+        if self.no_preference:
+            parts.append(
+                "Ask how they want to be paid (no preference recorded): "
+                + ", ".join(self.no_preference)
+                + "."
+            )
+        return " ".join(parts)
+
+
+# --- Expenses -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpenseInput:
+    """An expense claim as typed in."""
+
+    member_id: int
+    kind: ExpenseKind
+    day: date
+    amount_pence: int
+    receipt_held: bool = False
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ExpenseInfo:
+    """An expense claim as listed."""
+
+    id: int
+    member_id: int
+    name: str
+    kind: ExpenseKind
+    day: date
+    amount_pence: int
+    receipt_held: bool
+    description: str | None
+    status: PayStatus
+    approved_by: str | None
+    approved_at: datetime | None
+    paid_on: date | None
+    created_by: str
+
+    @property
+    def item(self) -> str:
+        """ "Travel: bus to the ward"."""
+        return f"{self.kind.label}: {self.description}" if self.description else self.kind.label
+
+
+# --- Batches and statements ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonTotals:
+    """One person's payable lines and claims in a finance batch."""
+
+    member_id: int
+    name: str
+    method: PaymentMethod | None
+    time_pence: int
+    expenses_pence: int
+    total_pence: int
+    lines: tuple[PayLineInfo, ...]
+    expenses: tuple[ExpenseInfo, ...]
+
+    @property
+    def approved_by(self) -> str:
+        """Who approved this person's items (names joined, in order first seen)."""
+        names: list[str] = []
+        for item in (*self.lines, *self.expenses):
+            if item.approved_by and item.approved_by not in names:
+                names.append(item.approved_by)
+        return ", ".join(names)
+
+
+@dataclass(frozen=True)
+class FinanceBatch:
+    """What to pay for a period: per person, per method and in total."""
+
+    start: date
+    end: date
+    statuses: tuple[PayStatus, ...]
+    people: tuple[PersonTotals, ...]
+    total_pence: int
+    by_method: dict[PaymentMethod, int]
+
+
+@dataclass(frozen=True)
+class PaymentStatement:
+    """One person's statement for a period: paid lines, expenses, and involvement recorded
+    without payment; ``paid_pence`` is what has been paid, ``outstanding_pence`` the rest."""
+
+    member_id: int
+    name: str
+    start: date
+    end: date
+    method: PaymentMethod | None
+    benefits_advice_offered_on: date | None
+    lines: tuple[PayLineInfo, ...]
+    expenses: tuple[ExpenseInfo, ...]
+    not_payable_lines: tuple[PayLineInfo, ...]
+    time_pence: int
+    expenses_pence: int
+    total_pence: int
+    paid_pence: int
+    outstanding_pence: int
+
+
+class PaymentRefused(InvolveError):
+    """A payment rule refused a change; the message says why in plain words."""
