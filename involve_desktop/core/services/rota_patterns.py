@@ -36,6 +36,7 @@ from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.reference_lists import training_type_id
 from involve_desktop.core.services.rota_dto import GenerateResult, PatternInfo, PatternInput, hhmm
+from involve_desktop.core.services.rota_rules import WEEKDAYS
 from involve_desktop.core.services.rota_sites import check_peers
 from involve_desktop.core.services.transaction import require, transaction
 
@@ -117,6 +118,31 @@ def _values(session: Session, data: PatternInput) -> dict:
     }
 
 
+def _refuse_duplicate(session: Session, values: dict, pattern_id: int | None) -> None:
+    """Refuse a second pattern for the same site, day and times over overlapping dates.
+
+    Two identical patterns would generate every shift twice.
+    """
+    query = select(RotaPattern).where(
+        RotaPattern.site_id == values["site_id"],
+        RotaPattern.weekday == values["weekday"],
+        RotaPattern.start_time == values["start_time"],
+        RotaPattern.end_time == values["end_time"],
+    )
+    if pattern_id is not None:
+        query = query.where(RotaPattern.id != pattern_id)
+    start, end = values["valid_from"], values["valid_to"] or date.max
+    for other in session.scalars(query):
+        if other.valid_from <= end and start <= (other.valid_to or date.max):
+            until = f" until {format_date(other.valid_to)}" if other.valid_to else ""
+            raise ValidationError(
+                "start_time",
+                f"This site already has this shift every {WEEKDAYS[other.weekday]} at these "
+                f"times (from {format_date(other.valid_from)}{until}). Change that pattern "
+                "instead, or choose other times or dates.",
+            )
+
+
 def _info(session: Session, row: RotaPattern) -> PatternInfo:
     name = None
     if row.required_training_type_id is not None:
@@ -131,6 +157,7 @@ def create_pattern(session: Session, actor: Actor, data: PatternInput) -> Patter
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     with transaction(session):
         values = _values(session, data)
+        _refuse_duplicate(session, values, None)
         row = RotaPattern(**values)
         session.add(row)
         session.flush()
@@ -149,6 +176,7 @@ def update_pattern(
         if row is None:
             raise NotFound("That shift pattern is no longer in the rota. Refresh the list.")
         values = _values(session, data)
+        _refuse_duplicate(session, values, pattern_id)
         before = {k: getattr(row, k) for k in values}
         for key, value in values.items():
             setattr(row, key, value)

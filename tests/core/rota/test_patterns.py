@@ -146,3 +146,29 @@ def test_overnight_pattern_and_bad_input(session, coordinator):
     with pytest.raises(ValidationError) as err:
         pattern(session, coordinator, ward, min_peers=3, max_peers=2)
     assert err.value.field == "max_peers"
+
+
+def test_an_identical_pattern_over_overlapping_dates_is_refused(session, coordinator):
+    ward = site(session, coordinator)
+    first = pattern(session, coordinator, ward, weekday=2, valid_to=date(2026, 6, 30))
+    with pytest.raises(ValidationError) as refused:
+        pattern(session, coordinator, ward, weekday=2, valid_from=date(2026, 6, 1))
+    assert refused.value.field == "start_time"
+    assert "already has this shift every Wednesday" in str(refused.value)
+    # After the first one ends, or at other times, the same shift is fine.
+    pattern(session, coordinator, ward, weekday=2, valid_from=date(2026, 7, 1))
+    pattern(session, coordinator, ward, weekday=2, start_time=time(14), end_time=time(17))
+    # Editing a pattern never collides with itself.
+    update_pattern(
+        session,
+        coordinator,
+        first.id,
+        PatternInput(
+            site_id=ward,
+            weekday=2,
+            start_time=time(9),
+            end_time=time(13),
+            valid_from=date(2026, 2, 1),
+            valid_to=date(2026, 6, 30),
+        ),
+    )
