@@ -43,8 +43,8 @@ def test_one_event_per_shift_with_summary_place_and_london_times(
     data = rota_ics.person_calendar(
         session, coordinator, aisha, date(2026, 3, 1), date(2026, 4, 30)
     )
-    found = events(data)
-    assert len(found) == 2  # the cancelled shift is left out
+    found = [e for e in events(data) if str(e["status"]) == "CONFIRMED"]
+    assert len(found) == 2
     first, second = sorted(found, key=lambda e: e.decoded("dtstart"))
     assert str(first["summary"]) == "Peer support shift — Ward 4"
     assert str(first["location"]) == "Riverside Hospital, River Road"
@@ -68,7 +68,20 @@ def test_uids_are_stable_between_exports(session, coordinator, aisha_shifts) -> 
         str(e["uid"])
         for e in events(rota_ics.person_calendar(session, coordinator, aisha, *period))
     }
-    assert once == again and len(once) == 2
+    assert once == again and len(once) == 3
+
+
+def test_a_cancelled_shift_is_sent_as_cancelled_so_the_phone_shows_it_off(
+    session, coordinator, aisha_shifts
+) -> None:
+    aisha, ids = aisha_shifts
+    data = rota_ics.person_calendar(
+        session, coordinator, aisha, date(2026, 3, 1), date(2026, 4, 30)
+    )
+    (off,) = [e for e in events(data) if str(e["status"]) == "CANCELLED"]
+    assert str(off["uid"]) == rota_ics.event_uid(ids[2], aisha)  # same event as before
+    assert off.decoded("sequence") == rota_ics.CANCELLED_SEQUENCE
+    assert str(off["summary"]) == "Cancelled: Peer support shift — Ward 4"
 
 
 def test_only_coordinators_may_export(session, facilitator, aisha_shifts) -> None:  # noqa: F811

@@ -1,10 +1,12 @@
 """A person's rota shifts as an iCalendar (.ics) file for their phone or email calendar.
 
-One VEVENT per shift they are on (cancelled shifts and assignments recorded as cancelled or
-did-not-attend are left out): summary "Peer support shift — Ward 4", the site's address as
+One VEVENT per shift they are on: summary "Peer support shift — Ward 4", the site's address as
 the location, start and end in Europe/London time (with its VTIMEZONE, so phones show the
 right hour across the clock change) and a UID made from the shift and person, so importing
-the file again updates the same events instead of adding copies.
+the file again updates the same events instead of adding copies. A shift that was cancelled,
+or that they were recorded as not coming to, is sent as a cancelled event (STATUS:CANCELLED,
+a higher SEQUENCE) so a calendar that imported it earlier shows it as off; did-not-attend
+shifts in the past are left out.
 
 Only coordinators (who manage the rota) may export it for now; the person themself has no
 account of their own in the app yet.
@@ -29,7 +31,8 @@ LONDON = ZoneInfo("Europe/London")
 PRODUCT_ID = "-//Involve Desktop//Peer support rota//EN"
 UID_DOMAIN = "involve-desktop.rota"
 MAX_DAYS = 400
-_NOT_THERE = (Attendance.DID_NOT_ATTEND, Attendance.CANCELLED)
+# SEQUENCE for a cancelled event: above the 0 its earlier, confirmed export carried.
+CANCELLED_SEQUENCE = 1
 
 
 def event_uid(shift_id: int, member_id: int) -> str:
@@ -69,12 +72,20 @@ def person_calendar(
     for view in views:
         slot = view.slot
         mine = [a for a in view.assignees if a.member_id == member_id]
-        if slot.cancelled or not mine or mine[0].attendance in _NOT_THERE:
+        if not mine or mine[0].attendance == Attendance.DID_NOT_ATTEND:
             continue
+        cancelled = slot.cancelled or mine[0].attendance == Attendance.CANCELLED
         event = Event()
         event.add("uid", event_uid(slot.id, member_id))
         event.add("dtstamp", made)
-        event.add("summary", f"Peer support shift — {slot.site_name}")
+        summary = f"Peer support shift — {slot.site_name}"
+        if cancelled:
+            event.add("status", "CANCELLED")
+            event.add("sequence", CANCELLED_SEQUENCE)
+            summary = f"Cancelled: {summary}"
+        else:
+            event.add("status", "CONFIRMED")
+        event.add("summary", summary)
         event.add("dtstart", slot.start.replace(tzinfo=LONDON))
         event.add("dtend", slot.end.replace(tzinfo=LONDON))
         address = addresses.get(slot.site_id)
