@@ -14,6 +14,12 @@ from involve_desktop.core.models.meetings import (
     MeetingGroupMember,
 )
 from involve_desktop.core.models.panels import Panel, PanelSeat, PanelSettings
+from involve_desktop.core.models.payments import (
+    ExpenseClaim,
+    PayLine,
+    PaymentPreference,
+    PaymentRate,
+)
 from involve_desktop.core.models.people import (
     Consent,
     Member,
@@ -41,6 +47,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Consent",
+    "ExpenseClaim",
     "Meeting",
     "MeetingAttendance",
     "MeetingFacilitator",
@@ -55,6 +62,9 @@ __all__ = [
     "Panel",
     "PanelSeat",
     "PanelSettings",
+    "PayLine",
+    "PaymentPreference",
+    "PaymentRate",
     "RoleType",
     "RotaAssignment",
     "RotaAutofillBatch",
