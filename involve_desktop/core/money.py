@@ -11,7 +11,7 @@ import re
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.formatting import format_pence
 
-__all__ = ["MAX_PENCE", "format_pence", "parse_pounds"]
+__all__ = ["MAX_PENCE", "format_pence", "parse_pounds", "per_hour_amount"]
 
 MAX_PENCE = 100_000 * 100  # £100,000: anything above is a typing mistake
 _AMOUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$")
@@ -46,3 +46,9 @@ def parse_pounds(text: str, field: str = "amount") -> int:
             field, f"{format_pence(pence)} is more than {format_pence(MAX_PENCE)}; check it."
         )
     return pence
+
+
+def per_hour_amount(rate_pence: int, minutes: int) -> int:
+    """An hourly rate for ``minutes``, rounded half up to whole pence, in integers only:
+    50 min at 1200p → 1000p; 7 min at 1201p → 140p (140.1167 rounds down)."""
+    return (rate_pence * minutes * 2 + 60) // 120

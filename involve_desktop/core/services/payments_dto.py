@@ -217,7 +217,14 @@ def minutes_text(minutes: int) -> str:
 
 @dataclass(frozen=True)
 class GenerateResult:
-    """What making pay lines for a period did, to tell the coordinator."""
+    """What making pay lines for a period did, to tell the coordinator.
+
+    ``created`` counts every new line; ``not_payable`` how many of those are recorded but not
+    paid (declined or expenses only). ``no_rate`` names what had no rate (activities, or a
+    per-hour panel without times); ``no_preference`` the people to ask how they want to be
+    paid. ``updated``/``withdrawn``: lines not yet approved brought in line with their source,
+    or taken away because the involvement is no longer recorded.
+    """
 
     created: int
     not_payable: int
@@ -226,12 +233,11 @@ class GenerateResult:
     no_preference: list[str] = field(default_factory=list)
     updated: int = 0
     withdrawn: int = 0
-    cohort_note: str | None = None
 
     @property
     def summary(self) -> str:
         """One or more plain sentences saying what happened."""
-        made = self.created + self.not_payable
+        made = self.created
         parts = [
             f"{made} new line{'s' if made != 1 else ''} made"
             + (f", {self.not_payable} of them recorded but not paid" if self.not_payable else "")

@@ -1,0 +1,231 @@
+"""What the payment services share: permission wording, rows to DTOs, status changes.
+
+Pay lines and expense claims move the same way: pending → approved (who, when) → paid (on a
+day, never in the future); paid is final; NOT_PAYABLE lines (people who declined payment
+or want expenses only) are never approved or paid. ``move`` applies one transition to
+rows of either kind, refusing the whole batch with ``PaymentRefused`` if any row may not
+move, so nothing is half-done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.base import utcnow
+from involve_desktop.core.models.payments import ExpenseClaim, PayLine, PaymentPreference
+from involve_desktop.core.money import per_hour_amount
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_people import names_of
+from involve_desktop.core.services.payments_dto import (
+    Activity,
+    ExpenseInfo,
+    ExpenseKind,
+    PayLineInfo,
+    PaymentMethod,
+    PaymentRefused,
+    PayStatus,
+    RateBasis,
+)
+
+MANAGE = "change involvement payments or expenses"
+SEE = "see involvement payments or expenses"
+
+Transition = Literal["approve", "unapprove", "pay"]
+Row = PayLine | ExpenseClaim
+
+
+def check_period(start: date, end: date) -> None:
+    """ValidationError when a period ends before it starts."""
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise ValidationError("start", "Give the first and last day of the period.")
+    if end < start:
+        raise ValidationError("end", "The period ends before it starts; check the two dates.")
+
+
+def methods_of(session: Session, member_ids: Iterable[int]) -> dict[int, PaymentMethod]:
+    """Each member's payment preference (members with none are left out)."""
+    wanted = sorted(set(member_ids))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(PaymentPreference.member_id, PaymentPreference.method).where(
+            PaymentPreference.member_id.in_(wanted)
+        )
+    )
+    return {member_id: PaymentMethod(method) for member_id, method in rows}
+
+
+def line_infos(session: Session, rows: Sequence[PayLine]) -> list[PayLineInfo]:
+    """Pay line rows as DTOs (names read in one query), in the rows' order."""
+    names = names_of(session, {r.member_id for r in rows})
+    return [
+        PayLineInfo(
+            r.id,
+            r.member_id,
+            names.get(r.member_id, ""),
+            r.day,
+            Activity(r.activity),
+            r.description,
+            r.minutes,
+            r.sessions,
+            r.rate_pence,
+            r.amount_pence,
+            PaymentMethod(r.method) if r.method else None,
+            PayStatus(r.status),
+            r.approved_by,
+            r.approved_at,
+            r.paid_on,
+            r.note,
+            RateBasis(r.basis),
+        )
+        for r in rows
+    ]
+
+
+def claim_infos(session: Session, rows: Sequence[ExpenseClaim]) -> list[ExpenseInfo]:
+    """Expense claim rows as DTOs (names read in one query), in the rows' order."""
+    names = names_of(session, {r.member_id for r in rows})
+    return [
+        ExpenseInfo(
+            r.id,
+            r.member_id,
+            names.get(r.member_id, ""),
+            ExpenseKind(r.kind),
+            r.day,
+            r.amount_pence,
+            r.receipt_held,
+            r.description,
+            PayStatus(r.status),
+            r.approved_by,
+            r.approved_at,
+            r.paid_on,
+            r.created_by,
+        )
+        for r in rows
+    ]
+
+
+def load_rows(session: Session, model: type[Row], ids: Iterable[int]) -> list[Row]:
+    """The rows with these ids, in id order; NotFound if any has gone."""
+    wanted = sorted(set(ids))
+    rows = list(session.scalars(select(model).where(model.id.in_(wanted)).order_by(model.id)))
+    if len(rows) != len(wanted):
+        thing = "pay line" if model is PayLine else "expense claim"
+        raise NotFound(f"A {thing} chosen is no longer in the records. Refresh the list.")
+    return rows
+
+
+def _what(row: Row) -> str:
+    if isinstance(row, PayLine):
+        return f"The line for {format_date(row.day)} ({row.description})"
+    return f"The {ExpenseKind(row.kind).label.lower()} claim for {format_date(row.day)}"
+
+
+def _refusal(row: Row, transition: Transition) -> str | None:
+    status = PayStatus(row.status)
+    what = _what(row)
+    if status is PayStatus.NOT_PAYABLE:
+        return (
+            f"{what} is recorded but not paid (the person's choice); "
+            f"it cannot be {_done(transition)}."
+        )
+    if transition == "approve":
+        if status is PayStatus.PAID:
+            return f"{what} has already been paid; it needs no approval."
+        if status is PayStatus.APPROVED:
+            return f"{what} is already approved."
+        if isinstance(row, PayLine) and row.method is None:
+            return (
+                f"{what} has no payment method: record how this person wants to be paid "
+                "first, then make the lines again."
+            )
+    elif transition == "unapprove":
+        if status is PayStatus.PAID:
+            return f"{what} has already been paid; it cannot go back to pending."
+        if status is PayStatus.PENDING:
+            return f"{what} is not approved yet."
+    elif transition == "pay":
+        if status is PayStatus.PAID:
+            return f"{what} has already been paid."
+        if status is PayStatus.PENDING:
+            return f"{what} is not approved yet; approve it before marking it paid."
+    return None
+
+
+def _done(transition: Transition) -> str:
+    return {"approve": "approved", "unapprove": "sent back", "pay": "paid"}[transition]
+
+
+def move(
+    session: Session,
+    actor: Actor,
+    rows: Sequence[Row],
+    transition: Transition,
+    *,
+    paid_on: date | None = None,
+    today: date | None = None,
+) -> int:
+    """Apply ``transition`` to every row (inside the caller's transaction) and audit each;
+    PaymentRefused naming the first row that may not move (nothing is changed then)."""
+    if transition == "pay":
+        now_day = today or date.today()
+        if not isinstance(paid_on, date):
+            raise ValidationError("paid_on", "Give the day it was paid.")
+        if paid_on > now_day:
+            raise PaymentRefused(
+                f"The paid date {format_date(paid_on)} is in the future; "
+                "mark it paid on or after the day it is paid."
+            )
+    problems = [p for p in (_refusal(r, transition) for r in rows) if p]
+    if problems:
+        more = len(problems) - 1
+        extra = f" ({more} more could not be {_done(transition)} either.)" if more else ""
+        raise PaymentRefused(problems[0] + extra + " Nothing was changed.")
+    now = utcnow()
+    for row in rows:
+        entity = "pay_line" if isinstance(row, PayLine) else "expense_claim"
+        before = row.status
+        if transition == "approve":
+            row.status, row.approved_by, row.approved_at = "approved", actor.display_name, now
+        elif transition == "unapprove":
+            row.status, row.approved_by, row.approved_at = "pending", None, None
+        else:
+            row.status, row.paid_on, row.paid_by = "paid", paid_on, actor.display_name
+        changes: dict[str, object] = {"status": [before, row.status]}
+        if transition == "pay":
+            changes["paid_on"] = [None, paid_on.isoformat() if paid_on else None]
+        audit.record(session, actor, "update", entity, row.id, changes)
+    return len(rows)
+
+
+def full_amount(line: PayLine) -> int:
+    """What a line pays at its rate: per hour rate × minutes / 60 rounded half up (pence)."""
+    if line.minutes is not None:
+        return per_hour_amount(line.rate_pence, line.minutes)
+    return line.rate_pence * (line.sessions or 1)
+
+
+def apply_method(line: PayLine, method: PaymentMethod | None) -> bool:
+    """Bring a line that is not approved yet in line with a preference; True if it changed.
+
+    No preference (None) or one that pays time: pending at the full amount; declined or
+    expenses only: NOT_PAYABLE with amount 0 (the involvement stays recorded).
+    """
+    if line.status not in (PayStatus.PENDING.value, PayStatus.NOT_PAYABLE.value):
+        return False
+    pays = method is None or method.pays_time
+    status = PayStatus.PENDING if pays else PayStatus.NOT_PAYABLE
+    amount = full_amount(line) if pays else 0
+    new = (method.value if method else None, status.value, amount)
+    if (line.method, line.status, line.amount_pence) == new:
+        return False
+    line.method, line.status, line.amount_pence = new
+    return True

@@ -1,0 +1,270 @@
+"""Pay lines: made from recorded involvement, then approved, and marked paid.
+
+``generate_pay_lines`` makes one line per source (``payments_sources``) in a period, at
+the rate valid on its day; running it again adds only what is new, brings lines not yet
+approved in line with their source, rate and the person's preference, and withdraws lines
+not yet approved whose involvement is no longer recorded. Approved and paid lines are
+never touched. Lines are not deleted by hand: a wrong line is fixed at its source (e.g. the
+shift's attendance) and the next generate follows. Coordinators only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import NotFound
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.payments import PayLine
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_people import name_order, names_of
+from involve_desktop.core.services.payments_common import (
+    MANAGE,
+    SEE,
+    apply_method,
+    check_period,
+    line_infos,
+    load_rows,
+    methods_of,
+    move,
+)
+from involve_desktop.core.services.payments_dto import (
+    GenerateResult,
+    PayLineInfo,
+    PayStatus,
+    RateBasis,
+)
+from involve_desktop.core.services.payments_rates import RateBook
+from involve_desktop.core.services.payments_sources import Source, sources_in
+from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.text import sort_key
+
+OPEN = (PayStatus.PENDING.value, PayStatus.NOT_PAYABLE.value)  # not yet approved
+
+
+def _fields(source: Source, basis: RateBasis, rate_pence: int) -> dict[str, object]:
+    per_hour = basis is RateBasis.PER_HOUR
+    return {
+        "member_id": source.member_id,
+        "day": source.day,
+        "activity": source.activity.value,
+        "description": source.description[:300],
+        "basis": basis.value,
+        "minutes": source.minutes if per_hour else None,
+        "sessions": None if per_hour else 1,
+        "rate_pence": rate_pence,
+    }
+
+
+def generate_pay_lines(
+    session: Session, actor: Actor, start: date, end: date, *, today: date | None = None
+) -> GenerateResult:
+    """Make pay lines for the involvement recorded in [start, end] (see the module text)."""
+    require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
+    check_period(start, end)
+    now_day = today or date.today()
+    with transaction(session):
+        sources = sources_in(session, start, end, now_day)
+        keys = {(s.kind, s.id) for s in sources}
+        existing = {
+            (line.source_kind, line.source_id): line
+            for line in session.scalars(
+                select(PayLine).where(
+                    PayLine.day.between(start, end) | PayLine.source_id.in_([s.id for s in sources])
+                )
+            )
+        }
+        book = RateBook(session)
+        methods = methods_of(session, {s.member_id for s in sources})
+        created = not_payable = already = updated = withdrawn = 0
+        no_rate: list[str] = []
+        asks: set[int] = set()
+        for source in sorted(sources, key=lambda s: (s.day, s.kind, s.id)):
+            line = existing.get((source.kind, source.id))
+            if line is not None and line.status not in OPEN:
+                already += 1
+                continue
+            rate = book.on(source.activity, source.day)
+            if rate is None or (rate.basis is RateBasis.PER_HOUR and source.minutes is None):
+                if line is not None:
+                    already += 1
+                    continue
+                missing = (
+                    source.activity.label
+                    if rate is None
+                    else f"{source.description} on {format_date(source.day)} "
+                    "(paid per hour, but no start and end times)"
+                )
+                if missing not in no_rate:
+                    no_rate.append(missing)
+                continue
+            method = methods.get(source.member_id)
+            fields = _fields(source, rate.basis, rate.amount_pence)
+            if line is None:
+                line = PayLine(
+                    source_kind=source.kind,
+                    source_id=source.id,
+                    created_by=actor.display_name,
+                    status=PayStatus.PENDING.value,
+                    amount_pence=0,
+                    **fields,
+                )
+                apply_method(line, method)
+                line.method = method.value if method else None
+                session.add(line)
+                created += 1
+                not_payable += line.status == PayStatus.NOT_PAYABLE.value
+            else:
+                before = {
+                    k: getattr(line, k) for k in (*fields, "method", "status", "amount_pence")
+                }
+                for key, value in fields.items():
+                    setattr(line, key, value)
+                apply_method(line, method)
+                after = {k: getattr(line, k) for k in before}
+                if after != before:
+                    updated += 1
+                    audit.record(
+                        session,
+                        actor,
+                        "update",
+                        "pay_line",
+                        line.id,
+                        audit.changes_between(before, after),
+                    )
+                else:
+                    already += 1
+            if line.status == PayStatus.PENDING.value and method is None:
+                asks.add(source.member_id)
+        for key, line in existing.items():
+            if key not in keys and line.status in OPEN and start <= line.day <= end:
+                withdrawn += 1
+                audit.record(
+                    session,
+                    actor,
+                    "delete",
+                    "pay_line",
+                    line.id,
+                    {
+                        "withdrawn": f"{line.description} on {line.day.isoformat()} "
+                        "is no longer recorded"
+                    },
+                )
+                session.delete(line)
+        audit.record(
+            session,
+            actor,
+            "generate",
+            "pay_line",
+            None,
+            {
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "created": created,
+                "not_payable": not_payable,
+                "updated": updated,
+                "withdrawn": withdrawn,
+            },
+        )
+        names = names_of(session, asks)
+    return GenerateResult(
+        created=created,
+        not_payable=not_payable,
+        already_there=already,
+        no_rate=no_rate,
+        no_preference=sorted(names.values(), key=sort_key),
+        updated=updated,
+        withdrawn=withdrawn,
+    )
+
+
+def list_pay_lines(
+    session: Session,
+    actor: Actor,
+    start: date,
+    end: date,
+    *,
+    member_id: int | None = None,
+    statuses: Iterable[PayStatus] | None = None,
+) -> list[PayLineInfo]:
+    """Lines in [start, end] by day then name, optionally one person's or some statuses."""
+    require(session, actor, Permission.VIEW_PAYMENTS, SEE)
+    check_period(start, end)
+    return lines_in(session, start, end, member_id=member_id, statuses=statuses)
+
+
+def lines_in(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    member_id: int | None = None,
+    statuses: Iterable[PayStatus] | None = None,
+) -> list[PayLineInfo]:
+    """``list_pay_lines`` without the permission check, for other payment services."""
+    query = select(PayLine).where(PayLine.day.between(start, end))
+    if member_id is not None:
+        query = query.where(PayLine.member_id == member_id)
+    if statuses is not None:
+        query = query.where(PayLine.status.in_([PayStatus(s).value for s in statuses]))
+    infos = line_infos(session, list(session.scalars(query)))
+    return sorted(infos, key=lambda i: (i.day, *name_order(i.name, i.member_id), i.id))
+
+
+def _move(
+    session: Session,
+    actor: Actor,
+    ids: Sequence[int],
+    transition: str,
+    paid_on: date | None = None,
+    today: date | None = None,
+) -> int:
+    require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
+    with transaction(session):
+        rows = load_rows(session, PayLine, ids)
+        count = move(session, actor, rows, transition, paid_on=paid_on, today=today)  # type: ignore[arg-type]
+    return count
+
+
+def approve_lines(session: Session, actor: Actor, ids: Sequence[int]) -> int:
+    """Approve pending lines (records who and when); PaymentRefused if any cannot be."""
+    return _move(session, actor, ids, "approve")
+
+
+def unapprove_lines(session: Session, actor: Actor, ids: Sequence[int]) -> int:
+    """Send approved lines back to pending; paid lines are refused (paid is final)."""
+    return _move(session, actor, ids, "unapprove")
+
+
+def mark_lines_paid(
+    session: Session,
+    actor: Actor,
+    ids: Sequence[int],
+    paid_on: date,
+    *,
+    today: date | None = None,
+) -> int:
+    """Mark approved lines paid on ``paid_on`` (not in the future); pending ones refused."""
+    return _move(session, actor, ids, "pay", paid_on, today)
+
+
+def set_line_note(session: Session, actor: Actor, line_id: int, note: str | None) -> PayLineInfo:
+    """Keep a note on a line (any status); a blank note clears it."""
+    require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
+    text = validation.optional_text(note, 500, "note", "Note")
+    with transaction(session):
+        line = session.get(PayLine, line_id)
+        if line is None:
+            raise NotFound("That pay line is no longer in the records. Refresh the list.")
+        if line.note != text:
+            audit.record(session, actor, "update", "pay_line", line.id, {"note": [line.note, text]})
+            line.note = text
+        session.flush()
+        info = line_infos(session, [line])[0]
+    return info
