@@ -28,6 +28,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_view import MeetingsView
 from involve_desktop.ui.members.members_view import MembersView
 from involve_desktop.ui.members.quick_find import QuickFindDialog
+from involve_desktop.ui.panels.panels_view import PanelsView
 from involve_desktop.ui.rota.rota_view import RotaView
 from involve_desktop.ui.settings.settings_view import SettingsView
 from involve_desktop.ui.sheets.sheets_view import SheetsView
@@ -112,6 +113,27 @@ class MainWindow(QMainWindow):
                     self.meetings_view.focus_search,
                     "&Print sign-in sheets…" if runs else None,
                     self.meetings_view.print_sign_in if runs else None,
+                )
+            )
+        self.panels_view: PanelsView | None = None
+        if actor.can(Permission.VIEW_PANELS):
+            self.panels_view = PanelsView(context, actor)
+            self.panels_view.member_requested.connect(self.show_member)
+            if self.settings_view.panels_tab is not None:
+                self.settings_view.panels_tab.saved.connect(
+                    lambda _policy: self.panels_view.refresh()
+                )
+            manages = actor.can(Permission.MANAGE_PANELS)
+            self.areas.append(
+                Area(
+                    "panels",
+                    "Panels",
+                    self.panels_view,
+                    "&New panel…" if manages else None,
+                    self.panels_view.new_panel if manages else None,
+                    self.panels_view.focus_list,
+                    "&Print panel pack…",
+                    self.panels_view.print_pack,
                 )
             )
         self.areas += [

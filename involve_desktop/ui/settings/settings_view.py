@@ -1,4 +1,4 @@
-"""The Settings area: tabs for the group, accounts, lists and your own account, by role."""
+"""The Settings area: tabs for the group, accounts, lists, panels and your own account, by role."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from involve_desktop.ui.settings.accounts_tab import AccountsTab
 from involve_desktop.ui.settings.group_tab import GroupTab
 from involve_desktop.ui.settings.lists_tab import ListsTab
 from involve_desktop.ui.settings.own_account_tab import OwnAccountTab
+from involve_desktop.ui.settings.panels_tab import PanelsTab
 
 
 class SettingsView(QWidget):
-    """Group, Accounts and Lists for coordinators; Your account for everyone."""
+    """Group, Accounts, Lists and Panels for coordinators; Your account for everyone."""
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,6 +24,7 @@ class SettingsView(QWidget):
         self.group_tab: GroupTab | None = None
         self.accounts_tab: AccountsTab | None = None
         self.lists_tab: ListsTab | None = None
+        self.panels_tab: PanelsTab | None = None
         if actor.can(Permission.EDIT_GROUP_SETTINGS):
             self.group_tab = GroupTab(context, actor)
             self.tabs.addTab(self.group_tab, "Group")
@@ -32,6 +34,9 @@ class SettingsView(QWidget):
         if actor.can(Permission.EDIT_LISTS):
             self.lists_tab = ListsTab(context, actor)
             self.tabs.addTab(self.lists_tab, "Lists")
+        if actor.can(Permission.MANAGE_PANELS):
+            self.panels_tab = PanelsTab(context, actor)
+            self.tabs.addTab(self.panels_tab, "Panels")
         self.own_account_tab = OwnAccountTab(context, actor)
         self.tabs.addTab(self.own_account_tab, "Your account")
         layout = QVBoxLayout(self)

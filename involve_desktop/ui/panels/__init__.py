@@ -1,0 +1,1 @@
+"""The Panels area: recruitment panels, who sits on them, and how widely seats are shared."""

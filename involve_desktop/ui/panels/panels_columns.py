@@ -1,0 +1,60 @@
+"""The columns of the panels list and the "Who has sat" list (``DtoTableModel`` specs)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.services.panels_dto import PanelInfo, ParticipationRow
+from involve_desktop.ui.panels.panels_words import (
+    people_text,
+    policy_text,
+    status_text,
+    where_text,
+)
+from involve_desktop.ui.table_model import Column
+
+PANEL_COLUMNS: list[Column[PanelInfo]] = [
+    Column("Date", lambda p: format_date(p.day), lambda p: f"{p.day} {p.start_time}"),
+    Column("Time", lambda p: p.times),
+    Column("Post", lambda p: p.post_title, tooltip=lambda p: p.title),
+    Column("Team", lambda p: p.team or ""),
+    Column("Where", where_text, tooltip=lambda p: p.place),
+    Column(
+        "Candidates",
+        lambda p: "" if p.candidates is None else str(p.candidates),
+        lambda p: -1 if p.candidates is None else p.candidates,
+        align_right=True,
+    ),
+    Column("People", people_text, lambda p: (p.lived_count, p.staff_count)),
+    Column(
+        "Policy",
+        policy_text,
+        lambda p: (p.policy.ok, -p.policy.lived_needed),
+        tooltip=lambda p: p.policy.explanation,
+    ),
+    Column("Status", status_text, tooltip=status_text),
+]
+
+
+def _last(row: ParticipationRow) -> str:
+    return format_date(row.last_sat) if row.last_sat else ""
+
+
+SAT_COLUMNS: list[Column[ParticipationRow]] = [
+    Column("Person", lambda r: r.name),
+    Column(
+        "Lived-experience seats",
+        lambda r: str(r.lived_seats),
+        lambda r: r.lived_seats,
+        align_right=True,
+    ),
+    Column("Staff seats", lambda r: str(r.staff_seats), lambda r: r.staff_seats, align_right=True),
+    Column(
+        "Panels sat",
+        lambda r: str(r.lived_seats + r.staff_seats),
+        lambda r: r.lived_seats + r.staff_seats,
+        align_right=True,
+    ),
+    Column("Last sat", _last, lambda r: r.last_sat or date.min),
+]

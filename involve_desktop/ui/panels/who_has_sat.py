@@ -1,0 +1,67 @@
+"""The "Who has sat" tab: each person's seats on held panels in the last 12 months.
+
+Sortable by any column (most seats, longest since they last sat); Enter or double-click on
+a person asks, through ``member_requested``, to open their member page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from involve_desktop.core.services import panels_people
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.panels_dto import ParticipationRow
+from involve_desktop.core.services.rota_dto import plural
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.meetings.meetings_columns import fit_columns, list_table
+from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.panels.panels_columns import SAT_COLUMNS
+from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
+
+
+class WhoHasSatView(QWidget):
+    """Participation per person over the last 12 months (held panels)."""
+
+    member_requested = Signal(int)
+
+    def __init__(self, context: AppContext, actor: Actor, today: date) -> None:
+        super().__init__()
+        self.context, self.actor, self.today = context, actor, today
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setAccessibleName("Who has sat: summary")
+        self.model: DtoTableModel[ParticipationRow] = DtoTableModel(SAT_COLUMNS, self)
+        self.table = list_table(self.model, "Who has sat on panels")
+        self.table.activated.connect(self._open)
+        column = QVBoxLayout(self)
+        column.addWidget(self.intro)
+        column.addWidget(self.table, 1)
+
+    def load(self) -> None:
+        """Read the participation summary for the last 12 months again."""
+        start, end = panels_people.last_12_months(self.today)
+        with service_call(self, title="Panels") as call, self.context.session() as session:
+            summary = panels_people.participation_summary(session, self.actor, start, end)
+        if call.failed:
+            return
+        self.model.set_rows(summary.rows)
+        self.table.model().sort(4, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        fit_columns(self.table)
+        if summary.rows:
+            self.intro.setText(
+                f"Held panels in the last 12 months: {summary.panels_held}. "
+                f"{plural(len(summary.rows), 'member')} sat on them "
+                f"(outside staff seats: {summary.outside_staff_seats}). Click a heading to "
+                "sort; Enter opens the person's page."
+            )
+        else:
+            self.intro.setText("Nobody has sat on a held panel in the last 12 months yet.")
+
+    def _open(self, index) -> None:  # noqa: ANN001 - a QModelIndex
+        row = self.table.model().data(index, ROW_ROLE)
+        if row is not None:
+            self.member_requested.emit(row.member_id)
