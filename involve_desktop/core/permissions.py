@@ -44,6 +44,8 @@ class Permission(StrEnum):
     MANAGE_PANELS = "manage_panels"  # recruitment panels, seats, panel policy
     VIEW_PAYMENTS = "view_payments"
     MANAGE_PAYMENTS = "manage_payments"  # preferences, rates, pay lines, approval, claims
+    VIEW_COHORTS = "view_cohorts"  # leadership programmes: facilitators see linked cohorts
+    MANAGE_COHORTS = "manage_cohorts"  # programmes, cohorts, plans, enrolment, graduation
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -55,6 +57,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # account is linked to (``meetings_access``); coordinators set groups and links up.
     # Recruitment panels (who sits, how often, training) are coordinators' work only.
     # So are involvement payments and expenses (who is paid what, and how).
+    # Leadership programme cohorts: they see the cohorts whose group their account is linked
+    # to and take attendance at their sessions (RUN_MEETINGS + the link); coordinators set
+    # programmes and cohorts up, enrol people and record graduation.
     Role.FACILITATOR: frozenset(
         {
             Permission.PRINT_SHEETS,
@@ -63,6 +68,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_ROTA,
             Permission.VIEW_MEETINGS,
             Permission.RUN_MEETINGS,
+            Permission.VIEW_COHORTS,
         }
     ),
 }

@@ -3,6 +3,14 @@
 from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import Base
+from involve_desktop.core.models.cohorts import (
+    AlumniAction,
+    Cohort,
+    CohortFacilitator,
+    Enrolment,
+    Programme,
+    ProgrammeRequiredSession,
+)
 from involve_desktop.core.models.meetings import (
     Meeting,
     MeetingAttendance,
@@ -44,9 +52,13 @@ from involve_desktop.core.models.rota import (
 
 __all__ = [
     "Account",
+    "AlumniAction",
     "AuditEntry",
     "Base",
+    "Cohort",
+    "CohortFacilitator",
     "Consent",
+    "Enrolment",
     "ExpenseClaim",
     "Meeting",
     "MeetingAttendance",
@@ -62,6 +74,8 @@ __all__ = [
     "Panel",
     "PanelSeat",
     "PanelSettings",
+    "Programme",
+    "ProgrammeRequiredSession",
     "PayLine",
     "PaymentPreference",
     "PaymentRate",
