@@ -1,0 +1,116 @@
+"""The shell of the Payments area's small dialogs (preference, rate, expense claim, paid date).
+
+Each dialog adds labelled rows and says what Save does (``apply``); this base shows a
+service error beside the field it names (several spellings of a field may point at one
+row, e.g. "amount" and "amount_pence"), keeps everything typed when saving fails, saves
+with Ctrl+S and asks before Esc throws typed edits away.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
+from involve_desktop.ui.members.member_dialog import ask_discard
+from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.operations import service_call
+
+
+class FormDialog(QDialog):
+    """Intro, rows with their error lines, Save / Cancel.
+
+    Subclasses add rows with ``add_row``, call ``finish`` last in ``__init__`` and implement
+    ``apply(session)`` (raising the service's errors) and ``state()`` (what is typed, to
+    know whether Esc would lose anything). ``exec()`` is Accepted only after a save.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        actor: Actor,
+        title: str,
+        save_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.actor = context, actor
+        self.setWindowTitle(title)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(False)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels: dict[str, QLabel] = {}
+        self.focus: dict[str, QWidget] = {}
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.labels, self.general_error)
+        self.buttons = save_cancel(save_text)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self.save)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.intro)
+        self._layout.addLayout(self.form)
+        self.setMinimumWidth(500)
+        self._start_state: Any = None
+
+    def set_intro(self, text: str) -> None:
+        """A wrapped line of explanation above the rows."""
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    def add_row(
+        self, label: str, widget: QWidget, *fields: str, hint: str | None = None
+    ) -> QWidget:
+        """A labelled row; a service error naming any of ``fields`` is shown under it."""
+        error = error_label()
+        for field in fields:
+            self.labels[field] = error
+            self.focus[field] = widget
+        box = with_error(widget, error, hint)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, box)
+        return box
+
+    def finish(self) -> None:
+        """The general error line and the buttons below the rows (Tab follows reading order);
+        remembers what is typed now so Esc only asks when something changed."""
+        self._layout.addWidget(self.general_error)
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.buttons)
+        self._start_state = self.state()
+
+    def state(self) -> Any:
+        """What is typed (compared on Esc); subclasses return a tuple of their values."""
+        return None
+
+    def apply(self, session: Session) -> None:
+        """Save through a service, raising its errors; subclasses implement this."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        """Run ``apply``; close on success, else show the problem and keep what was typed."""
+        self.errors.clear()
+        with (
+            service_call(self, self.errors, self.focus, self.windowTitle()) as call,
+            self.context.session() as session,
+        ):
+            self.apply(session)
+        if call.failed:
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel or Esc: ask first when something typed would be lost."""
+        if self.state() != self._start_state and not ask_discard(self):
+            return
+        super().reject()

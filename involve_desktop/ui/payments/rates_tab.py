@@ -1,0 +1,115 @@
+"""The Rates tab: what each kind of involvement pays (per hour or per session) and from
+when; "Add rate…" and "Remove…". A new rate for an activity closes the one before it the
+day before it starts, so past pay lines keep the rate of their day."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.services import payments_rates
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.payments_dto import Activity, RateInfo
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.members.list_flow import flow_widget
+from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.payments.items_tab import TITLE
+from involve_desktop.ui.payments.payments_columns import (
+    RATE_COLUMNS,
+    fit_columns,
+    selected_rows,
+    selection_table,
+)
+from involve_desktop.ui.payments.rate_dialog import RateDialog
+from involve_desktop.ui.table_model import DtoTableModel
+
+EMPTY = (
+    "No rates yet — add what a peer support shift, a recruitment panel and facilitating a "
+    "meeting pay (Add rate…). Pay lines are made only for activities with a rate."
+)
+
+
+class RatesTab(QWidget):
+    """The rates list with Add rate… and Remove…; ``changed`` after either."""
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.actor = context, actor
+        self.model: DtoTableModel[RateInfo] = DtoTableModel(RATE_COLUMNS, self)
+        self.table = selection_table(self.model, "Rates", many=False)
+        self.table.setSortingEnabled(False)  # activity order, then start day, as read
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _now, _before: self._update_buttons()
+        )
+        self.message = QLabel(EMPTY)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Rates message")
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setAccessibleName("Activities with no rate")
+        self.add_button = QPushButton("&Add rate…")
+        self.add_button.clicked.connect(lambda _c=False: self.add_rate())
+        self.remove_button = QPushButton("&Remove…")
+        self.remove_button.setToolTip("Remove the rate chosen (lines already made keep it)")
+        self.remove_button.clicked.connect(lambda _c=False: self.remove_rate())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.message)
+        column.addWidget(self.missing)
+        column.addWidget(self.table, 1)
+        column.addWidget(flow_widget(self.add_button, self.remove_button))
+        self.rates: list[RateInfo] = []
+
+    def reload(self) -> None:
+        """Read the rates again."""
+        found: list[RateInfo] = []
+        with service_call(self, title=TITLE), self.context.session() as session:
+            found = payments_rates.list_rates(session, self.actor)
+        self.rates = found
+        self.model.set_rows(found)
+        fit_columns(self.table)
+        self.message.setVisible(not found)
+        missing = [a.label for a in Activity if a not in {r.activity for r in found}]
+        self.missing.setText(
+            "No rate yet for: " + ", ".join(missing) + "." if found and missing else ""
+        )
+        self.missing.setVisible(bool(found and missing))
+        self._update_buttons()
+
+    def current(self) -> RateInfo | None:
+        """The rate chosen."""
+        chosen = selected_rows(self.table)
+        return chosen[0] if chosen else None
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.current() is not None)
+
+    def add_rate(self, activity: Activity | None = None) -> None:
+        """A new rate (for ``activity`` when given)."""
+        dialog = RateDialog(self.context, self.actor, self, activity=activity)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            self.changed.emit()
+        dialog.deleteLater()
+
+    def remove_rate(self) -> None:
+        """Remove the chosen rate, asking first."""
+        rate = self.current()
+        if rate is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove rate",
+            f"Remove the rate {rate.text} for {rate.activity.label.lower()} from "
+            f"{format_date(rate.valid_from)}? Pay lines already made keep their amounts; new lines "
+            "use whichever rate is left for their day.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with service_call(self, title=TITLE), self.context.session() as session:
+            payments_rates.remove_rate(session, self.actor, rate.id)
+        self.reload()
+        self.changed.emit()

@@ -1,0 +1,270 @@
+"""The Payments area driven as a coordinator would at month end: generate the pay lines,
+approve, mark paid, record expenses, set preferences and rates, export for finance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialog
+
+from involve_desktop.core.services import payments_lines
+from involve_desktop.core.services.payments_dto import PaymentMethod, PayStatus
+from involve_desktop.ui.members.dialog_widgets import to_qdate
+from involve_desktop.ui.payments import payments_print
+from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
+from involve_desktop.ui.payments.paid_date_dialog import PaidDateDialog
+from involve_desktop.ui.payments.payments_view import PaymentsView
+from involve_desktop.ui.payments.preference_dialog import PreferenceDialog
+from involve_desktop.ui.payments.rate_dialog import RateDialog
+from tests.ui.payments.conftest import MARCH, TODAY
+from tests.ui.rota.scripting import scripted
+from tests.ui.typing import type_text
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def open_view(qtbot, context, actor) -> PaymentsView:
+    view = PaymentsView(context, actor, today=TODAY)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    return view
+
+
+def shown(table) -> list[dict[str, str]]:
+    """The rows shown, as {column title: text}."""
+    proxy = table.model()
+    titles = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    return [
+        {titles[c]: str(proxy.index(r, c).data()) for c in range(proxy.columnCount())}
+        for r in range(proxy.rowCount())
+    ]
+
+
+def select(table, wanted) -> None:
+    """Select the rows for which ``wanted(row dict)`` is true."""
+    selection = table.selectionModel()
+    selection.clearSelection()
+    for r, row in enumerate(shown(table)):
+        if wanted(row):
+            selection.select(
+                table.model().index(r, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+
+def test_the_period_starts_at_last_month_and_generating_lists_the_lines(
+    qtbot, context, coordinator, march
+):
+    view = open_view(qtbot, context, coordinator)
+    assert view.start_end() == MARCH
+    assert view.period.words.text() == "March 2026"
+    assert not view.lines.ask_row.isVisible()
+    qtbot.mouseClick(view.lines.generate_button, LEFT)
+    assert "March 2026: 4 new lines made, 1 of them recorded but not paid." in (
+        view.lines.result.text()
+    )
+    assert "Nora Asked" in view.lines.result.text()
+    rows = shown(view.lines.table)
+    assert [(r["Person"], r["Date"], r["Amount"], r["Status"]) for r in rows] == [
+        ("Aisha Khan", "Tue 3 Mar 2026", "£48.00", "Waiting for approval"),
+        ("Aisha Khan", "Tue 10 Mar 2026", "£25.00", "Waiting for approval"),
+        ("Ben Morris", "Tue 10 Mar 2026", "—", "Recorded, not paid"),
+        ("Nora Asked", "Tue 17 Mar 2026", "£20.00", "Waiting for approval"),
+    ]
+    assert rows[0]["Time / sessions"] == "4 h" and rows[0]["Rate"] == "£12.00 per hour"
+    assert rows[2]["Paid by"] == "Declined payment"
+    assert rows[3]["Paid by"] == "Not asked yet"
+    assert view.lines.totals.text() == (
+        "Pending £93.00 · Approved £0.00 · Paid £0.00 · Not payable: 1 line (recorded)"
+    )
+    assert view.lines.ask_row.isVisible()
+    assert view.lines.ask_person.currentText() == "Nora Asked"
+
+    qtbot.mouseClick(view.lines.generate_button, LEFT)  # again: nothing new
+    assert "0 new lines made. 4 were already there." in view.lines.result.text()
+    assert len(shown(view.lines.table)) == 4
+
+
+def test_approve_selected_then_mark_paid_with_a_date(
+    qtbot, context, coordinator, march, boxes, monkeypatch
+):
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+    select(view.lines.table, lambda r: r["Person"] in ("Aisha Khan", "Nora Asked"))
+    qtbot.mouseClick(view.lines.approve_button, LEFT)
+    rows = {(r["Person"], r["Date"]): r for r in shown(view.lines.table)}
+    for key in (("Aisha Khan", "Tue 3 Mar 2026"), ("Aisha Khan", "Tue 10 Mar 2026")):
+        assert rows[key]["Status"] == "Approved"
+        assert rows[key]["Approved by"] == "Sam Coordinator"
+    # Nora has no preference yet: left waiting, and the coordinator is told why
+    assert rows[("Nora Asked", "Tue 17 Mar 2026")]["Status"] == "Waiting for approval"
+    assert "no payment preference recorded for Nora Asked" in boxes["information"][-1]
+    assert view.lines.totals.text().startswith("Pending £20.00 · Approved £73.00 · Paid £0.00")
+
+    def pay(dialog: PaidDateDialog) -> None:
+        assert "2 lines (£73.00)" in dialog.intro.text()
+        dialog.paid_on.setDate(to_qdate(date(2026, 4, 30)))  # still to come: refused
+        dialog.save()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert "Thu 30 Apr 2026 is in the future" in dialog.general_error.text()
+        dialog.paid_on.setDate(to_qdate(date(2026, 4, 10)))
+        dialog.save()
+
+    opened = scripted(monkeypatch, PaidDateDialog, pay)
+    select(view.lines.table, lambda r: r["Person"] == "Aisha Khan")
+    qtbot.mouseClick(view.lines.paid_button, LEFT)
+    assert len(opened) == 1
+    statuses = [(r["Person"], r["Status"]) for r in shown(view.lines.table)]
+    assert statuses.count(("Aisha Khan", "Paid Fri 10 Apr 2026")) == 2
+    assert view.lines.totals.text().startswith("Pending £20.00 · Approved £0.00 · Paid £73.00")
+
+    # a paid line cannot go back to pending: the button says so instead of trying
+    select(view.lines.table, lambda r: r["Person"] == "Aisha Khan")
+    assert not view.lines.unapprove_button.isEnabled()
+
+
+def test_a_refusal_from_the_service_is_shown_plainly(qtbot, context, coordinator, march, boxes):
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+    select(view.lines.table, lambda r: r["Person"] == "Aisha Khan")
+    view.lines.approve()
+    with context.session() as session:  # someone else marks one paid meanwhile
+        ids = [x.id for x in payments_lines.list_pay_lines(session, coordinator, *MARCH)]
+        first = min(ids)
+        payments_lines.mark_lines_paid(session, coordinator, [first], date(2026, 4, 1), today=TODAY)
+    view.lines.unapprove()  # the list still shows both approved
+    assert "already been paid; it cannot go back to pending" in boxes["warning"][-1]
+    statuses = {r["Status"] for r in shown(view.lines.table) if r["Person"] == "Aisha Khan"}
+    assert statuses == {"Approved", "Paid Wed 1 Apr 2026"}  # read again: what is stored
+
+
+def test_the_status_filter_and_the_find_box_narrow_the_lines(qtbot, context, coordinator, march):
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+    status = view.lines.status_filter
+    status.setCurrentIndex(status.findData(PayStatus.NOT_PAYABLE))
+    assert [r["Person"] for r in shown(view.lines.table)] == ["Ben Morris"]
+    status.setCurrentIndex(0)
+    view.focus_search()
+    assert view.focusWidget() is view.lines.search
+    type_text(qtbot, view.lines.search, "aisha")
+    assert {r["Person"] for r in shown(view.lines.table)} == {"Aisha Khan"}
+
+
+def test_setting_nora_s_preference_from_the_lines_tab(
+    qtbot, context, coordinator, march, monkeypatch
+):
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+
+    def choose_cash(dialog: PreferenceDialog) -> None:
+        assert dialog.windowTitle() == "Payment preference — Nora Asked"
+        dialog.method.setCurrentIndex(dialog.method.findData(PaymentMethod.CASH))
+        qtbot.mouseClick(dialog.today_button, LEFT)
+        dialog.save()
+
+    opened = scripted(monkeypatch, PreferenceDialog, choose_cash)
+    qtbot.mouseClick(view.lines.ask_button, LEFT)
+    assert len(opened) == 1
+    nora = [r for r in shown(view.lines.table) if r["Person"] == "Nora Asked"]
+    assert nora[0]["Paid by"] == "Cash"
+    assert not view.lines.ask_row.isVisible()
+    view.tabs.setCurrentWidget(view.people)
+    people = {r["Person"]: r for r in shown(view.people.table)}
+    assert people["Nora Asked"]["How they are paid"] == "Cash"
+    assert people["Nora Asked"]["Benefits advice offered"] == "Wed 15 Apr 2026"
+    assert people["Ben Morris"]["How they are paid"] == "Declined payment"
+
+
+def test_a_bad_amount_is_refused_beside_amount_and_the_claim_keeps_what_was_typed(
+    qtbot, context, coordinator, march, monkeypatch
+):
+    view = open_view(qtbot, context, coordinator)
+
+    def claim(dialog: ExpenseDialog) -> None:
+        type_text(qtbot, dialog.person.find, "ben")
+        assert dialog.person.chosen_name() == "Ben Morris"
+        dialog.day.setDate(to_qdate(date(2026, 3, 10)))
+        type_text(qtbot, dialog.amount, "12.5.0")
+        dialog.receipt.setChecked(True)
+        type_text(qtbot, dialog.description, "Bus to the panel and back")
+        dialog.save()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.labels["amount"].isVisible()
+        assert "not an amount in pounds" in dialog.labels["amount"].text()
+        assert dialog.focusWidget() is dialog.amount
+        assert dialog.person.chosen_name() == "Ben Morris"  # nothing typed is lost
+        assert dialog.description.text() == "Bus to the panel and back"
+        assert dialog.receipt.isChecked()
+        dialog.amount.clear()
+        assert not dialog.labels["amount"].isVisible()  # fixing it clears the warning
+        type_text(qtbot, dialog.amount, "£12.50")
+        dialog.save()
+
+    opened = scripted(monkeypatch, ExpenseDialog, claim)
+    view.new_item()  # Ctrl+N
+    assert len(opened) == 1
+    assert view.tabs.currentWidget() is view.expenses
+    rows = shown(view.expenses.table)
+    assert [(r["Person"], r["Kind"], r["Amount"], r["Receipt"], r["Status"]) for r in rows] == [
+        ("Ben Morris", "Travel", "£12.50", "Held", "Waiting for approval")
+    ]
+    # a declined person's expenses are still paid: approve and it counts
+    select(view.expenses.table, lambda r: True)
+    view.expenses.approve()
+    assert shown(view.expenses.table)[0]["Status"] == "Approved"
+    assert view.expenses.totals.text() == "Pending £0.00 · Approved £12.50 · Paid £0.00"
+
+
+def test_a_rate_is_added_and_a_mistyped_amount_shown_beside_it(
+    qtbot, context, coordinator, monkeypatch
+):
+    view = open_view(qtbot, context, coordinator)
+    view.tabs.setCurrentWidget(view.rates)
+    assert view.rates.message.isVisible()  # no rates yet: says what to do
+
+    def add(dialog: RateDialog) -> None:
+        dialog.activity.setCurrentIndex(dialog.activity.findText("Peer support shift"))
+        assert dialog.basis.currentText() == "Per hour"
+        type_text(qtbot, dialog.amount, "abc")
+        dialog.save()
+        assert "not an amount in pounds" in dialog.labels["amount"].text()
+        dialog.amount.clear()
+        type_text(qtbot, dialog.amount, "12.00")
+        dialog.valid_from.setDate(to_qdate(date(2026, 4, 1)))
+        dialog.save()
+
+    scripted(monkeypatch, RateDialog, add)
+    qtbot.mouseClick(view.rates.add_button, LEFT)
+    rows = shown(view.rates.table)
+    assert [(r["Activity"], r["Rate"], r["From"], r["Until"]) for r in rows] == [
+        ("Peer support shift", "£12.00 per hour", "Wed 1 Apr 2026", "Still current")
+    ]
+    assert "Recruitment panel" in view.rates.missing.text()
+
+
+def test_finance_batch_csv_is_written_with_a_bom_header_and_rows(
+    qtbot, context, coordinator, march, monkeypatch, tmp_path, boxes
+):
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+    select(view.lines.table, lambda r: r["Person"] == "Aisha Khan")
+    view.lines.approve()
+    asked: list = []
+
+    def choose(_parent, suggested):
+        asked.append(suggested.name)
+        return tmp_path / "batch.csv"
+
+    monkeypatch.setattr(payments_print, "choose_csv_path", choose)
+    qtbot.mouseClick(view.csv_button, LEFT)
+    assert asked == ["finance-batch-2026-03.csv"]
+    data = (tmp_path / "batch.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads the £ and accents right
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("member_id,name,method,date,item")
+    assert any("Aisha Khan,Bank transfer,2026-03-03" in row and ",48.00," in row for row in lines)
+    assert not any("Ben Morris" in row for row in lines)  # declined: never in a batch
+    assert str(tmp_path / "batch.csv") in boxes["information"][-1]
