@@ -28,10 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import audit, involvement, meetings_history, members
+from involve_desktop.core.services import (
+    audit,
+    involvement,
+    meetings_history,
+    members,
+    payments_batch,
+    payments_preferences,
+)
 from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.meetings_dto import PersonAttendance
 from involve_desktop.core.services.member_dto import MemberDetail
+from involve_desktop.core.services.payments_dto import PaymentStatement, PreferenceInfo
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.attendance_record import attendance_lines
 from involve_desktop.ui.members import page_sections as words
@@ -141,6 +149,9 @@ class MemberPage(QWidget):
         self.role_button = self._button("Add &role…", "Record a role they hold or held")
         self.training_button = self._button("Record &training…", "Record completed training")
         self.consent_button = self._button("Record &consent…", "Record what they agreed to")
+        self.payment_button = self._button(
+            "Set pa&yment preference…", "How they want to be paid, benefits advice offered"
+        )
         self.action_buttons = [
             self.edit_button,
             self.status_button,
@@ -165,6 +176,10 @@ class MemberPage(QWidget):
         manages = actor.can(Permission.MANAGE_MEMBER_RECORDS)
         for button in (self.status_button, self.role_button, self.training_button):
             button.setVisible(manages)
+        # Involvement payments: coordinators only (facilitators see no payments at all).
+        self.payment_button.clicked.connect(self.set_payment_preference)
+        self.payment_button.setVisible(actor.can(Permission.MANAGE_PAYMENTS))
+        self.action_buttons.append(self.payment_button)
 
         self.details = Section("Details")
         self.restricted = Section("Restricted — coordinators only")
@@ -175,6 +190,8 @@ class MemberPage(QWidget):
         self.involvement = Section("Involvement")
         self.meetings = Section("Meetings attended")
         self.meetings.setVisible(actor.can(Permission.VIEW_MEETINGS))
+        self.payments = Section("Payments")
+        self.payments.setVisible(actor.can(Permission.VIEW_PAYMENTS))
         self.audit_trail = Section("Changes to this record")
         self._lay_out()
 
@@ -210,7 +227,14 @@ class MemberPage(QWidget):
             left.addWidget(section)
         left.addStretch(1)
         right = QVBoxLayout()
-        for section in (self.roles, self.training, self.consent, self.meetings, self.involvement):
+        for section in (
+            self.roles,
+            self.training,
+            self.consent,
+            self.meetings,
+            self.involvement,
+            self.payments,
+        ):
             right.addWidget(section)
         right.addWidget(self.audit_trail)
         right.addStretch(1)
@@ -239,11 +263,18 @@ class MemberPage(QWidget):
         today = date.today()
         entries: list[AuditInfo] = []
         record: PersonAttendance | None = None
+        preference: PreferenceInfo | None = None
+        year: PaymentStatement | None = None
         with service_call(self) as call, self.context.session() as session:
             detail = members.get_member(session, self.actor, member_id, today=today)
             items = involvement.history(session, self.actor, member_id)
             if self.actor.can(Permission.VIEW_MEETINGS):
                 record = meetings_history.person_attendance(session, self.actor, member_id)
+            if self.actor.can(Permission.VIEW_PAYMENTS):
+                preference = payments_preferences.get_preference(session, self.actor, member_id)
+                year = payments_batch.statement(
+                    session, self.actor, member_id, today.replace(month=1, day=1), today
+                )
             if self.actor.can(Permission.VIEW_AUDIT_LOG):
                 entries = audit.list_entries(
                     session,
@@ -274,6 +305,8 @@ class MemberPage(QWidget):
         self.involvement.set_lines(words.involvement_lines(items))
         if record is not None:
             self.meetings.set_lines(attendance_lines(record))
+        if preference is not None and year is not None:
+            self.payments.set_lines(words.payment_lines(preference, year))
         self.audit_trail.setVisible(self.actor.can(Permission.VIEW_AUDIT_LOG))
         self.audit_trail.set_lines(words.audit_lines(entries))
         self.scroll.verticalScrollBar().setValue(0)
@@ -295,6 +328,7 @@ class MemberPage(QWidget):
             self.consent,
             self.meetings,
             self.involvement,
+            self.payments,
             self.audit_trail,
         ]
         return [text for s in sections if not s.isHidden() for text in [s.title(), *s.texts()]]
@@ -347,6 +381,17 @@ class MemberPage(QWidget):
         from involve_desktop.ui.members.record_dialogs import TrainingDialog
 
         self._run(lambda detail: TrainingDialog(self.context, self.actor, detail, self))
+
+    def set_payment_preference(self) -> None:
+        """Set payment preference… : how they want to be paid (the Payments area's dialog)."""
+        from involve_desktop.ui.payments.preference_dialog import edit_preference
+
+        if self.detail is None:
+            return
+        member_id = self.detail.id
+        if edit_preference(self.context, self.actor, member_id, self) is not None:
+            self.show_member(member_id)
+            self.member_changed.emit(member_id)
 
     def record_consent(self) -> None:
         """Record consent… : what they agreed to, how and when."""

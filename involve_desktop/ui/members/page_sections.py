@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import Any
 
-from involve_desktop.core.formatting import format_date, format_timestamp
+from involve_desktop.core.formatting import format_date, format_pence, format_timestamp
 from involve_desktop.core.services.dto import AuditInfo
 from involve_desktop.core.services.involvement import InvolvementItem
 from involve_desktop.core.services.member_dto import (
@@ -26,6 +26,7 @@ from involve_desktop.core.services.member_dto import (
     TrainingState,
 )
 from involve_desktop.core.services.member_records import CONSENT_DUE_DAYS
+from involve_desktop.core.services.payments_dto import PaymentStatement, PreferenceInfo
 
 NOT_GIVEN = "—"
 NO_INVOLVEMENT = "Nothing yet — shifts, meetings, panels and courses will appear here."
@@ -204,6 +205,45 @@ def involvement_lines(items: list[InvolvementItem]) -> list[Line]:
     if not items:
         return [Line(NO_INVOLVEMENT)]
     return [Line(f"{format_date(i.on)} — {i.area}: {i.description}") for i in items]
+
+
+def payment_lines(preference: PreferenceInfo, year: PaymentStatement) -> list[Line]:
+    """How they want to be paid, benefits advice, and this year's totals paid and still to pay
+    (coordinators only: the page shows this section with VIEW_PAYMENTS)."""
+    if preference.method is None:
+        lines = [
+            Line(
+                "Payment preference: not asked yet — use Set payment preference… to record how "
+                "they want to be paid (or that they decline).",
+                Mark.DUE,
+            )
+        ]
+    else:
+        lines = [Line(f"Paid by: {preference.method.label}", Mark.OK)]
+    if preference.benefits_advice_offered_on:
+        lines.append(
+            Line(f"Benefits advice offered {format_date(preference.benefits_advice_offered_on)}")
+        )
+    else:
+        lines.append(Line("Benefits advice: not recorded as offered."))
+    if preference.note:
+        lines.append(Line(f"Note: {preference.note}"))
+    lines.append(
+        Line(
+            f"{year.start.year} so far: {format_pence(year.paid_pence)} paid, "
+            f"{format_pence(year.outstanding_pence)} still to pay "
+            f"(time {format_pence(year.time_pence)}, expenses {format_pence(year.expenses_pence)})"
+        )
+    )
+    if year.not_payable_lines:
+        count = len(year.not_payable_lines)
+        lines.append(
+            Line(
+                f"Involvement recorded without payment this year: {count} "
+                f"{'time' if count == 1 else 'times'}."
+            )
+        )
+    return lines
 
 
 def _value(field: str, value: Any) -> str:
