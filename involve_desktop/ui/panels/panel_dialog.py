@@ -70,7 +70,7 @@ class PanelDialog(QDialog):
         with service_call(self, title="Panel"), context.session() as session:
             policy = panels_policy.get_policy(session, actor)
         self.details = DetailsForm(self.today + timedelta(days=14))
-        self.people = PeopleSection(context, actor, short_policy(policy))
+        self.people = PeopleSection(context, actor, short_policy(policy), today=self.today)
         self.people.changed.connect(self._seats_changed)
         self.process = ProcessForm()
         self.tabs = QTabWidget()

@@ -7,6 +7,8 @@ under the list is redrawn from the panel the service hands back, so it is right 
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,10 +48,17 @@ class PeopleSection(QWidget):
     changed = Signal(object)  # the PanelInfo after the change
 
     def __init__(
-        self, context: AppContext, actor: Actor, policy_words: str, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        actor: Actor,
+        policy_words: str,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.context, self.actor, self.policy_words = context, actor, policy_words
+        self.today = today or date.today()
         self.info: PanelInfo | None = None
         self.table = read_only_table(HEADERS, "People on the panel")
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -128,14 +137,14 @@ class PeopleSection(QWidget):
         from involve_desktop.ui.panels.seat_dialogs import AddLivedDialog
 
         if self.info is not None:
-            self._seat_dialog(AddLivedDialog(self.context, self.actor, self.info, self))
+            self._seat_dialog(AddLivedDialog(self.context, self.actor, self.info, self, self.today))
 
     def add_staff(self) -> None:
         """Seat a member of staff: a member, or someone from outside."""
         from involve_desktop.ui.panels.seat_dialogs import AddStaffDialog
 
         if self.info is not None:
-            self._seat_dialog(AddStaffDialog(self.context, self.actor, self.info, self))
+            self._seat_dialog(AddStaffDialog(self.context, self.actor, self.info, self, self.today))
 
     def set_role(self) -> None:
         """Change the chosen person's role on the panel (blank for none)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QTableView
+
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.panels_dto import PanelInfo, ParticipationRow
 from involve_desktop.ui.panels.panels_words import (
@@ -14,18 +16,12 @@ from involve_desktop.ui.panels.panels_words import (
 )
 from involve_desktop.ui.table_model import Column
 
+# What a coordinator checks first comes first (date, post, people, policy, status), so it
+# stays in view on a 1366-wide laptop; team and venue follow, cut short with a tooltip.
 PANEL_COLUMNS: list[Column[PanelInfo]] = [
     Column("Date", lambda p: format_date(p.day), lambda p: f"{p.day} {p.start_time}"),
     Column("Time", lambda p: p.times),
     Column("Post", lambda p: p.post_title, tooltip=lambda p: p.title),
-    Column("Team", lambda p: p.team or ""),
-    Column("Where", where_text, tooltip=lambda p: p.place),
-    Column(
-        "Candidates",
-        lambda p: "" if p.candidates is None else str(p.candidates),
-        lambda p: -1 if p.candidates is None else p.candidates,
-        align_right=True,
-    ),
     Column("People", people_text, lambda p: (p.lived_count, p.staff_count)),
     Column(
         "Policy",
@@ -34,7 +30,28 @@ PANEL_COLUMNS: list[Column[PanelInfo]] = [
         tooltip=lambda p: p.policy.explanation,
     ),
     Column("Status", status_text, tooltip=status_text),
+    Column("Team", lambda p: p.team or "", tooltip=lambda p: p.team or ""),
+    Column("Where", where_text, tooltip=lambda p: p.place),
+    Column(
+        "Candidates",
+        lambda p: "" if p.candidates is None else str(p.candidates),
+        lambda p: -1 if p.candidates is None else p.candidates,
+        align_right=True,
+    ),
 ]
+# Widest each column may start, in average characters (None: as wide as its text).
+PANEL_WIDTHS = (None, None, 30, None, None, 22, 22, 22, None)
+
+
+def fit_panel_columns(table: QTableView) -> None:
+    """Columns as wide as their text, the long free-text ones kept short (the whole text is
+    in the tooltip), so the policy and status are seen without scrolling."""
+    table.resizeColumnsToContents()
+    char = table.fontMetrics().averageCharWidth()
+    header = table.horizontalHeader()
+    for column, chars in enumerate(PANEL_WIDTHS):
+        if chars is not None:
+            header.resizeSection(column, min(header.sectionSize(column), char * chars))
 
 
 def _last(row: ParticipationRow) -> str:

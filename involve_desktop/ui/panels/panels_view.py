@@ -17,6 +17,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,11 +31,11 @@ from involve_desktop.core.services import panels, panels_people
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import PanelInfo, PanelStatus
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.meetings.meetings_columns import fit_columns, list_table
+from involve_desktop.ui.meetings.meetings_columns import list_table
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.panels.panel_print import print_pack, print_summary
-from involve_desktop.ui.panels.panels_columns import PANEL_COLUMNS
+from involve_desktop.ui.panels.panels_columns import PANEL_COLUMNS, fit_panel_columns
 from involve_desktop.ui.panels.panels_words import NO_PANELS, NO_PANELS_READ_ONLY, banner_text
 from involve_desktop.ui.panels.who_has_sat import WhoHasSatView
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
@@ -72,6 +73,8 @@ class PanelsView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("How widely panel seats are shared")
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setMargin(6)
 
         self.period = QComboBox()
         self.period.setAccessibleName("Which panels")
@@ -184,7 +187,7 @@ class PanelsView(QWidget):
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.table.model().sort(0, order)
         self.table.horizontalHeader().setSortIndicator(0, order)
-        fit_columns(self.table)
+        fit_panel_columns(self.table)
         proxy = self.table.model()
         for r in range(proxy.rowCount()):
             if proxy.data(proxy.index(r, 0), ROW_ROLE).id == wanted:

@@ -54,10 +54,16 @@ class SeatDialog(QDialog):
     kind = SeatKind.STAFF
 
     def __init__(
-        self, context: AppContext, actor: Actor, panel: PanelInfo, parent: QWidget | None
+        self,
+        context: AppContext,
+        actor: Actor,
+        panel: PanelInfo,
+        parent: QWidget | None,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.context, self.actor, self.panel = context, actor, panel
+        self.today = today or date.today()
         self.result_info: PanelInfo | None = None
         self.role = QLineEdit()
         self.role.setAccessibleName("Role on the panel")
@@ -155,10 +161,14 @@ class SeatDialog(QDialog):
         self.accept()
 
 
-def _suggestion_text(s: Suggestion, day: date) -> str:
+def suggestion_text(s: Suggestion, today: date) -> str:
+    """ "Damian Bird — last sat 2 weeks ago · 8 panels in the year before this one ·
+    panel training current" ("never sat" for someone who has not sat yet)."""
+    if s.last_sat is None:
+        return f"{s.name} — never sat · panel training current"
     count = plural(s.sat_last_12_months, "panel")
     return (
-        f"{s.name} — {since_text(s.last_sat, day)} · {count} in the 12 months before · "
+        f"{s.name} — {since_text(s.last_sat, today)} · {count} in the year before this one · "
         "panel training current"
     )
 
@@ -169,11 +179,16 @@ class AddLivedDialog(SeatDialog):
     kind = SeatKind.LIVED_EXPERIENCE
 
     def __init__(
-        self, context: AppContext, actor: Actor, panel: PanelInfo, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        actor: Actor,
+        panel: PanelInfo,
+        parent: QWidget | None = None,
+        today: date | None = None,
     ) -> None:
-        super().__init__(context, actor, panel, parent)
+        super().__init__(context, actor, panel, parent, today)
         self.setWindowTitle(f"Add lived-experience member — {panel.post_title}")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)
         self.suggested: list[Suggestion] = []
         with service_call(self, title="Suggestions"), context.session() as session:
             self.suggested = panels_people.suggestions(session, actor, panel.id)
@@ -207,7 +222,7 @@ class AddLivedDialog(SeatDialog):
         suggested = {s.member_id: s for s in self.suggested}
         if not typed:
             for s in self.suggested:
-                self._item(_suggestion_text(s, self.panel.day), s.member_id)
+                self._item(suggestion_text(s, self.today), s.member_id)
             self.note.setText(
                 "Suggested: trained members free that day, who has not sat for longest first."
                 if self.suggested
@@ -228,9 +243,7 @@ class AddLivedDialog(SeatDialog):
                     continue
                 s = suggested.get(row.id)
                 text = (
-                    _suggestion_text(s, self.panel.day)
-                    if s
-                    else f"{row.display_name} — {NOT_SUGGESTED}"
+                    suggestion_text(s, self.today) if s else f"{row.display_name} — {NOT_SUGGESTED}"
                 )
                 self._item(text, row.id)
             self.note.setText("" if found else "No active member matches that name.")
@@ -267,9 +280,14 @@ class AddStaffDialog(SeatDialog):
     """Seat a member of staff: someone in the members list, or an outside person."""
 
     def __init__(
-        self, context: AppContext, actor: Actor, panel: PanelInfo, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        actor: Actor,
+        panel: PanelInfo,
+        parent: QWidget | None = None,
+        today: date | None = None,
     ) -> None:
-        super().__init__(context, actor, panel, parent)
+        super().__init__(context, actor, panel, parent, today)
         self.setWindowTitle(f"Add staff — {panel.post_title}")
         self.setMinimumWidth(560)
         self.outside_radio = QRadioButton("Someone from &outside the members list")

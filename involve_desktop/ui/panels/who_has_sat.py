@@ -53,10 +53,10 @@ class WhoHasSatView(QWidget):
         fit_columns(self.table)
         if summary.rows:
             self.intro.setText(
-                f"Held panels in the last 12 months: {summary.panels_held}. "
-                f"{plural(len(summary.rows), 'member')} sat on them "
-                f"(outside staff seats: {summary.outside_staff_seats}). Click a heading to "
-                "sort; Enter opens the person's page."
+                f"{plural(summary.panels_held, 'panel')} held in the last 12 months; "
+                f"{plural(len(summary.rows), 'member')} sat on them, and staff from outside "
+                f"took {plural(summary.outside_staff_seats, 'seat')}. Click a heading to sort; "
+                "Enter opens the person's page."
             )
         else:
             self.intro.setText("Nobody has sat on a held panel in the last 12 months yet.")

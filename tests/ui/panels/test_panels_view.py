@@ -100,12 +100,13 @@ def test_list_columns_periods_and_the_policy_flag(
     shown = rows(view)  # Upcoming, soonest first
     assert [r[2] for r in shown] == ["Peer Support Worker", "Advocate"]
     assert shown[0][:2] == ["Tue 10 Mar 2026", "10:00–13:00"]
-    assert shown[0][4] == "Riverside Voices office" and shown[1][4] == "Online"
-    assert shown[0][5] == "4"
-    assert shown[0][6] == "1 lived experience · 2 staff"
-    assert shown[0][7] == "✓ Meets policy"  # default: at least 1
-    assert shown[1][7] == "⚠ Needs 1 more lived-experience member"
-    assert shown[0][8] == "Planned"
+    assert shown[0][3] == "1 lived experience · 2 staff"
+    assert shown[0][4] == "✓ Meets policy"  # default: at least 1
+    assert shown[1][4] == "⚠ Needs 1 more lived-experience member"
+    assert shown[0][5] == "Planned"
+    assert shown[0][6] == "Community Mental Health Team"
+    assert shown[0][7] == "Riverside Voices office" and shown[1][7] == "Online"
+    assert shown[0][8] == "4"
     view.period.setCurrentIndex(view.period.findData("year_back"))
     assert [r[2] for r in rows(view)] == ["Team Leader"]
     view.period.setCurrentIndex(view.period.findData("all"))
@@ -124,7 +125,7 @@ def test_settings_saves_the_policy_and_the_list_follows(qtbot, context, session,
     window.panels_view.today = TODAY
     window.show()
     window.show_area("panels")
-    assert rows(window.panels_view)[0][7] == "✓ Meets policy"
+    assert rows(window.panels_view)[0][4] == "✓ Meets policy"
     tab = window.settings_view.panels_tab
     from involve_desktop.core.services.panels_dto import PolicyKind
 
@@ -132,7 +133,7 @@ def test_settings_saves_the_policy_and_the_list_follows(qtbot, context, session,
     tab.threshold.setValue(60)
     tab.save()
     assert tab.saved_label.text() == "✓ Saved."
-    assert rows(window.panels_view)[0][7] == "⚠ Needs 1 more lived-experience member"
+    assert rows(window.panels_view)[0][4] == "⚠ Needs 1 more lived-experience member"
     again = type(tab)(context, coordinator)
     qtbot.addWidget(again)
     assert again.value().kind is PolicyKind.EQUAL and again.threshold.value() == 60
