@@ -22,6 +22,7 @@ from involve_desktop.core.demo.context import (
 from involve_desktop.core.demo.meetings import seed_meetings
 from involve_desktop.core.demo.members import seed_members
 from involve_desktop.core.demo.panels import seed_panels
+from involve_desktop.core.demo.payments import seed_payments
 from involve_desktop.core.demo.rota import seed_rota
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
@@ -43,7 +44,13 @@ DEMO_GROUP_NAME = "Riverside Voices"
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-password"
 
-AREA_SEEDERS: list[AreaSeeder] = [seed_members, seed_rota, seed_meetings, seed_panels]
+AREA_SEEDERS: list[AreaSeeder] = [
+    seed_members,
+    seed_rota,
+    seed_meetings,
+    seed_panels,
+    seed_payments,
+]
 
 
 def _seed_accounts(ctx: DemoContext) -> None:
