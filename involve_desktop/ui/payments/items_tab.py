@@ -133,7 +133,9 @@ class ItemsTab(QWidget):
         self.column.addWidget(self.message)
         self.column.addWidget(self.table, 1)
         self.column.addWidget(self.totals)
-        self.buttons = flow_widget(*self.action_buttons())
+        self.hint = QLabel("Choose with Ctrl+click or Shift+click (Ctrl+A: all shown), then:")
+        self.hint.setObjectName("fieldHint")
+        self.buttons = flow_widget(self.hint, *self.action_buttons())
         self.column.addWidget(self.buttons)
 
     # -- for subclasses ---------------------------------------------------------------------

@@ -75,9 +75,13 @@ def _line_tip(line: PayLineInfo) -> str:
 
 LINE_COLUMNS: list[Column[PayLineInfo]] = [
     Column("Person", lambda x: x.name),
-    Column("Date", lambda x: format_date(x.day), lambda x: (x.day, x.id)),
+    Column("Date", lambda x: format_date(x.day), lambda x: f"{x.day.isoformat()} {x.id:09d}"),
     Column("What", lambda x: x.description, tooltip=_line_tip),
-    Column("Time / sessions", lambda x: x.quantity_text, lambda x: (x.minutes or 0, x.sessions)),
+    Column(
+        "Time / sessions",
+        lambda x: x.quantity_text,
+        lambda x: (x.minutes or 0) * 1000 + (x.sessions or 0),
+    ),
     Column("Rate", lambda x: x.rate_text, lambda x: x.rate_pence),
     Column("Amount", _line_amount, lambda x: x.amount_pence, align_right=True),
     Column("Paid by", lambda x: method_text(x.method)),
@@ -98,10 +102,15 @@ def _claim_tip(claim: ExpenseInfo) -> str:
 
 CLAIM_COLUMNS: list[Column[ExpenseInfo]] = [
     Column("Person", lambda x: x.name),
-    Column("Date", lambda x: format_date(x.day), lambda x: (x.day, x.id)),
+    Column("Date", lambda x: format_date(x.day), lambda x: f"{x.day.isoformat()} {x.id:09d}"),
     Column("Kind", lambda x: x.kind.label),
     Column("What for", lambda x: x.description or "", tooltip=_claim_tip),
-    Column("Amount", lambda x: format_pence(x.amount_pence), lambda x: x.amount_pence, True),
+    Column(
+        "Amount",
+        lambda x: format_pence(x.amount_pence),
+        lambda x: x.amount_pence,
+        align_right=True,
+    ),
     Column("Receipt", lambda x: "Held" if x.receipt_held else "No receipt"),
     Column("Status", lambda x: status_text(x.status, x.paid_on), tooltip=_claim_tip),
     Column(
@@ -136,12 +145,12 @@ PEOPLE_COLUMNS: list[Column[PersonRow]] = [
             if p.benefits_advice_offered_on
             else "Not recorded"
         ),
-        lambda p: p.benefits_advice_offered_on or date.min,
+        lambda p: (p.benefits_advice_offered_on or date.min).isoformat(),
     ),
     Column("Pay lines", lambda p: str(p.lines), lambda p: p.lines, align_right=True),
     Column("Claims", lambda p: str(p.claims), lambda p: p.claims, align_right=True),
     Column(
-        "To pay in period",
+        "Total in period",
         lambda p: format_pence(p.payable_pence),
         lambda p: p.payable_pence,
         align_right=True,
@@ -152,11 +161,11 @@ PEOPLE_COLUMNS: list[Column[PersonRow]] = [
 RATE_COLUMNS: list[Column[RateInfo]] = [
     Column("Activity", lambda r: r.activity.label),
     Column("Rate", lambda r: r.text, lambda r: r.amount_pence),
-    Column("From", lambda r: format_date(r.valid_from), lambda r: r.valid_from),
+    Column("From", lambda r: format_date(r.valid_from), lambda r: r.valid_from.isoformat()),
     Column(
         "Until",
         lambda r: format_date(r.valid_to) if r.valid_to else "Still current",
-        lambda r: r.valid_to or date.max,
+        lambda r: (r.valid_to or date.max).isoformat(),
     ),
 ]
 

@@ -72,7 +72,9 @@ class RatesTab(QWidget):
         self.model.set_rows(found)
         fit_columns(self.table)
         self.message.setVisible(not found)
-        missing = [a.label for a in Activity if a not in {r.activity for r in found}]
+        # cohort sessions are left out until the leadership programme area records them
+        offered = [a for a in Activity if a is not Activity.COHORT_FACILITATION]
+        missing = [a.label for a in offered if a not in {r.activity for r in found}]
         self.missing.setText(
             "No rate yet for: " + ", ".join(missing) + "." if found and missing else ""
         )

@@ -268,3 +268,23 @@ def test_finance_batch_csv_is_written_with_a_bom_header_and_rows(
     assert any("Aisha Khan,Bank transfer,2026-03-03" in row and ",48.00," in row for row in lines)
     assert not any("Ben Morris" in row for row in lines)  # declined: never in a batch
     assert str(tmp_path / "batch.csv") in boxes["information"][-1]
+
+
+def test_the_lists_sort_by_date_and_amount_and_pass_the_model_checks(
+    qtbot, qtmodeltester, context, coordinator, march
+):
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+    qtmodeltester.check(view.lines.model)
+    table = view.lines.table
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # Date, newest first
+    assert [r["Date"] for r in shown(table)] == [
+        "Tue 17 Mar 2026",
+        "Tue 10 Mar 2026",
+        "Tue 10 Mar 2026",
+        "Tue 3 Mar 2026",
+    ]
+    table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # Amount
+    assert [r["Amount"] for r in shown(table)] == ["£48.00", "£25.00", "£20.00", "—"]
+    row = view.lines.model.index(0, 2)
+    assert view.lines.model.data(row, Qt.ItemDataRole.ToolTipRole)  # the whole description
