@@ -135,7 +135,9 @@ class ItemsTab(QWidget):
         self.column.addWidget(self.totals)
         self.hint = QLabel("Choose with Ctrl+click or Shift+click (Ctrl+A: all shown), then:")
         self.hint.setObjectName("fieldHint")
-        self.buttons = flow_widget(self.hint, *self.action_buttons())
+        buttons = self.action_buttons()
+        buttons.insert(buttons.index(self.approve_button), self.hint)
+        self.buttons = flow_widget(*buttons)
         self.column.addWidget(self.buttons)
 
     # -- for subclasses ---------------------------------------------------------------------
@@ -206,7 +208,6 @@ class ItemsTab(QWidget):
                     proxy.index(row, 0),
                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
                 )
-        self.totals.setText(totals_text(self.items, self.thing))
         if not self.items:
             self.message.setText(self.empty_text())
         elif not shown:
@@ -229,6 +230,13 @@ class ItemsTab(QWidget):
     def update_buttons(self) -> None:
         """Buttons usable only when the selection has something they apply to."""
         chosen = self.selected()
+        words = totals_text(self.items, self.thing)
+        if chosen:
+            payable = sum(i.amount_pence for i in chosen if i.status is not PayStatus.NOT_PAYABLE)
+            words += (
+                f"   —   chosen: {count_words(len(chosen), self.thing)}, {format_pence(payable)}"
+            )
+        self.totals.setText(words)
         has = {item.status for item in chosen}
         self.approve_button.setEnabled(PayStatus.PENDING in has)
         self.unapprove_button.setEnabled(PayStatus.APPROVED in has)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -54,6 +55,7 @@ class LinesTab(ItemsTab):
             "From held panels, worked shifts and facilitated meetings; running it again only "
             "adds what is new"
         )
+        self.generate_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.generate_button.clicked.connect(lambda _c=False: self.generate())
         self.note_button.clicked.connect(lambda _c=False: self.edit_note())
         self.result = QLabel()
@@ -78,7 +80,7 @@ class LinesTab(ItemsTab):
         ask.addWidget(self.ask_button)
         self.ask_row.setVisible(False)
         top = QHBoxLayout()
-        top.addWidget(self.generate_button)
+        top.addWidget(self.generate_button, 0, Qt.AlignmentFlag.AlignLeft)
         top.addWidget(self.result, 1)
         top.addWidget(self.no_rate_button)
         self.column.insertLayout(0, top)

@@ -215,7 +215,9 @@ def test_a_bad_amount_is_refused_beside_amount_and_the_claim_keeps_what_was_type
     select(view.expenses.table, lambda r: True)
     view.expenses.approve()
     assert shown(view.expenses.table)[0]["Status"] == "Approved"
-    assert view.expenses.totals.text() == "Pending £0.00 · Approved £12.50 · Paid £0.00"
+    assert view.expenses.totals.text() == (
+        "Pending £0.00 · Approved £12.50 · Paid £0.00   —   chosen: 1 claim, £12.50"
+    )
 
 
 def test_a_rate_is_added_and_a_mistyped_amount_shown_beside_it(
