@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -124,6 +125,11 @@ class LinesTab(ItemsTab):
 
     def show_items(self, select_ids: set[int] | None = None) -> None:
         super().show_items(select_ids)
+        # "What" takes the spare width (its whole text is in the tooltip), so the columns
+        # after it stay in view on a laptop screen without scrolling sideways
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._show_unasked()
 
     def unasked(self) -> dict[int, str]:

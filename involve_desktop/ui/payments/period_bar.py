@@ -59,6 +59,9 @@ class PeriodBar(QWidget):
         start, end = last_month(today)
         self.start_edit = date_edit(start, "Period from")
         self.end_edit = date_edit(end, "Period to")
+        wide = self.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 48  # + the arrow
+        for edit in (self.start_edit, self.end_edit):
+            edit.setMinimumWidth(wide)
         self.words = QLabel()
         self.words.setAccessibleName("Period shown")
         font = self.words.font()
