@@ -44,7 +44,7 @@ from involve_desktop.ui.panels.panel_people import PeopleSection
 from involve_desktop.ui.panels.panel_process import ProcessForm
 from involve_desktop.ui.panels.panels_words import short_policy, status_text
 
-NEW_SAVE = "Save and add &people"
+NEW_SAVE = "Save and &add people"
 SAVE = "&Save and close"
 
 
@@ -128,6 +128,7 @@ class PanelDialog(QDialog):
             self.process.value(),
         )
         self.resize(820, 620)
+        self.save_button.setDefault(True)  # Enter in a one-line box saves (not in Questions)
         if panel_id is None:
             self.setWindowTitle("New panel")
             self.heading.setText("New panel — the details first, then who sits on it")

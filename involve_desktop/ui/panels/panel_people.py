@@ -77,6 +77,8 @@ class PeopleSection(QWidget):
         self.role_button.clicked.connect(self.set_role)
         self.remove_button = QPushButton("Re&move from panel")
         self.remove_button.clicked.connect(self.remove)
+        for button in (self.lived_button, self.staff_button, self.role_button, self.remove_button):
+            button.setAutoDefault(False)  # Enter in the dialog saves; it never seats anyone
         column = QVBoxLayout(self)
         column.addWidget(self.policy)
         column.addWidget(self.counts)

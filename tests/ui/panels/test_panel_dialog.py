@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from involve_desktop.core.services import panels, panels_policy
@@ -68,7 +68,7 @@ def test_a_panel_is_set_up_and_the_policy_line_follows_each_seat(
     assert "venue" in dialog.details.labels["venue"].text().lower()
     assert dialog.info is None
     type_text(qtbot, dialog.details.venue, "Riverside office")
-    dialog.save()
+    qtbot.keyClick(dialog.details.venue, Qt.Key.Key_Return)  # Enter saves the details
     assert dialog.info is not None and dialog.tabs.currentIndex() == dialog.people_index
     assert dialog.result() != QDialog.DialogCode.Accepted  # stays open to add people
 
