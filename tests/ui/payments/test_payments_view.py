@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from involve_desktop.core.services import payments_lines
 from involve_desktop.core.services.payments_dto import PaymentMethod, PayStatus
@@ -48,6 +48,9 @@ def select(table, wanted) -> None:
     selection.clearSelection()
     for r, row in enumerate(shown(table)):
         if wanted(row):
+            if not selection.hasSelection():
+                flag = QItemSelectionModel.SelectionFlag.NoUpdate
+                selection.setCurrentIndex(table.model().index(r, 0), flag)
             selection.select(
                 table.model().index(r, 0),
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
@@ -290,3 +293,63 @@ def test_the_lists_sort_by_date_and_amount_and_pass_the_model_checks(
     assert [r["Amount"] for r in shown(table)] == ["£48.00", "£25.00", "£20.00", "—"]
     row = view.lines.model.index(0, 2)
     assert view.lines.model.data(row, Qt.ItemDataRole.ToolTipRole)  # the whole description
+
+
+def test_a_pending_claim_is_changed_and_removed_but_an_approved_one_is_not(
+    qtbot, context, session, coordinator, march, monkeypatch, boxes
+):
+    from involve_desktop.core.services import payments_expenses
+    from involve_desktop.core.services.payments_dto import ExpenseInput, ExpenseKind
+
+    for pence, kind in ((460, ExpenseKind.TRAVEL), (1500, ExpenseKind.CARE)):
+        payments_expenses.add_claim(
+            session,
+            coordinator,
+            ExpenseInput(march["aisha"], kind, date(2026, 3, 3), pence, True, None),
+            today=TODAY,
+        )
+    view = open_view(qtbot, context, coordinator)
+    view.tabs.setCurrentWidget(view.expenses)
+    tab = view.expenses
+    select(tab.table, lambda r: r["Kind"] == "Care costs")
+    tab.approve()
+
+    def change(dialog: ExpenseDialog) -> None:
+        assert dialog.windowTitle() == "Change expense claim"
+        assert dialog.person.chosen_name() == "Aisha Khan"
+        assert dialog.amount.text() == "4.60"
+        dialog.amount.setText("5.20")
+        dialog.save()
+
+    scripted(monkeypatch, ExpenseDialog, change)
+    select(tab.table, lambda r: r["Kind"] == "Travel")
+    assert tab.edit_button.isEnabled() and tab.remove_button.isEnabled()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter opens the claim
+    assert [r["Amount"] for r in shown(tab.table) if r["Kind"] == "Travel"] == ["£5.20"]
+
+    select(tab.table, lambda r: r["Kind"] == "Care costs")  # approved: no change or removal
+    assert not tab.edit_button.isEnabled() and not tab.remove_button.isEnabled()
+    tab.edit_claim()
+    assert "only a claim waiting for approval can be changed" in boxes["information"][-1]
+
+    select(tab.table, lambda r: r["Kind"] == "Travel")
+    qtbot.mouseClick(tab.remove_button, LEFT)
+    assert "Remove Aisha Khan's travel claim of £5.20" in boxes["question"][-1]
+    assert [r["Kind"] for r in shown(tab.table)] == ["Care costs"]
+
+
+def test_esc_asks_before_losing_a_typed_claim(
+    qtbot, context, coordinator, march, boxes, monkeypatch
+):
+    dialog = ExpenseDialog(context, coordinator, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # nothing typed: closes without asking
+    assert boxes["question"] == []
+    dialog = ExpenseDialog(context, coordinator, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.amount, "3.40")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    dialog.reject()
+    assert dialog.isVisible() and dialog.amount.text() == "3.40"
