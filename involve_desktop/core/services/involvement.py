@@ -35,6 +35,7 @@ PROVIDER_MODULES = (
     "involve_desktop.core.services.rota_attendance",
     "involve_desktop.core.services.meetings_history",
     "involve_desktop.core.services.panels_people",
+    "involve_desktop.core.services.cohorts_pathways",
 )
 
 

@@ -6,15 +6,32 @@ the council service fills only for accounts allowed to see restricted fields.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from enum import StrEnum
+from enum import EnumType, StrEnum
+from typing import Any
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.rota_dto import hhmm
 
 
-class GroupKind(StrEnum):
+class _ChoosableKinds(EnumType):
+    """Iterating ``GroupKind`` gives the kinds a person may choose for a group (the group
+    dialog's list); a leadership programme cohort's group is made only by the cohort
+    services, so it is left out of the iteration but is a member like any other."""
+
+    def __iter__(cls) -> Iterator[Any]:
+        return (kind for kind in super().__iter__() if kind.value not in _MADE_ELSEWHERE)
+
+    def __len__(cls) -> int:
+        return sum(1 for _ in cls)
+
+
+_MADE_ELSEWHERE = frozenset({"leadership_cohort"})
+
+
+class GroupKind(StrEnum, metaclass=_ChoosableKinds):
     """What sort of group meets."""
 
     PEER_SUPPORT = "peer_support"
@@ -22,6 +39,8 @@ class GroupKind(StrEnum):
     FORUM = "forum"
     WORKSHOP = "workshop"
     OTHER = "other"
+    # Made and kept by the cohort services only (``cohorts_cohorts``): never chosen by hand.
+    LEADERSHIP_COHORT = "leadership_cohort"
 
     @property
     def label(self) -> str:
@@ -32,6 +51,7 @@ class GroupKind(StrEnum):
             "forum": "Forum",
             "workshop": "Workshop",
             "other": "Other",
+            "leadership_cohort": "Leadership programme cohort",
         }[self.value]
 
 

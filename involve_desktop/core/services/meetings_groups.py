@@ -5,6 +5,12 @@ accounts that run each group. Accounts linked to a group (and coordinators) keep
 list and closed days (RUN_MEETINGS). Names are unique ignoring case. A group with meetings
 is archived, never deleted, so its history stays; an archived group gets no new meetings.
 Every change is audited (entity ``meeting_group``).
+
+A leadership programme cohort's group (kind leadership_cohort) belongs to the cohort
+services: it is made there, and its details, members (the people enrolled) and facilitators
+are changed only there; here it is left out of ``list_groups`` unless asked for, and the
+changes above are refused. Its closed days and linked accounts are kept here as for any
+group.
 """
 
 from __future__ import annotations
@@ -47,6 +53,16 @@ from involve_desktop.core.services.transaction import require, transaction
 
 MANAGE = "change groups"
 RUN = "change this group"
+COHORT_GROUP = (
+    "{name} is a leadership programme cohort: change it, its people and its facilitators "
+    "under Leadership programmes."
+)
+
+
+def refuse_cohort_group(row: MeetingGroup) -> None:
+    """Refuse a plain-group change to a cohort's group (the cohort services keep it)."""
+    if row.kind == GroupKind.LEADERSHIP_COHORT.value:
+        raise ValidationError("group", COHORT_GROUP.format(name=row.name))
 
 
 def schedule_info(row: MeetingGroup) -> ScheduleInfo:
@@ -96,9 +112,11 @@ def _values(session: Session, data: GroupInput, group_id: int | None, today: dat
     try:
         kind = GroupKind(data.kind)
     except ValueError:
+        kind = None
+    if kind is None or kind is GroupKind.LEADERSHIP_COHORT:
         raise ValidationError(
             "kind", "Choose peer support group, management council, forum, workshop or other."
-        ) from None
+        )
     return {
         "name": name,
         "kind": kind.value,
@@ -132,6 +150,7 @@ def update_group(
     require_group(session, actor, group_id, Permission.MANAGE_MEETING_GROUPS, MANAGE)
     with transaction(session):
         row = _group(session, group_id)
+        refuse_cohort_group(row)
         values = _values(session, data, group_id, today or date.today())
         before = {key: getattr(row, key) for key in values}
         for key, value in values.items():
@@ -150,6 +169,7 @@ def archive_group(
     require_group(session, actor, group_id, Permission.MANAGE_MEETING_GROUPS, MANAGE)
     with transaction(session):
         row = _group(session, group_id)
+        refuse_cohort_group(row)
         if row.archived != archived:
             audit.record(
                 session,
@@ -169,6 +189,7 @@ def delete_group(session: Session, actor: Actor, group_id: int) -> None:
     require_group(session, actor, group_id, Permission.MANAGE_MEETING_GROUPS, MANAGE)
     with transaction(session):
         row = _group(session, group_id)
+        refuse_cohort_group(row)
         if session.scalar(select(Meeting.id).where(Meeting.group_id == group_id).limit(1)):
             raise ValidationError(
                 "group", f"{row.name} has meetings, so it is kept: archive it instead."
@@ -184,13 +205,25 @@ def _group(session: Session, group_id: int) -> MeetingGroup:
     return row
 
 
-def list_groups(session: Session, actor: Actor, include_archived: bool = False) -> list[GroupInfo]:
-    """Groups in name order: every group for coordinators, a facilitator's own groups."""
+def list_groups(
+    session: Session,
+    actor: Actor,
+    include_archived: bool = False,
+    *,
+    include_cohorts: bool = False,
+) -> list[GroupInfo]:
+    """Groups in name order: every group for coordinators, a facilitator's own groups.
+
+    Leadership programme cohorts' groups are left out unless ``include_cohorts`` (they are
+    kept under Leadership programmes).
+    """
     require(session, actor, Permission.VIEW_MEETINGS, "see meetings")
     visible = visible_group_ids(session, actor)
     query = select(MeetingGroup).order_by(func.lower(MeetingGroup.name), MeetingGroup.id)
     if not include_archived:
         query = query.where(MeetingGroup.archived.is_(False))
+    if not include_cohorts:
+        query = query.where(MeetingGroup.kind != GroupKind.LEADERSHIP_COHORT.value)
     if visible is not None:
         query = query.where(MeetingGroup.id.in_(visible))
     counts = dict(
@@ -285,7 +318,7 @@ def set_group_members(
     require_group(session, actor, group_id, Permission.RUN_MEETINGS, RUN)
     wanted = set(member_ids)
     with transaction(session):
-        _group(session, group_id)
+        refuse_cohort_group(_group(session, group_id))
         current = set(
             session.scalars(
                 select(MeetingGroupMember.member_id).where(MeetingGroupMember.group_id == group_id)
@@ -312,7 +345,7 @@ def set_group_facilitators(
     require_group(session, actor, group_id, Permission.MANAGE_MEETING_GROUPS, MANAGE)
     wanted = set(member_ids)
     with transaction(session):
-        _group(session, group_id)
+        refuse_cohort_group(_group(session, group_id))
         names = checked_members(
             session, wanted | set(group_facilitator_ids(session, group_id)), "facilitators"
         )

@@ -4,7 +4,8 @@ Facilitated means listed as a facilitator of a meeting that was not cancelled, i
 before today, and for which they did not send apologies. In the involvement history each
 meeting appears once: "Facilitated: <group>" if they facilitated it, else "Attended:
 <group>" if they were present (this module registers the provider when imported; it is in
-``involvement.PROVIDER_MODULES``).
+``involvement.PROVIDER_MODULES``). Leadership programme cohort sessions are left to the
+cohorts provider (``cohorts_pathways``), which names the programme and session.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_access import visible_group_ids
 from involve_desktop.core.services.meetings_dto import (
     AttendanceState,
+    GroupKind,
     PersonAttendance,
     PersonGroupAttendance,
 )
@@ -133,6 +135,13 @@ def person_attendance(
 def meetings_involvement(session: Session, member_id: int) -> list[involvement.InvolvementItem]:
     """Involvement-history provider: meetings facilitated, then other meetings attended."""
     attended, facilitated = _rows(session, member_id, date.today(), None, None)
+    cohort_groups = set(
+        session.scalars(
+            select(MeetingGroup.id).where(MeetingGroup.kind == GroupKind.LEADERSHIP_COHORT.value)
+        )
+    )
+    attended = [row for row in attended if row[1] not in cohort_groups]
+    facilitated = [row for row in facilitated if row[1] not in cohort_groups]
     items = [
         involvement.InvolvementItem(day, AREA, f"Facilitated: {group}")
         for _, _, group, day in facilitated

@@ -1,0 +1,304 @@
+"""Cohorts of a programme: add, change, delete a mistake, list, and who runs them.
+
+Each cohort owns a closed meeting group (kind leadership_cohort) named "<programme> —
+<cohort>": its sessions are the group's meetings (``cohorts_sessions``), its enrolled people
+the group's members (``cohorts_enrolment``), so attendance is taken with the meetings
+attendance entry and sign-in sheet. Linking a facilitator account to the cohort
+(``set_cohort_accounts``) lets it see the cohort and take attendance at its sessions.
+Coordinators only for changes (MANAGE_COHORTS); every change is audited (entity ``cohort``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.models.cohorts import Cohort, CohortFacilitator, Enrolment, Programme
+from involve_desktop.core.models.meetings import Meeting, MeetingAttendance, MeetingGroup
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit, meetings_groups
+from involve_desktop.core.services.cohorts_access import (
+    MANAGE,
+    SEE,
+    load_programme,
+    require_cohort,
+    visible_cohort_ids,
+)
+from involve_desktop.core.services.cohorts_dto import (
+    CohortInfo,
+    CohortInput,
+    CohortStatus,
+    EnrolmentState,
+)
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_dto import GroupDetail, GroupKind
+from involve_desktop.core.services.transaction import require, transaction
+
+MAX_CAPACITY = 500
+
+
+def group_name(programme: str, cohort: str) -> str:
+    """The cohort's meeting group name: "Peer Leadership Programme — Cohort 4"."""
+    return f"{programme} — {cohort}"
+
+
+def cohort_infos(session: Session, rows: Sequence[Cohort]) -> list[CohortInfo]:
+    """DTOs for cohort rows (sessions and enrolment counts read in two queries)."""
+    ids = [row.id for row in rows]
+    groups = [row.meeting_group_id for row in rows]
+    sessions: dict[int, int] = {}
+    states: Counter[tuple[int, str]] = Counter()
+    if ids:
+        sessions = dict(
+            session.execute(
+                select(Meeting.group_id, func.count())
+                .where(Meeting.group_id.in_(groups), Meeting.cancelled.is_(False))
+                .group_by(Meeting.group_id)
+            ).all()
+        )
+        for cohort_id, state, n in session.execute(
+            select(Enrolment.cohort_id, Enrolment.state, func.count())
+            .where(Enrolment.cohort_id.in_(ids))
+            .group_by(Enrolment.cohort_id, Enrolment.state)
+        ):
+            states[(cohort_id, state)] = n
+    names = dict(
+        session.execute(
+            select(Programme.id, Programme.name).where(
+                Programme.id.in_({row.programme_id for row in rows})
+            )
+        ).all()
+    )
+    return [
+        CohortInfo(
+            row.id,
+            row.programme_id,
+            names.get(row.programme_id, ""),
+            row.name,
+            row.start_on,
+            row.end_on,
+            row.venue,
+            row.capacity,
+            CohortStatus(row.status),
+            row.meeting_group_id,
+            sessions.get(row.meeting_group_id, 0),
+            states[(row.id, EnrolmentState.ENROLLED.value)],
+            states[(row.id, EnrolmentState.WAITING.value)],
+            states[(row.id, EnrolmentState.COMPLETED.value)],
+            states[(row.id, EnrolmentState.WITHDRAWN.value)],
+        )
+        for row in rows
+    ]
+
+
+def cohort_info(session: Session, row: Cohort) -> CohortInfo:
+    """DTO for one cohort row."""
+    return cohort_infos(session, [row])[0]
+
+
+def _values(session: Session, data: CohortInput, cohort: Cohort | None) -> dict:
+    programme = load_programme(session, data.programme_id)
+    if cohort is not None and cohort.programme_id != programme.id:
+        raise ValidationError("programme_id", "A cohort stays with its programme.")
+    if cohort is None and programme.archived:
+        raise ValidationError(
+            "programme_id", f"{programme.name} is archived; bring it back to add cohorts."
+        )
+    name = validation.required_text("name", "Cohort name", data.name, 60)
+    query = select(Cohort.id).where(
+        Cohort.programme_id == programme.id, func.lower(Cohort.name) == name.lower()
+    )
+    if cohort is not None:
+        query = query.where(Cohort.id != cohort.id)
+    if session.scalar(query) is not None:
+        raise ValidationError(
+            "name", f"{programme.name} already has a cohort called {name!r} — use another name."
+        )
+    group = group_name(programme.name, name)
+    if len(group) > 100:
+        raise ValidationError(
+            "name", "The programme and cohort names together are too long: shorten the cohort name."
+        )
+    taken = select(MeetingGroup.id).where(func.lower(MeetingGroup.name) == group.lower())
+    if cohort is not None:
+        taken = taken.where(MeetingGroup.id != cohort.meeting_group_id)
+    if session.scalar(taken) is not None:
+        raise ValidationError(
+            "name", f"There is already a group called {group!r} — use another cohort name."
+        )
+    if not isinstance(data.start_on, date):
+        raise ValidationError("start_on", "Give the day the cohort starts — e.g. 3 Mar 2026.")
+    if data.end_on is not None and data.end_on < data.start_on:
+        raise ValidationError("end_on", "The end date must be on or after the start date.")
+    capacity = data.capacity
+    if capacity is not None and (
+        not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY
+    ):
+        raise ValidationError(
+            "capacity", f"Places must be a whole number from 1 to {MAX_CAPACITY}, or blank."
+        )
+    try:
+        status = CohortStatus(data.status)
+    except ValueError:
+        raise ValidationError("status", "Choose planned, running or finished.") from None
+    return {
+        "name": name,
+        "start_on": data.start_on,
+        "end_on": data.end_on,
+        "venue": validation.optional_text(data.venue, 500, "venue", "Venue"),
+        "capacity": capacity,
+        "status": status.value,
+        "group": group,
+    }
+
+
+def create_cohort(session: Session, actor: Actor, data: CohortInput) -> CohortInfo:
+    """Add a cohort and its meeting group (no sessions yet: see ``cohorts_sessions``)."""
+    require(session, actor, Permission.MANAGE_COHORTS, MANAGE)
+    with transaction(session):
+        values = _values(session, data, None)
+        group = MeetingGroup(
+            name=values.pop("group"),
+            kind=GroupKind.LEADERSHIP_COHORT.value,
+            venue=values["venue"],
+            open_membership=False,
+            schedule="none",
+            skip_bank_holidays=True,
+        )
+        session.add(group)
+        session.flush()
+        row = Cohort(programme_id=data.programme_id, meeting_group_id=group.id, **values)
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "create",
+            "cohort",
+            row.id,
+            audit.created_fields(values) | {"group": group.name},
+        )
+        info = cohort_info(session, row)
+    return info
+
+
+def update_cohort(
+    session: Session, actor: Actor, cohort_id: int, data: CohortInput, *, today: date | None = None
+) -> CohortInfo:
+    """Change a cohort's details. A new venue goes onto its sessions still to come that had
+    the old one; sessions already held keep theirs."""
+    row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    with transaction(session):
+        values = _values(session, data, row)
+        group = session.get(MeetingGroup, row.meeting_group_id)
+        assert group is not None
+        group.name = values.pop("group")
+        old_venue = row.venue
+        before = {key: getattr(row, key) for key in values}
+        for key, value in values.items():
+            setattr(row, key, value)
+        if old_venue != row.venue:
+            group.venue = row.venue
+            for meeting in session.scalars(
+                select(Meeting).where(
+                    Meeting.group_id == group.id,
+                    Meeting.day > (today or date.today()),
+                    Meeting.venue.is_not_distinct_from(old_venue),
+                )
+            ):
+                meeting.venue = row.venue
+        changes = audit.changes_between(before, values)
+        if changes:
+            audit.record(session, actor, "update", "cohort", row.id, changes)
+        info = cohort_info(session, row)
+    return info
+
+
+def delete_cohort(session: Session, actor: Actor, cohort_id: int) -> None:
+    """Delete a cohort added by mistake, with its group and sessions; refused once anyone is
+    enrolled or any attendance is recorded (its history is kept)."""
+    row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    with transaction(session):
+        if session.scalar(
+            select(Enrolment.id)
+            .where(
+                Enrolment.cohort_id == row.id,
+                Enrolment.state.in_(
+                    [
+                        EnrolmentState.ENROLLED.value,
+                        EnrolmentState.COMPLETED.value,
+                        EnrolmentState.WITHDRAWN.value,
+                    ]
+                ),
+            )
+            .limit(1)
+        ) or session.scalar(
+            select(MeetingAttendance.id)
+            .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+            .where(Meeting.group_id == row.meeting_group_id)
+            .limit(1)
+        ):
+            raise ValidationError(
+                "cohort", f"{row.name} has people enrolled or attendance recorded, so it is kept."
+            )
+        group = session.get(MeetingGroup, row.meeting_group_id)
+        audit.record(session, actor, "delete", "cohort", row.id, {"name": row.name})
+        session.delete(row)
+        session.flush()
+        for meeting in session.scalars(select(Meeting).where(Meeting.group_id == group.id)):
+            session.delete(meeting)
+        session.flush()
+        session.delete(group)
+
+
+def get_cohort(session: Session, actor: Actor, cohort_id: int) -> CohortInfo:
+    """One cohort (facilitators: only cohorts they are linked to)."""
+    row = require_cohort(session, actor, cohort_id, Permission.VIEW_COHORTS, SEE)
+    return cohort_info(session, row)
+
+
+def list_cohorts(
+    session: Session,
+    actor: Actor,
+    programme_id: int | None = None,
+    *,
+    statuses: Iterable[CohortStatus] | None = None,
+) -> list[CohortInfo]:
+    """Cohorts newest first (one programme, or all): every cohort for coordinators, a
+    facilitator's own cohorts."""
+    require(session, actor, Permission.VIEW_COHORTS, SEE)
+    query = select(Cohort).order_by(Cohort.start_on.desc(), Cohort.id.desc())
+    if programme_id is not None:
+        query = query.where(Cohort.programme_id == programme_id)
+    if statuses is not None:
+        query = query.where(Cohort.status.in_([CohortStatus(s).value for s in statuses]))
+    visible = visible_cohort_ids(session, actor)
+    if visible is not None:
+        query = query.where(Cohort.id.in_(visible))
+    return cohort_infos(session, list(session.scalars(query)))
+
+
+def set_cohort_accounts(
+    session: Session, actor: Actor, cohort_id: int, account_ids: Iterable[int]
+) -> GroupDetail:
+    """Link exactly these accounts to the cohort's group: a facilitator account then sees
+    the cohort and takes attendance at its sessions."""
+    row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    return meetings_groups.set_group_accounts(session, actor, row.meeting_group_id, account_ids)
+
+
+def facilitator_member_ids(session: Session, cohort_id: int) -> set[int]:
+    """The members facilitating a cohort (outside people left out)."""
+    return set(
+        session.scalars(
+            select(CohortFacilitator.member_id).where(
+                CohortFacilitator.cohort_id == cohort_id, CohortFacilitator.member_id.is_not(None)
+            )
+        )
+    )

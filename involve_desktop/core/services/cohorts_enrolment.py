@@ -1,0 +1,317 @@
+"""Places on a cohort: applied → offered → enrolled → completed / withdrawn, and the waiting
+list.
+
+- ``apply``: an active member applies (once per cohort; not to a finished cohort).
+- ``offer``: someone who applied, or is on the waiting list, is offered a place.
+- ``enrol``: someone offered a place (or on the waiting list) takes it. When every place
+  is taken (enrolled or completed), they go on the waiting list instead (state waiting,
+  in order of the day they joined it).
+- ``withdraw``: anyone not yet completed withdraws, with a date and an optional reason.
+  Their row and their attendance stay. When an enrolled person withdraws, a place comes
+  free and the result names who is next on the waiting list — **they are not offered it
+  automatically**: someone asks them first, then offers (``offer``) or enrols them.
+- Completion is recorded by graduation (``cohorts_progress.graduate``).
+
+Enrolled and completed people are the cohort group's members list (so they are the names
+printed on sign-in sheets); withdrawing takes them off it. Each step's date may not be
+before the step before it. Coordinators only (MANAGE_COHORTS); audited (``enrolment``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core import validation
+from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.cohorts import Cohort, Enrolment
+from involve_desktop.core.models.meetings import MeetingGroupMember
+from involve_desktop.core.models.people import Member
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.cohorts_access import MANAGE, SEE, require_cohort
+from involve_desktop.core.services.cohorts_dto import (
+    CohortStatus,
+    EnrolmentInfo,
+    EnrolmentState,
+    EnrolResult,
+    WithdrawResult,
+)
+from involve_desktop.core.services.cohorts_facilitators import facilitator_infos
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_dto import PersonRef
+from involve_desktop.core.services.meetings_people import name_order, names_of
+from involve_desktop.core.services.transaction import require, transaction
+
+S = EnrolmentState
+PLACE_TAKEN = (S.ENROLLED.value, S.COMPLETED.value)
+STATE_ORDER = {
+    s: i
+    for i, s in enumerate([S.ENROLLED, S.COMPLETED, S.OFFERED, S.WAITING, S.APPLIED, S.WITHDRAWN])
+}
+
+
+def waiting_order(session: Session, cohort_id: int) -> list[Enrolment]:
+    """The waiting list, first in line first (by the day they joined it, then id)."""
+    return list(
+        session.scalars(
+            select(Enrolment)
+            .where(Enrolment.cohort_id == cohort_id, Enrolment.state == S.WAITING.value)
+            .order_by(Enrolment.waiting_on, Enrolment.id)
+        )
+    )
+
+
+def enrolment_infos(session: Session, cohort_id: int) -> list[EnrolmentInfo]:
+    """Everyone with a place or asking for one: enrolled, completed, offered, waiting (in
+    line order), applied, then withdrawn; alphabetical within each."""
+    rows = list(session.scalars(select(Enrolment).where(Enrolment.cohort_id == cohort_id)))
+    names = names_of(session, {r.member_id for r in rows})
+    position = {r.id: n for n, r in enumerate(waiting_order(session, cohort_id), start=1)}
+    infos = [_info(r, names.get(r.member_id, ""), position.get(r.id)) for r in rows]
+    return sorted(
+        infos,
+        key=lambda e: (STATE_ORDER[e.state], e.waiting_position or 0, *name_order(e.name, e.id)),
+    )
+
+
+def _info(row: Enrolment, name: str, position: int | None) -> EnrolmentInfo:
+    return EnrolmentInfo(
+        row.id,
+        row.cohort_id,
+        row.member_id,
+        name,
+        S(row.state),
+        row.applied_on,
+        row.offered_on,
+        row.waiting_on,
+        row.enrolled_on,
+        row.withdrawn_on,
+        row.withdrawn_reason,
+        row.graduated_on,
+        position,
+    )
+
+
+def enrolment_info(session: Session, row: Enrolment) -> EnrolmentInfo:
+    """DTO for one enrolment row."""
+    return next(e for e in enrolment_infos(session, row.cohort_id) if e.id == row.id)
+
+
+def list_enrolments(session: Session, actor: Actor, cohort_id: int) -> list[EnrolmentInfo]:
+    """A cohort's applicants, participants, waiting list and withdrawals."""
+    require_cohort(session, actor, cohort_id, Permission.VIEW_COHORTS, SEE)
+    return enrolment_infos(session, cohort_id)
+
+
+def places_taken(session: Session, cohort_id: int) -> int:
+    """Places taken: enrolled or completed."""
+    return (
+        session.scalar(
+            select(func.count()).where(
+                Enrolment.cohort_id == cohort_id, Enrolment.state.in_(PLACE_TAKEN)
+            )
+        )
+        or 0
+    )
+
+
+def _load(session: Session, actor: Actor, enrolment_id: int) -> tuple[Cohort, Enrolment]:
+    cohort_id = session.scalar(select(Enrolment.cohort_id).where(Enrolment.id == enrolment_id))
+    if cohort_id is None:
+        require(session, actor, Permission.MANAGE_COHORTS, MANAGE)
+        raise NotFound("That place is no longer in the records. Refresh the list.")
+    cohort = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    row = session.get(Enrolment, enrolment_id)
+    assert row is not None
+    return cohort, row
+
+
+def _after(on: date, earlier: date | None, what: str) -> None:
+    if earlier is not None and on < earlier:
+        raise ValidationError("on", f"That date is before {what} ({format_date(earlier)}).")
+
+
+def _refuse(row: Enrolment, name: str, doing: str, allowed: tuple[EnrolmentState, ...]) -> None:
+    if S(row.state) not in allowed:
+        raise ValidationError(
+            "state", f"{name} is {S(row.state).label.lower()}, so they cannot be {doing}."
+        )
+
+
+def _name(session: Session, member_id: int) -> str:
+    return names_of(session, [member_id]).get(member_id, "")
+
+
+def _record(session: Session, actor: Actor, row: Enrolment, old: str | None, changes: dict) -> None:
+    audit.record(
+        session,
+        actor,
+        "create" if old is None else "update",
+        "enrolment",
+        row.id,
+        {"cohort_id": row.cohort_id, "member_id": row.member_id, "state": [old, row.state]}
+        | changes,
+    )
+
+
+def apply(
+    session: Session,
+    actor: Actor,
+    cohort_id: int,
+    member_id: int,
+    *,
+    on: date | None = None,
+) -> EnrolmentInfo:
+    """Record that a member applied for a place (``on``: default today)."""
+    cohort = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    day = on or date.today()
+    with transaction(session):
+        member = session.get(Member, member_id)
+        if member is None:
+            raise ValidationError("member_id", "That person is no longer in the members list.")
+        name = _name(session, member_id)
+        if member.status == "left":
+            raise ValidationError("member_id", f"{name} has left the group.")
+        if cohort.status == CohortStatus.FINISHED.value:
+            raise ValidationError("cohort", f"{cohort.name} has finished.")
+        existing = session.scalar(
+            select(Enrolment).where(
+                Enrolment.cohort_id == cohort.id, Enrolment.member_id == member_id
+            )
+        )
+        if existing is not None:
+            raise ValidationError(
+                "member_id",
+                f"{name} is already on {cohort.name} ({S(existing.state).label.lower()}).",
+            )
+        if any(f.member_id == member_id for f in facilitator_infos(session, cohort)):
+            raise ValidationError("member_id", f"{name} facilitates {cohort.name}.")
+        row = Enrolment(
+            cohort_id=cohort.id, member_id=member_id, state=S.APPLIED.value, applied_on=day
+        )
+        session.add(row)
+        session.flush()
+        _record(session, actor, row, None, {"applied_on": day.isoformat()})
+        info = enrolment_info(session, row)
+    return info
+
+
+def offer(
+    session: Session, actor: Actor, enrolment_id: int, *, on: date | None = None
+) -> EnrolmentInfo:
+    """Offer a place to someone who applied or is on the waiting list."""
+    cohort, row = _load(session, actor, enrolment_id)
+    day = on or date.today()
+    with transaction(session):
+        name = _name(session, row.member_id)
+        _refuse(row, name, "offered a place", (S.APPLIED, S.WAITING))
+        _after(day, row.waiting_on or row.applied_on, "they applied or joined the waiting list")
+        old, row.state, row.offered_on = row.state, S.OFFERED.value, day
+        _record(session, actor, row, old, {"offered_on": day.isoformat()})
+        info = enrolment_info(session, row)
+    return info
+
+
+def enrol(
+    session: Session, actor: Actor, enrolment_id: int, *, on: date | None = None
+) -> EnrolResult:
+    """Enrol someone offered a place (or on the waiting list). When the cohort is full they
+    go on the waiting list instead (someone already waiting stays in their place)."""
+    cohort, row = _load(session, actor, enrolment_id)
+    day = on or date.today()
+    with transaction(session):
+        name = _name(session, row.member_id)
+        _refuse(row, name, "enrolled", (S.OFFERED, S.WAITING))
+        _after(day, row.offered_on or row.waiting_on or row.applied_on, "the step before")
+        old = row.state
+        full = cohort.capacity is not None and places_taken(session, cohort.id) >= cohort.capacity
+        if full:
+            if row.state == S.WAITING.value:
+                raise ValidationError(
+                    "state",
+                    f"All {cohort.capacity} places on {cohort.name} are taken; {name} stays "
+                    "on the waiting list.",
+                )
+            row.state, row.waiting_on = S.WAITING.value, day
+            _record(session, actor, row, old, {"waiting_on": day.isoformat()})
+            info = enrolment_info(session, row)
+            message = (
+                f"All {cohort.capacity} places on {cohort.name} are taken: {name} is number "
+                f"{info.waiting_position} on the waiting list."
+            )
+        else:
+            row.state, row.enrolled_on = S.ENROLLED.value, day
+            if _group_member_id(session, cohort, row) is None:
+                session.add(
+                    MeetingGroupMember(
+                        group_id=cohort.meeting_group_id, member_id=row.member_id, added_on=day
+                    )
+                )
+            _record(session, actor, row, old, {"enrolled_on": day.isoformat()})
+            info = enrolment_info(session, row)
+            message = f"{name} is enrolled on {cohort.name}."
+    return EnrolResult(info, message)
+
+
+def _group_member_id(session: Session, cohort: Cohort, row: Enrolment) -> int | None:
+    return session.scalar(
+        select(MeetingGroupMember.id).where(
+            MeetingGroupMember.group_id == cohort.meeting_group_id,
+            MeetingGroupMember.member_id == row.member_id,
+        )
+    )
+
+
+def withdraw(
+    session: Session,
+    actor: Actor,
+    enrolment_id: int,
+    *,
+    on: date | None = None,
+    reason: str | None = None,
+) -> WithdrawResult:
+    """Withdraw someone (not once completed); their attendance stays. When a place comes
+    free, the result names the next person on the waiting list (not offered automatically)."""
+    cohort, row = _load(session, actor, enrolment_id)
+    day = on or date.today()
+    clean = validation.optional_text(reason, 500, "reason", "Reason")
+    with transaction(session):
+        name = _name(session, row.member_id)
+        _refuse(row, name, "withdrawn", (S.APPLIED, S.OFFERED, S.WAITING, S.ENROLLED))
+        _after(
+            day,
+            row.enrolled_on or row.offered_on or row.waiting_on or row.applied_on,
+            "the step before",
+        )
+        old = row.state
+        freed = old == S.ENROLLED.value
+        row.state, row.withdrawn_on, row.withdrawn_reason = S.WITHDRAWN.value, day, clean
+        if freed:
+            session.execute(
+                delete(MeetingGroupMember).where(
+                    MeetingGroupMember.group_id == cohort.meeting_group_id,
+                    MeetingGroupMember.member_id == row.member_id,
+                )
+            )
+        _record(session, actor, row, old, {"withdrawn_on": day.isoformat(), "reason": clean})
+        session.flush()
+        info = enrolment_info(session, row)
+        waiting = waiting_order(session, cohort.id)
+        following = (
+            PersonRef(waiting[0].member_id, _name(session, waiting[0].member_id))
+            if freed and waiting
+            else None
+        )
+    message = f"{name} has withdrawn from {cohort.name}."
+    if following is not None:
+        message += (
+            f" A place is free: {following.name} is next on the waiting list — ask them, then "
+            "offer them the place."
+        )
+    elif freed:
+        message += " A place is free."
+    return WithdrawResult(info, freed, following, message)
