@@ -10,6 +10,7 @@ payment or want expenses only are listed as "Recorded, not paid".
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -177,7 +178,9 @@ class LinesTab(ItemsTab):
         if call.failed or found is None:
             return
         self.last_result = found
-        words = f"{period_words(self.start, self.end)}: {found.summary}"
+        # the activities with no rate are said here with what to do, not twice
+        summary = replace(found, no_rate=[]).summary
+        words = f"{period_words(self.start, self.end)}: {summary}"
         if found.no_rate:
             words += " " + " ".join(
                 f"Set a rate for {name} first (Rates tab)." for name in found.no_rate

@@ -353,3 +353,23 @@ def test_esc_asks_before_losing_a_typed_claim(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     dialog.reject()
     assert dialog.isVisible() and dialog.amount.text() == "3.40"
+
+
+def test_an_activity_with_no_rate_says_to_set_one_and_goes_to_rates(
+    qtbot, context, session, coordinator
+):
+    from datetime import time
+
+    from tests.core.payments.helpers import person, prefer, shift
+
+    aisha = person(session, coordinator, "Aisha Khan")
+    prefer(session, coordinator, aisha, PaymentMethod.CASH)
+    shift(session, aisha, date(2026, 3, 3), time(9), time(13))
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+    assert "Set a rate for Peer support shift first (Rates tab)." in view.lines.result.text()
+    assert "No rate is set for" not in view.lines.result.text()  # said once
+    assert view.lines.message.text().startswith("No pay lines in this period yet")
+    qtbot.mouseClick(view.lines.no_rate_button, LEFT)
+    assert view.tabs.currentWidget() is view.rates
+    assert view.rates.message.isVisible()
