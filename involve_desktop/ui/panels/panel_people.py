@@ -61,6 +61,9 @@ class PeopleSection(QWidget):
         self.today = today or date.today()
         self.info: PanelInfo | None = None
         self.table = read_only_table(HEADERS, "People on the panel")
+        self.table.horizontalHeader().setMinimumSectionSize(
+            self.fontMetrics().averageCharWidth() * 14
+        )
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.policy = QLabel()
         self.policy.setObjectName("policyLine")

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.errors import ValidationError
-from involve_desktop.core.services import member_search, panels_people, panels_seats
+from involve_desktop.core.services import (
+    member_search,
+    panels_people,
+    panels_seats,
+    panels_view_helpers,
+)
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
 from involve_desktop.core.services.panels_dto import (
@@ -45,7 +50,7 @@ from involve_desktop.ui.panels.panels_words import since_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 30
-NOT_SUGGESTED = "not suggested: training not current, or busy that day — you will be told which"
+TOP_NOTE = "one of the 3 who sat most in the last 12 months"
 
 
 class SeatDialog(QDialog):
@@ -87,11 +92,12 @@ class SeatDialog(QDialog):
         self.buttons.accepted.connect(self.seat)
         self.buttons.rejected.connect(self.reject)
         self._limit_for: tuple | None = None
+        self.focus: dict[str, QWidget] = {"override_reason": self.reason, "panel_role": self.role}
         self._show_anyway(False)
 
     def _tail(self, form: QFormLayout) -> None:
         """Role, the "anyway" step and the buttons, under the subclass's own rows."""
-        role_label = QLabel("R&ole on the panel:")
+        role_label = QLabel("Role on the &panel:")
         role_label.setBuddy(self.role)
         form.addRow(role_label, with_error(self.role, self.labels["panel_role"]))
         form.addRow(self.anyway)
@@ -128,9 +134,8 @@ class SeatDialog(QDialog):
         """Seat the person; close if it worked, else say why here."""
         self.errors.clear()
         override = self._limit_for is not None
-        focus = {"override_reason": self.reason, "panel_role": self.role}
         info: PanelInfo | None = None
-        with service_call(self, self.errors, focus, "Seat on the panel") as call:
+        with service_call(self, self.errors, self.focus, "Seat on the panel") as call:
             data = self.seat_input()
             if override and not self.reason.text().strip():
                 raise ValidationError(
@@ -161,16 +166,18 @@ class SeatDialog(QDialog):
         self.accept()
 
 
-def suggestion_text(s: Suggestion, today: date) -> str:
+def suggestion_text(s: Suggestion, today: date, top: bool = False) -> str:
     """ "Damian Bird — last sat 2 weeks ago · 8 panels in the year before this one ·
-    panel training current" ("never sat" for someone who has not sat yet)."""
+    panel training current" ("never sat" for someone who has not sat yet); ``top`` adds
+    "⚠ one of the 3 who sat most…" when the over-reliance warning is on."""
     if s.last_sat is None:
         return f"{s.name} — never sat · panel training current"
     count = plural(s.sat_last_12_months, "panel")
-    return (
+    text = (
         f"{s.name} — {since_text(s.last_sat, today)} · {count} in the year before this one · "
         "panel training current"
     )
+    return f"{text} · ⚠ {TOP_NOTE}" if top else text
 
 
 class AddLivedDialog(SeatDialog):
@@ -190,8 +197,12 @@ class AddLivedDialog(SeatDialog):
         self.setWindowTitle(f"Add lived-experience member — {panel.post_title}")
         self.setMinimumWidth(760)
         self.suggested: list[Suggestion] = []
+        self.top: set[int] = set()  # the 3 who sat most, when that is over the limit
         with service_call(self, title="Suggestions"), context.session() as session:
             self.suggested = panels_people.suggestions(session, actor, panel.id)
+            figures = panels_people.over_reliance(session, actor, today=self.today)
+            if figures.warning:
+                self.top = {p.member_id for p in figures.top_people}
         self.search = FindBox()
         self.search.setPlaceholderText("Search any member by name (suggestions show when empty)")
         self.search.setAccessibleName("Search members")
@@ -205,6 +216,7 @@ class AddLivedDialog(SeatDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About this list")
+        self.focus["member"] = self.search
         form = QFormLayout()
         find_label = QLabel("&Find:")
         find_label.setBuddy(self.search)
@@ -222,7 +234,7 @@ class AddLivedDialog(SeatDialog):
         suggested = {s.member_id: s for s in self.suggested}
         if not typed:
             for s in self.suggested:
-                self._item(suggestion_text(s, self.today), s.member_id)
+                self._item(suggestion_text(s, self.today, s.member_id in self.top), s.member_id)
             self.note.setText(
                 "Suggested: trained members free that day, who has not sat for longest first."
                 if self.suggested
@@ -231,20 +243,26 @@ class AddLivedDialog(SeatDialog):
             )
         else:
             found = []
+            why: dict[int, str] = {}
+            seated = {s.member_id for s in self.panel.seats}
             with service_call(self, title="Search"), self.context.session() as session:
                 found = member_search.list_members(
                     session,
                     self.actor,
                     MemberFilter(search=typed, statuses=frozenset({MemberStatus.ACTIVE})),
                 ).rows[:SEARCH_LIMIT]
-            seated = {s.member_id for s in self.panel.seats}
-            for row in found:
-                if row.id in seated:
-                    continue
-                s = suggested.get(row.id)
-                text = (
-                    suggestion_text(s, self.today) if s else f"{row.display_name} — {NOT_SUGGESTED}"
+                found = [row for row in found if row.id not in seated]
+                others = [row.id for row in found if row.id not in suggested]
+                why = panels_view_helpers.why_not_suggested(
+                    session, self.actor, self.panel.id, others
                 )
+            for row in found:
+                s = suggested.get(row.id)
+                if s is not None:
+                    text = suggestion_text(s, self.today, row.id in self.top)
+                else:
+                    reason = why.get(row.id) or "choose them to see why"
+                    text = f"{row.display_name} — not suggested: {reason}"
                 self._item(text, row.id)
             self.note.setText("" if found else "No active member matches that name.")
         if self.list.count():
@@ -306,6 +324,11 @@ class AddStaffDialog(SeatDialog):
         self.list.setAccessibleName("Members")
         self.list.currentItemChanged.connect(lambda *_a: self._choice_changed())
         self.outside_radio.toggled.connect(self._side_changed)
+        self.focus |= {
+            "outside_name": self.outside_name,
+            "job_title": self.job_title,
+            "member": self.search,
+        }
         form = QFormLayout()
         form.addRow(self.outside_radio)
         name_label = QLabel("&Name:")

@@ -116,7 +116,9 @@ def test_a_member_without_panel_training_is_seated_only_with_a_reason(
     def script(d: AddLivedDialog) -> None:
         assert d.list.count() == 0  # not suggested: not trained
         type_text(qtbot, d.search, "Cat")
-        assert "not suggested" in d.list.item(0).text()
+        assert d.list.item(0).text() == (
+            "Cat Jones — not suggested: no recruitment-panel training recorded"
+        )
         assert d.choose(cat)
         d.seat()
         assert d.result() != QDialog.DialogCode.Accepted
