@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.panels_dto import (
     PanelInfo,
     PanelPolicy,
@@ -90,7 +91,7 @@ def since_text(last: date | None, today: date) -> str:
     if last is None:
         return "never sat"
     if last >= today:
-        return "sat today" if last == today else "on a panel to come"
+        return "sits today" if last == today else f"due to sit on {format_date(last)}"
     months = months_between(last, today)
     if months == 0:
         days = (today - last).days

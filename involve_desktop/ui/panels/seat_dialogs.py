@@ -50,7 +50,7 @@ from involve_desktop.ui.panels.panels_words import since_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 30
-TOP_NOTE = "one of the 3 who sat most in the last 12 months"
+TOP_NOTE = "one of the 3 who sat most"
 
 
 class SeatDialog(QDialog):
@@ -167,16 +167,13 @@ class SeatDialog(QDialog):
 
 
 def suggestion_text(s: Suggestion, today: date, top: bool = False) -> str:
-    """ "Damian Bird — last sat 2 weeks ago · 8 panels in the year before this one ·
-    panel training current" ("never sat" for someone who has not sat yet); ``top`` adds
-    "⚠ one of the 3 who sat most…" when the over-reliance warning is on."""
+    """ "Damian Bird — last sat 2 weeks ago · 8 panels in the past year · ✓ trained"
+    ("never sat" for someone who has not sat yet); ``top`` adds "⚠ one of the 3 who sat
+    most" when the over-reliance warning is on."""
     if s.last_sat is None:
-        return f"{s.name} — never sat · panel training current"
+        return f"{s.name} — never sat · ✓ trained"
     count = plural(s.sat_last_12_months, "panel")
-    text = (
-        f"{s.name} — {since_text(s.last_sat, today)} · {count} in the year before this one · "
-        "panel training current"
-    )
+    text = f"{s.name} — {since_text(s.last_sat, today)} · {count} in the past year · ✓ trained"
     return f"{text} · ⚠ {TOP_NOTE}" if top else text
 
 
@@ -211,8 +208,9 @@ class AddLivedDialog(SeatDialog):
         self.search.enter_pressed.connect(self._first)
         self.list = QListWidget()
         self.list.setAccessibleName("People to choose from")
+        self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda *_a: self._choice_changed())
-        self.list.itemActivated.connect(lambda _i: self.seat())
+        self.list.itemDoubleClicked.connect(lambda _i: self.seat())  # Enter: the Seat button
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About this list")
@@ -236,7 +234,8 @@ class AddLivedDialog(SeatDialog):
             for s in self.suggested:
                 self._item(suggestion_text(s, self.today, s.member_id in self.top), s.member_id)
             self.note.setText(
-                "Suggested: trained members free that day, who has not sat for longest first."
+                "Suggested: members with current recruitment-panel training who are free that day, "
+                "who has not sat for longest first."
                 if self.suggested
                 else "No one is suggested: nobody with current recruitment-panel training is "
                 "free that day. Search for a member by name to seat them anyway."
