@@ -7,7 +7,14 @@ feedback on the outcome was given to them.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from involve_desktop.core.services.panels_dto import PanelInfo, PanelProcessInput
 from involve_desktop.ui.members.dialog_widgets import OptionalDate, with_error
@@ -38,7 +45,7 @@ class ProcessForm(QWidget):
             "debrief_on": self.debrief.check,
             "questions_contributed": self.questions,
         }
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow("Before:", with_error(self.briefing, self.labels["briefing_on"]))
         form.addRow("Lived-experience members:", self.shortlisting)
         form.addRow("", self.question_setting)
@@ -48,6 +55,9 @@ class ProcessForm(QWidget):
         form.addRow(label, with_error(self.questions, self.labels["questions_contributed"]))
         form.addRow("After:", with_error(self.debrief, self.labels["debrief_on"]))
         form.addRow("", self.feedback)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addStretch(1)  # the boxes stay together at the top
 
     def value(self) -> PanelProcessInput:
         """The steps as ticked and typed."""

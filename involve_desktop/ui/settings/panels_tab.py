@@ -60,6 +60,8 @@ class PanelsTab(QWidget):
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
         self.threshold.setSuffix(" %")
         self.threshold.setAccessibleName("Over-reliance warning threshold")
+        for spin in (self.min_lived, self.threshold):
+            spin.setMaximumWidth(self.fontMetrics().averageCharWidth() * 16)
         fields = ("policy", "min_lived", "reliance_threshold")
         self.labels = {name: error_label() for name in fields}
         self.fallback = error_label()
