@@ -85,6 +85,20 @@ class DetailsForm(QWidget):
         candidates_label = QLabel("&Candidates:")
         candidates_label.setBuddy(self.candidates)
         form.addRow(candidates_label, with_error(self.candidates, self.labels["candidates"]))
+        self.tab_order = [
+            self.post_title,
+            self.team,
+            self.day,
+            self.has_times,
+            self.start_time,
+            self.end_time,
+            self.venue,
+            self.online,
+            self.online_link,
+            self.candidates,
+        ]
+        for first, second in zip(self.tab_order, self.tab_order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def value(self) -> PanelInput:
         """The details as typed."""

@@ -176,7 +176,12 @@ class PanelDialog(QDialog):
         if not exists:
             self.status_label.setText("Status: not saved yet.")
             return
-        self.held_button.setEnabled(info.status is PanelStatus.PLANNED)
+        self.held_button.setEnabled(info.status is PanelStatus.PLANNED and info.day <= self.today)
+        self.held_button.setToolTip(
+            "The panel took place"
+            if info.day <= self.today
+            else f"The panel is on {info.when}; mark it held on or after that day"
+        )
         self.cancel_button.setEnabled(info.status is PanelStatus.PLANNED)
         note = " Reinstate it to change it." if cancelled else ""
         self.status_label.setText(f"Status: {status_text(info)}.{note}")

@@ -244,3 +244,24 @@ def test_esc_asks_before_throwing_away_typing(
     type_text(qtbot, dialog.details.team, " (North)")
     dialog.reject()
     assert answered_questions and "not saved" in answered_questions[0]
+
+
+def test_tab_goes_through_the_details_in_reading_order(qtbot, context, coordinator):
+    dialog = open_dialog(qtbot, context, coordinator)
+    order = dialog.details.tab_order
+    dialog.details.online.setChecked(True)  # the link box takes part once Online is ticked
+    for first, second in zip(order, order[1:], strict=False):
+        nxt = first.nextInFocusChain()
+        while (
+            first.isAncestorOf(nxt)  # a date or number box's own text box
+            or not nxt.focusPolicy() & Qt.FocusPolicy.TabFocus
+            or not nxt.isEnabled()
+        ):
+            nxt = nxt.nextInFocusChain()
+        assert nxt is second or second.isAncestorOf(nxt), (first, second, nxt)
+
+
+def test_a_panel_still_to_come_cannot_be_marked_held(qtbot, context, session, coordinator):
+    dialog = open_dialog(qtbot, context, coordinator, panel(session, coordinator))
+    assert not dialog.held_button.isEnabled()
+    assert "mark it held on or after that day" in dialog.held_button.toolTip()
