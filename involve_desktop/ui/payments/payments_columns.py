@@ -78,7 +78,7 @@ LINE_COLUMNS: list[Column[PayLineInfo]] = [
     Column("Date", lambda x: format_date(x.day), lambda x: f"{x.day.isoformat()} {x.id:09d}"),
     Column("What", lambda x: x.description, tooltip=_line_tip),
     Column(
-        "Time / sessions",
+        "Time",
         lambda x: x.quantity_text,
         lambda x: (x.minutes or 0) * 1000 + (x.sessions or 0),
     ),

@@ -76,7 +76,7 @@ def test_the_period_starts_at_last_month_and_generating_lists_the_lines(
         ("Ben Morris", "Tue 10 Mar 2026", "—", "Recorded, not paid"),
         ("Nora Asked", "Tue 17 Mar 2026", "£20.00", "Waiting for approval"),
     ]
-    assert rows[0]["Time / sessions"] == "4 h" and rows[0]["Rate"] == "£12.00 per hour"
+    assert rows[0]["Time"] == "4 h" and rows[0]["Rate"] == "£12.00 per hour"
     assert rows[2]["Paid by"] == "Declined payment"
     assert rows[3]["Paid by"] == "Not asked yet"
     assert view.lines.totals.text() == (
