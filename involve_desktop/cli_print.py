@@ -5,9 +5,10 @@ Examples::
     involve-desktop print blank-sign-in --rows 30 --venue "Library" --out sign-in.pdf
     INVOLVE_PASSWORD=… involve-desktop print contact-list --user sam --out contacts.pdf
     INVOLVE_PASSWORD=… involve-desktop print weekly-rota --user sam --site "Ward 4" --out r.pdf
+    INVOLVE_PASSWORD=… involve-desktop print finance-batch --user sam --csv --out batch.csv
 
 Sheets of members (contact list, training due, members summary) and the rota sheets
-(weekly rota, rota schedule, rota gaps) read the database, so they
+(weekly rota, rota schedule, rota gaps), panel and payment sheets read the database, so they
 need an account: ``--user USERNAME``, with the password from the ``INVOLVE_PASSWORD``
 environment variable, or asked for when run in a terminal. The same permission checks as in
 the app apply, and the sign-in and sign-out are recorded in the audit trail.
@@ -21,12 +22,14 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.sheets import payment_data
 from involve_desktop.core.sheets.catalogue import (
     MemberScope,
     SheetData,
@@ -113,7 +116,12 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--weeks", metavar="N", help="rota gaps: how many weeks, 1-13 (default 4)")
     parser.add_argument("--site", metavar="NAME", help="rota sheets: one site (default all)")
     parser.add_argument(
-        "--person", metavar="NAME_OR_NUMBER", help="rota schedule: whose (name or member number)"
+        "--person",
+        "--member",
+        dest="person",
+        metavar="NAME_OR_NUMBER",
+        help="rota schedule, payment statement, expense claim form: whose (name or member "
+        "number; a payment statement without one is everyone's)",
     )
     parser.add_argument(
         "--month", metavar="YYYY-MM", help="rota schedule: which month (default this month)"
@@ -134,7 +142,15 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
         default=SheetOptions().privacy.value,
         help="how names are printed: full (Zoë Smith), initial (Zoë S.), initials (Z. S.)",
     )
-    parser.add_argument("--out", metavar="FILE.pdf", required=True, help="where to save the PDF")
+    parser.add_argument(
+        "--csv",
+        action="store_true",
+        help="finance batch: save the CSV file for finance software instead of the PDF "
+        "(--out FILE.csv)",
+    )
+    parser.add_argument(
+        "--out", metavar="FILE.pdf", required=True, help="where to save the PDF (or CSV)"
+    )
 
 
 def _whole_number(option: str, text: str | None, example: int) -> int | None:
@@ -174,7 +190,14 @@ def _check_out(args: argparse.Namespace, spec: SheetSpec) -> Path:
     if unused:
         raise PrintError(f"{spec.key} does not use {', '.join(unused)}.")
     out = Path(args.out).expanduser()
-    if out.suffix.lower() != ".pdf":
+    if getattr(args, "csv", False):
+        if spec.key not in CSV_SHEETS:
+            raise PrintError(f"only {', '.join(CSV_SHEETS)} can be saved as CSV.")
+        if out.suffix.lower() != ".csv":
+            raise PrintError(
+                f"--out should end in .csv, for example {out.with_suffix('.csv').name}."
+            )
+    elif out.suffix.lower() != ".pdf":
         raise PrintError(f"--out should end in .pdf, for example {out.with_suffix('.pdf').name}.")
     if not out.parent.is_dir():
         raise PrintError(f"the folder {out.parent} does not exist; create it or choose another.")
@@ -272,10 +295,25 @@ def signed_in(
 def _render_from_database(
     args: argparse.Namespace, spec: SheetSpec, options: SheetOptions
 ) -> bytes:
-    """Open the database, sign in as ``--user``, render the sheet, sign out."""
+    """Open the database, sign in as ``--user``, render the sheet (or its CSV), sign out."""
     with signed_in(args) as (sessions, actor, group_name):
         group = args.group if args.group is not None else group_name
-        return spec.render(_params(args, group), options, SheetData(sessions, actor))
+        params = _params(args, group)
+        if getattr(args, "csv", False):
+            return CSV_SHEETS[spec.key](sessions, actor, params)
+        return spec.render(params, options, SheetData(sessions, actor))
+
+
+def _finance_batch_csv(sessions: Callable[[], Session], actor: Actor, params: SheetParams) -> bytes:
+    """The finance batch's CSV file (UTF-8 with a BOM) for ``--month`` (default last)."""
+    with sessions() as session:
+        start, end = payment_data.finance_period(params, date.today())
+        return payment_data.finance_batch_csv_bytes(session, actor, start, end)
+
+
+CSV_SHEETS: dict[str, Callable[[Callable[[], Session], Actor, SheetParams], bytes]] = {
+    "finance-batch": _finance_batch_csv
+}
 
 
 def run_print(args: argparse.Namespace, group_name_lookup: Callable[[], str | None]) -> int:
@@ -305,7 +343,8 @@ def run_print(args: argparse.Namespace, group_name_lookup: Callable[[], str | No
         write_bytes_atomically(out, pdf)
     except OSError as error:
         return _fail(f"could not write {out}: {error.strerror or error}", 1)
-    print(f"Saved {spec.title} to {out.resolve()}")
+    what = f"{spec.title} (CSV)" if getattr(args, "csv", False) else spec.title
+    print(f"Saved {what} to {out.resolve()}")
     return 0
 
 

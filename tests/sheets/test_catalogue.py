@@ -73,6 +73,9 @@ def test_member_sheets_are_listed_after_the_blank_one() -> None:
         "meeting-sign-in",
         "panel-pack",
         "panel-summary",
+        "payment-statement",
+        "finance-batch",
+        "expense-claim-form",
     ]
     assert not get_sheet("blank-sign-in").needs_data
     for key in keys[1:]:

@@ -208,6 +208,9 @@ def test_member_sheets_are_offered_only_with_data(view: SheetsView, member_view)
         "Meeting sign-in sheets",
         "Panel pack",
         "Panel participation summary",
+        "Payment statement",
+        "Finance batch",
+        "Expense claim form",
     ]
 
 

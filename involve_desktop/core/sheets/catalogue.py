@@ -473,3 +473,7 @@ register(
         who_may="Only coordinators print recruitment panel sheets.",
     )
 )
+
+
+# -- involvement payments: registered by their own module (keeps this file short) ------------
+from involve_desktop.core.sheets import payment_catalogue  # noqa: E402, F401
