@@ -99,7 +99,7 @@ class ItemsTab(QWidget):
         for status in self.statuses_offered():
             self.status_filter.addItem(status.label, status)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.show_items())
-        show_label = QLabel("S&how:")
+        show_label = QLabel("Sho&w:")
         show_label.setBuddy(self.status_filter)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a person (Ctrl+F)")
@@ -116,10 +116,10 @@ class ItemsTab(QWidget):
         self.approve_button = QPushButton("&Approve selected")
         self.approve_button.setToolTip("Waiting items chosen in the list become approved")
         self.approve_button.clicked.connect(lambda _c=False: self.approve())
-        self.unapprove_button = QPushButton("&Back to pending")
+        self.unapprove_button = QPushButton("Bac&k to pending")
         self.unapprove_button.setToolTip("Approved items go back to waiting for approval")
         self.unapprove_button.clicked.connect(lambda _c=False: self.unapprove())
-        self.paid_button = QPushButton("Mark selected &paid…")
+        self.paid_button = QPushButton("Mark selected pai&d…")
         self.paid_button.setToolTip("Approved items chosen in the list: asks the day paid")
         self.paid_button.clicked.connect(lambda _c=False: self.mark_paid())
 
