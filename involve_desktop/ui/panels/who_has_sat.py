@@ -48,8 +48,9 @@ class WhoHasSatView(QWidget):
         if call.failed:
             return
         self.model.set_rows(summary.rows)
-        self.table.model().sort(4, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        # who sat most first: the people the over-reliance banner is about
+        self.table.model().sort(1, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         fit_columns(self.table)
         if summary.rows:
             self.intro.setText(

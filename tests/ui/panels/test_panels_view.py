@@ -189,8 +189,9 @@ def test_who_has_sat_lists_each_person_and_opens_their_page(qtbot, context, sess
         "Dev Patel": "1",
         "Eve": "1",
     }
-    view.who.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    assert proxy.index(0, 0).data() == "Aisha Khan"
+    assert proxy.index(0, 0).data() == "Aisha Khan"  # who sat most comes first
+    view.who.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 0).data() == "Eve"
     opened: list[int] = []
     view.member_requested.connect(opened.append)
     view.who.table.activated.emit(proxy.index(0, 0))
@@ -202,3 +203,30 @@ def test_time_since_in_words():
     assert since_text(date(2025, 7, 1), TODAY) == "last sat 8 months ago"
     assert since_text(date(2026, 2, 20), TODAY) == "last sat 10 days ago"
     assert since_text(date(2024, 1, 5), TODAY) == "last sat 2 years ago"
+
+
+def test_enter_opens_the_panel_and_a_new_panel_is_chosen_after_saving(
+    qtbot, monkeypatch, context, session, coordinator
+):
+    from PySide6.QtCore import QDate
+
+    from involve_desktop.ui.panels.panel_dialog import PanelDialog
+    from tests.ui.typing import type_text
+
+    panel(session, coordinator, "Peer Support Worker")
+    view = open_view(qtbot, context, coordinator)
+    opened = scripted(monkeypatch, PanelDialog, lambda d: d.reject())
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].details.post_title.text() == "Peer Support Worker"
+
+    def new(d: PanelDialog) -> None:
+        type_text(qtbot, d.details.post_title, "Advocate")
+        d.details.day.setDate(QDate(2026, 3, 20))
+        type_text(qtbot, d.details.venue, "Oak Street")
+        d.save()
+        d.reject()
+
+    scripted(monkeypatch, PanelDialog, new)
+    view.new_button.click()
+    assert [r[2] for r in rows(view)] == ["Peer Support Worker", "Advocate"]
+    assert view.current_panel().post_title == "Advocate"
