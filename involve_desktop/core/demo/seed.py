@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.demo.cohorts import seed_cohorts
 from involve_desktop.core.demo.context import (
     SEED,
     AreaSeeder,
@@ -50,6 +51,7 @@ AREA_SEEDERS: list[AreaSeeder] = [
     seed_meetings,
     seed_panels,
     seed_payments,
+    seed_cohorts,
 ]
 
 

@@ -220,6 +220,25 @@ def update_cohort(
     return info
 
 
+def set_cohort_status(
+    session: Session, actor: Actor, cohort_id: int, status: CohortStatus
+) -> CohortInfo:
+    """Mark a cohort planned, running or finished (a finished cohort takes no applications)."""
+    row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    try:
+        wanted = CohortStatus(status)
+    except ValueError:
+        raise ValidationError("status", "Choose planned, running or finished.") from None
+    with transaction(session):
+        if row.status != wanted.value:
+            audit.record(
+                session, actor, "update", "cohort", row.id, {"status": [row.status, wanted.value]}
+            )
+            row.status = wanted.value
+        info = cohort_info(session, row)
+    return info
+
+
 def delete_cohort(session: Session, actor: Actor, cohort_id: int) -> None:
     """Delete a cohort added by mistake, with its group and sessions; refused once anyone is
     enrolled or any attendance is recorded (its history is kept)."""

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_date
-from involve_desktop.core.models.cohorts import Cohort, Enrolment
+from involve_desktop.core.models.cohorts import Cohort, CohortFacilitator, Enrolment
 from involve_desktop.core.models.meetings import MeetingGroupMember
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
@@ -40,7 +40,6 @@ from involve_desktop.core.services.cohorts_dto import (
     EnrolResult,
     WithdrawResult,
 )
-from involve_desktop.core.services.cohorts_facilitators import facilitator_infos
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import PersonRef
 from involve_desktop.core.services.meetings_people import name_order, names_of
@@ -97,8 +96,21 @@ def _info(row: Enrolment, name: str, position: int | None) -> EnrolmentInfo:
 
 
 def enrolment_info(session: Session, row: Enrolment) -> EnrolmentInfo:
-    """DTO for one enrolment row."""
-    return next(e for e in enrolment_infos(session, row.cohort_id) if e.id == row.id)
+    """DTO for one enrolment row (its place in line when waiting)."""
+    position = None
+    if row.state == S.WAITING.value:
+        ahead = session.scalar(
+            select(func.count()).where(
+                Enrolment.cohort_id == row.cohort_id,
+                Enrolment.state == S.WAITING.value,
+                or_(
+                    Enrolment.waiting_on < row.waiting_on,
+                    and_(Enrolment.waiting_on == row.waiting_on, Enrolment.id < row.id),
+                ),
+            )
+        )
+        position = (ahead or 0) + 1
+    return _info(row, _name(session, row.member_id), position)
 
 
 def list_enrolments(session: Session, actor: Actor, cohort_id: int) -> list[EnrolmentInfo]:
@@ -188,7 +200,11 @@ def apply(
                 "member_id",
                 f"{name} is already on {cohort.name} ({S(existing.state).label.lower()}).",
             )
-        if any(f.member_id == member_id for f in facilitator_infos(session, cohort)):
+        if session.scalar(
+            select(CohortFacilitator.id).where(
+                CohortFacilitator.cohort_id == cohort.id, CohortFacilitator.member_id == member_id
+            )
+        ):
             raise ValidationError("member_id", f"{name} facilitates {cohort.name}.")
         row = Enrolment(
             cohort_id=cohort.id, member_id=member_id, state=S.APPLIED.value, applied_on=day
