@@ -112,7 +112,7 @@ class PanelsView(QWidget):
         self.pack_button = QPushButton("&Print panel pack…")
         self.pack_button.setToolTip("The chosen panel's pack for the people on it (Ctrl+P)")
         self.pack_button.clicked.connect(self.print_pack)
-        self.summary_button = QPushButton("Print participation &summary…")
+        self.summary_button = QPushButton("Print participation s&ummary…")
         self.summary_button.setToolTip("Panels and who sat on them over the last 12 months")
         self.summary_button.clicked.connect(self.print_summary)
         buttons = flow_widget(
