@@ -1,27 +1,27 @@
 """Printing and exporting from the Payments area: the finance batch (PDF preview, and a CSV
-file for the finance software), payment statements, and a blank expense claim form.
+file for the finance software), payment statements, and a person's expense claim form.
 
-PDFs are made by the sheets in the catalogue ("finance-batch", "payment-statement",
-"expense-claim-form") with the signed-in account, then shown in the print preview, where
-they are printed or saved. The CSV is written as UTF-8 with a byte-order mark so Excel
-shows "£" and accented names correctly; the user is told where it went. Dialogs that would
-wait for a person go through module functions (``choose_csv_path``, ``preview``) that tests
-replace.
+PDFs are made for the period shown (any two dates, not only whole months) by the payment
+sheets' own functions (``core.sheets.payment_data``; the Sheets area offers the same sheets
+by month), then shown in the print preview, where they are printed or saved. The CSV is
+written as UTF-8 with a byte-order mark so Excel shows "£" and accented names correctly;
+the user is told where it went. Dialogs that would wait for a person go through module
+functions (``choose_csv_path``, ``preview``) that tests replace.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
-from involve_desktop.core.errors import InvolveError
-from involve_desktop.core.services import organisation, payments_batch
-from involve_desktop.core.sheets.catalogue import SheetData, SheetParams, get_sheet
+from involve_desktop.core.services import payments_batch
+from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import SheetOptions
 from involve_desktop.core.sheets.output import write_bytes_atomically
 from involve_desktop.ui.operations import service_call
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from involve_desktop.ui.payments.payments_view import PaymentsView
 
 TITLE = "Payments"
+# Finance pays the right person, a statement goes to that person and they sign their own
+# claim form: these confidential sheets print full names, not the "Zoë S." default.
+FULL_NAMES = SheetOptions(privacy=PrivacyMode.FULL)
 CSV_FOLDER_KEY = "payments/csv_folder"
 
 
@@ -108,37 +111,24 @@ def preview(parent: QWidget, pdf: bytes, title: str, file_name: str) -> None:
     dialog.deleteLater()
 
 
-def render(view: PaymentsView, key: str, **values: Any) -> bytes | None:
-    """Make sheet ``key`` with ``values`` (SheetParams fields); None if it failed (shown)."""
+def _make(view: PaymentsView, make: Callable[[Session], bytes]) -> bytes | None:
+    """Run ``make`` in a short session; None if it failed (the problem is shown)."""
     pdf: bytes | None = None
-    with service_call(view, title=TITLE):
-        with view.context.session() as session:
-            group = organisation.group_name(session)
-        spec = get_sheet(key)
-        pdf = spec.render(
-            SheetParams(group_name=group, **values),
-            SheetOptions(),
-            SheetData(view.context.sessions, view.actor),
-            today=view.today,
-        )
-    return pdf
+    with service_call(view, title=TITLE) as call, view.context.session() as session:
+        pdf = make(session)
+    return None if call.failed else pdf
 
 
-def period_values(start: date, end: date) -> dict[str, Any]:
-    """The sheet inputs for a period (see the payment sheets in the catalogue)."""
-    return {"date_text": start.isoformat(), "month": f"{start:%Y-%m}"} | _end_value(end)
+def print_batch(view: PaymentsView, start: date, end: date) -> bytes | None:
+    """Preview the finance batch (approved, waiting to be paid) for the period."""
+    from involve_desktop.core.sheets import payment_data  # the sheets load on first use
 
-
-def _end_value(end: date) -> dict[str, Any]:
-    from dataclasses import fields
-
-    names = {f.name for f in fields(SheetParams)}
-    return {"end_text": end.isoformat()} if "end_text" in names else {}
-
-
-def print_batch(view: PaymentsView, start: date, end: date) -> None:
-    """Preview the finance batch for the period."""
-    pdf = render(view, "finance-batch", **period_values(start, end))
+    pdf = _make(
+        view,
+        lambda session: payment_data.finance_batch_pdf(
+            session, view.actor, start, end, FULL_NAMES, today=view.today
+        ),
+    )
     if pdf is not None:
         preview(
             view,
@@ -146,43 +136,73 @@ def print_batch(view: PaymentsView, start: date, end: date) -> None:
             f"Finance batch — {period_words(start, end)}",
             f"finance-batch-{period_slug(start, end)}.pdf",
         )
+    return pdf
 
 
 def print_statements(
-    view: PaymentsView, start: date, end: date, member_ids: Sequence[int] | None = None
-) -> None:
-    """Preview one person's statement, or everyone's with anything in the period."""
-    if member_ids is None:
+    view: PaymentsView, start: date, end: date, member_id: int | None = None
+) -> bytes | None:
+    """Preview one person's statement, or everyone's with anything in the period (one per
+    page)."""
+    from involve_desktop.core.sheets import payment_data  # the sheets load on first use
+
+    if member_id is None:
+        ids: list[int] = []
         with service_call(view, title=TITLE) as call, view.context.session() as session:
-            member_ids = payments_batch.people_with_statements(session, view.actor, start, end)
+            ids = payments_batch.people_with_statements(session, view.actor, start, end)
         if call.failed:
-            return
-        if not member_ids:
+            return None
+        if not ids:
             QMessageBox.information(
                 view,
                 "Print statements",
                 f"Nobody has pay lines or claims in {period_words(start, end)}, so there are "
                 "no statements to print.",
             )
-            return
-    person = {"person": str(member_ids[0])} if len(member_ids) == 1 else {}
-    pdf = render(view, "payment-statement", **period_values(start, end), **person)
+            return None
+    pdf = _make(
+        view,
+        lambda session: payment_data.payment_statements_pdf(
+            session, view.actor, start, end, member_id, FULL_NAMES, today=view.today
+        ),
+    )
     if pdf is not None:
-        who = "one person" if person else "everyone"
+        who = "one person" if member_id is not None else "everyone"
         preview(
             view,
             pdf,
             f"Payment statements — {period_words(start, end)} ({who})",
             f"payment-statements-{period_slug(start, end)}.pdf",
         )
+    return pdf
 
 
-def print_claim_form(view: PaymentsView, member_id: int | None) -> None:
-    """Preview a blank expense claim form, with the person's name on it when one is chosen."""
-    values: dict[str, Any] = {"person": str(member_id)} if member_id is not None else {}
-    try:
-        pdf = render(view, "expense-claim-form", **values)
-    except InvolveError:  # pragma: no cover - render shows its own errors
-        return
+def print_claim_form(
+    view: PaymentsView, member_id: int | None, start: date, end: date
+) -> bytes | None:
+    """Preview an expense claim form for one person: their involvement days in the period
+    with room to write what each cost, the claims already entered and empty rows."""
+    from involve_desktop.core.sheets import payment_data  # the sheets load on first use
+
+    if member_id is None:
+        QMessageBox.information(
+            view,
+            "Print expense claim form",
+            "Choose the person first — on the People tab, or a line or claim of theirs — "
+            "then print their claim form.",
+        )
+        return None
+    pdf = _make(
+        view,
+        lambda session: payment_data.expense_claim_form_pdf(
+            session, view.actor, member_id, start, end, FULL_NAMES, today=view.today
+        ),
+    )
     if pdf is not None:
-        preview(view, pdf, "Expense claim form", "expense-claim-form.pdf")
+        preview(
+            view,
+            pdf,
+            "Expense claim form",
+            f"expense-claim-form-{member_id}-{period_slug(start, end)}.pdf",
+        )
+    return pdf

@@ -55,7 +55,7 @@ class PaymentsView(QWidget):
         self.people = PeopleTab(context, actor)
         self.rates = RatesTab(context, actor)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.lines, "Pay &lines")
+        self.tabs.addTab(self.lines, "Pay l&ines")
         self.tabs.addTab(self.expenses, "E&xpenses")
         self.tabs.addTab(self.people, "Peo&ple")
         self.tabs.addTab(self.rates, "Ra&tes")
@@ -65,7 +65,6 @@ class PaymentsView(QWidget):
         self.lines.rates_requested.connect(lambda: self.tabs.setCurrentWidget(self.rates))
         self.people.preference_requested.connect(self.set_preference)
         self.people.statement_requested.connect(self.print_statement)
-        self.people.claim_form_requested.connect(self.print_claim_form)
         for tab in (self.lines, self.expenses):
             tab.changed.connect(self._stale)
         self.rates.changed.connect(self._stale)
@@ -193,7 +192,7 @@ class PaymentsView(QWidget):
 
     def print_statement(self, member_id: int) -> None:
         """One person's statement for the period."""
-        payments_print.print_statements(self, *self.start_end(), member_ids=[member_id])
+        payments_print.print_statements(self, *self.start_end(), member_id)
 
     def chosen_person(self) -> int | None:
         """The person chosen on the tab shown (People, or a line or claim selected)."""
@@ -208,4 +207,5 @@ class PaymentsView(QWidget):
 
     def print_claim_form(self, member_id: int | None = None) -> None:
         """A blank expense claim form with the chosen person's name on it."""
-        payments_print.print_claim_form(self, member_id or self.chosen_person())
+        chosen = member_id if member_id is not None else self.chosen_person()
+        payments_print.print_claim_form(self, chosen, *self.start_end())

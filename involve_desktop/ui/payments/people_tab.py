@@ -1,6 +1,6 @@
 """The People tab: everyone with pay lines or expense claims in the period, with how they
-want to be paid and when benefits advice was offered; "Set preference…", and their statement
-or a blank expense claim form to print.
+want to be paid and when benefits advice was offered; "Set preference…" (or Enter) and
+"Print statement…". The area's "Print expense claim form…" prints the chosen person's form.
 
 "Also everyone with a preference recorded" adds people who have a preference but nothing in
 this period, so preferences can be checked before month end.
@@ -54,7 +54,6 @@ class PeopleTab(QWidget):
 
     preference_requested = Signal(int)
     statement_requested = Signal(int)
-    claim_form_requested = Signal(int)
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,12 +83,9 @@ class PeopleTab(QWidget):
         self.preference_button.clicked.connect(
             lambda _c=False: self._emit(self.preference_requested)
         )
-        self.statement_button = QPushButton("Print &statement…")
+        self.statement_button = QPushButton("Print st&atement…")
         self.statement_button.setToolTip("Their payment statement for the period")
         self.statement_button.clicked.connect(lambda _c=False: self._emit(self.statement_requested))
-        self.form_button = QPushButton("Print e&xpense claim form…")
-        self.form_button.setToolTip("A claim form with their name on, to fill in by hand")
-        self.form_button.clicked.connect(lambda _c=False: self._emit(self.claim_form_requested))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.everyone)
@@ -98,9 +94,7 @@ class PeopleTab(QWidget):
         column.addLayout(top)
         column.addWidget(self.message)
         column.addWidget(self.table, 1)
-        column.addWidget(
-            flow_widget(self.preference_button, self.statement_button, self.form_button)
-        )
+        column.addWidget(flow_widget(self.preference_button, self.statement_button))
         self.rows: list[PersonRow] = []
 
     def show_period(self, start: date, end: date) -> None:
@@ -186,5 +180,5 @@ class PeopleTab(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.current() is not None
-        for button in (self.preference_button, self.statement_button, self.form_button):
+        for button in (self.preference_button, self.statement_button):
             button.setEnabled(chosen)

@@ -373,3 +373,27 @@ def test_an_activity_with_no_rate_says_to_set_one_and_goes_to_rates(
     qtbot.mouseClick(view.lines.no_rate_button, LEFT)
     assert view.tabs.currentWidget() is view.rates
     assert view.rates.message.isVisible()
+
+
+def _mnemonics(view: PaymentsView) -> list[str]:
+    """The Alt+letter of every visible button, labelled box and tab title."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    texts += [b.text() for b in view.findChildren(QAbstractButton) if b.isVisible()]
+    texts += [label.text() for label in view.findChildren(QLabel) if label.isVisible()]
+    letters = []
+    for text in texts:
+        at = text.replace("&&", "").find("&")
+        if at >= 0:
+            letters.append(text.replace("&&", "")[at + 1].lower())
+    return letters
+
+
+def test_every_alt_letter_on_screen_is_used_once(qtbot, context, coordinator, march):
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()  # shows the "set preference" row too
+    for tab in (view.lines, view.expenses, view.people, view.rates):
+        view.tabs.setCurrentWidget(tab)
+        letters = _mnemonics(view)
+        assert len(letters) == len(set(letters)), (tab, sorted(letters))
