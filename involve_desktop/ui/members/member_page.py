@@ -231,9 +231,9 @@ class MemberPage(QWidget):
             self.roles,
             self.training,
             self.consent,
+            self.payments,  # above the long lists, so it is in view without scrolling far
             self.meetings,
             self.involvement,
-            self.payments,
         ):
             right.addWidget(section)
         right.addWidget(self.audit_trail)
