@@ -146,9 +146,16 @@ class LinesTab(ItemsTab):
         self.ask_row.setVisible(bool(people))
         if not people:
             return
+        names = sorted(people.values(), key=str.casefold)
+        if len(names) > 4:
+            who = count_words(len(names), "person", "people")
+        elif len(names) == 1:
+            who = names[0]
+        else:
+            who = ", ".join(names[:-1]) + f" and {names[-1]}"
         self.ask_label.setText(
-            f"No payment preference recorded for {count_words(len(people), 'person', 'people')}"
-            " — ask how they want to be paid; their lines cannot be approved until then:"
+            f"No payment preference recorded for {who} — ask how they want to be paid; "
+            "their lines cannot be approved until then:"
         )
         chosen = self.ask_person.currentData()
         self.ask_person.clear()
@@ -178,8 +185,8 @@ class LinesTab(ItemsTab):
         if call.failed or found is None:
             return
         self.last_result = found
-        # the activities with no rate are said here with what to do, not twice
-        summary = replace(found, no_rate=[]).summary
+        # no rate: said here with what to do; no preference: the row below names them
+        summary = replace(found, no_rate=[], no_preference=[]).summary
         words = f"{period_words(self.start, self.end)}: {summary}"
         if found.no_rate:
             words += " " + " ".join(
