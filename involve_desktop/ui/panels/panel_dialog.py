@@ -42,7 +42,7 @@ from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.panels.panel_details import DetailsForm
 from involve_desktop.ui.panels.panel_people import PeopleSection
 from involve_desktop.ui.panels.panel_process import ProcessForm
-from involve_desktop.ui.panels.panels_words import short_policy, status_text
+from involve_desktop.ui.panels.panels_words import policy_text, short_policy, status_text
 
 NEW_SAVE = "Save and &add people"
 SAVE = "&Save and close"
@@ -184,7 +184,9 @@ class PanelDialog(QDialog):
         )
         self.cancel_button.setEnabled(info.status is PanelStatus.PLANNED)
         note = " Reinstate it to change it." if cancelled else ""
-        self.status_label.setText(f"Status: {status_text(info)}.{note}")
+        # The policy is repeated here so it shows on every tab, not only on People.
+        policy = "" if cancelled else f"  {policy_text(info)}"
+        self.status_label.setText(f"Status: {status_text(info)}.{note}{policy}")
 
     def is_dirty(self) -> bool:
         """True when something typed in Details or Preparation and debrief is not saved."""

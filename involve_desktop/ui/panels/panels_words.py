@@ -26,7 +26,9 @@ NO_PANELS_READ_ONLY = "No panels yet — a coordinator sets them up."
 
 
 def people_text(info: PanelInfo) -> str:
-    """ "2 lived experience · 3 staff"."""
+    """ "2 lived experience · 3 staff", or "Nobody yet"."""
+    if not (info.lived_count or info.staff_count):
+        return "Nobody yet"
     return f"{info.lived_count} lived experience · {info.staff_count} staff"
 
 
