@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.services import payments_batch
+from involve_desktop.core.sheets import payment_data
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import SheetOptions
 from involve_desktop.core.sheets.output import write_bytes_atomically
@@ -121,8 +122,6 @@ def _make(view: PaymentsView, make: Callable[[Session], bytes]) -> bytes | None:
 
 def print_batch(view: PaymentsView, start: date, end: date) -> bytes | None:
     """Preview the finance batch (approved, waiting to be paid) for the period."""
-    from involve_desktop.core.sheets import payment_data  # the sheets load on first use
-
     pdf = _make(
         view,
         lambda session: payment_data.finance_batch_pdf(
@@ -144,8 +143,6 @@ def print_statements(
 ) -> bytes | None:
     """Preview one person's statement, or everyone's with anything in the period (one per
     page)."""
-    from involve_desktop.core.sheets import payment_data  # the sheets load on first use
-
     if member_id is None:
         ids: list[int] = []
         with service_call(view, title=TITLE) as call, view.context.session() as session:
@@ -182,8 +179,6 @@ def print_claim_form(
 ) -> bytes | None:
     """Preview an expense claim form for one person: their involvement days in the period
     with room to write what each cost, the claims already entered and empty rows."""
-    from involve_desktop.core.sheets import payment_data  # the sheets load on first use
-
     if member_id is None:
         QMessageBox.information(
             view,
