@@ -17,9 +17,10 @@ from involve_desktop.core.services import (
     cohorts_progress,
 )
 from involve_desktop.core.services.cohorts_dto import FacilitatorInput
-from involve_desktop.core.sheets import cohort_data
+from involve_desktop.core.sheets import cohort_data, meeting_data
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import SheetOptions
+from involve_desktop.core.sheets.params import SheetParams
 from tests.core.cohorts.helpers import attend, cohort, enrolled, person, plan, programme
 from tests.sheets.pdfread import all_text, page_lines, reader
 
@@ -167,3 +168,18 @@ def test_unlinked_facilitator_cannot_print_the_cohort(session, coordinator, fini
     fran = accounts.sign_in(session, "fran", "tuesday group")
     with pytest.raises(PermissionDenied):
         cohort_data.certificates_pdf(session, fran, finished["cohort"])
+
+
+def test_cohort_register_is_the_meeting_sign_in_sheet(session, coordinator) -> None:
+    c = cohort(session, coordinator, programme(session, coordinator), "Cohort 4")
+    sessions = plan(session, coordinator, c, 10, topics=("Welcome",))
+    zoe = person(session, coordinator, "Zoë Bridget Ní Bhriain", preferred="Zoë Ní Bhriain")
+    enrolled(session, coordinator, c, zoe)
+    first = meeting_data.meeting_sign_in_pdf(
+        session, coordinator, [sessions[0].meeting.id], SheetOptions(privacy=PrivacyMode.FULL)
+    )
+    assert "Zoë Ní Bhriain" in all_text(first)
+    assert "Welcome" in all_text(first)
+    params = SheetParams(meeting="Peer Leadership Programme — Cohort 4", week="2026-01-06", weeks=2)
+    sheet = meeting_data.load_meeting_sign_in(session, coordinator, params, date(2026, 1, 1))
+    assert len(sheet.meetings) == 2

@@ -114,7 +114,7 @@ def meeting_sign_in_pdf(
 
 def _group_id(session: Session, actor: Actor, name: str | None) -> tuple[int, str]:
     wanted = (name or "").strip()
-    groups = meetings_groups.list_groups(session, actor)
+    groups = meetings_groups.list_groups(session, actor, include_cohorts=True)
     if not wanted:
         known = ", ".join(g.name for g in groups) or "none yet"
         raise SheetInputError("meeting", f"Say which group's sheets to print. Groups: {known}.")
