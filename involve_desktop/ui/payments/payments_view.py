@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from involve_desktop.core.permissions import Permission
@@ -69,6 +70,7 @@ class PaymentsView(QWidget):
             tab.changed.connect(self._stale)
         self.rates.changed.connect(self._stale)
         self._dirty: set[QWidget] = set()
+        self._shown_before = False
 
         self.batch_button = QPushButton("Print finance &batch…")
         self.batch_button.setToolTip(
@@ -129,6 +131,14 @@ class PaymentsView(QWidget):
     def start_end(self) -> tuple[date, date]:
         """The period shown (inclusive)."""
         return self.period.period()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Coming back to Payments from another area reads again: a shift's attendance or a
+        meeting's facilitators may have changed meanwhile."""
+        super().showEvent(event)
+        if self._shown_before and not event.spontaneous():
+            self.refresh()
+        self._shown_before = True
 
     def refresh(self) -> None:
         """A new period (or a change elsewhere): the tab shown is read now, the others when

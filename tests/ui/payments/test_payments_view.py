@@ -398,3 +398,12 @@ def test_every_alt_letter_on_screen_is_used_once(qtbot, context, coordinator, ma
         view.tabs.setCurrentWidget(tab)
         letters = _mnemonics(view)
         assert len(letters) == len(set(letters)), (tab, sorted(letters))
+
+
+def test_coming_back_to_payments_reads_again(qtbot, context, session, coordinator, march):
+    view = open_view(qtbot, context, coordinator)
+    assert shown(view.lines.table) == []
+    payments_lines.generate_pay_lines(session, coordinator, *MARCH, today=TODAY)  # elsewhere
+    view.hide()  # another area shown in the main window…
+    view.show()  # …and back
+    assert len(shown(view.lines.table)) == 4
