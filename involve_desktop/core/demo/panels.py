@@ -72,11 +72,14 @@ QUESTIONS = (
 
 
 def _people(ctx: DemoContext, day: date) -> list[int]:
-    """Active members trained for panels (current on ``day``), in id order."""
+    """Active members trained for panels (current on ``day``) who had joined by then, in id
+    order."""
     active = set(
         ctx.session.scalars(
             select(Member.id).where(
-                Member.status == "active", Member.lived_experience.is_not(False)
+                Member.status == "active",
+                Member.lived_experience.is_not(False),
+                Member.date_joined <= day,
             )
         )
     )
@@ -90,8 +93,10 @@ def _train_more(ctx: DemoContext, rng: random.Random) -> None:
     type_id = reference_lists.training_type_id(ctx.session, "recruitment_panel")
     have = set(training_expiry(ctx.session, None, ctx.today))
     others = [m for m in _lived_active(ctx) if m not in have]
+    joined = dict(ctx.session.execute(select(Member.id, Member.date_joined)).all())
     for member_id in rng.sample(others, min(len(others), NEWLY_TRAINED[ctx.size])):
-        completed = ctx.today - timedelta(days=rng.randint(20, 540))
+        # Never trained before they joined.
+        completed = max(ctx.today - timedelta(days=rng.randint(20, 540)), joined[member_id])
         member_records.record_training(
             ctx.session, ctx.coordinator, member_id, type_id, completed, today=ctx.today
         )
