@@ -15,15 +15,13 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.money import parse_pounds
-from involve_desktop.core.services import member_search, payments_expenses
+from involve_desktop.core.services import payments_expenses
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
 from involve_desktop.core.services.payments_dto import ExpenseInfo, ExpenseInput, ExpenseKind
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate
-from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.payments.form_dialog import FormDialog
-from involve_desktop.ui.payments.person_chooser import PersonChooser
+from involve_desktop.ui.payments.person_chooser import PersonChooser, member_choices
 from involve_desktop.ui.payments.rate_dialog import pounds_box, pounds_text
 
 INTRO = (
@@ -53,10 +51,8 @@ class ExpenseDialog(FormDialog):
         self.saved: ExpenseInfo | None = None
         self.set_intro(INTRO)
         self.person = PersonChooser("Who")
-        self.person.set_choices(
-            self._people(claim.member_id if claim else member_id),
-            claim.member_id if claim else member_id,
-        )
+        chosen = claim.member_id if claim else member_id
+        self.person.set_choices(member_choices(context, actor, self, chosen), chosen)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of expense")
         for kind in ExpenseKind:
@@ -79,18 +75,6 @@ class ExpenseDialog(FormDialog):
         self.add_row("", self.receipt, "receipt_held")
         self.add_row("What &for:", self.description, "description")
         self.finish()
-
-    def _people(self, keep: int | None) -> list[tuple[int, str]]:
-        """Active and stepping-back members (and the claim's person, whatever their status)."""
-        found: list[tuple[int, str]] = []
-        with service_call(self, title="Payments"), self.context.session() as session:
-            rows = member_search.list_members(session, self.actor, MemberFilter()).rows
-            found = [(m.id, m.display_name) for m in rows]
-            if keep is not None and keep not in {id_ for id_, _n in found}:
-                every = MemberFilter(statuses=frozenset(MemberStatus))
-                rows = member_search.list_members(session, self.actor, every).rows
-                found += [(m.id, m.display_name) for m in rows if m.id == keep]
-        return found
 
     def state(self) -> tuple:
         """What is typed."""

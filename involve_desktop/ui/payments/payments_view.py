@@ -106,6 +106,7 @@ class PaymentsView(QWidget):
             self.expenses.unapprove_button,
             self.expenses.paid_button,
             self.people.preference_button,
+            self.people.other_button,
             self.rates.add_button,
             self.rates.remove_button,
         ):

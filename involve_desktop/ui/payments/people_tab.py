@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,6 +42,7 @@ from involve_desktop.ui.payments.payments_columns import (
     selected_rows,
     selection_table,
 )
+from involve_desktop.ui.payments.person_chooser import ChoosePersonDialog
 from involve_desktop.ui.table_model import DtoTableModel
 
 EMPTY = (
@@ -83,6 +85,9 @@ class PeopleTab(QWidget):
         self.preference_button.clicked.connect(
             lambda _c=False: self._emit(self.preference_requested)
         )
+        self.other_button = QPushButton("Someo&ne else…")
+        self.other_button.setToolTip("Set the payment preference of someone not listed")
+        self.other_button.clicked.connect(lambda _c=False: self.choose_other())
         self.statement_button = QPushButton("Print st&atement…")
         self.statement_button.setToolTip("Their payment statement for the period")
         self.statement_button.clicked.connect(lambda _c=False: self._emit(self.statement_requested))
@@ -167,6 +172,14 @@ class PeopleTab(QWidget):
                 member_id
             ):
                 self.table.selectRow(row)
+
+    def choose_other(self) -> None:
+        """Choose anyone (not only those listed) and set their payment preference."""
+        dialog = ChoosePersonDialog(self.context, self.actor, self)
+        chosen = dialog.member_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if chosen is not None:
+            self.preference_requested.emit(chosen)
 
     def focus_search(self) -> None:
         """Ctrl+F: type a name."""

@@ -1,4 +1,5 @@
-"""Choose one person from a list with a find box (the expense claim dialog's "Who").
+"""Choose one person from a list with a find box (the expense claim dialog's "Who", and
+"Someone else…" on the People tab), and the members it offers.
 
 Type part of a name to narrow the list; Enter in the box picks the first name shown
 (instead of saving the dialog with nobody chosen); ↓ moves into the list.
@@ -10,10 +11,23 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from involve_desktop.core.services import member_search
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
 from involve_desktop.core.text import sort_key
+from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.people_picker import FindBox
+from involve_desktop.ui.operations import service_call
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -109,3 +123,48 @@ class PersonChooser(QWidget):
             shown = self._shown()
             if shown:
                 self.list.setCurrentItem(shown[0])
+
+
+def member_choices(
+    context: AppContext, actor: Actor, parent: QWidget, keep: int | None = None
+) -> list[tuple[int, str]]:
+    """Active and stepping-back members as (id, name), plus ``keep`` whatever their status
+    (e.g. a claim's person who has since left)."""
+    found: list[tuple[int, str]] = []
+    with service_call(parent, title="Payments"), context.session() as session:
+        rows = member_search.list_members(session, actor, MemberFilter()).rows
+        found = [(m.id, m.display_name) for m in rows]
+        if keep is not None and keep not in {id_ for id_, _n in found}:
+            every = MemberFilter(statuses=frozenset(MemberStatus))
+            rows = member_search.list_members(session, actor, every).rows
+            found += [(m.id, m.display_name) for m in rows if m.id == keep]
+    return found
+
+
+class ChoosePersonDialog(QDialog):
+    """ "Whose payment preference?" — a find box and the members; OK gives ``member_id``."""
+
+    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Choose a person")
+        self.member_id: int | None = None
+        self.chooser = PersonChooser("Person")
+        self.chooser.set_choices(member_choices(context, actor, self), None)
+        self.chooser.list.itemActivated.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Choose")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel("Whose payment preference? Type part of their name:"))
+        column.addWidget(self.chooser, 1)
+        column.addWidget(buttons)
+        self.setMinimumSize(420, 360)
+
+    def accept(self) -> None:
+        """Close with the person chosen (nothing happens while nobody is)."""
+        self.member_id = self.chooser.member_id()
+        if self.member_id is not None:
+            super().accept()

@@ -407,3 +407,32 @@ def test_coming_back_to_payments_reads_again(qtbot, context, session, coordinato
     view.hide()  # another area shown in the main window…
     view.show()  # …and back
     assert len(shown(view.lines.table)) == 4
+
+
+def test_someone_not_listed_gets_a_preference_from_the_people_tab(
+    qtbot, context, session, coordinator, march, monkeypatch
+):
+    from involve_desktop.ui.payments.person_chooser import ChoosePersonDialog
+    from tests.core.payments.helpers import person
+
+    person(session, coordinator, "Priya Shah")  # nothing in March yet
+    view = open_view(qtbot, context, coordinator)
+    view.tabs.setCurrentWidget(view.people)
+    assert "Priya Shah" not in {r["Person"] for r in shown(view.people.table)}
+
+    def choose(dialog: ChoosePersonDialog) -> None:
+        type_text(qtbot, dialog.chooser.find, "priya")
+        qtbot.keyClick(dialog.chooser.find, Qt.Key.Key_Return)  # picks, does not close
+        assert dialog.isVisible() and dialog.chooser.chosen_name() == "Priya Shah"
+        dialog.accept()
+
+    def voucher(dialog: PreferenceDialog) -> None:
+        dialog.method.setCurrentIndex(dialog.method.findData(PaymentMethod.VOUCHER))
+        dialog.save()
+
+    scripted(monkeypatch, ChoosePersonDialog, choose)
+    scripted(monkeypatch, PreferenceDialog, voucher)
+    qtbot.mouseClick(view.people.other_button, LEFT)
+    view.people.everyone.setChecked(True)
+    rows = {r["Person"]: r for r in shown(view.people.table)}
+    assert rows["Priya Shah"]["How they are paid"] == "Voucher"
