@@ -1,10 +1,11 @@
 """The involvement payments demo seeder: rates, preferences, pay lines and expense claims.
 
-Runs after the rota, meetings and panels seeders, through the payment services. Rates: a
-recruitment panel £25 per session, a peer support shift £12.00 per hour, facilitating a
-meeting £20 per session. The people involved in the last three complete months get a
-preference: mostly bank transfer, some cash or voucher, two or three declined, one or two
-expenses only, a few not asked yet; most have a date when benefits advice was offered.
+Runs last (after the rota, meetings, panels and cohorts seeders), through the payment
+services. Rates: a recruitment panel £25 per session, a peer support shift £12.00 per hour,
+facilitating a meeting £20 per session, facilitating a cohort session £30 per session.
+The people involved in the last three complete months get a preference: mostly bank
+transfer, some cash or voucher, two or three declined, one or two expenses only, a few not
+asked yet; most have a date when benefits advice was offered.
 Lines are made for those three months and this month so far; the two oldest months are
 approved and paid, the third approved (waiting to be paid: the finance batch), this month
 waiting for approval. A handful of expense claims (travel with receipts, one care costs)
@@ -43,6 +44,7 @@ RATES = (
     (Activity.PANEL, RateBasis.PER_SESSION, 2500),
     (Activity.ROTA_SHIFT, RateBasis.PER_HOUR, 1200),
     (Activity.MEETING_FACILITATION, RateBasis.PER_SESSION, 2000),
+    (Activity.COHORT_FACILITATION, RateBasis.PER_SESSION, 3000),
 )
 TRAVEL = (
     ("Return bus fare", 460),

@@ -50,8 +50,8 @@ AREA_SEEDERS: list[AreaSeeder] = [
     seed_rota,
     seed_meetings,
     seed_panels,
-    seed_payments,
     seed_cohorts,
+    seed_payments,  # last: it pays for the involvement every other area recorded
 ]
 
 

@@ -6,9 +6,12 @@
   minutes are the actual minutes recorded, else the planned shift length.
 - Facilitating a meeting: facilitators of meetings not cancelled, on or before today, whose
   attendance has been recorded (so the meeting is known to have happened).
-- Facilitating a cohort session: the leadership programme area does not exist yet. When it
-  does, add a collector for it to ``COLLECTORS`` (source_kind ``cohort_facilitator``,
-  activity ``Activity.COHORT_FACILITATION``); nothing else needs to change.
+- Facilitating a cohort session: a leadership programme cohort's sessions are the meetings
+  of its own group (kind ``leadership_cohort``) and its member facilitators are copied onto
+  them, so the same rule applies; those lines are ``Activity.COHORT_FACILITATION`` (their
+  own rate). Outside facilitators (trust staff) are never on a meeting, so never paid.
+
+Another source is one more collector in ``COLLECTORS`` (with a ``source_kind`` of its own).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
 from involve_desktop.core.services.payments_dto import Activity
 from involve_desktop.core.services.rota_dto import hhmm
 from involve_desktop.core.services.rota_rules import span
+
+COHORT_KIND = "leadership_cohort"  # a cohort's own meeting group (see models.cohorts)
 
 
 @dataclass(frozen=True)
@@ -110,9 +115,16 @@ def rota_sources(session: Session, start: date, end: date, today: date) -> list[
 
 
 def meeting_sources(session: Session, start: date, end: date, today: date) -> list[Source]:
-    """Facilitators of meetings that happened in the period (attendance recorded)."""
+    """Facilitators of meetings (and cohort sessions) that happened in the period
+    (attendance recorded)."""
     rows = session.execute(
-        select(MeetingFacilitator.id, MeetingFacilitator.member_id, Meeting, MeetingGroup.name)
+        select(
+            MeetingFacilitator.id,
+            MeetingFacilitator.member_id,
+            Meeting,
+            MeetingGroup.name,
+            MeetingGroup.kind,
+        )
         .join(Meeting, Meeting.id == MeetingFacilitator.meeting_id)
         .join(MeetingGroup, MeetingGroup.id == Meeting.group_id)
         .where(
@@ -127,17 +139,18 @@ def meeting_sources(session: Session, start: date, end: date, today: date) -> li
             facilitator_id,
             member_id,
             meeting.day,
-            Activity.MEETING_FACILITATION,
-            f"Facilitating: {group}" + (f" ({meeting.topic})" if meeting.topic else ""),
+            Activity.COHORT_FACILITATION if kind == COHORT_KIND else Activity.MEETING_FACILITATION,
+            ("Cohort session: " if kind == COHORT_KIND else "Facilitating: ")
+            + group
+            + (f" ({meeting.topic})" if meeting.topic else ""),
             _minutes(meeting.day, meeting.start_time, meeting.end_time),
         )
-        for facilitator_id, member_id, meeting, group in rows
+        for facilitator_id, member_id, meeting, group, kind in rows
     ]
 
 
 Collector = Callable[[Session, date, date, date], list[Source]]
 
-# Add the cohort facilitation collector here when the leadership programme area exists.
 COLLECTORS: tuple[Collector, ...] = (panel_sources, rota_sources, meeting_sources)
 
 

@@ -143,11 +143,12 @@ def meeting(
     recorded: bool = True,
     cancelled: bool = False,
     group: str = "Tuesday Peer Support",
+    kind: str = "peer_support",
 ) -> int:
     """A meeting 14:00–16:00 with these facilitators; returns the meeting id."""
     row_group = session.query(MeetingGroup).filter_by(name=group).one_or_none()
     if row_group is None:
-        row_group = MeetingGroup(name=group)
+        row_group = MeetingGroup(name=group, kind=kind)
         session.add(row_group)
         session.flush()
     row = Meeting(

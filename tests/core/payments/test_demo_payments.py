@@ -14,7 +14,12 @@ from involve_desktop.core.services import (
     payments_preferences,
     payments_rates,
 )
-from involve_desktop.core.services.payments_dto import ExpenseKind, PaymentMethod, PayStatus
+from involve_desktop.core.services.payments_dto import (
+    Activity,
+    ExpenseKind,
+    PaymentMethod,
+    PayStatus,
+)
 
 TODAY = date(2026, 11, 26)
 
@@ -25,6 +30,7 @@ def test_demo_payments_show_every_state(session) -> None:
         "£25.00 per session",
         "£12.00 per hour",
         "£20.00 per session",
+        "£30.00 per session",
     ]
     methods = Counter(p.method for p in payments_preferences.list_preferences(session, actor))
     assert methods[PaymentMethod.BANK_TRANSFER] > methods[PaymentMethod.CASH]
@@ -40,6 +46,7 @@ def test_demo_payments_show_every_state(session) -> None:
     this_month = payments_lines.list_pay_lines(session, actor, date(2026, 11, 1), TODAY)
     assert PayStatus.PENDING in {x.status for x in this_month}
     everything = payments_lines.list_pay_lines(session, actor, aug[0], TODAY)
+    assert {x.activity for x in everything} == set(Activity)  # cohort sessions too
     assert any(x.status is PayStatus.NOT_PAYABLE and x.amount_pence == 0 for x in everything)
     claims = payments_expenses.list_claims(session, actor, aug[0], TODAY)
     assert any(c.kind is ExpenseKind.CARE for c in claims)

@@ -260,3 +260,24 @@ def test_a_thousand_ten_pence_lines_total_exactly(session, coordinator) -> None:
     assert batch.total_pence == 10_000
     assert batch.people[0].time_pence == 10_000
     assert batch.by_method == {PaymentMethod.BANK_TRANSFER: 10_000}
+
+
+def test_cohort_sessions_are_paid_at_the_cohort_rate(session, coordinator) -> None:
+    standard_rates(session, coordinator)
+    host = person(session, coordinator, "Hal Host")
+    prefer(session, coordinator, host, PaymentMethod.BANK_TRANSFER)
+    cohort = "Peer Leadership Programme — Cohort 3"
+    meeting(session, date(2026, 3, 4), [host], group=cohort, kind="leadership_cohort")
+    meeting(session, date(2026, 3, 5), [host])
+    result = generate(session, coordinator)
+    assert result.no_rate == ["Facilitating a cohort session"]
+    assert [x.activity for x in lines(session, coordinator)] == [Activity.MEETING_FACILITATION]
+    rate(session, coordinator, Activity.COHORT_FACILITATION, RateBasis.PER_HOUR, 1500)
+    assert generate(session, coordinator).created == 1
+    first = lines(session, coordinator)[0]
+    assert (first.activity, first.description, first.minutes, first.amount_pence) == (
+        Activity.COHORT_FACILITATION,
+        f"Cohort session: {cohort}",
+        120,
+        3000,
+    )
