@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from involve_desktop.core.formatting import format_date
@@ -64,9 +64,8 @@ class PeriodBar(QWidget):
             edit.setMinimumWidth(wide)
         self.words = QLabel()
         self.words.setAccessibleName("Period shown")
-        font = self.words.font()
-        font.setBold(True)
-        self.words.setFont(font)
+        self.words.setWordWrap(True)
+        self.words.setTextFormat(Qt.TextFormat.RichText)
         self.previous_button = QPushButton("◀")
         self.previous_button.setToolTip("The month before")
         self.previous_button.setAccessibleName("The month before")
@@ -142,4 +141,15 @@ class PeriodBar(QWidget):
         self.changed.emit(start, end)
 
     def _show_words(self) -> None:
-        self.words.setText(period_words(self._start, self._end))
+        words = period_words(self._start, self._end)
+        note = ""
+        if self._start > self.today:
+            note = " — still to come: nothing is paid before it happens"
+        elif self._end >= self.today:
+            note = " — not over yet: only what is recorded so far is paid"
+        self.words.setText(f"<b>{words}</b>{note}")
+        self.words.setAccessibleName(f"Period shown: {words}{note}")
+
+    def text(self) -> str:
+        """The period in words, as shown (without the bold)."""
+        return self.words.accessibleName().removeprefix("Period shown: ")

@@ -62,7 +62,7 @@ def test_the_period_starts_at_last_month_and_generating_lists_the_lines(
 ):
     view = open_view(qtbot, context, coordinator)
     assert view.start_end() == MARCH
-    assert view.period.words.text() == "March 2026"
+    assert view.period.text() == "March 2026"
     assert not view.lines.ask_row.isVisible()
     qtbot.mouseClick(view.lines.generate_button, LEFT)
     assert "March 2026: 4 new lines made, 1 of them recorded but not paid." in (
@@ -436,3 +436,23 @@ def test_someone_not_listed_gets_a_preference_from_the_people_tab(
     view.people.everyone.setChecked(True)
     rows = {r["Person"]: r for r in shown(view.people.table)}
     assert rows["Priya Shah"]["How they are paid"] == "Voucher"
+
+
+def test_the_period_bar_steps_by_month_and_says_when_a_month_is_not_over(
+    qtbot, context, coordinator
+):
+    view = open_view(qtbot, context, coordinator)
+    bar = view.period
+    qtbot.mouseClick(bar.next_button, LEFT)
+    assert view.start_end() == (date(2026, 4, 1), date(2026, 4, 30))
+    assert bar.text() == "April 2026 — not over yet: only what is recorded so far is paid"
+    qtbot.mouseClick(bar.next_button, LEFT)
+    assert bar.text().startswith("May 2026 — still to come")
+    qtbot.mouseClick(bar.last_month_button, LEFT)
+    assert bar.text() == "March 2026"
+    bar.start_edit.setDate(to_qdate(date(2026, 3, 10)))  # any two dates
+    assert view.start_end() == (date(2026, 3, 10), date(2026, 3, 31))
+    assert bar.text() == "Tue 10 Mar 2026 to Tue 31 Mar 2026"
+    assert payments_print.csv_file_name(*view.start_end()) == (
+        "finance-batch-2026-03-10-to-2026-03-31.csv"
+    )
