@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from involve_desktop.core.errors import ValidationError
-from involve_desktop.core.money import parse_pounds, per_hour_amount
+from involve_desktop.core.money import MAX_PENCE, format_pence, parse_pounds, per_hour_amount
 
 
 @pytest.mark.parametrize(
@@ -57,3 +59,10 @@ def test_parse_pounds_refuses_with_the_field_named(text: str, words: str) -> Non
 )
 def test_per_hour_amount_rounds_half_up_in_integers(rate: int, minutes: int, pence: int) -> None:
     assert per_hour_amount(rate, minutes) == pence
+
+
+@given(st.integers(min_value=0, max_value=MAX_PENCE))
+def test_parse_pounds_reads_back_what_format_pence_shows(pence: int) -> None:
+    shown = format_pence(pence)  # "£1,234.05"
+    assert parse_pounds(shown) == pence
+    assert parse_pounds(shown.replace(",", "").lstrip("£")) == pence

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.services import payments_lines
 from involve_desktop.core.services.payments_dto import PaymentMethod, PaymentRefused, PayStatus
@@ -139,3 +140,15 @@ def test_list_filters_by_person_and_status(session, coordinator, line_ids) -> No
         "Bea Bold",
         "Dee Clined",
     ]
+
+
+def test_a_period_ending_before_it_starts_is_refused(session, coordinator) -> None:
+    with pytest.raises(ValidationError) as refused:
+        payments_lines.list_pay_lines(session, coordinator, date(2026, 3, 31), date(2026, 3, 1))
+    assert refused.value.field == "end"
+
+
+def test_a_line_that_has_gone_is_named(session, coordinator, line_ids) -> None:
+    with pytest.raises(NotFound, match="no longer in the records"):
+        payments_lines.approve_lines(session, coordinator, [line_ids["Ann Able"], 9999])
+    assert one(session, coordinator, line_ids["Ann Able"]).status is PayStatus.PENDING
