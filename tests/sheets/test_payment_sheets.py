@@ -223,3 +223,19 @@ def test_print_and_csv_from_the_command_line(
     assert out.read_bytes().startswith(b"\xef\xbb\xbfmember_id,name")
     wrong = [*base, "expense-claim-form", "--user", "sam", "--member", "1", "--csv"]
     assert cli.main([*wrong, "--out", str(tmp_path / "x.csv")]) == 2
+
+
+def test_large_print_money_tables_turn_landscape(session, coordinator, march) -> None:
+    from tests.sheets.pdfread import reader
+
+    large = SheetOptions(large_print=True, privacy=PrivacyMode.FULL)
+    for pdf in (
+        finance_batch_pdf(session, coordinator, *MARCH, large, today=TODAY),
+        payment_statements_pdf(session, coordinator, *MARCH, march["ann"], large, today=TODAY),
+    ):
+        box = reader(pdf).pages[0].mediabox
+        assert float(box.width) > float(box.height)
+        assert "£77.60" in all_text(pdf) or "£64.60" in all_text(pdf)
+    form = expense_claim_form_pdf(session, coordinator, march["ann"], *MARCH, large, today=TODAY)
+    box = reader(form).pages[0].mediabox
+    assert float(box.width) < float(box.height)  # the form stays portrait for writing on
