@@ -23,9 +23,6 @@ from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, text_widt
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.styles import SheetStyles, paragraph
 
-SIGN_LINE = "_" * 34
-SHORT_LINE = "_" * 16
-
 
 def period_words(start: date, end: date) -> str:
     """ "Thu 1 Oct 2026 to Sat 31 Oct 2026"."""
