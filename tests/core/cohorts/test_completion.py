@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.services import cohorts_progress, cohorts_sessions, meetings_attendance
@@ -22,6 +24,28 @@ END = date(2026, 3, 10)  # the tenth Tuesday from 6 Jan 2026
 )
 def test_needed_is_the_share_rounded_up(total, percent, needed) -> None:
     assert needed_for(total, percent) == needed
+
+
+@given(total=st.integers(1, 60), percent=st.integers(1, 100))
+def test_needed_is_the_smallest_count_reaching_the_share(total: int, percent: int) -> None:
+    needed = needed_for(total, percent)
+    assert needed * 100 >= percent * total  # enough
+    assert (needed - 1) * 100 < percent * total  # one fewer is not
+    assert 1 <= needed <= total
+
+
+@given(
+    needed=st.integers(0, 20),
+    attended=st.integers(0, 20),
+    remaining=st.integers(0, 20),
+    not_recorded=st.integers(0, 5),
+)
+def test_rule_never_says_done_short_of_the_count(needed, attended, remaining, not_recorded):
+    result = completion_rule(
+        needed=needed, attended=attended, remaining=remaining, not_recorded=not_recorded
+    )
+    assert (result.standing is Standing.DONE) == (attended >= needed)
+    assert (result.standing is Standing.CANNOT) == (needed - attended > remaining + not_recorded)
 
 
 def test_rule_sentences() -> None:
