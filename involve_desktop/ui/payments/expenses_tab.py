@@ -33,10 +33,10 @@ class ExpensesTab(ItemsTab):
         return "Expense claims"
 
     def action_buttons(self) -> list[QWidget]:
-        self.add_button = QPushButton("Add &expense claim…")
+        self.add_button = QPushButton("&Add expense claim…")
         self.add_button.setToolTip("Travel, care or other costs someone paid to take part (Ctrl+N)")
         self.add_button.clicked.connect(lambda _c=False: self.add_claim())
-        self.edit_button = QPushButton("Chan&ge…")
+        self.edit_button = QPushButton("Chang&e…")
         self.edit_button.setToolTip("Change the claim chosen (only while it waits for approval)")
         self.edit_button.clicked.connect(lambda _c=False: self.edit_claim())
         self.remove_button = QPushButton("&Remove…")

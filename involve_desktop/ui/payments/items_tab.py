@@ -113,7 +113,7 @@ class ItemsTab(QWidget):
         self.totals = QLabel()
         self.totals.setAccessibleName("Totals")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.approve_button = QPushButton("&Approve selected")
+        self.approve_button = QPushButton("Appro&ve selected")
         self.approve_button.setToolTip("Waiting items chosen in the list become approved")
         self.approve_button.clicked.connect(lambda _c=False: self.approve())
         self.unapprove_button = QPushButton("Bac&k to pending")

@@ -52,7 +52,7 @@ class LinesTab(ItemsTab):
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - ItemsTab's
         super().__init__(*args, **kwargs)
-        self.generate_button = QPushButton("&Generate pay lines for this period")
+        self.generate_button = QPushButton("Gene&rate pay lines for this period")
         self.generate_button.setToolTip(
             "From held panels, worked shifts and facilitated meetings; running it again only "
             "adds what is new"
@@ -64,7 +64,7 @@ class LinesTab(ItemsTab):
         self.result.setWordWrap(True)
         self.result.setAccessibleName("What generating did")
         self.result.setVisible(False)
-        self.no_rate_button = QPushButton("Go to &Rates")
+        self.no_rate_button = QPushButton("Go to Rates")
         self.no_rate_button.clicked.connect(lambda _c=False: self.rates_requested.emit())
         self.no_rate_button.setVisible(False)
         self.ask_label = QLabel()
@@ -72,7 +72,7 @@ class LinesTab(ItemsTab):
         self.ask_label.setAccessibleName("People with no payment preference")
         self.ask_person = QComboBox()
         self.ask_person.setAccessibleName("Person to ask")
-        self.ask_button = QPushButton("Set pre&ference…")
+        self.ask_button = QPushButton("&Set preference…")
         self.ask_button.clicked.connect(lambda _c=False: self._ask())
         self.ask_row = QWidget()
         ask = QHBoxLayout(self.ask_row)
@@ -96,7 +96,7 @@ class LinesTab(ItemsTab):
         return list(PayStatus)
 
     def action_buttons(self) -> list[QWidget]:
-        self.note_button = QPushButton("&Note…")
+        self.note_button = QPushButton("Not&e…")
         self.note_button.setToolTip("Keep a note on the line chosen (e.g. why it was changed)")
         return [self.approve_button, self.unapprove_button, self.paid_button, self.note_button]
 

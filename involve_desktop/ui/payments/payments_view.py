@@ -56,7 +56,7 @@ class PaymentsView(QWidget):
         self.people = PeopleTab(context, actor)
         self.rates = RatesTab(context, actor)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.lines, "Pay l&ines")
+        self.tabs.addTab(self.lines, "Pay li&nes")
         self.tabs.addTab(self.expenses, "E&xpenses")
         self.tabs.addTab(self.people, "Peo&ple")
         self.tabs.addTab(self.rates, "Ra&tes")

@@ -75,7 +75,7 @@ class PeopleTab(QWidget):
         self.search.textChanged.connect(
             lambda text: self.table.model().setFilterFixedString(text.strip())
         )
-        self.everyone = QCheckBox("Also &everyone with a preference recorded")
+        self.everyone = QCheckBox("Also everyone &with a preference recorded")
         self.everyone.toggled.connect(lambda _on: self.reload())
         self.message = QLabel(EMPTY)
         self.message.setWordWrap(True)
@@ -85,7 +85,7 @@ class PeopleTab(QWidget):
         self.preference_button.clicked.connect(
             lambda _c=False: self._emit(self.preference_requested)
         )
-        self.other_button = QPushButton("Someo&ne else…")
+        self.other_button = QPushButton("Someone &else…")
         self.other_button.setToolTip("Set the payment preference of someone not listed")
         self.other_button.clicked.connect(lambda _c=False: self.choose_other())
         self.statement_button = QPushButton("Print st&atement…")

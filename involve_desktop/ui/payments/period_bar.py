@@ -76,7 +76,7 @@ class PeriodBar(QWidget):
         self.next_button.setMaximumWidth(self.previous_button.maximumWidth())
         self.last_month_button = QPushButton("&Last month")
         self.last_month_button.setToolTip(month_name(start))
-        self.this_month_button = QPushButton("T&his month")
+        self.this_month_button = QPushButton("Th&is month")
         self.this_month_button.setToolTip(month_name(today))
         self.previous_button.clicked.connect(lambda _c=False: self.step(-1))
         self.next_button.clicked.connect(lambda _c=False: self.step(1))
