@@ -459,3 +459,26 @@ def test_the_period_bar_steps_by_month_and_says_when_a_month_is_not_over(
     assert payments_print.csv_file_name(*view.start_end()) == (
         "finance-batch-2026-03-10-to-2026-03-31.csv"
     )
+
+
+def test_a_note_is_kept_on_a_line_and_shown_in_its_tooltip(
+    qtbot, context, coordinator, march, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    view = open_view(qtbot, context, coordinator)
+    view.lines.generate()
+    select(view.lines.table, lambda r: r["Person"] == "Nora Asked")
+    asked: list[str] = []
+
+    def answer(_parent, _title, label, _mode, text):
+        asked.append(label)
+        return "Facilitated on her own: the co-facilitator was off sick", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    qtbot.mouseClick(view.lines.note_button, LEFT)
+    assert asked == ["Nora Asked, Facilitating: Tuesday Peer Support:"]
+    proxy = view.lines.table.model()
+    row = next(r for r, x in enumerate(shown(view.lines.table)) if x["Person"] == "Nora Asked")
+    tip = proxy.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Note: Facilitated on her own" in tip
