@@ -41,6 +41,13 @@ EMPTY = (
 )
 
 
+NOTHING_RECORDED = (
+    "Nothing to pay for in {period}: no held recruitment panels, no shifts recorded as "
+    "worked and no facilitated meetings with their attendance taken. Record those in their "
+    "areas first, then generate again."
+)
+
+
 class LinesTab(ItemsTab):
     """Generate, the lines, their totals; ``preference_requested(member_id)`` and
     ``rates_requested`` ask the Payments area to open a preference or the Rates tab."""
@@ -101,7 +108,10 @@ class LinesTab(ItemsTab):
         return [self.approve_button, self.unapprove_button, self.paid_button, self.note_button]
 
     def empty_text(self) -> str:
-        return EMPTY
+        result = self.last_result
+        if result is None or result.created or result.already_there or result.no_rate:
+            return EMPTY
+        return NOTHING_RECORDED.format(period=period_words(self.start, self.end))
 
     def read(self, session: Session, start: date, end: date) -> list[PayLineInfo]:
         return payments_lines.list_pay_lines(session, self.actor, start, end)
@@ -120,6 +130,7 @@ class LinesTab(ItemsTab):
     def show_period(self, start: date, end: date) -> None:
         """A new period: forget the last generate's words."""
         if (start, end) != (self.start, self.end):
+            self.last_result = None
             self.result.setVisible(False)
             self.no_rate_button.setVisible(False)
         super().show_period(start, end)

@@ -214,3 +214,11 @@ def test_coming_back_to_payments_reads_again(qtbot, context, session, coordinato
     view.hide()  # another area shown in the main window…
     view.show()  # …and back
     assert len(shown(view.lines.table)) == 4
+
+
+def test_generating_with_nothing_recorded_says_what_is_missing(qtbot, context, coordinator):
+    view = open_view(qtbot, context, coordinator)
+    assert view.lines.message.text().startswith("No pay lines in this period yet")
+    view.lines.generate()
+    assert view.lines.result.text() == "March 2026: 0 new lines made."
+    assert view.lines.message.text().startswith("Nothing to pay for in March 2026: no held")
