@@ -29,6 +29,7 @@ from involve_desktop.ui.meetings.meetings_view import MeetingsView
 from involve_desktop.ui.members.members_view import MembersView
 from involve_desktop.ui.members.quick_find import QuickFindDialog
 from involve_desktop.ui.panels.panels_view import PanelsView
+from involve_desktop.ui.payments.payments_view import PaymentsView
 from involve_desktop.ui.rota.rota_view import RotaView
 from involve_desktop.ui.settings.settings_view import SettingsView
 from involve_desktop.ui.sheets.sheets_view import SheetsView
@@ -134,6 +135,22 @@ class MainWindow(QMainWindow):
                     self.panels_view.focus_list,
                     "&Print panel pack…",
                     self.panels_view.print_pack,
+                )
+            )
+        self.payments_view: PaymentsView | None = None
+        if actor.can(Permission.VIEW_PAYMENTS):
+            self.payments_view = PaymentsView(context, actor)
+            manage_pay = actor.can(Permission.MANAGE_PAYMENTS)
+            self.areas.append(
+                Area(
+                    "payments",
+                    "Payments",
+                    self.payments_view,
+                    "&Add expense claim…" if manage_pay else None,
+                    self.payments_view.new_item if manage_pay else None,
+                    self.payments_view.focus_search,
+                    "&Print the finance batch…",
+                    self.payments_view.print_batch,
                 )
             )
         self.areas += [

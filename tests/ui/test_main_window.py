@@ -24,7 +24,7 @@ def test_shell_shows_group_account_and_location(qtbot, context, coordinator):
     assert "Sam Coordinator (coordinator)" in window.account_label.text()
     assert window.location_label.text()
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Members", "Rota", "Meetings", "Panels", "Sheets", "Settings"]
+    assert areas == ["Members", "Rota", "Meetings", "Panels", "Payments", "Sheets", "Settings"]
     assert window.current_area() == "members"  # the first time, people come first
     hint = window.minimumSizeHint()  # the layout must fit a 1366×768 laptop with a task bar
     assert hint.width() <= 1366 and hint.height() <= 768 - 40
@@ -49,6 +49,17 @@ def test_ctrl_n_adds_a_member_only_in_members(qtbot, context, coordinator):
     window.show_area("sheets")
     assert not window.new_action.isEnabled()
     assert not window.search_action.isEnabled()
+
+
+def test_payments_area_has_its_own_new_and_print(qtbot, context, coordinator):
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    window.show_area("payments")
+    assert window.current_area() == "payments"
+    assert window.new_action.isEnabled()
+    assert window.new_action.text() == "&Add expense claim…"
+    assert window.print_action.text() == "&Print the finance batch…"
+    assert window.search_action.isEnabled()
 
 
 def test_ctrl_f_goes_back_to_the_member_list_search(qtbot, context, coordinator, session):

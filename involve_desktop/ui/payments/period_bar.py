@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate, to_qdate
@@ -92,18 +92,25 @@ class PeriodBar(QWidget):
         from_label.setBuddy(self.start_edit)
         to_label = QLabel("to:")
         to_label.setBuddy(self.end_edit)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        column.addLayout(row)
         row.addWidget(from_label)
         row.addWidget(self.start_edit)
         row.addWidget(to_label)
         row.addWidget(self.end_edit)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
-        row.addWidget(self.last_month_button)
-        row.addWidget(self.this_month_button)
-        row.addSpacing(8)
-        row.addWidget(self.words, 1)
+        row.addStretch(1)
+        # Quick choices and the words on a second line, so the area still fits beside the
+        # sidebar on a small screen.
+        quick = QHBoxLayout()
+        column.addLayout(quick)
+        quick.addWidget(self.last_month_button)
+        quick.addWidget(self.this_month_button)
+        quick.addSpacing(8)
+        quick.addWidget(self.words, 1)
         self._start, self._end = start, end
         self._show_words()
 

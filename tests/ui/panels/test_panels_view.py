@@ -149,10 +149,12 @@ def test_the_panels_area_sits_after_meetings_with_its_shortcuts(qtbot, context, 
     assert window.print_action.text() == "&Print panel pack…"
 
 
-def test_a_facilitator_does_not_see_panels(qtbot, context, facilitator):
+def test_a_facilitator_does_not_see_panels_or_payments(qtbot, context, facilitator):
     window = MainWindow(context, facilitator)
     qtbot.addWidget(window)
     assert "panels" not in [area.key for area in window.areas]
+    assert "payments" not in [area.key for area in window.areas]
+    assert window.payments_view is None
     assert window.panels_view is None
     assert window.settings_view.panels_tab is None
 
