@@ -5,7 +5,8 @@ list.
 - ``offer``: someone who applied, or is on the waiting list, is offered a place.
 - ``enrol``: someone offered a place (or on the waiting list) takes it. When every place
   is taken (enrolled or completed), they go on the waiting list instead (state waiting,
-  in order of the day they joined it).
+  in order of the day they joined it). The waiting list is taken in order: someone waiting
+  can be offered or given a place only when no one is ahead of them.
 - ``withdraw``: anyone not yet completed withdraws, with a date and an optional reason.
   Their row and their attendance stay. When an enrolled person withdraws, a place comes
   free and the result names who is next on the waiting list — **they are not offered it
@@ -154,6 +155,20 @@ def _refuse(row: Enrolment, name: str, doing: str, allowed: tuple[EnrolmentState
         )
 
 
+def _first_in_line(session: Session, row: Enrolment, name: str) -> None:
+    """Refuse taking someone off the waiting list while someone else is ahead of them."""
+    if row.state != S.WAITING.value:
+        return
+    first = waiting_order(session, row.cohort_id)[0]
+    if first.id != row.id:
+        ahead = _name(session, first.member_id)
+        raise ValidationError(
+            "state",
+            f"{ahead} is ahead of {name} on the waiting list: offer them the place first "
+            "(or withdraw them if they no longer want it).",
+        )
+
+
 def _name(session: Session, member_id: int) -> str:
     return names_of(session, [member_id]).get(member_id, "")
 
@@ -225,6 +240,7 @@ def offer(
     with transaction(session):
         name = _name(session, row.member_id)
         _refuse(row, name, "offered a place", (S.APPLIED, S.WAITING))
+        _first_in_line(session, row, name)
         _after(day, row.waiting_on or row.applied_on, "they applied or joined the waiting list")
         old, row.state, row.offered_on = row.state, S.OFFERED.value, day
         _record(session, actor, row, old, {"offered_on": day.isoformat()})
@@ -242,6 +258,7 @@ def enrol(
     with transaction(session):
         name = _name(session, row.member_id)
         _refuse(row, name, "enrolled", (S.OFFERED, S.WAITING))
+        _first_in_line(session, row, name)
         _after(day, row.offered_on or row.waiting_on or row.applied_on, "the step before")
         old = row.state
         full = cohort.capacity is not None and places_taken(session, cohort.id) >= cohort.capacity

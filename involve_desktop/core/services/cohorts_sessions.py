@@ -41,7 +41,6 @@ from involve_desktop.core.services.cohorts_dto import (
 )
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import (
-    GroupKind,
     MeetingInput,
     ScheduleInput,
     ScheduleKind,
@@ -274,8 +273,3 @@ def delete_session(session: Session, actor: Actor, meeting_id: int) -> None:
             {"cohort": cohort.name, "day": row.day.isoformat(), "topic": row.topic},
         )
         session.delete(row)
-
-
-def is_cohort_group(group: MeetingGroup) -> bool:
-    """Whether a meeting group is a cohort's."""
-    return group.kind == GroupKind.LEADERSHIP_COHORT.value

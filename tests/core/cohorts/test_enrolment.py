@@ -114,6 +114,8 @@ def test_full_cohort_puts_people_on_the_waiting_list_in_order(session, coordinat
     ]
     with pytest.raises(ValidationError, match="stays on the waiting list"):
         cohorts_enrolment.enrol(session, coordinator, ids["Dev Patel"], on=date(2025, 12, 6))
+    with pytest.raises(ValidationError, match="Dev Patel is ahead of Chloé Martin"):
+        cohorts_enrolment.offer(session, coordinator, ids["Chloé Martin"], on=date(2025, 12, 6))
     info = cohorts_cohorts.get_cohort(session, coordinator, c)
     assert (info.enrolled, info.waiting, info.places_left) == (2, 2, 0)
 
