@@ -264,3 +264,28 @@ def graduate(
                 )
                 graduated.append(person)
     return GraduateResult(tuple(graduated), tuple(refused))
+
+
+def undo_graduation(session: Session, actor: Actor, cohort_id: int, member_id: int) -> None:
+    """Take back a graduation recorded by mistake: the person is enrolled again (audited)."""
+    cohort = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    with transaction(session):
+        row = session.scalar(
+            select(Enrolment).where(
+                Enrolment.cohort_id == cohort.id, Enrolment.member_id == member_id
+            )
+        )
+        if row is None or row.state != S.COMPLETED.value:
+            raise ValidationError("member_id", f"They have not graduated from {cohort.name}.")
+        audit.record(
+            session,
+            actor,
+            "update",
+            "enrolment",
+            row.id,
+            {
+                "state": [S.COMPLETED.value, S.ENROLLED.value],
+                "graduated_on": [row.graduated_on.isoformat() if row.graduated_on else None, None],
+            },
+        )
+        row.state, row.graduated_on = S.ENROLLED.value, None

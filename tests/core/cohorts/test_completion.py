@@ -108,6 +108,14 @@ def test_eight_of_ten_at_80_percent_completes_seven_does_not(session, coordinato
     assert after["Aisha Khan"].state is EnrolmentState.COMPLETED
     assert after["Aisha Khan"].text == "Graduated on Tue 10 Mar 2026"
     assert after["Ben Okafor"].state is EnrolmentState.ENROLLED
+    cohorts_progress.undo_graduation(session, coordinator, c, eight)
+    again = {
+        p.name: p for p in cohorts_progress.progress(session, coordinator, c, today=END).people
+    }
+    assert again["Aisha Khan"].state is EnrolmentState.ENROLLED
+    assert again["Aisha Khan"].text == "Completed the attendance needed"
+    with pytest.raises(ValidationError, match="have not graduated"):
+        cohorts_progress.undo_graduation(session, coordinator, c, seven)
 
 
 def test_nine_sessions_at_80_percent_need_eight(session, coordinator) -> None:
