@@ -139,8 +139,9 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--privacy",
         choices=[mode.value for mode in PrivacyMode],
-        default=SheetOptions().privacy.value,
-        help="how names are printed: full (Zoë Smith), initial (Zoë S.), initials (Z. S.)",
+        default=None,
+        help="how names are printed: full (Zoë Smith), initial (Zoë S.), initials (Z. S.); "
+        "default initial, but full on payment sheets (finance pays the named person)",
     )
     parser.add_argument(
         "--csv",
@@ -230,11 +231,11 @@ def _params(args: argparse.Namespace, group_name: str | None) -> SheetParams:
     )
 
 
-def _options(args: argparse.Namespace) -> SheetOptions:
+def _options(args: argparse.Namespace, spec: SheetSpec) -> SheetOptions:
     return SheetOptions(
         orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
         large_print=args.large_print,
-        privacy=PrivacyMode(args.privacy),
+        privacy=PrivacyMode(args.privacy) if args.privacy else spec.default_privacy,
     )
 
 
@@ -326,7 +327,7 @@ def run_print(args: argparse.Namespace, group_name_lookup: Callable[[], str | No
     try:
         spec = get_sheet(args.sheet)
         out = _check_out(args, spec)
-        options = _options(args)
+        options = _options(args, spec)
         if spec.needs_data:
             pdf = _render_from_database(args, spec, options)
         else:

@@ -216,7 +216,13 @@ def test_print_and_csv_from_the_command_line(
     out = tmp_path / "statement.pdf"
     argv = [*base, "payment-statement", "--user", "sam", "--month", "2026-03"]
     assert cli.main([*argv, "--member", "Dee Clined", "--out", str(out)]) == 0
-    assert "Recorded — you chose not to be paid" in all_text(out.read_bytes())
+    text = all_text(out.read_bytes())
+    assert "Recorded — you chose not to be paid" in text
+    assert "Dee Clined" in text  # payment sheets print full names unless asked otherwise
+    assert (
+        cli.main([*argv, "--member", "Dee Clined", "--privacy", "initial", "--out", str(out)]) == 0
+    )
+    assert "Dee C." in all_text(out.read_bytes())
     out = tmp_path / "batch.csv"
     argv = [*base, "finance-batch", "--user", "sam", "--month", "2026-03", "--csv"]
     assert cli.main([*argv, "--out", str(out)]) == 0
@@ -239,3 +245,18 @@ def test_large_print_money_tables_turn_landscape(session, coordinator, march) ->
     form = expense_claim_form_pdf(session, coordinator, march["ann"], *MARCH, large, today=TODAY)
     box = reader(form).pages[0].mediabox
     assert float(box.width) < float(box.height)  # the form stays portrait for writing on
+
+
+def test_a_long_statement_starts_its_table_on_the_first_page(session, coordinator) -> None:
+    standard_rates(session, coordinator)
+    ann = person(session, coordinator, "Ann Able")
+    prefer(session, coordinator, ann, PaymentMethod.BANK_TRANSFER, date(2026, 1, 5))
+    for day in range(1, 31):
+        shift(session, ann, date(2026, 3, day))
+    payments_lines.generate_pay_lines(session, coordinator, *MARCH, today=TODAY)
+    pdf = payment_statements_pdf(session, coordinator, *MARCH, ann, FULL, today=TODAY)
+    first, *rest = page_lines(pdf)
+    assert rest  # thirty shifts run over
+    first_text = " ".join(first)
+    assert "Paid for your time" in first_text
+    assert "Sun 1 Mar Peer support shift" in first_text

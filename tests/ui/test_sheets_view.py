@@ -282,3 +282,12 @@ def test_a_refusal_found_while_making_the_sheet_is_explained(
     qtbot.waitUntil(lambda: bool(warnings_shown), timeout=10_000)
     assert "turned off" in warnings_shown[0]
     assert previews == [] and member_view.preview_button.isEnabled()
+
+
+def test_payment_sheets_default_to_full_names_and_others_keep_privacy(member_view) -> None:
+    titles = [member_view.sheet_list.item(i).text() for i in range(member_view.sheet_list.count())]
+    combo = member_view.form.privacy_combo
+    member_view.sheet_list.setCurrentRow(titles.index("Finance batch"))
+    assert PrivacyMode(combo.currentData()) is PrivacyMode.FULL
+    member_view.sheet_list.setCurrentRow(titles.index("Contact list"))
+    assert PrivacyMode(combo.currentData()) is PrivacyMode.FIRST_INITIAL

@@ -145,7 +145,7 @@ def _refusal(row: Row, transition: Transition) -> str | None:
         if isinstance(row, PayLine) and row.method is None:
             return (
                 f"{what} has no payment method: record how this person wants to be paid "
-                "first, then make the lines again."
+                "first (Set preference…); their waiting lines follow it at once."
             )
     elif transition == "unapprove":
         if status is PayStatus.PAID:

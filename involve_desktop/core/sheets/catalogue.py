@@ -39,6 +39,7 @@ from involve_desktop.core.sheets import (
 )
 from involve_desktop.core.sheets.contact_list import ContactListSheet
 from involve_desktop.core.sheets.members_summary import MembersSummarySheet
+from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.params import MemberScope, SheetData, SheetField, SheetParams
 from involve_desktop.core.sheets.training_due import TrainingDueSheet
@@ -87,6 +88,9 @@ class SheetSpec:
     permissions: frozenset[Permission] = frozenset()
     who_may: str = ""
     fixed_orientation: Orientation | None = None  # e.g. the weekly rota: always landscape
+    # How names print unless the user chooses: first name + initial (privacy by default);
+    # payment sheets print full names, as finance pays the named person.
+    default_privacy: PrivacyMode = PrivacyMode.FIRST_INITIAL
 
     @property
     def offers_privacy(self) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -32,6 +31,7 @@ from involve_desktop.core.sheets.payment_parts import (
     right_align,
     sign_lines,
     status_words,
+    table_heading,
     writing_space,
 )
 from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table, sheet_styles
@@ -177,10 +177,10 @@ def claim_form_story(sheet: ExpenseClaimFormSheet, options: SheetOptions) -> lis
     ]
     if sheet.claims:
         story += [
-            Paragraph("Claims we already have", styles.heading),
+            *table_heading("Claims we already have", styles),
             _entered(sheet, styles, width),
         ]
-    story += [Paragraph("Your claim", ParagraphStyle("Loose", styles.heading, keepWithNext=0))]
+    story += table_heading("Your claim", styles)
     if not sheet.days:
         story.append(paragraph(NO_DAYS, styles.body))
     story += [

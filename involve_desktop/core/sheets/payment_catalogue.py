@@ -15,6 +15,7 @@ from involve_desktop.core.sheets import (
     payment_statement,
 )
 from involve_desktop.core.sheets.catalogue import SheetSpec, register
+from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import SheetOptions
 from involve_desktop.core.sheets.params import SheetField, SheetParams
 
@@ -62,6 +63,7 @@ register(
         load=payment_data.load_payment_statements,
         fields=frozenset({SheetField.TITLE, SheetField.PERSON, SheetField.MONTH}),
         prints_names=True,
+        default_privacy=PrivacyMode.FULL,
         permissions=_COORDINATORS_PAYMENTS,
         who_may=_PAYMENTS_WHO,
     )
@@ -81,6 +83,7 @@ register(
         load=payment_data.load_finance_batch,
         fields=frozenset({SheetField.TITLE, SheetField.MONTH}),
         prints_names=True,
+        default_privacy=PrivacyMode.FULL,
         permissions=_COORDINATORS_PAYMENTS,
         who_may=_PAYMENTS_WHO,
     )
@@ -100,6 +103,7 @@ register(
         load=payment_data.load_expense_claim_form,
         fields=frozenset({SheetField.TITLE, SheetField.PERSON, SheetField.MONTH, SheetField.ROWS}),
         prints_names=True,
+        default_privacy=PrivacyMode.FULL,
         default_rows=expense_claim_form.DEFAULT_EMPTY_ROWS,
         min_rows=expense_claim_form.MIN_EMPTY_ROWS,
         max_rows=expense_claim_form.MAX_EMPTY_ROWS,

@@ -15,13 +15,28 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from involve_desktop.core.formatting import format_date, format_pence
 from involve_desktop.core.services.payments_dto import ExpenseInfo, PayLineInfo, PayStatus
 from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, text_width
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.styles import SheetStyles, paragraph
+
+# Room a table heading needs below it (the heading, the column headings and a few rows);
+# with less left on the page, the heading starts the next page.
+TABLE_HEADING_ROOM = 40 * mm
+
+
+def table_heading(text: str, styles: SheetStyles) -> list[Flowable]:
+    """A heading above a table that may run over pages.
+
+    The shared heading style keeps with the next flowable, which moves a table longer than
+    the rest of the page (heading and all) to a new page and leaves the first one nearly
+    blank. Here the heading starts a new page only when fewer than a few rows would fit.
+    """
+    loose = ParagraphStyle(f"{styles.heading.name}-table", styles.heading, keepWithNext=0)
+    return [CondPageBreak(TABLE_HEADING_ROOM), Paragraph(escape(text), loose)]
 
 
 def period_words(start: date, end: date) -> str:

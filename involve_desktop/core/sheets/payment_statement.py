@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from involve_desktop.core.formatting import format_date, format_pence
 from involve_desktop.core.services.payments_dto import (
@@ -33,6 +33,7 @@ from involve_desktop.core.sheets.payment_parts import (
     period_words,
     right_align,
     status_words,
+    table_heading,
     totals_block,
     wide_enough,
 )
@@ -157,7 +158,7 @@ def _recorded(statement: PaymentStatement, styles: SheetStyles, width: float) ->
             for x in lines
         ]
         story += [
-            Paragraph(heading, styles.heading),
+            *table_heading(heading, styles),
             ruled_table(
                 header_cells(RECORDED_COLUMNS, styles),
                 rows,
@@ -192,11 +193,11 @@ def statement_story(
         return [*story, Spacer(1, 3 * mm), paragraph(NOTHING, styles.body)]
     if statement.lines:
         story += [
-            Paragraph("Paid for your time", styles.heading),
+            *table_heading("Paid for your time", styles),
             _lines_table(statement, styles, width),
         ]
     if statement.expenses:
-        story += [Paragraph("Expenses", styles.heading), _expenses_table(statement, styles, width)]
+        story += [*table_heading("Expenses", styles), _expenses_table(statement, styles, width)]
     story += _recorded(statement, styles, width)
     totals = [
         ("For your time", statement.time_pence),

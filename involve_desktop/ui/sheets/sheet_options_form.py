@@ -206,6 +206,7 @@ class SheetOptionsForm(QWidget):
         for field in SheetField:
             self.form.setRowVisible(self._rows_by_key[field.value], field in spec.fields)
         self.form.setRowVisible(self._rows_by_key["privacy"], spec.offers_privacy)
+        self.privacy_combo.setCurrentIndex(list(PrivacyMode).index(spec.default_privacy))
         self.form.setRowVisible(self._rows_by_key["orientation"], spec.fixed_orientation is None)
         self.week_edit.setPlaceholderText(
             "First day, e.g. 2026-03-02 (blank: today)"
