@@ -2,8 +2,9 @@
 
 Runs after the members seeder and uses its peer supporters (regulars and bank). Standard: 3
 sites (a hospital ward and two community venues), 12 supporters with weekly availability
-(some with limits, one away for a week), the 2 weeks before this one (worked, with what
-happened recorded) and 4 weeks from the Monday of this week, generated and auto-filled.
+(some with limits, one away for a week), the weeks since the start of last month (at
+least 2; worked, with what happened recorded, so month-end payments have shifts to pay)
+and 4 weeks from the Monday of this week, generated and auto-filled.
 A Sunday evening shift nobody is free for stays "No one", and one shift is left with a peer
 "alone", so the gaps view and the sheets have something to show.
 
@@ -243,7 +244,9 @@ def seed_rota(ctx: DemoContext) -> None:
     _availability(ctx, people, rng)
     first = monday
     if ctx.size is DemoSize.STANDARD:
-        first = monday - timedelta(days=7 * PAST_WEEKS)
+        # Back to the start of last month at least, so month-end payments have shifts.
+        last_month = (ctx.today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        first = min(monday - timedelta(days=7 * PAST_WEEKS), _monday(last_month))
         _standard_sites(ctx, first)
         last = monday + timedelta(days=7 * WEEKS_FILLED - 1)
     else:
@@ -279,6 +282,16 @@ def _record_past(ctx: DemoContext, first: date, rng: random.Random) -> None:
                 )
             else:
                 outcomes[person.assignment_id] = (Attendance.WORKED, None)
+    # One did-not-attend in the last fortnight whatever the dice say, so the rota screens
+    # that look at recent weeks show one.
+    recent = [
+        person.assignment_id
+        for view in views
+        if view.slot.day >= _monday(ctx.today) - timedelta(days=14)
+        for person in view.assignees
+    ]
+    if recent and not any(outcomes[a][0] is Attendance.DID_NOT_ATTEND for a in recent):
+        outcomes[recent[len(recent) // 2]] = (Attendance.DID_NOT_ATTEND, None)
     if outcomes:
         rota_attendance.record_shift_outcomes(
             ctx.session, ctx.coordinator, outcomes, today=ctx.today

@@ -99,7 +99,9 @@ class PeopleTab(QWidget):
         column.addLayout(top)
         column.addWidget(self.message)
         column.addWidget(self.table, 1)
-        column.addWidget(flow_widget(self.preference_button, self.statement_button))
+        column.addWidget(
+            flow_widget(self.preference_button, self.other_button, self.statement_button)
+        )
         self.rows: list[PersonRow] = []
 
     def show_period(self, start: date, end: date) -> None:

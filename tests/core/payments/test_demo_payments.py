@@ -53,4 +53,7 @@ def test_demo_payments_show_every_state(session) -> None:
     assert all(c.receipt_held for c in claims if c.kind is ExpenseKind.TRAVEL)
     batch = payments_batch.finance_batch(session, actor, *octo)
     assert batch.total_pence > 0
+    # Last month's finance batch pays rota shifts too (the demo rota starts by then).
+    paid_for = {x.activity for person in batch.people for x in person.lines}
+    assert Activity.ROTA_SHIFT in paid_for
     assert batch.total_pence == sum(batch.by_method.values())

@@ -211,6 +211,9 @@ def test_someone_not_listed_gets_a_preference_from_the_people_tab(
     person(session, coordinator, "Priya Shah")  # nothing in March yet
     view = open_view(qtbot, context, coordinator)
     view.tabs.setCurrentWidget(view.people)
+    # The button sits in the tab, never as a window of its own.
+    assert not view.people.other_button.isWindow()
+    assert view.people.other_button.isVisible()
     assert "Priya Shah" not in {r["Person"] for r in shown(view.people.table)}
 
     def choose(dialog: ChoosePersonDialog) -> None:
