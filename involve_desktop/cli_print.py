@@ -6,9 +6,13 @@ Examples::
     INVOLVE_PASSWORD=… involve-desktop print contact-list --user sam --out contacts.pdf
     INVOLVE_PASSWORD=… involve-desktop print weekly-rota --user sam --site "Ward 4" --out r.pdf
     INVOLVE_PASSWORD=… involve-desktop print finance-batch --user sam --csv --out batch.csv
+    INVOLVE_PASSWORD=… involve-desktop print certificate --user sam --cohort "Cohort 3" --out c.pdf
+    INVOLVE_PASSWORD=… involve-desktop print cohort-register --user sam --cohort 4 --session 3 \
+        --out register.pdf
 
 Sheets of members (contact list, training due, members summary) and the rota sheets
-(weekly rota, rota schedule, rota gaps), panel and payment sheets read the database, so they
+(weekly rota, rota schedule, rota gaps), panel, leadership programme and payment sheets
+read the database, so they
 need an account: ``--user USERNAME``, with the password from the ``INVOLVE_PASSWORD``
 environment variable, or asked for when run in a terminal. The same permission checks as in
 the app apply, and the sign-in and sign-out are recorded in the audit trail.
@@ -40,6 +44,7 @@ from involve_desktop.core.sheets.catalogue import (
     all_sheets,
     get_sheet,
 )
+from involve_desktop.core.sheets.cohort_catalogue import LARGE_PRINT_UNUSED
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.output import write_bytes_atomically
@@ -62,6 +67,8 @@ _OPTION_FOR_FIELD = {
     SheetField.PERSON: "--person",
     SheetField.MONTH: "--month",
     SheetField.PANEL: "--panel",
+    SheetField.COHORT: "--cohort",
+    SheetField.SESSION: "--session",
 }
 
 
@@ -72,6 +79,18 @@ class PrintError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class PrivacyNotUsed(PrintError):
+    """``--privacy`` for a sheet of records that offers no privacy choice."""
+
+    def __init__(self, spec: SheetSpec) -> None:
+        why = (
+            "prints each name in full, as the person wants it"
+            if spec.default_privacy is PrivacyMode.FULL
+            else "prints no names"
+        )
+        super().__init__(f"{spec.key} {why}, so it does not use --privacy.")
 
 
 def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -120,14 +139,27 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
         "--member",
         dest="person",
         metavar="NAME_OR_NUMBER",
-        help="rota schedule, payment statement, expense claim form: whose (name or member "
-        "number; a payment statement without one is everyone's)",
+        help="rota schedule, payment statement, expense claim form, certificate: whose (name "
+        "or member number; a payment statement without one is everyone's, certificates "
+        "without one are every graduate's)",
     )
     parser.add_argument(
         "--month", metavar="YYYY-MM", help="rota schedule: which month (default this month)"
     )
     parser.add_argument(
         "--panel", metavar="NUMBER_OR_POST", help="panel pack: the panel's number or post title"
+    )
+    parser.add_argument(
+        "--cohort",
+        metavar="NUMBER_OR_NAME",
+        help='certificate, cohort summary, cohort register: the cohort, e.g. "Cohort 3", '
+        '"Peer Leadership Programme, Cohort 3" or its number',
+    )
+    parser.add_argument(
+        "--session",
+        metavar="NUMBER_OR_DATE",
+        help="cohort register: the session's number or date, e.g. 3 or 2026-03-03 "
+        "(default the next session)",
     )
     parser.add_argument(
         "--user", metavar="USERNAME", help="the account to sign in as (sheets of members)"
@@ -141,7 +173,8 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
         choices=[mode.value for mode in PrivacyMode],
         default=None,
         help="how names are printed: full (Zoë Smith), initial (Zoë S.), initials (Z. S.); "
-        "default initial, but full on payment sheets (finance pays the named person)",
+        "default initial, but full on payment sheets (finance pays the named person); "
+        "certificates always print the name in full",
     )
     parser.add_argument(
         "--csv",
@@ -190,6 +223,13 @@ def _check_out(args: argparse.Namespace, spec: SheetSpec) -> Path:
     ]
     if unused:
         raise PrintError(f"{spec.key} does not use {', '.join(unused)}.")
+    if spec.key in LARGE_PRINT_UNUSED and (args.large_print or args.landscape):
+        raise PrintError(
+            f"{spec.key} is always A4 landscape with large text; it does not use "
+            "--large-print or --landscape."
+        )
+    if not spec.offers_privacy and args.privacy:
+        raise PrivacyNotUsed(spec)
     out = Path(args.out).expanduser()
     if getattr(args, "csv", False):
         if spec.key not in CSV_SHEETS:
@@ -228,6 +268,8 @@ def _params(args: argparse.Namespace, group_name: str | None) -> SheetParams:
         person=getattr(args, "person", None),
         month=getattr(args, "month", None),
         panel=getattr(args, "panel", None),
+        cohort=getattr(args, "cohort", None),
+        session=getattr(args, "session", None),
     )
 
 

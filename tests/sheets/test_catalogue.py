@@ -73,6 +73,9 @@ def test_member_sheets_are_listed_after_the_blank_one() -> None:
         "meeting-sign-in",
         "panel-pack",
         "panel-summary",
+        "certificate",
+        "cohort-summary",
+        "cohort-register",
         "payment-statement",
         "finance-batch",
         "expense-claim-form",
@@ -103,5 +106,8 @@ def test_who_may_print_what(coordinator) -> None:
         "rota-schedule",
         "rota-gaps",
         "meeting-sign-in",
+        "certificate",  # for the cohorts their account is linked to (the loader checks)
+        "cohort-summary",
+        "cohort-register",
     ]
     assert "Only coordinators" in get_sheet("contact-list").who_may

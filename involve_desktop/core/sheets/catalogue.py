@@ -479,5 +479,6 @@ register(
 )
 
 
-# -- involvement payments: registered by their own module (keeps this file short) ------------
-from involve_desktop.core.sheets import payment_catalogue  # noqa: E402, F401
+# -- leadership programme and payment sheets: registered by their own modules (keeps this
+# file short); leadership first, the order of the areas in the sidebar ----------------------
+from involve_desktop.core.sheets import cohort_catalogue, payment_catalogue  # noqa: E402, F401

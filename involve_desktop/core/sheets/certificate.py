@@ -26,6 +26,7 @@ from involve_desktop.core.sheets.fonts import (
     clean_text,
     fit_text,
     register_fonts,
+    text_width,
 )
 from involve_desktop.core.sheets.layout import APP_NAME
 
@@ -45,6 +46,7 @@ MONTHS = (
     "December",
 )
 MAX_SIGNATURES = 4
+NAME_RULE = 140 * mm  # the shortest rule under the name
 
 
 def long_date(day: date) -> str:
@@ -74,11 +76,13 @@ class Certificate:
     end_on: date | None = None
 
 
-def _centred(canvas: Canvas, text: str, font: str, size: float, y: float, width: float) -> None:
+def _centred(canvas: Canvas, text: str, font: str, size: float, y: float, width: float) -> float:
+    """Draw ``text`` centred on the page at ``y``, shrunk to fit ``width``; its width."""
     page_width = canvas._pagesize[0]
     fitted, fitted_size = fit_text(clean_text(text), font, size, size * 0.6, width)
     canvas.setFont(font, fitted_size)
     canvas.drawCentredString(page_width / 2, y, fitted)
+    return text_width(fitted, font, fitted_size)
 
 
 def _cohort_line(cert: Certificate) -> str:
@@ -115,24 +119,25 @@ def _page(canvas: Canvas, cert: Certificate) -> None:
     canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
     canvas.setLineWidth(0.6)
     canvas.rect(15.5 * mm, 15.5 * mm, width - 31 * mm, height - 31 * mm)
-    text_width = width - 60 * mm
+    room = width - 60 * mm
     if clean_text(cert.group_name):
-        _centred(canvas, cert.group_name or "", FONT_REGULAR, 15, height - 38 * mm, text_width)
-    _centred(canvas, TITLE, FONT_BOLD, 32, height - 58 * mm, text_width)
-    _centred(canvas, "This is to certify that", FONT_REGULAR, 13, height - 76 * mm, text_width)
-    _centred(canvas, cert.name, FONT_BOLD, 30, height - 93 * mm, text_width)
+        _centred(canvas, cert.group_name or "", FONT_REGULAR, 15, height - 38 * mm, room)
+    _centred(canvas, TITLE, FONT_BOLD, 32, height - 58 * mm, room)
+    _centred(canvas, "This is to certify that", FONT_REGULAR, 13, height - 76 * mm, room)
+    name_width = _centred(canvas, cert.name, FONT_BOLD, 30, height - 93 * mm, room)
+    rule = min(max(NAME_RULE, name_width + 12 * mm), room) / 2  # under the whole name
     canvas.setLineWidth(0.4)
-    canvas.line(width / 2 - 70 * mm, height - 97 * mm, width / 2 + 70 * mm, height - 97 * mm)
-    _centred(canvas, "has completed the", FONT_REGULAR, 13, height - 108 * mm, text_width)
-    _centred(canvas, cert.programme, FONT_BOLD, 22, height - 120 * mm, text_width)
-    _centred(canvas, _cohort_line(cert), FONT_REGULAR, 12, height - 129 * mm, text_width)
+    canvas.line(width / 2 - rule, height - 97 * mm, width / 2 + rule, height - 97 * mm)
+    _centred(canvas, "has completed the", FONT_REGULAR, 13, height - 108 * mm, room)
+    _centred(canvas, cert.programme, FONT_BOLD, 22, height - 120 * mm, room)
+    _centred(canvas, _cohort_line(cert), FONT_REGULAR, 12, height - 129 * mm, room)
     _centred(
         canvas,
         f"Completed on {long_date(cert.completed_on)}",
         FONT_REGULAR,
         13,
         height - 141 * mm,
-        text_width,
+        room,
     )
     _signatures(canvas, cert.signatories, width - 50 * mm)
 

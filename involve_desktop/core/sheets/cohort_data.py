@@ -2,15 +2,22 @@
 
 - ``certificates_pdf(session, actor, cohort_id, member_ids=None)`` — certificates of
   completion for the cohort's graduates (or the ones chosen), one page each;
-- ``cohort_summary_pdf(session, actor, cohort_id, options)`` — the cohort summary.
+- ``cohort_summary_pdf(session, actor, cohort_id, options)`` — the cohort summary;
+- ``load_certificates`` / ``load_cohort_summary`` / ``load_cohort_register`` — the Sheets
+  screen and ``involve-desktop print certificate|cohort-summary|cohort-register --cohort
+  "Cohort 3"`` (``--person`` for one graduate's certificate, ``--session`` for the
+  register): the cohort by number or name, found by ``cohort_inputs``.
 
-Both need PRINT_SHEETS and sight of the cohort (coordinators, or a facilitator linked to
-it); onward recruitment-panel roles are printed only for accounts that may see panels.
+All need PRINT_SHEETS and sight of the cohort (coordinators, or a facilitator linked to
+it); onward recruitment-panel roles are printed only for accounts that may see panels. The
+register is the meeting sign-in sheet of the session's meeting, so it also needs
+RUN_MEETINGS for the cohort's group (the same link).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -35,7 +42,9 @@ from involve_desktop.core.services.cohorts_dto import (
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.core.services.transaction import require
+from involve_desktop.core.sheets import meeting_data
 from involve_desktop.core.sheets.certificate import Certificate, Signatory, render_certificates
+from involve_desktop.core.sheets.cohort_inputs import find_cohort, find_graduate, find_session
 from involve_desktop.core.sheets.cohort_summary import (
     CohortSummarySheet,
     SummaryOnward,
@@ -43,8 +52,11 @@ from involve_desktop.core.sheets.cohort_summary import (
     SummarySession,
     render_cohort_summary,
 )
-from involve_desktop.core.sheets.options import SheetOptions
+from involve_desktop.core.sheets.meeting_sign_in import DEFAULT_BLANK_ROWS, MeetingSignInSheet
+from involve_desktop.core.sheets.options import SheetInputError, SheetOptions
+from involve_desktop.core.sheets.params import SheetParams
 
+REGISTER_TITLE = "Cohort register"
 FACILITATOR = "Facilitator"
 CO_FACILITATOR = "Co-facilitator"
 
@@ -190,3 +202,58 @@ def cohort_summary_pdf(
     """The cohort summary as a PDF."""
     sheet = summary_sheet(session, actor, cohort_id, today=today)
     return render_cohort_summary(sheet, options, printed_on=today)
+
+
+# --- The Sheets screen and the print command: inputs in ``SheetParams`` --------------------
+
+
+def load_certificates(
+    session: Session, actor: Actor, params: SheetParams, _today: date
+) -> tuple[Certificate, ...]:
+    """Certificates for ``params.cohort``'s graduates, or the one graduate in
+    ``params.person``; a cohort with no graduates yet is explained, not printed blank."""
+    require(session, actor, Permission.PRINT_SHEETS, "print sheets")
+    cohort = find_cohort(session, actor, params.cohort)
+    member_id = find_graduate(session, actor, cohort, params.person)
+    found = certificates(session, actor, cohort.id, None if member_id is None else [member_id])
+    if not found:
+        raise SheetInputError(
+            "cohort",
+            f"No one has graduated from {cohort.title} yet. Record graduation on the "
+            "cohort's page in Leadership, then print the certificates.",
+        )
+    if params.group_name is None:
+        return tuple(found)
+    return tuple(replace(cert, group_name=params.group_name) for cert in found)
+
+
+def load_cohort_summary(
+    session: Session, actor: Actor, params: SheetParams, today: date
+) -> CohortSummarySheet:
+    """The summary of ``params.cohort`` as it stands ``today``."""
+    require(session, actor, Permission.PRINT_SHEETS, "print sheets")
+    cohort = find_cohort(session, actor, params.cohort)
+    sheet = summary_sheet(session, actor, cohort.id, today=today)
+    group = sheet.group_name if params.group_name is None else params.group_name
+    return replace(sheet, group_name=group, title=params.title)
+
+
+def load_cohort_register(
+    session: Session, actor: Actor, params: SheetParams, today: date
+) -> MeetingSignInSheet:
+    """The sign-in sheet of one session of ``params.cohort`` (``params.session``: its
+    number or date; blank → the next one), its topic given as "Session 3: …"."""
+    require(session, actor, Permission.PRINT_SHEETS, "print sheets")
+    cohort = find_cohort(session, actor, params.cohort)
+    sessions = cohorts_sessions.list_sessions(session, actor, cohort.id)
+    chosen = find_session(cohort, sessions, params.session, today)
+    sheet = meeting_data.meeting_sign_in_sheet(
+        session,
+        actor,
+        [chosen.meeting.id],
+        blank_rows=DEFAULT_BLANK_ROWS if params.rows is None else params.rows,
+        group_name=params.group_name,
+        title=params.title or REGISTER_TITLE,
+    )
+    meetings = tuple(replace(m, topic=chosen.label) for m in sheet.meetings)
+    return replace(sheet, meetings=meetings)

@@ -1,10 +1,10 @@
 """The cohort summary: how a leadership programme cohort went, on A4.
 
 Figures (places taken, completed, withdrawn, waiting, sessions held), the completion rule,
-the facilitators (graduate co-facilitators marked), attendance at each session, each
-person's place and progress, and the graduates' onward roles (later cohorts
-co-facilitated, recruitment panels sat, management council joined). Names in the chosen
-privacy mode; nothing else about anyone. Confidential footer.
+the facilitators (graduate co-facilitators marked; named in full, as on the certificates),
+attendance at each session, each person's place and progress, and the graduates' onward
+roles (later cohorts co-facilitated, recruitment panels sat, management council joined).
+Other names in the chosen privacy mode; nothing else about anyone. Confidential footer.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
 from involve_desktop.core.sheets.names import format_name
 from involve_desktop.core.sheets.options import SheetOptions, check_text
+from involve_desktop.core.sheets.payment_parts import table_heading
 from involve_desktop.core.sheets.styles import paragraph, ruled_table, sheet_styles
 
 DEFAULT_TITLE = "Cohort summary"
@@ -82,12 +83,11 @@ def _story(sheet: CohortSummarySheet, options: SheetOptions) -> list[Flowable]:
         paragraph(f"To complete: {sheet.rule}.", styles.body),
     ]
     if sheet.facilitators:
-        names = [
-            format_name(name, options.privacy) + (f" ({note})" if note else "")
-            for name, note in sheet.facilitators
-        ]
+        # In full whatever the privacy mode: they run the cohort and sign its certificates
+        # (initials would turn "Dr Priya Shah" into "Dr S.").
+        names = [name + (f" ({note})" if note else "") for name, note in sheet.facilitators]
         story.append(paragraph("Facilitators: " + "; ".join(names), styles.body))
-    story.append(Paragraph("Attendance at each session", styles.heading))
+    story += table_heading("Attendance at each session", styles)
     number = styles.number_column_width
     count = 27 * mm if not options.large_print else 38 * mm
     day = 38 * mm if not options.large_print else 52 * mm
@@ -99,7 +99,7 @@ def _story(sheet: CohortSummarySheet, options: SheetOptions) -> list[Flowable]:
     header = [Paragraph(text, styles.cell_bold) for text in SESSION_COLUMNS]
     widths = [number, day, width - number - day - 2 * count, count, count]
     story.append(ruled_table(header, rows, widths, styles, fit_rows=True))
-    story.append(Paragraph("People", styles.heading))
+    story += table_heading("People", styles)
     name_w, place_w, came_w = 48 * mm, 34 * mm, 26 * mm
     if options.large_print:
         name_w, place_w, came_w = 58 * mm, 42 * mm, 36 * mm
@@ -115,7 +115,7 @@ def _story(sheet: CohortSummarySheet, options: SheetOptions) -> list[Flowable]:
     header = [Paragraph(text, styles.cell_bold) for text in PEOPLE_COLUMNS]
     widths = [name_w, place_w, came_w, width - name_w - place_w - came_w]
     story.append(ruled_table(header, rows, widths, styles, fit_rows=True))
-    story.append(Paragraph("Graduates' onward roles", styles.heading))
+    story += table_heading("Graduates' onward roles", styles)
     if sheet.onward:
         rows = [
             [

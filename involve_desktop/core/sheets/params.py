@@ -34,6 +34,8 @@ class SheetField(StrEnum):
     PERSON = "person"
     MONTH = "month"
     PANEL = "panel"
+    COHORT = "cohort"
+    SESSION = "session"
 
 
 class MemberScope(StrEnum):
@@ -77,6 +79,8 @@ class SheetParams:
     person: str | None = None  # a member number or the name they go by
     month: str | None = None  # "2026-03" or "Mar 2026"
     panel: str | None = None  # a recruitment panel's number or post title
+    cohort: str | None = None  # a leadership cohort's number or name ("Cohort 3")
+    session: str | None = None  # one of the cohort's sessions: its number or its date
 
 
 @dataclass(frozen=True)
