@@ -16,6 +16,7 @@ from sqlalchemy import select
 from involve_desktop.cli_print import add_print_parser, run_print
 from involve_desktop.core.models.audit import AuditEntry
 from tests.conftest import COORDINATOR_PASSWORD
+from tests.sheets.cohort_helpers import ZOE, seed_cohort
 from tests.sheets.member_helpers import facilitator, seed_group
 from tests.sheets.pdfread import page_lines, reader
 
@@ -276,3 +277,84 @@ def test_member_sheet_runs_without_loading_qt(member_db, tmp_path: Path) -> None
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+# -- leadership programme sheets: --cohort, --session ------------------------------------------
+
+
+@pytest.fixture
+def cohort_db(database_url, session, coordinator) -> str:
+    """A database with a finished cohort (Zoë Ní Bhriain graduated); its URL."""
+    seed_cohort(session, coordinator)
+    session.close()
+    return database_url
+
+
+def test_certificate_and_register_print_from_the_command_line(
+    cohort_db, tmp_path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("INVOLVE_PASSWORD", COORDINATOR_PASSWORD)
+    base = ["--database", cohort_db, "print"]
+    out = tmp_path / "certificates.pdf"
+    assert (
+        main(*base, "certificate", "--user", "sam", "--cohort", "Cohort 4", "--out", str(out)) == 0
+    )
+    text = "\n".join(page_lines(out.read_bytes())[0])
+    assert ZOE in text and "Peer Leadership Programme" in text and "10 March 2026" in text
+    register = tmp_path / "register.pdf"
+    argv = ["cohort-register", "--user", "sam", "--cohort", "Peer Leadership Programme, Cohort 4"]
+    assert main(*base, *argv, "--session", "2", "--out", str(register)) == 0, capsys.readouterr()
+    lines = page_lines(register.read_bytes())[0]
+    assert "Session 2: Our stories" in lines and "Zoë B." in lines  # first name and initial
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["certificate", "--cohort", "Cohort 9"],
+            "--cohort: No cohort called 'Cohort 9'. Choose one of: Peer Leadership Programme, "
+            "Cohort 4 (number 1).",
+        ),
+        (["cohort-summary"], "--cohort: Say which cohort: its name (e.g. Cohort 3) or number."),
+        (
+            ["cohort-register", "--cohort", "1", "--session", "12"],
+            "--session: Cohort 4 has sessions 1 to 10, so there is no session 12.",
+        ),
+        (
+            ["certificate", "--cohort", "1", "--person", "Ben Okafor"],
+            "--person: Ben Okafor has not graduated from Cohort 4 (enrolled)",
+        ),
+        (
+            ["certificate", "--cohort", "1", "--privacy", "initials"],
+            "certificate prints each name in full, as the person wants it, so it does not use "
+            "--privacy.",
+        ),
+        (["certificate", "--cohort", "1", "--session", "2"], "certificate does not use --session"),
+        (["cohort-summary", "--cohort", "1", "--person", "Zoë"], "does not use --person"),
+    ],
+)
+def test_bad_cohort_input_is_one_clear_line(
+    cohort_db, tmp_path, monkeypatch, capsys, argv, expected
+) -> None:
+    monkeypatch.setenv("INVOLVE_PASSWORD", COORDINATOR_PASSWORD)
+    out = tmp_path / "c.pdf"
+    code = main("--database", cohort_db, "print", *argv, "--user", "sam", "--out", str(out))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert expected in err and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_a_facilitator_not_linked_to_the_cohort_is_refused(
+    cohort_db, session, coordinator, tmp_path, monkeypatch, capsys
+) -> None:
+    facilitator(session, coordinator)
+    session.close()
+    monkeypatch.setenv("INVOLVE_PASSWORD", "tuesday group")
+    out = tmp_path / "c.pdf"
+    argv = ["--database", cohort_db, "print", "cohort-register", "--user", "fran", "--cohort", "1"]
+    assert main(*argv, "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "Your account is not one of those running Cohort 4" in err
+    assert not out.exists()
