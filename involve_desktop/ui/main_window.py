@@ -24,6 +24,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.sheets.catalogue import SheetData
+from involve_desktop.ui.cohorts.cohorts_view import CohortsView
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_view import MeetingsView
 from involve_desktop.ui.members.members_view import MembersView
@@ -114,6 +115,22 @@ class MainWindow(QMainWindow):
                     self.meetings_view.focus_search,
                     "&Print sign-in sheets…" if runs else None,
                     self.meetings_view.print_sign_in if runs else None,
+                )
+            )
+        self.cohorts_view: CohortsView | None = None
+        if actor.can(Permission.VIEW_COHORTS):
+            self.cohorts_view = CohortsView(context, actor)
+            manage_cohorts = actor.can(Permission.MANAGE_COHORTS)
+            self.areas.append(
+                Area(
+                    "cohorts",
+                    "Cohorts",
+                    self.cohorts_view,
+                    "&New cohort…" if manage_cohorts else None,
+                    self.cohorts_view.new_cohort if manage_cohorts else None,
+                    self.cohorts_view.focus_search,
+                    "&Print certificates or register…",
+                    self.cohorts_view.print_chosen,
                 )
             )
         self.panels_view: PanelsView | None = None

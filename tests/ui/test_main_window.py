@@ -24,7 +24,16 @@ def test_shell_shows_group_account_and_location(qtbot, context, coordinator):
     assert "Sam Coordinator (coordinator)" in window.account_label.text()
     assert window.location_label.text()
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Members", "Rota", "Meetings", "Panels", "Payments", "Sheets", "Settings"]
+    assert areas == [
+        "Members",
+        "Rota",
+        "Meetings",
+        "Cohorts",
+        "Panels",
+        "Payments",
+        "Sheets",
+        "Settings",
+    ]
     assert window.current_area() == "members"  # the first time, people come first
     hint = window.minimumSizeHint()  # the layout must fit a 1366×768 laptop with a task bar
     assert hint.width() <= 1366 and hint.height() <= 768 - 40

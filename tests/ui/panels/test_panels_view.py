@@ -143,7 +143,7 @@ def test_the_panels_area_sits_after_meetings_with_its_shortcuts(qtbot, context, 
     window = MainWindow(context, coordinator)
     qtbot.addWidget(window)
     keys = [area.key for area in window.areas]
-    assert keys.index("panels") == keys.index("meetings") + 1
+    assert keys.index("panels") == keys.index("cohorts") + 1 == keys.index("meetings") + 2
     window.show_area("panels")
     assert window.new_action.isEnabled() and window.new_action.text() == "&New panel…"
     assert window.print_action.text() == "&Print panel pack…"

@@ -1,0 +1,1 @@
+"""The Cohorts area: leadership programmes, their cohorts, pathways and alumni actions."""

@@ -1,0 +1,60 @@
+"""The Pathways tab: one programme's graduates and what they went on to do — co-facilitate
+later cohorts, sit on recruitment panels, join the council (``cohorts_pathways.pathways``)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from involve_desktop.core.services import cohorts_pathways
+from involve_desktop.core.services.cohorts_dto import GraduatePathway, ProgrammeInfo
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.cohorts.cohorts_columns import pathway_columns, plain_table
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.meetings.meetings_columns import fit_columns
+from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.table_model import DtoTableModel
+
+CHOOSE = "Choose a programme above to see where its graduates went on to."
+
+
+class PathwaysTab(QWidget):
+    """See the module docstring."""
+
+    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.actor = context, actor
+        self.summary = QLabel(CHOOSE)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Pathways summary")
+        self.model: DtoTableModel[GraduatePathway] = DtoTableModel(pathway_columns(), self)
+        self.table = plain_table(self.model, "Graduates and where they went on to")
+        column = QVBoxLayout(self)
+        column.addWidget(self.summary)
+        column.addWidget(self.table, 1)
+
+    def load(self, programme: ProgrammeInfo | None) -> None:
+        """Read ``programme``'s pathways (nothing when no programme is chosen)."""
+        if programme is None:
+            self.model.set_rows([])
+            self.summary.setText(CHOOSE)
+            return
+        found = None
+        with service_call(self, title="Pathways"), self.context.session() as session:
+            found = cohorts_pathways.pathways(session, self.actor, programme.id)
+        if found is None:
+            return
+        self.model.set_rows(found.graduates)
+        fit_columns(self.table)
+        count = len(found.graduates)
+        if not count:
+            self.summary.setText(f"No one has graduated from {programme.name} yet.")
+            return
+        panels = (
+            f", {found.sat_panels} sat on recruitment panels"
+            if found.sat_panels is not None
+            else ""
+        )
+        self.summary.setText(
+            f"{programme.name}: {count} graduations. Since graduating, {found.cofacilitated} "
+            f"co-facilitated a later cohort{panels}, {found.joined_council} joined the council."
+        )
