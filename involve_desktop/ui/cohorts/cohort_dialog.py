@@ -88,7 +88,7 @@ class CohortDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
-        self.summary_button = QPushButton("Print s&ummary…")
+        self.summary_button = QPushButton("Print summar&y…")
         self.summary_button.setToolTip(
             "Enrolled, completed, withdrawn, attendance per session, graduates' onward roles"
         )
