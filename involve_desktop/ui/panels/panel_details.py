@@ -66,7 +66,11 @@ class DetailsForm(QWidget):
             "venue": self.venue,
             "online_link": self.online_link,
             "candidates": self.candidates,
+            "end_time": self.end_time,
         }
+        # "End time must be after the start time" goes beside the times, not at the foot
+        # of the dialog where a new coordinator did not see it.
+        self.labels["end_time"] = self.labels["start_time"]
         form = QFormLayout(self)
         for text, name, box in (
             ("&Post title:", "post_title", self.post_title),

@@ -246,6 +246,7 @@ class PanelDialog(QDialog):
 
     def _seats_changed(self, info: PanelInfo) -> None:
         self.info = info
+        self.saved_label.clear()  # "Now add the people…" is done once someone is seated
         self._show_state()
 
     # -- status -----------------------------------------------------------------------------

@@ -37,12 +37,21 @@ def needs_more(needed: int) -> str:
     return f"{needed} more {LIVED[0] if needed == 1 else LIVED[1]}"
 
 
+def too_few(needed: int) -> str:
+    """ "1 lived-experience member too few", "2 lived-experience members too few"."""
+    return f"{needed} {LIVED[0] if needed == 1 else LIVED[1]} too few"
+
+
 def policy_text(info: PanelInfo) -> str:
-    """The list's policy column: "✓ Meets policy" or "⚠ Needs 1 more lived-experience member"."""
+    """The list's policy column: "✓ Meets policy", "⚠ Needs 1 more lived-experience member"
+    (still to come) or "⚠ 1 lived-experience member too few" (a held panel cannot
+    take anyone more: a new coordinator read "Needs" on last year's panels as a job to do)."""
     if info.status is PanelStatus.CANCELLED:
         return "— (cancelled)"
     if info.policy.ok:
         return MEETS
+    if info.status is PanelStatus.HELD:
+        return f"⚠ {too_few(info.policy.lived_needed)}"
     return f"⚠ Needs {needs_more(info.policy.lived_needed)}"
 
 
@@ -57,10 +66,14 @@ def policy_line(check: PolicyCheck, policy_words: str) -> str:
 
 
 def short_policy(policy: PanelPolicy) -> str:
-    """The policy in a few words: "equal numbers", "a majority", "at least 2"."""
+    """The policy in a few words: "at least as many lived-experience members as staff",
+    "a majority", "at least 2". (Not "equal numbers": "✓ Meets your policy (equal numbers)"
+    beside 2 lived-experience members and no staff read as a mistake.)"""
     floor = f"at least {policy.min_lived}"
     if policy.kind is PolicyKind.EQUAL:
-        return "equal numbers" + (f", {floor}" if policy.min_lived > 1 else "")
+        return "at least as many lived-experience members as staff" + (
+            f", {floor}" if policy.min_lived > 1 else ""
+        )
     if policy.kind is PolicyKind.MAJORITY:
         return "a majority" + (f", {floor}" if policy.min_lived > 1 else "")
     return floor

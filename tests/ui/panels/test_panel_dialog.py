@@ -76,10 +76,14 @@ def test_a_panel_is_set_up_and_the_policy_line_follows_each_seat(
     seat_outside(qtbot, monkeypatch, dialog, "Jo Manager", "Service Manager")
     seat_outside(qtbot, monkeypatch, dialog, "Sam Lead", "Team Leader")
     assert dialog.people.policy.text() == (
-        "⚠ This panel needs 1 more lived-experience member to meet your policy (equal numbers)"
+        "⚠ This panel needs 1 more lived-experience member to meet your policy "
+        "(at least as many lived-experience members as staff)"
     )
     seat_lived(qtbot, monkeypatch, dialog, ben)
-    assert dialog.people.policy.text() == "✓ Meets your policy (equal numbers)"
+    assert (
+        dialog.people.policy.text()
+        == "✓ Meets your policy (at least as many lived-experience members as staff)"
+    )
     saved = saved_panel(session, coordinator, dialog.panel_id)
     assert saved.post_title == "Peer Support Worker" and saved.day == PANEL_DAY
     assert [(s.name, s.kind.value) for s in saved.seats] == [
@@ -210,7 +214,7 @@ def test_preparation_and_debrief_are_saved_and_read_back(qtbot, context, session
     status = again.status_label.text()
     assert status.startswith("Status: Held.")
     # The policy shows beside the status on every tab, not only on People.
-    assert "Meets policy" in status or "⚠ Needs" in status
+    assert "Meets policy" in status or "too few" in status
 
 
 def test_cancel_needs_a_reason_and_can_be_undone(qtbot, monkeypatch, context, session, coordinator):

@@ -1,0 +1,75 @@
+"""What a new coordinator tripped over when walking through a panel (issue #6 walk-through):
+an end time before the start is shown beside the times, the "saved, now add people" note
+goes once people are seated, a held panel that broke the policy is not asked to "need" more
+people, and the policy line says what "equal numbers" means."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QTime
+
+from involve_desktop.core.services import panels, panels_policy
+from involve_desktop.core.services.panels_dto import PanelPolicy, PanelStatus, PolicyKind
+from involve_desktop.ui.panels.panel_dialog import PanelDialog
+from involve_desktop.ui.panels.panels_words import policy_text, short_policy
+from tests.core.panels.helpers import TODAY, panel, seat, trained
+from tests.ui.panels.test_panel_dialog import open_dialog, saved_panel, seat_lived
+from tests.ui.typing import type_text
+
+
+def test_an_end_time_before_the_start_is_shown_beside_the_times(qtbot, context, coordinator):
+    dialog = open_dialog(qtbot, context, coordinator)
+    type_text(qtbot, dialog.details.post_title, "Peer Support Worker")
+    type_text(qtbot, dialog.details.venue, "Room 2")
+    dialog.details.start_time.setTime(QTime(14, 0))
+    dialog.details.end_time.setTime(QTime(9, 0))
+    dialog.save()
+    beside = dialog.details.labels["start_time"]
+    assert "End time must be after the start time" in beside.text()
+    assert beside.isVisibleTo(dialog)
+    assert not dialog.fallback.isVisibleTo(dialog)  # not at the foot of the dialog
+    assert dialog.focusWidget() is dialog.details.end_time or (
+        dialog.details.end_time.isAncestorOf(dialog.focusWidget())
+    )
+    assert dialog.info is None  # nothing saved
+
+
+def test_the_saved_note_goes_once_someone_is_seated(
+    qtbot, monkeypatch, context, session, coordinator
+):
+    ivy = trained(session, coordinator, "Ivy Lee")
+    dialog = open_dialog(qtbot, context, coordinator)
+    type_text(qtbot, dialog.details.post_title, "Peer Support Worker")
+    type_text(qtbot, dialog.details.venue, "Room 2")
+    dialog.save()
+    assert "Now add the people" in dialog.saved_label.text()
+    seat_lived(qtbot, monkeypatch, dialog, ivy)
+    assert [s.name for s in saved_panel(session, coordinator, dialog.panel_id).seats] == ["Ivy Lee"]
+    assert "Now add the people" not in dialog.saved_label.text()
+
+
+def test_a_held_panel_that_broke_the_policy_says_so_in_the_past_tense(session, coordinator):
+    panels_policy.save_policy(session, coordinator, PanelPolicy(PolicyKind.AT_LEAST, 2))
+    held_day = date(2026, 2, 20)
+    ivy = trained(session, coordinator, "Ivy Lee")
+    panel_id = panel(session, coordinator, day=held_day)
+    seat(session, coordinator, panel_id, ivy)
+    info = panels.mark_held(session, coordinator, panel_id, today=TODAY)
+    assert info.status is PanelStatus.HELD
+    text = policy_text(info)
+    assert "Needs" not in text
+    assert "1 lived-experience member too few" in text
+
+
+def test_equal_numbers_is_said_as_at_least_as_many(session, coordinator):
+    assert "at least as many lived-experience members as staff" in short_policy(
+        PanelPolicy(PolicyKind.EQUAL)
+    )
+
+
+def test_the_panel_dialog_still_opens_on_a_planned_panel(qtbot, context, session, coordinator):
+    panel_id = panel(session, coordinator, start_time=time(10), end_time=time(13))
+    dialog = PanelDialog(context, coordinator, panel_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.info is not None
