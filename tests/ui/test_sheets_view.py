@@ -20,6 +20,7 @@ from involve_desktop.core.sheets.catalogue import SheetData
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.sheets.sheets_view import SheetsView
+from tests.sheets.cohort_helpers import ZOE, seed_cohort
 from tests.sheets.member_helpers import facilitator, seed_group
 from tests.sheets.pdfread import all_text, page_lines, reader
 
@@ -208,6 +209,9 @@ def test_member_sheets_are_offered_only_with_data(view: SheetsView, member_view)
         "Meeting sign-in sheets",
         "Panel pack",
         "Panel participation summary",
+        "Certificate of completion",
+        "Cohort summary",
+        "Cohort register",
         "Payment statement",
         "Finance batch",
         "Expense claim form",
@@ -291,3 +295,86 @@ def test_payment_sheets_default_to_full_names_and_others_keep_privacy(member_vie
     assert PrivacyMode(combo.currentData()) is PrivacyMode.FULL
     member_view.sheet_list.setCurrentRow(titles.index("Contact list"))
     assert PrivacyMode(combo.currentData()) is PrivacyMode.FIRST_INITIAL
+
+
+# -- leadership programme sheets: the Cohort input -------------------------------------------
+COHORT_SHEETS = {"certificate", "cohort-summary", "cohort-register"}
+
+
+def cohort_screen(qtbot, engine, actor) -> SheetsView:
+    screen = SheetsView(lambda: GROUP, data=SheetData(session_factory(engine), actor))
+    qtbot.addWidget(screen)
+    screen.resize(1000, 650)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+@pytest.fixture
+def cohort_view(qtbot, engine, session, coordinator) -> SheetsView:
+    seed_cohort(session, coordinator)
+    return cohort_screen(qtbot, engine, coordinator)
+
+
+def made(qtbot, screen: SheetsView, previews) -> str:
+    """Preview the selected sheet and wait for it; the PDF's text ("" if it was refused)."""
+    assert screen.preview() is True
+    qtbot.waitUntil(lambda: not screen.is_busy(), timeout=10_000)
+    return all_text(previews[-1]._pdf) if previews else ""
+
+
+def test_the_cohort_input_is_shown_only_for_the_cohort_sheets(cohort_view) -> None:
+    form = cohort_view.form
+    combo = form.cohort_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Peer Leadership Programme, Cohort 4 — Planned"
+    ]
+    for spec in cohort_view._specs:
+        cohort_view.select_sheet(spec.key)
+        assert combo.isVisibleTo(cohort_view) == (spec.key in COHORT_SHEETS), spec.key
+        shown = form.session_edit.isVisibleTo(cohort_view)
+        assert shown == (spec.key == "cohort-register"), spec.key
+    cohort_view.select_sheet("certificate")
+    assert form.person_edit.isVisibleTo(cohort_view)
+    assert "every graduate" in form.person_edit.placeholderText()
+    for fixed in (form.privacy_combo, form.large_print_check, form.landscape_radio):
+        assert not fixed.isVisibleTo(cohort_view)  # full names, large text, landscape
+    cohort_view.select_sheet("cohort-summary")
+    assert form.privacy_combo.isVisibleTo(cohort_view)
+    assert PrivacyMode(form.privacy_combo.currentData()) is PrivacyMode.FIRST_INITIAL
+
+
+def test_certificates_and_the_register_preview_for_the_chosen_cohort(
+    qtbot, cohort_view, previews
+) -> None:
+    cohort_view.select_sheet("certificate")
+    text = made(qtbot, cohort_view, previews)
+    assert ZOE in text and "Completed on 10 March 2026" in text
+    assert previews[-1].title_seen == "Print preview — Certificate of completion"
+    cohort_view.select_sheet("cohort-register")
+    qtbot.keyClicks(cohort_view.form.session_edit, "2")
+    text = made(qtbot, cohort_view, previews)
+    assert "Session 2: Our stories" in text and "Zoë B." in text
+
+
+def test_a_session_that_is_not_there_is_explained_beside_the_field(
+    qtbot, cohort_view, previews
+) -> None:
+    cohort_view.select_sheet("cohort-register")
+    qtbot.keyClicks(cohort_view.form.session_edit, "12")
+    assert made(qtbot, cohort_view, previews) == ""
+    assert "there is no session 12" in cohort_view.form.error_text("session")
+    assert cohort_view.form.session_edit.hasFocus()
+
+
+def test_no_cohort_to_choose_is_explained_beside_the_field(
+    qtbot, engine, session, coordinator, previews
+) -> None:
+    seed_cohort(session, coordinator)
+    screen = cohort_screen(qtbot, engine, facilitator(session, coordinator))
+    screen.select_sheet("cohort-summary")
+    assert screen.form.cohort_combo.currentText() == "No cohorts you can see yet"
+    assert made(qtbot, screen, previews) == ""
+    message = screen.form.error_text("cohort")
+    assert "Say which cohort" in message and "cannot see any cohorts yet" in message
+    assert screen.form.cohort_combo.hasFocus()

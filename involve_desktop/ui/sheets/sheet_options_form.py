@@ -2,7 +2,8 @@
 
 Blank sheets ask for a title, rows, meeting, date and venue; sheets of members for which
 members (active, or stepping back too), a role to filter by, training due within how many
-days, and whether to add access needs.
+days, and whether to add access needs; the leadership programme sheets for a cohort (chosen
+from those the account may see, ``set_cohorts``) and, for the register, a session.
 
 Shows only the inputs the selected sheet uses, turns them into ``SheetParams`` and
 ``SheetOptions``, and shows validation messages directly under the field they are about.
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.member_records import TRAINING_DUE_DAYS
 from involve_desktop.core.sheets.catalogue import MemberScope, SheetField, SheetParams, SheetSpec
+from involve_desktop.core.sheets.cohort_catalogue import LARGE_PRINT_UNUSED
 from involve_desktop.core.sheets.member_data import MAX_WITHIN_DAYS
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
@@ -37,6 +39,9 @@ from involve_desktop.core.sheets.rota_data import DEFAULT_GAP_WEEKS, MAX_GAP_WEE
 
 ERROR_STYLE = "color: #a00000;"
 ANY_ROLE = "Everyone (any role)"
+NO_COHORTS = "No cohorts you can see yet"
+PERSON_HINT = "Name or member number"
+GRADUATE_HINT = "Blank for every graduate, or a name or member number"
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -108,7 +113,18 @@ class SheetOptionsForm(QWidget):
         self.weeks_spin.setSuffix(" weeks")
         self._add_row("Number of wee&ks:", self.weeks_spin, "weeks")
         self.site_edit = self._line_edit("Site", "site", "Blank for every site", "S&ite:")
-        self.person_edit = self._line_edit("Person", "person", "Name or member number", "Pe&rson:")
+        self.cohort_combo = QComboBox(self)
+        self.cohort_combo.setAccessibleName("Cohort")
+        self.cohort_combo.setToolTip("The cohorts your account can see, newest first")
+        self.set_cohorts([])
+        self._add_row("Co&hort:", self.cohort_combo, "cohort")
+        self.session_edit = self._line_edit(
+            "Session",
+            "session",
+            "Number or date, e.g. 3 or 2026-03-03 (blank: the next)",
+            "Sess&ion:",
+        )
+        self.person_edit = self._line_edit("Person", "person", PERSON_HINT, "Pe&rson:")
         self.month_edit = self._line_edit(
             "Month", "month", "e.g. 2026-03 (blank: this month)", "&Month:"
         )
@@ -188,6 +204,8 @@ class SheetOptionsForm(QWidget):
             self.week_edit,
             self.weeks_spin,
             self.site_edit,
+            self.cohort_combo,
+            self.session_edit,
             self.person_edit,
             self.month_edit,
             self.panel_edit,
@@ -208,6 +226,14 @@ class SheetOptionsForm(QWidget):
         self.form.setRowVisible(self._rows_by_key["privacy"], spec.offers_privacy)
         self.privacy_combo.setCurrentIndex(list(PrivacyMode).index(spec.default_privacy))
         self.form.setRowVisible(self._rows_by_key["orientation"], spec.fixed_orientation is None)
+        self.form.setRowVisible(
+            self._rows_by_key["large_print"], spec.key not in LARGE_PRINT_UNUSED
+        )
+        if spec.key in LARGE_PRINT_UNUSED:
+            self.large_print_check.setChecked(False)
+        self.person_edit.setPlaceholderText(
+            GRADUATE_HINT if SheetField.COHORT in spec.fields else PERSON_HINT
+        )
         self.week_edit.setPlaceholderText(
             "First day, e.g. 2026-03-02 (blank: today)"
             if SheetField.WEEKS in spec.fields
@@ -228,8 +254,27 @@ class SheetOptionsForm(QWidget):
         index = self.role_combo.findData(chosen) if chosen else 0
         self.role_combo.setCurrentIndex(max(index, 0))
 
+    def set_cohorts(self, choices: list[tuple[str, str]], preferred: str | None = None) -> None:
+        """Offer these cohorts as (words shown, cohort number), keeping the chosen one if it
+        is still there, else choosing ``preferred`` (e.g. the running cohort)."""
+        chosen = self.cohort_combo.currentData() or preferred
+        self.cohort_combo.clear()
+        if not choices:
+            self.cohort_combo.addItem(NO_COHORTS, None)
+            return
+        for label, value in choices:
+            self.cohort_combo.addItem(label, value)
+        self.cohort_combo.setCurrentIndex(max(self.cohort_combo.findData(chosen), 0))
+
     def set_text(self, field: SheetField, text: str) -> None:
-        """Fill a typed input (week, site, person, month, meeting, venue, date, title)."""
+        """Fill an input: typed ones (week, site, person, month, meeting, venue, date, title,
+        session), or choose the cohort by its number."""
+        if field is SheetField.COHORT:
+            index = self.cohort_combo.findData(text)
+            if index < 0:
+                raise ValueError(f"No cohort number {text!r} is offered")
+            self.cohort_combo.setCurrentIndex(index)
+            return
         edits = {
             SheetField.TITLE: self.title_edit,
             SheetField.MEETING: self.meeting_edit,
@@ -240,6 +285,7 @@ class SheetOptionsForm(QWidget):
             SheetField.PERSON: self.person_edit,
             SheetField.MONTH: self.month_edit,
             SheetField.PANEL: self.panel_edit,
+            SheetField.SESSION: self.session_edit,
         }
         if field not in edits:
             raise ValueError(f"{field} is not a typed input")
@@ -277,6 +323,8 @@ class SheetOptionsForm(QWidget):
             person=text(self.person_edit, SheetField.PERSON),
             month=text(self.month_edit, SheetField.MONTH),
             panel=text(self.panel_edit, SheetField.PANEL),
+            cohort=self.cohort_combo.currentData() if SheetField.COHORT in fields else None,
+            session=text(self.session_edit, SheetField.SESSION),
         )
 
     def options(self) -> SheetOptions:

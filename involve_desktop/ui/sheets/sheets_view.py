@@ -7,7 +7,8 @@ saved. Bad input is shown under the field it is about; nothing opens until it is
 Sheets of members are offered only when the screen is given ``data`` (the session factory
 and the signed-in account). They are made off the UI thread — a contact list of thousands
 takes seconds — with a busy indicator, and the window stays responsive meanwhile. A sheet
-the account may not print stays listed, with a line saying who can print it.
+the account may not print stays listed, with a line saying who can print it. The roles
+and the cohorts offered are read again each time the screen is shown.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.errors import InvolveError, ValidationError
-from involve_desktop.core.services import reference_lists
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import cohorts_cohorts, reference_lists
+from involve_desktop.core.services.cohorts_dto import CohortStatus
 from involve_desktop.core.sheets.catalogue import (
     SheetData,
     SheetParams,
@@ -115,6 +118,7 @@ class SheetsView(QWidget):
         self.sheet_list.setCurrentRow(0)
         self.refresh_group_name()
         self.refresh_roles()
+        self.refresh_cohorts()
 
     def _lay_out(self, list_label: QLabel) -> None:
         """List on the left; details, form and the Preview button on the right."""
@@ -212,10 +216,27 @@ class SheetsView(QWidget):
             return
         self.form.set_roles(names)
 
+    def refresh_cohorts(self) -> None:
+        """Offer the cohorts the account may see (newest first; a running one chosen)."""
+        if self._data is None or not self._data.actor.can(Permission.VIEW_COHORTS):
+            return
+        try:
+            with self._data.sessions() as session:
+                cohorts = cohorts_cohorts.list_cohorts(session, self._data.actor)
+        except Exception:  # noqa: BLE001 - the other sheets still print
+            log.exception("Could not read the list of cohorts")
+            return
+        running = [c for c in cohorts if c.status is CohortStatus.RUNNING]
+        self.form.set_cohorts(
+            [(f"{c.title} — {c.status.label}", str(c.id)) for c in cohorts],
+            str(running[0].id) if running else None,
+        )
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Re-read the group name and the roles each time the screen is shown."""
+        """Re-read the group name, the roles and the cohorts each time the screen is shown."""
         self.refresh_group_name()
         self.refresh_roles()
+        self.refresh_cohorts()
         super().showEvent(event)
 
     # -- preview ------------------------------------------------------------------------
@@ -322,6 +343,9 @@ class SheetsView(QWidget):
             "venue": self.form.venue_edit,
             "role": self.form.role_combo,
             "within_days": self.form.within_spin,
+            "cohort": self.form.cohort_combo,
+            "session": self.form.session_edit,
+            "person": self.form.person_edit,
         }.get(error.field)
         if target is not None:
             target.setFocus()
