@@ -3,7 +3,8 @@
 Each dialog adds labelled rows and says what Save does (``apply``); this base shows a
 service error beside the field it names (several spellings of a field may point at one
 row, e.g. "amount" and "amount_pence"), keeps everything typed when saving fails, saves
-with Ctrl+S and asks before Esc throws typed edits away.
+with Ctrl+S or Enter (never another button in a row) and asks before Esc throws typed edits
+away.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.services.dto import Actor
@@ -87,6 +96,13 @@ class FormDialog(QDialog):
         self._layout.addWidget(self.general_error)
         self._layout.addStretch(1)
         self._layout.addWidget(self.buttons)
+        # Enter saves. The Save button only becomes the dialog's default once it sits in
+        # the dialog, and any other button in a row (e.g. "Today") must not take Enter:
+        # it had recorded benefits advice nobody offered.
+        for button in self.findChildren(QPushButton):
+            if self.buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.InvalidRole:
+                button.setAutoDefault(False)
+        self.save_button.setDefault(True)
         self._start_state = self.state()
 
     def state(self) -> Any:

@@ -51,19 +51,21 @@ def count_words(count: int, one: str, many: str | None = None) -> str:
 
 
 def totals_text(items: Sequence[Any], thing: str) -> str:
-    """ "Waiting £x · Approved £y · Paid £z" (+ "Not payable: n lines (recorded)")."""
+    """ "Waiting for approval £x · Approved £y · Paid £z" (+ "Recorded, not paid: n lines"):
+    the same words as the Status column and the Show filter (a new coordinator looked for
+    "Pending" in the filter and found no such choice)."""
     sums = {status: 0 for status in PayStatus}
     counts = {status: 0 for status in PayStatus}
     for item in items:
         sums[item.status] += item.amount_pence
         counts[item.status] += 1
     parts = [
-        f"Pending {format_pence(sums[PayStatus.PENDING])}",
-        f"Approved {format_pence(sums[PayStatus.APPROVED])}",
-        f"Paid {format_pence(sums[PayStatus.PAID])}",
+        f"{status.label} {format_pence(sums[status])}"
+        for status in (PayStatus.PENDING, PayStatus.APPROVED, PayStatus.PAID)
     ]
     if counts[PayStatus.NOT_PAYABLE] or thing == "line":
-        parts.append(f"Not payable: {count_words(counts[PayStatus.NOT_PAYABLE], thing)} (recorded)")
+        recorded = count_words(counts[PayStatus.NOT_PAYABLE], thing)
+        parts.append(f"{PayStatus.NOT_PAYABLE.label}: {recorded}")
     return " · ".join(parts)
 
 

@@ -63,6 +63,7 @@ class PreferenceDialog(FormDialog):
         self.advice = OptionalDate("Offered on", "Benefits advice offered on")
         self.advice.set_value(current.benefits_advice_offered_on)
         self.today_button = QPushButton("&Today")
+        self.today_button.setAutoDefault(False)  # Enter saves; it never records advice
         self.today_button.setToolTip("Benefits advice was offered today")
         self.today_button.clicked.connect(lambda _c=False: self.advice.set_value(self.today))
         advice_row = QWidget()

@@ -43,7 +43,7 @@ def test_the_period_starts_at_last_month_and_generating_lists_the_lines(
     assert rows[2]["Paid by"] == "Declined payment"
     assert rows[3]["Paid by"] == "Not asked yet"
     assert view.lines.totals.text() == (
-        "Pending £93.00 · Approved £0.00 · Paid £0.00 · Not payable: 1 line (recorded)"
+        "Waiting for approval £93.00 · Approved £0.00 · Paid £0.00 · Recorded, not paid: 1 line"
     )
     assert view.lines.ask_row.isVisible()
     assert view.lines.ask_person.currentText() == "Nora Asked"
@@ -67,7 +67,9 @@ def test_approve_selected_then_mark_paid_with_a_date(
     # Nora has no preference yet: left waiting, and the coordinator is told why
     assert rows[("Nora Asked", "Tue 17 Mar 2026")]["Status"] == "Waiting for approval"
     assert "no payment preference recorded for Nora Asked" in boxes["information"][-1]
-    assert view.lines.totals.text().startswith("Pending £20.00 · Approved £73.00 · Paid £0.00")
+    assert view.lines.totals.text().startswith(
+        "Waiting for approval £20.00 · Approved £73.00 · Paid £0.00"
+    )
 
     def pay(dialog: PaidDateDialog) -> None:
         assert "2 lines (£73.00)" in dialog.intro.text()
@@ -84,7 +86,9 @@ def test_approve_selected_then_mark_paid_with_a_date(
     assert len(opened) == 1
     statuses = [(r["Person"], r["Status"]) for r in shown(view.lines.table)]
     assert statuses.count(("Aisha Khan", "Paid Fri 10 Apr 2026")) == 2
-    assert view.lines.totals.text().startswith("Pending £20.00 · Approved £0.00 · Paid £73.00")
+    assert view.lines.totals.text().startswith(
+        "Waiting for approval £20.00 · Approved £0.00 · Paid £73.00"
+    )
 
     # a paid line cannot go back to pending: the button says so instead of trying
     select(view.lines.table, lambda r: r["Person"] == "Aisha Khan")

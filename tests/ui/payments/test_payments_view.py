@@ -59,7 +59,7 @@ def test_a_bad_amount_is_refused_beside_amount_and_the_claim_keeps_what_was_type
     view.expenses.approve()
     assert shown(view.expenses.table)[0]["Status"] == "Approved"
     assert view.expenses.totals.text() == (
-        "Pending £0.00 · Approved £12.50 · Paid £0.00   —   chosen: 1 claim, £12.50"
+        "Waiting for approval £0.00 · Approved £12.50 · Paid £0.00   —   chosen: 1 claim, £12.50"
     )
 
 
