@@ -104,10 +104,11 @@ register(
         title=cohort_data.REGISTER_TITLE,
         description=(
             "The sign-in sheet for one session of a cohort: give the session's number or "
-            "date (blank: the next session). It lists everyone with a place by the name "
-            "they go by, with a box to tick and space to sign, then empty rows and a “New "
-            "here?” box — the same sheet as a meeting's, so the ticks are typed back on the "
-            "attendance screen in the same order. Marked Confidential."
+            "date (blank: the next session). It lists everyone with a place and the "
+            "cohort's facilitators by the name they go by, with a box to tick and space to "
+            "sign, then empty rows and a “New here?” box — the same sheet as a meeting's, so "
+            "the ticks are typed back on the attendance screen in the same order. Marked "
+            "Confidential."
         ),
         draw=_draw_cohort_register,
         load=cohort_data.load_cohort_register,
