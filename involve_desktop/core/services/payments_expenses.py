@@ -55,8 +55,13 @@ def _values(session: Session, data: ExpenseInput, today: date) -> dict[str, obje
         raise ValidationError("day", "Give the day the money was spent.")
     validation.not_in_future(data.day, "day", "The day of the expense", today)
     amount = data.amount_pence
-    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+    if isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError("amount_pence", "Give the amount in pounds — for example 4.60.")
+    if amount <= 0:
+        raise ValidationError(
+            "amount_pence",
+            "A claim must be for more than £0.00 — type what was spent, for example 4.60.",
+        )
     if amount > MAX_PENCE:
         raise ValidationError(
             "amount_pence", f"{format_pence(amount)} is more than {format_pence(MAX_PENCE)}."
