@@ -331,6 +331,10 @@ def test_certificate_and_register_print_from_the_command_line(
             "--privacy.",
         ),
         (["certificate", "--cohort", "1", "--session", "2"], "certificate does not use --session"),
+        (
+            ["certificate", "--cohort", "1", "--large-print"],
+            "certificate is always A4 landscape with large text; it does not use --large-print",
+        ),
         (["cohort-summary", "--cohort", "1", "--person", "Zoë"], "does not use --person"),
     ],
 )
