@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from involve_desktop.core.services import cohorts_alumni, member_search
+from involve_desktop.core.services import cohorts_alumni, cohorts_pathways, member_search
 from involve_desktop.core.services.cohorts_dto import (
     AlumniActionInfo,
     AlumniActionInput,
@@ -59,7 +59,16 @@ class AlumniDialog(FormDialog):
         members: list[tuple[int, str]] = []
         with service_call(self, title=self.title), context.session() as session:
             found = member_search.list_members(session, actor, MemberFilter())
-            members = [(m.id, m.display_name) for m in found.rows]
+            graduated: dict[int, str] = {}
+            for p in programmes:
+                for g in cohorts_pathways.pathways(session, actor, p.id).graduates:
+                    graduated.setdefault(g.member_id, f"{p.name}, {g.cohort_name}")
+            members = [
+                (m.id, f"{m.display_name} — graduate, {graduated[m.id]}")
+                if m.id in graduated
+                else (m.id, m.display_name)
+                for m in found.rows
+            ]
         ticked: set[int] = set()
         if action is not None:
             self.title_edit.setText(action.title)

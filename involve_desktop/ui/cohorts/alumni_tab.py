@@ -69,11 +69,11 @@ class AlumniTab(QWidget):
         fit_columns(self.table)
         if self.model.rowCount():
             self.table.selectRow(0)
-        hint = " — log the first with Add action…" if self.can_manage else ""
+        hint = " — log the first with Add action…" if self.can_manage else "."
         self.note.setText(
             "Initiatives graduates led together, newest first."
             if found
-            else f"No alumni actions logged yet{hint}."
+            else f"No alumni actions logged yet{hint}"
         )
         self.edit_button.setEnabled(bool(found))
         self.delete_button.setEnabled(bool(found))

@@ -128,6 +128,7 @@ class PeopleTab(QWidget):
         by_member = {p.member_id: p for p in progress.people}
         self.model.set_rows([PlaceRow(e, by_member.get(e.member_id)) for e in places])
         fit_columns(self.table)
+        self.table.resizeColumnToContents(3)  # the progress sentence is read in full
         proxy = self.table.model()
         for r in range(proxy.rowCount()):
             if proxy.data(proxy.index(r, 0), ROW_ROLE).enrolment.member_id == wanted:

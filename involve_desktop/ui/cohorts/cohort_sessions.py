@@ -112,6 +112,7 @@ class SessionsTab(QWidget):
             found = cohorts_sessions.list_sessions(session, self.actor, self.cohort.id)
         self.model.set_rows(found)
         fit_columns(self.table)
+        self.table.resizeColumnToContents(3)  # topics in full
         if wanted is None:
             due = [s for s in found if s.meeting.day <= self.today and not s.meeting.cancelled]
             wanted = due[-1].meeting.id if due else (found[0].meeting.id if found else None)

@@ -72,7 +72,7 @@ COHORT_COLUMNS: list[Column[CohortRow]] = [
     Column("Cohort", lambda r: r.cohort.name),
     Column("Programme", lambda r: r.cohort.programme_name),
     Column("Dates", lambda r: dates_text(r.cohort), lambda r: r.cohort.start_on),
-    Column("Venue", lambda r: r.cohort.venue or ""),
+    Column("Venue", lambda r: r.cohort.venue or "", None, lambda r: r.cohort.venue or ""),
     Column(
         "Places",
         lambda r: places_text(r.cohort),
@@ -99,7 +99,7 @@ def session_state(s: SessionInfo, today: date) -> str:
         return "To come"
     if not m.attendance_recorded:
         return "Attendance not typed in yet"
-    return f"{m.present} came" + (f", {m.apologies} apologies" if m.apologies else "")
+    return f"{m.present} came" + (f", {m.apologies} sent apologies" if m.apologies else "")
 
 
 def session_columns(today: date) -> list[Column[SessionInfo]]:
@@ -126,6 +126,20 @@ def _dates(e: EnrolmentInfo) -> str:
         if day is not None:
             parts.append(f"{word} {format_date(day)}")
     return " · ".join(parts)
+
+
+def latest_step(e: EnrolmentInfo) -> str:
+    """The latest step with its day, "Enrolled Tue 29 Sep 2026" (the rest in the tooltip)."""
+    steps = [
+        ("Withdrew", e.withdrawn_on),
+        ("Graduated", e.graduated_on),
+        ("Enrolled", e.enrolled_on),
+        ("Waiting since", e.waiting_on),
+        ("Offered", e.offered_on),
+        ("Applied", e.applied_on),
+    ]
+    word, day = next((w, d) for w, d in steps if d is not None)
+    return f"{word} {format_date(day)}"
 
 
 def state_text(e: EnrolmentInfo) -> str:
@@ -156,7 +170,7 @@ PLACE_COLUMNS: list[Column[PlaceRow]] = [
         True,
     ),
     Column("Progress", progress_text, None, progress_text),
-    Column("Dates", lambda r: _dates(r.enrolment), lambda r: r.enrolment.applied_on),
+    Column("Since", lambda r: latest_step(r.enrolment), None, lambda r: _dates(r.enrolment)),
 ]
 
 FACILITATOR_COLUMNS: list[Column[FacilitatorInfo]] = [
@@ -176,25 +190,30 @@ def _joined(items: tuple[str, ...]) -> str:
     return "; ".join(items) if items else "—"
 
 
+def _panels(g: GraduatePathway) -> str:
+    if g.panels is None:
+        return "(not shown to this account)"
+    return _joined(tuple(f"{p.post_title}, {format_date(p.day)}" for p in g.panels))
+
+
+def _council(g: GraduatePathway) -> str:
+    return _joined(tuple(f"{n} ({format_date(d)})" for n, d in g.council))
+
+
 def pathway_columns() -> list[Column[GraduatePathway]]:
-    """Graduate, cohort, graduated on, then onward roles."""
+    """Graduate, cohort, graduated on, then onward roles (in full in the tooltips)."""
     return [
         Column("Graduate", lambda g: g.name, lambda g: sort_key(g.name)),
         Column("Cohort", lambda g: g.cohort_name),
         Column("Graduated", lambda g: format_date(g.graduated_on), lambda g: g.graduated_on),
-        Column("Went on to co-facilitate", lambda g: _joined(g.cofacilitated)),
         Column(
-            "Sat on panels",
-            lambda g: (
-                "(not shown to this account)"
-                if g.panels is None
-                else _joined(tuple(f"{p.post_title}, {format_date(p.day)}" for p in g.panels))
-            ),
+            "Went on to co-facilitate",
+            lambda g: _joined(g.cofacilitated),
+            None,
+            lambda g: "\n".join(g.cofacilitated) or "—",
         ),
-        Column(
-            "Joined the council",
-            lambda g: _joined(tuple(f"{n} ({format_date(d)})" for n, d in g.council)),
-        ),
+        Column("Sat on panels", _panels, None, lambda g: _panels(g).replace("; ", "\n")),
+        Column("Joined the council", _council, None, _council),
     ]
 
 

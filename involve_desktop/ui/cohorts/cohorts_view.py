@@ -29,6 +29,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_cohorts, cohorts_facilitators, cohorts_programmes
 from involve_desktop.core.services.cohorts_dto import ProgrammeInfo
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.cohorts.alumni_tab import AlumniTab
 from involve_desktop.ui.cohorts.cohorts_columns import COHORT_COLUMNS, CohortRow, plain_table
 from involve_desktop.ui.cohorts.pathways_tab import PathwaysTab
@@ -38,6 +39,7 @@ from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
 
+VENUE_CHARS = 18  # the whole venue is in the tooltip; the facilitators need the room
 NO_PROGRAMMES = (
     "No leadership programmes yet — add the first with New programme… (its name, how many "
     "sessions, and how many a participant must attend), then add its first cohort."
@@ -169,6 +171,9 @@ class CohortsView(QWidget):
                 rows.append(CohortRow(c, people))
         self.model.set_rows(rows)
         fit_columns(self.table)
+        venue = self.table.fontMetrics().averageCharWidth() * VENUE_CHARS
+        header = self.table.horizontalHeader()
+        header.resizeSection(3, min(header.sectionSize(3), venue))
         proxy = self.table.model()
         for r in range(proxy.rowCount()):
             if proxy.data(proxy.index(r, 0), ROW_ROLE).cohort.id == wanted:
@@ -178,8 +183,8 @@ class CohortsView(QWidget):
             if proxy.rowCount():
                 self.table.selectRow(0)
         self.rule.setText(
-            f"To complete: {chosen.rule.lower()}. {chosen.cohorts} cohorts, "
-            f"{chosen.graduates} graduates."
+            f"To complete: {chosen.rule.lower()}. {plural(chosen.cohorts, 'cohort')}, "
+            f"{plural(chosen.graduates, 'graduate')}."
             if chosen
             else ""
         )

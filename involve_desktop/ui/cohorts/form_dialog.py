@@ -114,14 +114,16 @@ class FormDialog(QDialog):
         self.focus[name] = widget
         self.form.addRow(label, with_error(widget, self.labels[name], hint))
 
-    def finish(self, *extra: QWidget) -> None:
-        """Lay out the form, anything extra under it, the general error and the buttons."""
+    def finish(self, *extra: QWidget, grow: bool = False) -> None:
+        """Lay out the form, anything extra under it (the last one taking the spare height
+        when ``grow``), the general error and the buttons."""
         column = QVBoxLayout(self)
         column.addLayout(self.form)
         for widget in extra:
-            column.addWidget(widget)
+            column.addWidget(widget, 1 if grow and widget is extra[-1] else 0)
         column.addWidget(self.fallback)
-        column.addStretch(1)
+        if not (grow and extra):
+            column.addStretch(1)
         column.addWidget(self.buttons)
         self._saved = snapshot(self)
 

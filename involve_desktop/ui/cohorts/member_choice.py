@@ -18,6 +18,7 @@ from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
 from involve_desktop.ui.cohorts.form_dialog import FormDialog
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.people_picker import FindBox
+from involve_desktop.ui.members.dialog_widgets import with_error
 from involve_desktop.ui.operations import service_call
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -62,8 +63,8 @@ class MemberChoiceDialog(FormDialog):
         self.note.setAccessibleName("About this list")
         self.row("&Find:", None, self.search)
         self.form.addRow(self.note)
-        self.row("&Member:", "member_id", self.list)
-        self.finish()
+        self.focus["member_id"] = self.list
+        self.finish(with_error(self.list, self.labels["member_id"]), grow=True)
         self.fill()
         self.search.setFocus()
 

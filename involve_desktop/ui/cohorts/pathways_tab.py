@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from involve_desktop.core.services import cohorts_pathways
 from involve_desktop.core.services.cohorts_dto import GraduatePathway, ProgrammeInfo
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.cohorts.cohorts_columns import pathway_columns, plain_table
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import fit_columns
@@ -55,6 +56,7 @@ class PathwaysTab(QWidget):
             else ""
         )
         self.summary.setText(
-            f"{programme.name}: {count} graduations. Since graduating, {found.cofacilitated} "
-            f"co-facilitated a later cohort{panels}, {found.joined_council} joined the council."
+            f"{programme.name}: {plural(count, 'graduation')}. Since graduating, "
+            f"{found.cofacilitated} co-facilitated a later cohort{panels}, "
+            f"{found.joined_council} joined the council."
         )
