@@ -34,10 +34,13 @@ class CohortDetails(QWidget):
         self, programmes: list[ProgrammeInfo], start: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.programmes = {p.id: p for p in programmes}
         self.programme = QComboBox()
         self.programme.setAccessibleName("Programme")
         for p in programmes:
             self.programme.addItem(p.name, p.id)
+        self._suggested = ""
+        self.programme.currentIndexChanged.connect(lambda _i: self._suggest_name())
         self.name = QLineEdit()
         self.name.setAccessibleName("Cohort name")
         self.name.setPlaceholderText("e.g. Cohort 4, or Spring 2026")
@@ -96,6 +99,15 @@ class CohortDetails(QWidget):
         index = self.programme.findData(programme_id)
         if index >= 0:
             self.programme.setCurrentIndex(index)
+        self._suggest_name()
+
+    def _suggest_name(self) -> None:
+        """A new cohort is named after the programme's count ("Cohort 4") until typed over."""
+        chosen = self.programmes.get(self.programme.currentData())
+        if chosen is None or self.name.text() not in ("", self._suggested):
+            return
+        self._suggested = f"Cohort {chosen.cohorts + 1}"
+        self.name.setText(self._suggested)
 
     def set_info(self, info: CohortInfo) -> None:
         """Show a saved cohort's details."""

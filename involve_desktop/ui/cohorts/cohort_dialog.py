@@ -182,6 +182,8 @@ class CohortDialog(QDialog):
         self.people.load()
 
     def _tab_shown(self) -> None:
+        if self.tabs.currentIndex() not in (self.details_index, self.sessions_index):
+            self.saved_label.clear()  # "now plan its sessions" has been read
         if self.tabs.currentIndex() == self.people_index:
             self.people.load()
 

@@ -22,6 +22,7 @@ from involve_desktop.core.services.cohorts_dto import (
     EnrolmentState,
 )
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.cohorts.cohorts_columns import PLACE_COLUMNS, PlaceRow, plain_table
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import fit_columns
@@ -138,12 +139,16 @@ class PeopleTab(QWidget):
             if proxy.rowCount():
                 self.table.selectRow(0)
         c = progress.cohort
-        limit = f" of {c.capacity} places" if c.capacity is not None else " (no limit on places)"
+        taken = c.enrolled + c.completed
+        places = (
+            f"{taken} of {c.capacity} places taken"
+            if c.capacity is not None
+            else f"{plural(taken, 'place')} taken (no limit)"
+        )
         self.note.setText(
             f"To complete: {progress.rule.lower()} — {progress.needed} of "
             f"{progress.total_sessions} sessions ({progress.held} held so far). "
-            f"{c.enrolled + c.completed}{limit} taken, {c.completed} graduated, "
-            f"{c.withdrawn} withdrawn."
+            f"{places}, {c.completed} graduated, {c.withdrawn} withdrawn."
         )
         queue = sorted(
             (e for e in places if e.waiting_position is not None),

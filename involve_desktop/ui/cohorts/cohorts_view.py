@@ -306,6 +306,6 @@ class CohortsView(QWidget):
             self.empty.setVisible(True)
             return
         if cohort.completed:
-            print_certificates(self, self.context, self.actor, cohort.id, None)
+            print_certificates(self, self.context, self.actor, cohort.id, None, cohort.title)
         else:
             print_register(self, self.context, self.actor, cohort, None, today=self.today)

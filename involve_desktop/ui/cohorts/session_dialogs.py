@@ -8,6 +8,7 @@ from datetime import date, time
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import cohorts_sessions
 from involve_desktop.core.services.cohorts_dto import (
     CohortInfo,
@@ -70,7 +71,10 @@ class PlanDialog(FormDialog):
         self.row("&From:", "start_time", self.start_time)
         self.row("&To:", "end_time", self.end_time)
         self.row(
-            "&Sessions:", "sessions", self.sessions, f"From the start, {cohort.start_on:%d %b %Y}"
+            "&Sessions:",
+            "sessions",
+            self.sessions,
+            f"From the start, {format_date(cohort.start_on)}",
         )
         self.row("&How often:", "every_weeks", self.every)
         self.row("To&pics:", "topics", self.topics)
