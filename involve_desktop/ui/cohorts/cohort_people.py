@@ -140,7 +140,7 @@ class PeopleTab(QWidget):
                 self.table.selectRow(0)
         c = progress.cohort
         taken = c.enrolled + c.completed
-        places = (
+        taken_text = (
             f"{taken} of {c.capacity} places taken"
             if c.capacity is not None
             else f"{plural(taken, 'place')} taken (no limit)"
@@ -148,7 +148,7 @@ class PeopleTab(QWidget):
         self.note.setText(
             f"To complete: {progress.rule.lower()} — {progress.needed} of "
             f"{progress.total_sessions} sessions ({progress.held} held so far). "
-            f"{places}, {c.completed} graduated, {c.withdrawn} withdrawn."
+            f"{taken_text}, {c.completed} graduated, {c.withdrawn} withdrawn."
         )
         queue = sorted(
             (e for e in places if e.waiting_position is not None),
