@@ -4,12 +4,14 @@ One row per person (member number, name, how they are paid, time, expenses, tota
 approved), then the total for each payment method and the grand total, and lines for the
 finance sign-off (checked, authorised, paid). Only approved items count (never
 involvement recorded without payment). The same figures go to finance software as CSV
-(``payments_batch.finance_batch_csv``). Confidential footer.
+(``payments_batch.finance_batch_csv``). Confidential footer. A batch whose columns would
+not fit A4 portrait without breaking words (long approver names, four-figure sums) is
+printed landscape.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -19,7 +21,7 @@ from involve_desktop.core.formatting import format_pence
 from involve_desktop.core.services.payments_dto import FinanceBatch, PaymentMethod
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
 from involve_desktop.core.sheets.names import format_name
-from involve_desktop.core.sheets.options import SheetOptions, check_text
+from involve_desktop.core.sheets.options import Orientation, SheetOptions, check_text
 from involve_desktop.core.sheets.payment_parts import (
     column_widths,
     header_cells,
@@ -29,13 +31,14 @@ from involve_desktop.core.sheets.payment_parts import (
     totals_block,
     wide_enough,
 )
-from involve_desktop.core.sheets.styles import paragraph, ruled_table, sheet_styles
+from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table, sheet_styles
 
 DEFAULT_TITLE = "Finance batch: involvement payments and expenses"
 COLUMNS = ("No.", "Name", "Paid by", "Time", "Expenses", "Total", "Approved by")
 NO_METHOD = "Not recorded"
 EMPTY = "Nothing approved and waiting to be paid in this period."
 SIGN_OFF = ("Checked by", "Authorised by", "Paid by")
+NAME_SHARE = 0.15  # names wrap between words in what is left, down to this share
 
 
 @dataclass(frozen=True)
@@ -56,20 +59,7 @@ def finance_batch_story(sheet: FinanceBatchSheet, options: SheetOptions) -> list
     story: list[Flowable] = [paragraph(f"Covers: {sheet.covers}.", styles.body), Spacer(1, 3 * mm)]
     if not batch.people:
         return [*story, paragraph(EMPTY, styles.body)]
-    money = [format_pence(p.total_pence) for p in batch.people]
-    widths = column_widths(
-        styles,
-        width,
-        [
-            ("No.", [str(p.member_id) for p in batch.people]),
-            ("Name", 3),
-            ("Paid by", 2),
-            ("Time", money),
-            ("Expenses", money),
-            ("Total", money),
-            ("Approved by", 2),
-        ],
-    )
+    widths = _widths(batch, styles, width)
     rows = [
         [
             str(p.member_id),
@@ -114,6 +104,51 @@ def finance_batch_story(sheet: FinanceBatchSheet, options: SheetOptions) -> list
     return story
 
 
+def _words(texts: list[str]) -> list[str]:
+    return [word for text in texts for word in text.split()] or [""]
+
+
+def _measured(batch: FinanceBatch) -> dict[str, list[str]]:
+    """The columns as wide as their widest text: numbers and money whole; how paid and who
+    approved as wide as their longest word, so they wrap between words (a weighted share
+    had broken "Demo Coordinator" mid-word)."""
+    money = [format_pence(p.total_pence) for p in batch.people]
+    return {
+        "No.": [str(p.member_id) for p in batch.people],
+        "Paid by": _words([p.method.label if p.method else NO_METHOD for p in batch.people]),
+        "Time": money,
+        "Expenses": money,
+        "Total": money,
+        "Approved by": _words([p.approved_by for p in batch.people]),
+    }
+
+
+def _widths(batch: FinanceBatch, styles: SheetStyles, width: float) -> list[float]:
+    measured = _measured(batch)
+    return column_widths(
+        styles, width, [(name, measured.get(name, 1)) for name in COLUMNS], min_share=NAME_SHARE
+    )
+
+
+def fits(batch: FinanceBatch, options: SheetOptions, header: SheetHeader) -> bool:
+    """True when every measured column gets its full width on this page (names wrap)."""
+    styles = sheet_styles(options.large_print)
+    width = page_geometry(options, header).content_width
+    wanted = _widths(batch, styles, 10 * width)
+    got = _widths(batch, styles, width)
+    return all(got[i] >= wanted[i] - 0.01 for i, name in enumerate(COLUMNS) if name != "Name")
+
+
+def batch_options(sheet: FinanceBatchSheet, options: SheetOptions) -> SheetOptions:
+    """Large print, or a batch too wide for portrait, goes on A4 landscape."""
+    options = wide_enough(options)
+    if options.orientation is Orientation.PORTRAIT and not fits(
+        sheet.batch, options, _header(sheet)
+    ):
+        return replace(options, orientation=Orientation.LANDSCAPE)
+    return options
+
+
 def _header(sheet: FinanceBatchSheet) -> SheetHeader:
     return SheetHeader(
         title=sheet.title or DEFAULT_TITLE,
@@ -126,13 +161,13 @@ def render_finance_batch(
     sheet: FinanceBatchSheet, options: SheetOptions | None = None, *, printed_on: date | None = None
 ) -> bytes:
     """Render the finance batch to PDF bytes."""
-    options = wide_enough(options or SheetOptions())
     sheet = FinanceBatchSheet(
         sheet.batch,
         sheet.covers,
         check_text("group_name", "Group name", sheet.group_name),
         check_text("title", "Title", sheet.title) or DEFAULT_TITLE,
     )
+    options = batch_options(sheet, options or SheetOptions())
     return build_pdf(
         finance_batch_story(sheet, options),
         header=_header(sheet),

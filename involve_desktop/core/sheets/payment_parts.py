@@ -160,10 +160,16 @@ def sign_lines(
 
 
 def column_widths(
-    styles: SheetStyles, width: float, columns: Sequence[tuple[str, Sequence[str] | float]]
+    styles: SheetStyles,
+    width: float,
+    columns: Sequence[tuple[str, Sequence[str] | float]],
+    *,
+    min_share: float = 0.25,
 ) -> list[float]:
     """Widths for a table: a column given its texts is as wide as its widest text or its
-    heading (never split); a column given a number shares the rest by that weight."""
+    heading (never split); a column given a number shares the rest by that weight. When
+    the weighted columns would get less than ``min_share`` of the width, every column is
+    scaled in proportion instead."""
     size = styles.body_size
     fixed: dict[int, float] = {}
     for index, (heading, spec) in enumerate(columns):
@@ -174,7 +180,7 @@ def column_widths(
         i: float(spec) for i, (_, spec) in enumerate(columns) if isinstance(spec, (int, float))
     }
     rest = width - sum(fixed.values())
-    if rest < width * 0.25 * bool(weights):  # too tight: everything in proportion instead
+    if rest < width * min_share * bool(weights):  # too tight: everything in proportion instead
         scale = (width * 0.75 if weights else width) / sum(fixed.values())
         fixed = {i: w * scale for i, w in fixed.items()}
         rest = width - sum(fixed.values())
