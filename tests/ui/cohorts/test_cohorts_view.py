@@ -64,7 +64,7 @@ def test_no_programmes_yet_says_what_to_do_and_the_form_shows_errors_beside_fiel
 
 
 def test_a_facilitator_sees_only_linked_cohorts_and_cannot_create_one(
-    qtbot, context, session, coordinator, facilitator
+    qtbot, context, session, coordinator, facilitator, told
 ):
     p = programme(session, coordinator)
     mine = cohort(session, coordinator, p, "Cohort 1")
@@ -88,6 +88,7 @@ def test_a_facilitator_sees_only_linked_cohorts_and_cannot_create_one(
     dialog.tabs.setCurrentIndex(dialog.sessions_index)
     assert dialog.sessions.attendance_button.isVisible()
     assert not dialog.sessions.plan_button.isVisible()
+    assert told == []  # their own cohort opens on every tab without a refusal
 
 
 def test_withdrawing_names_the_next_person_waiting_and_offers_them_the_place(
