@@ -18,6 +18,7 @@ from involve_desktop.core.services import cohorts_enrolment, cohorts_progress
 from involve_desktop.core.services.cohorts_dto import (
     CohortInfo,
     CohortProgress,
+    CohortStatus,
     EnrolmentInfo,
     EnrolmentState,
 )
@@ -186,6 +187,13 @@ class PeopleTab(QWidget):
         self.enrol_button.setEnabled(state in (EnrolmentState.OFFERED, EnrolmentState.WAITING))
         self.withdraw_button.setEnabled(state in LIVE | {EnrolmentState.ENROLLED})
         self.undo_button.setEnabled(state is EnrolmentState.COMPLETED)
+        finished = self.cohort is not None and self.cohort.status is CohortStatus.FINISHED
+        self.apply_button.setEnabled(not finished)
+        self.apply_button.setToolTip(
+            "A finished cohort takes no applications"
+            if finished
+            else "Record that a member applied"
+        )
         rows = self.model.all_rows()
         self.graduate_button.setEnabled(
             any(r.enrolment.state is EnrolmentState.ENROLLED for r in rows)

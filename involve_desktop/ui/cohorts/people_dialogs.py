@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from involve_desktop.core.services import cohorts_enrolment, cohorts_progress
 from involve_desktop.core.services.cohorts_dto import (
@@ -16,6 +16,7 @@ from involve_desktop.core.services.cohorts_dto import (
     WithdrawResult,
 )
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.cohorts.form_dialog import FormDialog, snapshot
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.people_picker import PeoplePicker
@@ -95,6 +96,15 @@ class GraduateDialog(FormDialog):
             "Those who have met the completion rule are ticked. Anyone ticked who has not is "
             "not graduated, and the reason is shown.",
         )
+        ready = sum(1 for p in people if p.can_graduate)
+        self.ready = QLabel(
+            f"{plural(ready, 'person has', 'people have')} met the completion rule."
+            if ready
+            else "No one has met the completion rule yet — graduate people once they have."
+        )
+        self.ready.setWordWrap(True)
+        self.ready.setAccessibleName("Who is ready")
+        self.form.insertRow(0, self.ready)
         self.finish()
         self._ticked = self.people.checked_ids()
         self.on.setFocus()

@@ -167,6 +167,7 @@ def test_a_programme_lead_runs_a_cohort_to_certificates(
     # Graduate: Ben and Zoë are ticked; Cat, ticked too, is refused with the reason.
     def graduate(d: GraduateDialog) -> None:
         assert d.people.checked_ids() == {ben, zoe}
+        assert d.ready.text() == "2 people have met the completion rule."
         cat = next(
             int(i.data(0x0100)) for i in d.people.items() if i.text().startswith("Cat Jones")
         )
