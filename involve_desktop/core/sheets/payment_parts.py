@@ -15,7 +15,15 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from involve_desktop.core.formatting import format_date, format_pence
 from involve_desktop.core.services.payments_dto import ExpenseInfo, PayLineInfo, PayStatus
@@ -26,6 +34,38 @@ from involve_desktop.core.sheets.styles import SheetStyles, paragraph
 # Room a table heading needs below it (the heading, the column headings and a few rows);
 # with less left on the page, the heading starts the next page.
 TABLE_HEADING_ROOM = 40 * mm
+
+
+class ContinuedTable(Flowable):
+    """A table that, when it runs onto another page, starts that page with a caption
+    ("Alan Wright — paid for your time, continued"), so a page of everyone's statements
+    that comes apart from the others still says whose it is."""
+
+    def __init__(self, table: Flowable, caption: str, styles: SheetStyles) -> None:
+        super().__init__()
+        self.table, self.caption, self.styles = table, caption, styles
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: D102
+        self.width, self.height = self.table.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:  # noqa: D102
+        self.table.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802, D102 - reportlab's name
+        return self.table.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802, D102 - reportlab's name
+        return self.table.getSpaceAfter()
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:  # noqa: D102
+        parts = self.table.split(avail_width, avail_height)
+        if len(parts) != 2:
+            return parts
+        first, rest = parts
+        caption = Paragraph(escape(self.caption), self.styles.body_bold)
+        # The first part fills the page: the caption and the rest start the next one.
+        return [first, PageBreak(), caption, ContinuedTable(rest, self.caption, self.styles)]
 
 
 def table_heading(text: str, styles: SheetStyles) -> list[Flowable]:

@@ -4,8 +4,9 @@ person per page (a single statement, or everyone's at month end).
 Each statement says how the person is paid, lists each paid line (date, what, time or
 sessions, rate, amount, status) and expense claim, then involvement recorded without
 payment in their own terms ("Recorded — you chose not to be paid" / "expenses only"),
-the totals paid and still to pay, and when benefits advice was offered. The name is the
-one they go by in the chosen privacy mode; nothing says why anyone is involved — no
+the totals paid and still to pay, and when benefits advice was offered. A table that runs
+onto another page starts it with the person's name ("… — paid for your time, continued").
+The name is the one they go by in the chosen privacy mode; nothing says why anyone is involved — no
 diagnosis, no "service user" or "patient". Confidential footer.
 """
 
@@ -26,6 +27,7 @@ from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geom
 from involve_desktop.core.sheets.names import format_name
 from involve_desktop.core.sheets.options import SheetOptions, check_text
 from involve_desktop.core.sheets.payment_parts import (
+    ContinuedTable,
     column_widths,
     day_words,
     header_cells,
@@ -194,10 +196,19 @@ def statement_story(
     if statement.lines:
         story += [
             *table_heading("Paid for your time", styles),
-            _lines_table(statement, styles, width),
+            ContinuedTable(
+                _lines_table(statement, styles, width),
+                f"{name} — paid for your time, continued",
+                styles,
+            ),
         ]
     if statement.expenses:
-        story += [*table_heading("Expenses", styles), _expenses_table(statement, styles, width)]
+        story += [
+            *table_heading("Expenses", styles),
+            ContinuedTable(
+                _expenses_table(statement, styles, width), f"{name} — expenses, continued", styles
+            ),
+        ]
     story += _recorded(statement, styles, width)
     totals = [
         ("For your time", statement.time_pence),
