@@ -194,8 +194,12 @@ class SessionsTab(QWidget):
         from involve_desktop.ui.cohorts.session_dialogs import SessionDialog
 
         if self.cohort is not None and self.can_manage:
+            planned = [s.meeting for s in self.model.all_rows()]
+            last = max(planned, key=lambda m: (m.day, m.start_time), default=None)
             self._dialog(
-                SessionDialog(self.context, self.actor, self.cohort, None, self, today=self.today)
+                SessionDialog(
+                    self.context, self.actor, self.cohort, None, self, today=self.today, last=last
+                )
             )
 
     def edit_session(self) -> None:

@@ -4,7 +4,7 @@ when that worked; ``result_value`` holds what it returned."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
@@ -18,6 +18,7 @@ from involve_desktop.core.services.cohorts_dto import (
     SessionPattern,
 )
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_dto import MeetingInfo
 from involve_desktop.ui.cohorts.form_dialog import FormDialog
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate
@@ -116,6 +117,7 @@ class SessionDialog(FormDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        last: MeetingInfo | None = None,
     ) -> None:
         fields = ("day", "start_time", "end_time", "topic", "venue")
         title = "Add a session" if existing is None else f"Change {existing.label}"
@@ -123,9 +125,11 @@ class SessionDialog(FormDialog):
         self.actor, self.cohort, self.existing, self.today = actor, cohort, existing, today
         self.setMinimumWidth(520)
         m = existing.meeting if existing is not None else None
-        self.day = date_edit(m.day if m else (today or date.today()), "Day")
-        self.start_time = time_edit(m.start_time if m else time(14), "Start time")
-        self.end_time = time_edit(m.end_time if m else time(16), "End time")
+        like = m or last  # a new session: a week after the last one, at its times
+        day = m.day if m else (last.day + timedelta(days=7) if last else (today or date.today()))
+        self.day = date_edit(day, "Day")
+        self.start_time = time_edit(like.start_time if like else time(14), "Start time")
+        self.end_time = time_edit(like.end_time if like else time(16), "End time")
         self.topic = QLineEdit(m.topic or "" if m else "")
         self.topic.setAccessibleName("Topic")
         self.topic.setPlaceholderText("e.g. Co-production in practice")

@@ -54,7 +54,8 @@ def test_a_refused_plan_keeps_the_typing_and_sessions_change_one_by_one(
     assert not tab.plan_button.isEnabled()  # the plan is made: change it one by one
 
     def extra(d: SessionDialog) -> None:
-        d.day.setDate(date(2026, 3, 10))
+        assert d.day.date().toPython() == date(2026, 2, 3)  # a week after the last session
+        assert d.start_time.time().toString("HH:mm") == "14:00"
         d.topic.setText("Celebration")
         d.save()
 
