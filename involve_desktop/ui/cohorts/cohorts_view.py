@@ -220,10 +220,11 @@ class CohortsView(QWidget):
             if self.programmes
             else "Add a programme first (New programme…)"
         )
-        self.edit_programme_button.setEnabled(self.chosen_programme() is not None)
+        editable = self._programme_to_edit()
+        self.edit_programme_button.setEnabled(editable is not None)
         self.edit_programme_button.setToolTip(
-            "The chosen programme's name, sessions and completion rule"
-            if self.chosen_programme()
+            f"{editable.name}: its name, sessions and completion rule"
+            if editable
             else "Choose a programme above first"
         )
 
@@ -247,11 +248,19 @@ class CohortsView(QWidget):
         dialog = ProgrammeDialog(self.context, self.actor, None, self)
         self._after(dialog)
 
+    def _programme_to_edit(self) -> ProgrammeInfo | None:
+        """The programme chosen above, else the chosen cohort's programme."""
+        chosen = self.chosen_programme()
+        cohort = self.current_cohort()
+        if chosen is None and cohort is not None:
+            chosen = next((p for p in self.programmes if p.id == cohort.programme_id), None)
+        return chosen
+
     def edit_programme(self) -> None:
-        """Change the chosen programme."""
+        """Change the chosen programme (or the chosen cohort's)."""
         from involve_desktop.ui.cohorts.programme_dialog import ProgrammeDialog
 
-        chosen = self.chosen_programme()
+        chosen = self._programme_to_edit()
         if chosen is None or not self.can_manage:
             return
         self._after(ProgrammeDialog(self.context, self.actor, chosen, self))

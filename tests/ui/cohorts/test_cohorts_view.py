@@ -133,6 +133,9 @@ def test_pathways_and_alumni_actions(qtbot, monkeypatch, context, session, coord
         session, coordinator, later, FacilitatorInput(member_id=asha), today=TODAY
     )
     view = open_view(qtbot, context, coordinator)
+    assert view.programme.currentText() == "All programmes"  # the chosen cohort's programme:
+    assert view.edit_programme_button.isEnabled()
+    assert view.edit_programme_button.toolTip().startswith("Peer Leadership Programme:")
     view.tabs.setCurrentWidget(view.pathways)
     assert "Choose a programme above" in view.pathways.summary.text()
     view.programme.setCurrentIndex(view.programme.findData(programme_id))
