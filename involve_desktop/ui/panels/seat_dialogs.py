@@ -46,6 +46,7 @@ from involve_desktop.ui.meetings.people_picker import FindBox
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.panels.find_arrows import ArrowsIntoList
 from involve_desktop.ui.panels.panels_words import since_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -211,6 +212,7 @@ class AddLivedDialog(SeatDialog):
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda *_a: self._choice_changed())
         self.list.itemDoubleClicked.connect(lambda _i: self.seat())  # Enter: the Seat button
+        ArrowsIntoList(self.search, self.list)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About this list")
@@ -322,6 +324,7 @@ class AddStaffDialog(SeatDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Members")
         self.list.currentItemChanged.connect(lambda *_a: self._choice_changed())
+        ArrowsIntoList(self.search, self.list)
         self.outside_radio.toggled.connect(self._side_changed)
         self.focus |= {
             "outside_name": self.outside_name,

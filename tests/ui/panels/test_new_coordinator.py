@@ -73,3 +73,34 @@ def test_the_panel_dialog_still_opens_on_a_planned_panel(qtbot, context, session
     dialog = PanelDialog(context, coordinator, panel_id, today=TODAY)
     qtbot.addWidget(dialog)
     assert dialog.info is not None
+
+
+def test_down_in_find_moves_to_the_next_suggestion_and_enter_seats_them(
+    qtbot, monkeypatch, context, session, coordinator
+):
+    from PySide6.QtCore import Qt
+
+    from involve_desktop.ui.panels.seat_dialogs import AddLivedDialog
+    from tests.ui.rota.scripting import scripted
+
+    trained(session, coordinator, "Ivy Lee")
+    trained(session, coordinator, "Jon Park")
+    panel_id = panel(session, coordinator)
+    dialog = open_dialog(qtbot, context, coordinator, panel_id)
+    seen: dict[str, str] = {}
+
+    def script(d: AddLivedDialog) -> None:
+        d.show()
+        assert d.list.count() == 2 and d.list.currentRow() == 0
+        first = d.list.item(0).text().split(" — ")[0]
+        qtbot.keyClick(d.search, Qt.Key.Key_Down)
+        assert d.list.hasFocus() or d.list is d.focusWidget()
+        assert d.list.currentRow() == 1
+        seen["second"] = d.list.item(1).text().split(" — ")[0]
+        seen["first"] = first
+        qtbot.keyClick(d.list, Qt.Key.Key_Return)
+
+    scripted(monkeypatch, AddLivedDialog, script)
+    dialog.people.lived_button.click()
+    seated = [s.name for s in saved_panel(session, coordinator, panel_id).seats]
+    assert seated == [seen["second"]]
