@@ -66,7 +66,7 @@ def progress_of(dialog: CohortDialog, name: str) -> str:
 
 
 def test_a_programme_lead_runs_a_cohort_to_certificates(
-    qtbot, monkeypatch, context, session, coordinator, told
+    qtbot, qtmodeltester, monkeypatch, context, session, coordinator, told
 ):
     programme_id, asha = earlier_graduate(session, coordinator)
     ben = person(session, coordinator, "Ben Okafor")
@@ -163,6 +163,8 @@ def test_a_programme_lead_runs_a_cohort_to_certificates(
     assert progress_of(dialog, "Ben Okafor") == "✓ Completed the attendance needed"
     assert progress_of(dialog, "Cat Jones").startswith("Cannot now complete")
     assert row_of(dialog.people.table, "Ben Okafor")[2] == "4 of 4"
+    for model in (people.model, dialog.sessions.model, dialog.facilitators.model, view.model):
+        qtmodeltester.check(model)
 
     # Graduate: Ben and Zoë are ticked; Cat, ticked too, is refused with the reason.
     def graduate(d: GraduateDialog) -> None:
