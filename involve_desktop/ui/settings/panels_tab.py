@@ -31,6 +31,13 @@ from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.widgets import buttons_row, narrow, page
 
 MIN_THRESHOLD, MAX_THRESHOLD = 10, 100
+# What each policy asks, in full, with an Alt letter each (keyboard users reach a choice
+# directly). "Equal numbers" alone read as "exactly equal"; the rule is "at least as many".
+KIND_WORDS = {
+    PolicyKind.AT_LEAST: "&At least the number of lived-experience members below",
+    PolicyKind.EQUAL: "At least as many lived-experience members as staff (e&qual numbers or more)",
+    PolicyKind.MAJORITY: "A &majority: more lived-experience members than staff",
+}
 
 
 class PanelsTab(QWidget):
@@ -48,7 +55,7 @@ class PanelsTab(QWidget):
         kinds_column = QVBoxLayout(kinds)
         kinds_column.setContentsMargins(0, 0, 0, 0)
         for kind in PolicyKind:
-            radio = QRadioButton(kind.label)
+            radio = QRadioButton(KIND_WORDS.get(kind, kind.label))
             self.kind_group.addButton(radio)
             self.kind_radios[kind] = radio
             kinds_column.addWidget(radio)

@@ -104,3 +104,16 @@ def test_down_in_find_moves_to_the_next_suggestion_and_enter_seats_them(
     dialog.people.lived_button.click()
     seated = [s.name for s in saved_panel(session, coordinator, panel_id).seats]
     assert seated == [seen["second"]]
+
+
+def test_settings_says_what_each_policy_asks_with_an_alt_letter(qtbot, context, coordinator):
+    from involve_desktop.ui.settings.panels_tab import PanelsTab
+
+    tab = PanelsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    texts = {kind: radio.text() for kind, radio in tab.kind_radios.items()}
+    assert "At least as many lived-experience members as staff" in texts[PolicyKind.EQUAL]
+    assert "more lived-experience members than staff" in texts[PolicyKind.MAJORITY]
+    letters = [t[t.index("&") + 1].lower() for t in texts.values()]
+    assert len(set(letters)) == len(letters) == 3
+    assert not set(letters) & {"f", "g", "h", "l", "w", "s"}  # menus and this tab's boxes
