@@ -46,6 +46,7 @@ class Permission(StrEnum):
     MANAGE_PAYMENTS = "manage_payments"  # preferences, rates, pay lines, approval, claims
     VIEW_COHORTS = "view_cohorts"  # leadership programmes: facilitators see linked cohorts
     MANAGE_COHORTS = "manage_cohorts"  # programmes, cohorts, plans, enrolment, graduation
+    MANAGE_BACKUPS = "manage_backups"  # list, restore, copy to a folder, back up now
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -60,6 +61,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # Leadership programme cohorts: they see the cohorts whose group their account is linked
     # to and take attendance at their sessions (RUN_MEETINGS + the link); coordinators set
     # programmes and cohorts up, enrol people and record graduation.
+    # Backups hold everyone's data (restricted fields too), so only coordinators list,
+    # restore or copy them.
     Role.FACILITATOR: frozenset(
         {
             Permission.PRINT_SHEETS,
