@@ -9,6 +9,8 @@
   words.
 - **Over-reliance** over held panels: distinct people in lived-experience seats, and the
   share of those seats the 3 most frequent people took (``panels_policy``).
+- **Trained but not sat**: members with current training and no held panel in a period,
+  for the "Who has sat" list.
 - **History**: a person's panels (held and planned; cancelled left out), and in the
   involvement history "Recruitment panel: <post>" for each held panel they sat on (this
   module registers the provider; it is in ``involvement.PROVIDER_MODULES``).
@@ -270,6 +272,35 @@ def participation_summary(
         people,
         _reliance(session, start, end),
     )
+
+
+def trained_not_sat(
+    session: Session, actor: Actor, start: date, end: date, *, today: date
+) -> list[ParticipationRow]:
+    """Active members with recruitment-panel training current ``today`` (and not recorded
+    as without lived experience) who sat on no held panel in the period, by name; each
+    with the day they last sat on a held panel before it (None: never). The "Who has sat"
+    list shows them too, so who has not sat for a while is seen at once."""
+    require(session, actor, Permission.VIEW_PANELS, SEE)
+    active = set(
+        session.scalars(
+            select(Member.id).where(
+                Member.status == "active", func.coalesce(Member.lived_experience, True)
+            )
+        )
+    )
+    expiry = {m: e for m, e in training_expiry(session, active, today).items()}
+    names = names_of(session, expiry)
+    current = {m for m in expiry if not training_problem(names[m], expiry, m, today)}
+    sat = {m for m, _k, _d in _held_seats(session, start, end) if m is not None}
+    earlier: dict[int, date] = {}
+    for member_id, _kind, day in _held_seats(session, date.min, start - timedelta(days=1)):
+        if member_id is not None:
+            earlier[member_id] = max(earlier.get(member_id, day), day)
+    return [
+        ParticipationRow(m, names[m], 0, 0, earlier.get(m))
+        for m in sorted(current - sat, key=lambda m: name_order(names[m], m))
+    ]
 
 
 @involvement.register

@@ -55,7 +55,7 @@ def fit_panel_columns(table: QTableView) -> None:
 
 
 def _last(row: ParticipationRow) -> str:
-    return format_date(row.last_sat) if row.last_sat else ""
+    return format_date(row.last_sat) if row.last_sat else "Never sat"
 
 
 SAT_COLUMNS: list[Column[ParticipationRow]] = [

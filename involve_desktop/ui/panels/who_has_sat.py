@@ -1,4 +1,6 @@
-"""The "Who has sat" tab: each person's seats on held panels in the last 12 months.
+"""The "Who has sat" tab: each person's seats on held panels in the last 12 months, and
+the members with current panel training who did not sit in that time (0 seats, with when
+they last sat or "Never sat"): the people to ask next.
 
 Sortable by any column (most seats, longest since they last sat); Enter or double-click on
 a person asks, through ``member_requested``, to open their member page.
@@ -45,22 +47,30 @@ class WhoHasSatView(QWidget):
         start, end = panels_people.last_12_months(self.today)
         with service_call(self, title="Panels") as call, self.context.session() as session:
             summary = panels_people.participation_summary(session, self.actor, start, end)
+            waiting = panels_people.trained_not_sat(
+                session, self.actor, start, end, today=self.today
+            )
         if call.failed:
             return
-        self.model.set_rows(summary.rows)
+        self.model.set_rows([*summary.rows, *waiting])
         # who sat most first: the people the over-reliance banner is about
         self.table.model().sort(1, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         fit_columns(self.table)
         if summary.rows:
-            self.intro.setText(
+            text = (
                 f"{plural(summary.panels_held, 'panel')} held in the last 12 months; "
                 f"{plural(len(summary.rows), 'member')} sat on them, and staff from outside "
-                f"took {plural(summary.outside_staff_seats, 'seat')}. Click a heading to sort; "
-                "Enter opens the person's page."
+                f"took {plural(summary.outside_staff_seats, 'seat')}."
             )
         else:
-            self.intro.setText("Nobody has sat on a held panel in the last 12 months yet.")
+            text = "Nobody has sat on a held panel in the last 12 months yet."
+        if waiting:
+            text += (
+                f" {plural(len(waiting), 'member')} with current panel training did not sit in "
+                "that time (0 seats, at the foot of the list) — ask them first."
+            )
+        self.intro.setText(f"{text} Click a heading to sort; Enter opens the person's page.")
 
     def _open(self, index) -> None:  # noqa: ANN001 - a QModelIndex
         row = self.table.model().data(index, ROW_ROLE)

@@ -117,3 +117,23 @@ def test_settings_says_what_each_policy_asks_with_an_alt_letter(qtbot, context, 
     letters = [t[t.index("&") + 1].lower() for t in texts.values()]
     assert len(set(letters)) == len(letters) == 3
     assert not set(letters) & {"f", "g", "h", "l", "w", "s"}  # menus and this tab's boxes
+
+
+def test_who_has_sat_also_shows_trained_members_who_have_not(qtbot, context, session, coordinator):
+    from tests.ui.panels.test_panels_view import demo_like, open_view
+
+    demo_like(session, coordinator)
+    trained(session, coordinator, "Zoe Waiting")
+    view = open_view(qtbot, context, coordinator)
+    view.tabs.setCurrentWidget(view.who)
+    proxy = view.who.table.model()
+    shown = {
+        proxy.index(r, 0).data(): (proxy.index(r, 1).data(), proxy.index(r, 4).data())
+        for r in range(proxy.rowCount())
+    }
+    assert shown["Zoe Waiting"] == ("0", "Never sat")
+    assert shown["Aisha Khan"][0] == "4"
+    assert proxy.index(0, 0).data() == "Aisha Khan"  # who sat most still first
+    assert proxy.index(proxy.rowCount() - 1, 0).data() == "Zoe Waiting"
+    assert "1 member with current panel training did not sit" in view.who.intro.text()
+    assert "ask them first" in view.who.intro.text()
