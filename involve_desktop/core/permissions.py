@@ -47,6 +47,7 @@ class Permission(StrEnum):
     VIEW_COHORTS = "view_cohorts"  # leadership programmes: facilitators see linked cohorts
     MANAGE_COHORTS = "manage_cohorts"  # programmes, cohorts, plans, enrolment, graduation
     MANAGE_BACKUPS = "manage_backups"  # list, restore, copy to a folder, back up now
+    ERASE_PERSONAL_DATA = "erase_personal_data"  # UK GDPR erasure and retention review
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
