@@ -17,6 +17,10 @@ class Organisation(Base, TimestampMixin):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # Minutes without input before the window locks (2–15; Settings → Screen lock).
+    idle_lock_minutes: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=5, server_default="5"
+    )
 
 
 class Account(Base, TimestampMixin):
