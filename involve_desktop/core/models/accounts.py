@@ -21,6 +21,10 @@ class Organisation(Base, TimestampMixin):
     idle_lock_minutes: Mapped[int] = mapped_column(
         Integer, nullable=False, default=5, server_default="5"
     )
+    # Years after someone leaves before the retention review lists them (Settings → Privacy).
+    retention_years: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=6, server_default="6"
+    )
 
 
 class Account(Base, TimestampMixin):

@@ -56,6 +56,9 @@ class Member(Base, TimestampMixin):
     needs_hearing_loop: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     access_other: Mapped[str | None] = mapped_column(String(500))
 
+    # When their personal details were erased (UK GDPR); the anonymous record stays for counts.
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+
     # Derived, for fast accent- and case-insensitive search and ordering.
     sort_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     name_key: Mapped[str] = mapped_column(String(200), nullable=False, default="", index=True)
