@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
@@ -16,7 +18,7 @@ from involve_desktop.core.passwords import (
     verify_password,
 )
 from involve_desktop.core.permissions import Permission, Role
-from involve_desktop.core.services import audit
+from involve_desktop.core.services import audit, sign_in_throttle
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.core.services.transaction import require, transaction
@@ -91,20 +93,68 @@ def set_up_group(
     return actor
 
 
-def sign_in(session: Session, username: str, password: str) -> Actor:
-    """Check a username and password; the error never says which of the two was wrong."""
+def _wrong_password(session: Session, account_id: int | None, username: str, at: datetime) -> None:
+    """Record a wrong password on the trail (it counts towards the slow-down) and refuse."""
+    with transaction(session):
+        audit.record(
+            session,
+            None,
+            sign_in_throttle.FAILED_ACTION,
+            "account",
+            account_id,
+            {"username": username},
+            at=at,
+        )
+    raise AuthenticationError()
+
+
+def sign_in(session: Session, username: str, password: str, now: datetime | None = None) -> Actor:
+    """Check a username and password; the error never says which of the two was wrong.
+
+    After five wrong passwords in a row for an account, the next try is refused without
+    checking until a growing delay has passed (``sign_in_throttle.TooManyTries``).
+    ``now`` is for tests; it defaults to the current time.
+    """
+    at = now or utcnow()
     user = (username or "").strip().lower()
     account = session.scalars(select(Account).where(Account.username == user)).one_or_none()
+    if account is not None:
+        sign_in_throttle.check(session, account.id, at)
     stored = account.password_hash if account is not None and account.active else None
     if not verify_password(stored, password or ""):
-        raise AuthenticationError()
+        _wrong_password(session, account.id if account is not None else None, user, at)
     assert account is not None
     with transaction(session):
-        account.last_sign_in_at = utcnow()
+        account.last_sign_in_at = at
         if needs_rehash(account.password_hash):
             account.password_hash = hash_password(password)
-        audit.record(session, _actor(account), "sign-in", "account", account.id)
+        audit.record(session, _actor(account), "sign-in", "account", account.id, at=at)
     return _actor(account)
+
+
+def unlock(session: Session, actor: Actor, password: str, now: datetime | None = None) -> Actor:
+    """Unlock the window after it locked when idle: the same account's password again.
+
+    Wrong passwords count and slow down exactly as at sign-in. Returns the account read
+    afresh (its role may have changed); an account turned off meanwhile cannot unlock.
+    """
+    at = now or utcnow()
+    account = session.get(Account, actor.account_id)
+    if account is None:
+        raise AuthenticationError()
+    sign_in_throttle.check(session, account.id, at)
+    stored = account.password_hash if account.active else None
+    if not verify_password(stored, password or ""):
+        _wrong_password(session, account.id, account.username, at)
+    with transaction(session):
+        audit.record(session, _actor(account), "unlock", "account", account.id, at=at)
+    return _actor(account)
+
+
+def lock(session: Session, actor: Actor, now: datetime | None = None) -> None:
+    """Record that the window locked after no input (the trail shows when it was left)."""
+    with transaction(session):
+        audit.record(session, actor, "lock", "account", actor.account_id, at=now or utcnow())
 
 
 def sign_out(session: Session, actor: Actor) -> None:

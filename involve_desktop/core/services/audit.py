@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date, datetime
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.models.audit import AuditEntry
+from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor, AuditInfo
-from involve_desktop.core.services.transaction import require
+from involve_desktop.core.services.transaction import require, transaction
+
+LOCAL_ZONE = ZoneInfo("Europe/London")
 
 # Never copied into the trail, whatever the entity.
 SECRET_FIELDS = frozenset({"password", "password_hash"})
@@ -53,10 +62,15 @@ def record(
     entity: str,
     entity_id: int | None,
     changes: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> None:
-    """Add an audit row to the caller's transaction (committed or rolled back with it)."""
+    """Add an audit row to the caller's transaction (committed or rolled back with it).
+
+    ``at`` is for callers that carry their own clock (tests of time rules); default now.
+    """
     session.add(
         AuditEntry(
+            at=at if at is not None else utcnow(),
             account_id=actor.account_id if actor else None,
             account_name=actor.display_name if actor else "(system)",
             action=action,
@@ -80,21 +94,179 @@ def delete_member_detail(
     session.delete(row)
 
 
+# Areas of the viewer's "Area" filter: the audit entities each one covers (exact names,
+# or a prefix ending in "_" for every entity of that family, e.g. "rota_").
+AREAS: dict[str, tuple[str, ...]] = {
+    "Members": ("member", "role_type", "training_type", "training_record", "consent"),
+    "Rota": ("rota_",),
+    "Meetings": ("meeting", "meeting_"),
+    "Panels": ("panel", "panel_"),
+    "Payments": ("pay_line", "payment_", "expense_claim"),
+    "Cohorts": ("cohort", "cohort_", "programme", "programme_", "enrolment", "alumni_action"),
+    "Accounts and group": ("account", "organisation"),
+}
+REFUSALS_AREA = "Refused actions"  # rows written by ``require`` when a role is refused
+EXPORT_COLUMNS = ("When", "Account", "Action", "Area", "Record", "What changed")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit viewer shows: every field left as None means "any"."""
+
+    member_id: int | None = None  # entries about this person (their member record)
+    account_id: int | None = None  # entries made by this account
+    area: str | None = None  # a key of AREAS, or REFUSALS_AREA
+    date_from: date | None = None  # local days (Europe/London), both ends included
+    date_to: date | None = None
+
+
+def area_of(entity: str, action: str = "") -> str:
+    """The viewer's area for an entity (the entity itself when it belongs to none)."""
+    if action == "denied":
+        return REFUSALS_AREA
+    for area, names in AREAS.items():
+        for name in names:
+            if entity == name or (name.endswith("_") and entity.startswith(name)):
+                return area
+    return entity
+
+
+def describe_changes(changes: Mapping[str, Any] | None) -> str:
+    """The changes of one row as a sentence: "status: active → left; phone: 0161… → 0207…"."""
+    if not changes:
+        return ""
+    parts = []
+    for field, value in changes.items():
+        label = str(field).replace("_", " ")
+        if isinstance(value, list) and len(value) == 2:
+            old, new = ("(blank)" if v in (None, "") else v for v in value)
+            parts.append(f"{label}: {old} → {new}")
+        else:
+            parts.append(f"{label}: {value}")
+    return "; ".join(parts)
+
+
+def _utc_start_of(day: date) -> datetime:
+    local = datetime.combine(day, time.min, tzinfo=LOCAL_ZONE)
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def local_time(at: datetime) -> datetime:
+    """A stored (UTC, naive) time as the laptop's local wall-clock time (naive)."""
+    return at.replace(tzinfo=UTC).astimezone(LOCAL_ZONE).replace(tzinfo=None)
+
+
+def _filtered(query: Select, chosen: AuditFilter | None) -> Select:
+    if chosen is None:
+        return query
+    if chosen.member_id is not None:
+        query = query.where(AuditEntry.entity == "member", AuditEntry.entity_id == chosen.member_id)
+    if chosen.account_id is not None:
+        query = query.where(AuditEntry.account_id == chosen.account_id)
+    if chosen.area == REFUSALS_AREA:
+        query = query.where(AuditEntry.action == "denied")
+    elif chosen.area is not None:
+        names = AREAS.get(chosen.area)
+        if names is None:
+            raise ValidationError("area", f"There is no area called {chosen.area}.")
+        exact = [n for n in names if not n.endswith("_")]
+        prefixes = [n for n in names if n.endswith("_")]
+        query = query.where(
+            or_(
+                AuditEntry.entity.in_(exact),
+                *(AuditEntry.entity.startswith(p, autoescape=True) for p in prefixes),
+            ),
+            AuditEntry.action != "denied",
+        )
+    if chosen.date_from and chosen.date_to and chosen.date_from > chosen.date_to:
+        raise ValidationError("date_from", "The From day is after the To day — swap them.")
+    if chosen.date_from is not None:
+        query = query.where(AuditEntry.at >= _utc_start_of(chosen.date_from))
+    if chosen.date_to is not None:
+        query = query.where(AuditEntry.at < _utc_start_of(chosen.date_to + timedelta(days=1)))
+    return query
+
+
+def _info(e: AuditEntry) -> AuditInfo:
+    return AuditInfo(e.id, e.at, e.account_name, e.action, e.entity, e.entity_id, e.changes)
+
+
 def list_entries(
     session: Session,
     actor: Actor,
     entity: str | None = None,
     entity_id: int | None = None,
     limit: int = 500,
+    *,
+    chosen: AuditFilter | None = None,
+    offset: int = 0,
 ) -> list[AuditInfo]:
-    """The newest audit rows first, optionally for one record; coordinators only."""
+    """The newest audit rows first, optionally for one record or a filter; coordinators only.
+
+    Filtering and paging happen in SQL (``limit`` rows from ``offset``), so a trail of
+    100,000 rows is read a page at a time.
+    """
     require(session, actor, Permission.VIEW_AUDIT_LOG, "see the audit log")
-    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
+    query = select(AuditEntry)
     if entity is not None:
         query = query.where(AuditEntry.entity == entity)
     if entity_id is not None:
         query = query.where(AuditEntry.entity_id == entity_id)
-    return [
-        AuditInfo(e.id, e.at, e.account_name, e.action, e.entity, e.entity_id, e.changes)
-        for e in session.scalars(query)
-    ]
+    query = _filtered(query, chosen)
+    query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).offset(offset)
+    return [_info(e) for e in session.scalars(query)]
+
+
+def count_entries(session: Session, actor: Actor, chosen: AuditFilter | None = None) -> int:
+    """How many rows the filter matches (coordinators only)."""
+    require(session, actor, Permission.VIEW_AUDIT_LOG, "see the audit log")
+    query = _filtered(select(func.count(AuditEntry.id)), chosen)
+    return int(session.scalar(query) or 0)
+
+
+def export_rows(entries: Iterable[AuditInfo]) -> Iterator[list[str]]:
+    """The rows of an audit export (header first), as the viewer shows them."""
+    yield list(EXPORT_COLUMNS)
+    for e in entries:
+        record_text = f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
+        yield [
+            local_time(e.at).strftime("%Y-%m-%d %H:%M:%S"),
+            e.account_name,
+            e.action,
+            area_of(e.entity, e.action),
+            record_text,
+            describe_changes(e.changes),
+        ]
+
+
+def export_csv(
+    session: Session, actor: Actor, chosen: AuditFilter | None, path: Path, page: int = 2000
+) -> int:
+    """Write the filtered trail to a CSV file and return how many rows it holds.
+
+    Coordinators only (it may name people): needs VIEW_AUDIT_LOG and EXPORT_PERSONAL_DATA.
+    The export itself is recorded on the trail. The file is written whole or not at all.
+    """
+    require(session, actor, Permission.VIEW_AUDIT_LOG, "see the audit log")
+    require(session, actor, Permission.EXPORT_PERSONAL_DATA, "export the audit log")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    written = 0
+    offset = 0
+    rows = export_rows([])
+    writer.writerow(next(rows))
+    while True:
+        batch = list_entries(session, actor, limit=page, chosen=chosen, offset=offset)
+        for row in list(export_rows(batch))[1:]:
+            writer.writerow(row)
+        written += len(batch)
+        offset += page
+        if len(batch) < page:
+            break
+    from involve_desktop.core.services.member_export import write_atomically  # local: cycle
+
+    write_atomically(path, buffer.getvalue().encode("utf-8-sig"))
+    filters = {k: _plain(v) for k, v in asdict(chosen).items() if v is not None} if chosen else {}
+    with transaction(session):
+        record(session, actor, "export", "audit_entry", None, {"rows": written, **filters})
+    return written
