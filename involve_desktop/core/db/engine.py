@@ -3,6 +3,10 @@
 SQLite connections get the pragmas that make a shared laptop safe: WAL journal,
 ``synchronous=FULL`` (a committed record survives a power cut), foreign keys enforced and a
 busy timeout so two windows do not fail on a momentary lock.
+
+A second copy of the app that finds the file in use (``single_writer``) opens it read-only
+(``read_only=True``: SQLite's ``mode=ro``); a write then fails with ``DatabaseReadOnly``, a
+plain message, instead of SQLite's "attempt to write a readonly database".
 """
 
 from __future__ import annotations
@@ -11,16 +15,48 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from involve_desktop.core.errors import InvolveError
 
 BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 10  # a laptop away from the server gets a message, not a frozen start
 
 
-def sqlite_url(path: Path) -> str:
-    """The SQLAlchemy URL of a SQLite file."""
+READ_ONLY_MESSAGE = (
+    "Nothing was saved: this copy of Involve Desktop opened the database read-only, because "
+    "someone else had it open. Close this window and open it again once they have closed it."
+)
+
+
+class DatabaseReadOnly(InvolveError):
+    """A write was tried on a database opened read-only; nothing was saved."""
+
+
+def sqlite_url(path: Path, read_only: bool = False) -> str:
+    """The SQLAlchemy URL of a SQLite file (``read_only``: SQLite's ``mode=ro`` URI)."""
+    if read_only:
+        return f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
     return f"sqlite:///{path}"
+
+
+def _apply_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The journal mode and sync level belong to the writer; a reader changes nothing.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
+
+
+def _read_only_error(context: ExceptionContext) -> BaseException | None:
+    text = str(context.original_exception).lower()
+    if "readonly" in text or "read-only" in text or "query_only" in text:
+        return DatabaseReadOnly(READ_ONLY_MESSAGE)
+    return None
 
 
 def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -37,17 +73,28 @@ def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_engine_for(url: str) -> Engine:
-    """Create an engine for ``url``; a SQLite file's folder is created if missing."""
+def create_engine_for(url: str, read_only: bool = False) -> Engine:
+    """Create an engine for ``url``; a SQLite file's folder is created if missing.
+
+    ``read_only`` (SQLite only): open the file with ``mode=ro``; it must exist, and any write
+    raises ``DatabaseReadOnly``.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if read_only:
+            path = _path_of(parsed.database)
+            if path is None:
+                raise ValueError("Only a SQLite file can be opened read-only")
+            url = sqlite_url(path, read_only=True)
+        elif parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: SQL errors must never copy values (e.g. password hashes) into logs.
         engine = create_engine(url, hide_parameters=True)
-        event.listen(engine, "connect", _apply_sqlite_pragmas)
+        pragmas = _apply_read_only_pragmas if read_only else _apply_sqlite_pragmas
+        event.listen(engine, "connect", pragmas)
         event.listen(engine, "begin", _begin)
+        if read_only:
+            event.listen(engine, "handle_error", _read_only_error)
         return engine
     return create_engine(
         url,
@@ -70,10 +117,21 @@ def sqlite_file(engine: Engine) -> Path | None:
     """The SQLite database file behind ``engine``, or None (PostgreSQL or in-memory)."""
     if not is_sqlite(engine):
         return None
-    database = engine.url.database
+    return _path_of(engine.url.database)
+
+
+def _path_of(database: str | None) -> Path | None:
+    """The file of a SQLite URL's database part (plain path or ``file:`` URI), or None."""
     if not database or database == ":memory:":
         return None
+    if database.startswith("file:"):
+        database = database.removeprefix("file:").split("?", 1)[0]
     return Path(database)
+
+
+def is_read_only(engine: Engine) -> bool:
+    """True when ``engine`` opened its SQLite file read-only."""
+    return is_sqlite(engine) and "mode=ro" in str(engine.url)
 
 
 def describe_location(engine: Engine) -> str:
