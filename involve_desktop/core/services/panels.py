@@ -277,7 +277,8 @@ def record_process(
 def mark_held(
     session: Session, actor: Actor, panel_id: int, *, today: date | None = None
 ) -> PanelInfo:
-    """Record that a planned panel took place (on or after its day)."""
+    """Record that a planned panel took place (on or after its day, with someone on it: a
+    new coordinator marked an empty panel held by mistake)."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     with transaction(session):
         row = load_panel(session, panel_id)
@@ -286,6 +287,13 @@ def mark_held(
             raise ValidationError(
                 "status",
                 f"The panel is on {format_date(row.day)}; mark it held on or after that day.",
+            )
+        seated = session.scalar(select(PanelSeat.id).where(PanelSeat.panel_id == row.id).limit(1))
+        if row.status != PanelStatus.HELD.value and seated is None:
+            raise ValidationError(
+                "status",
+                "Nobody is recorded on this panel yet — add the people who sat on it "
+                "(People), then mark it held.",
             )
         if row.status != PanelStatus.HELD.value:
             audit.record(session, actor, "update", "panel", row.id, {"status": ["planned", "held"]})

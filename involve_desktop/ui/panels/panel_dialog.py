@@ -105,6 +105,7 @@ class PanelDialog(QDialog):
             button.setAutoDefault(False)
             status_row.addWidget(button)
         self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
         self.saved_label.setAccessibleName("Saved")
         self.buttons = save_cancel(NEW_SAVE if panel_id is None else SAVE)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -262,10 +263,16 @@ class PanelDialog(QDialog):
             self._show(info)
 
     def mark_held(self) -> None:
-        """Record that the panel took place."""
+        """Record that the panel took place, then say what comes next (the debrief; pay)."""
         if self.info is not None:
             panel_id = self.info.id
             self._status_call(lambda s: panels.mark_held(s, self.actor, panel_id, today=self.today))
+            if self.info.status is PanelStatus.HELD:
+                self.saved_label.setText(
+                    "✓ Marked held. Next: record the debrief and feedback on "
+                    "3 Preparation and debrief; the panel members' pay comes from "
+                    "Payments → Generate pay lines."
+                )
 
     def cancel_panel(self) -> None:
         """Cancel with a reason (asked in a small dialog)."""

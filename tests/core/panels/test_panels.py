@@ -105,6 +105,11 @@ def test_held_only_on_or_after_the_day_and_then_not_cancelled(session, coordinat
     with pytest.raises(ValidationError, match="mark it held on or after") as caught:
         panels.mark_held(session, coordinator, panel_id, today=TODAY)
     assert caught.value.field == "status"
+    with pytest.raises(ValidationError, match="Nobody is recorded on this panel") as empty:
+        panels.mark_held(session, coordinator, panel_id, today=PANEL_DAY)
+    assert empty.value.field == "status"
+    assert panels.get_panel(session, coordinator, panel_id).status is PanelStatus.PLANNED
+    staff(session, coordinator, panel_id, "Jo Manager")
     info = panels.mark_held(session, coordinator, panel_id, today=PANEL_DAY)
     assert info.status is PanelStatus.HELD
     with pytest.raises(ValidationError, match="cannot be cancelled"):

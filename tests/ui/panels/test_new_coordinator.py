@@ -137,3 +137,21 @@ def test_who_has_sat_also_shows_trained_members_who_have_not(qtbot, context, ses
     assert proxy.index(proxy.rowCount() - 1, 0).data() == "Zoe Waiting"
     assert "1 member with current panel training did not sit" in view.who.intro.text()
     assert "ask them first" in view.who.intro.text()
+
+
+def test_an_empty_panel_is_not_marked_held_and_a_held_one_says_what_comes_next(
+    qtbot, monkeypatch, context, session, coordinator
+):
+    day = date(2026, 2, 20)  # before TODAY: the panel could have taken place
+    panel_id = panel(session, coordinator, day=day)
+    dialog = open_dialog(qtbot, context, coordinator, panel_id)
+    dialog.held_button.click()
+    assert "Nobody is recorded on this panel yet" in dialog.fallback.text()
+    assert dialog.fallback.isVisibleTo(dialog)
+    assert saved_panel(session, coordinator, panel_id).status is PanelStatus.PLANNED
+    ivy = trained(session, coordinator, "Ivy Lee")
+    seat_lived(qtbot, monkeypatch, dialog, ivy)
+    dialog.held_button.click()
+    assert saved_panel(session, coordinator, panel_id).status is PanelStatus.HELD
+    assert "Next: record the debrief" in dialog.saved_label.text()
+    assert "Generate pay lines" in dialog.saved_label.text()

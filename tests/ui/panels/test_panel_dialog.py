@@ -13,7 +13,7 @@ from involve_desktop.core.services.panels_dto import PanelPolicy, PanelStatus, P
 from involve_desktop.ui.panels.panel_cancel import CancelPanelDialog
 from involve_desktop.ui.panels.panel_dialog import PanelDialog
 from involve_desktop.ui.panels.seat_dialogs import AddLivedDialog, AddStaffDialog
-from tests.core.panels.helpers import PANEL_DAY, TODAY, panel, person, trained
+from tests.core.panels.helpers import PANEL_DAY, TODAY, panel, person, seat, trained
 from tests.ui.rota.scripting import scripted
 from tests.ui.typing import type_text
 
@@ -185,6 +185,7 @@ def test_an_outside_person_needs_a_job_title_beside_the_box(
 def test_preparation_and_debrief_are_saved_and_read_back(qtbot, context, session, coordinator):
     held_day = date(2026, 2, 20)
     panel_id = panel(session, coordinator, "Team Leader", held_day)
+    seat(session, coordinator, panel_id, trained(session, coordinator, "Ivy Lee"))
     dialog = open_dialog(qtbot, context, coordinator, panel_id)
     form = dialog.process
     form.briefing.set_value(date(2026, 2, 16))
