@@ -155,3 +155,24 @@ def test_an_empty_panel_is_not_marked_held_and_a_held_one_says_what_comes_next(
     assert saved_panel(session, coordinator, panel_id).status is PanelStatus.HELD
     assert "Next: record the debrief" in dialog.saved_label.text()
     assert "Generate pay lines" in dialog.saved_label.text()
+
+
+def test_the_list_shows_which_held_panels_still_need_a_debrief(qtbot, session, coordinator):
+    from involve_desktop.core.services.panels_dto import PanelProcessInput
+    from involve_desktop.ui.panels.panels_words import status_text
+
+    ivy = trained(session, coordinator, "Ivy Lee")
+    panel_id = panel(session, coordinator, day=date(2026, 2, 20))
+    seat(session, coordinator, panel_id, ivy)
+    info = panels.mark_held(session, coordinator, panel_id, today=TODAY)
+    assert status_text(info) == "Held · debrief to record"
+    info = panels.record_process(
+        session,
+        coordinator,
+        panel_id,
+        PanelProcessInput(debrief_on=date(2026, 2, 27), feedback_given=True),
+        today=TODAY,
+    )
+    assert status_text(info) == "Held"
+    planned = panels.get_panel(session, coordinator, panel(session, coordinator))
+    assert status_text(planned) == "Planned"
