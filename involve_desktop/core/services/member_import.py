@@ -24,9 +24,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.db.backup import BackupReason
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, members
+from involve_desktop.core.services.backups import backup_before
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.member_export import write_atomically
@@ -180,6 +182,7 @@ def commit_import(
             "and import the file again."
         )
     day = today or date.today()
+    backup_before(session, BackupReason.BEFORE_IMPORT)  # a copy to go back to (SQLite only)
     with transaction(session):
         existing = ExistingMembers(session)
         changed = [

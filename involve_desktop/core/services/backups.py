@@ -1,0 +1,258 @@
+"""Backups for coordinators: list them, back up now, restore one, copy one to a folder.
+
+Coordinators only (MANAGE_BACKUPS): a copy holds everyone's data, restricted fields too.
+Every action is audited (entity ``backup``). Only the embedded SQLite file is backed up by
+the app; a PostgreSQL database is backed up by whoever runs the server.
+
+Restoring writes the chosen copy into the live file with SQLite's backup API (one write
+transaction: a power cut leaves the old contents, never half of each), after copying what is
+there now as a "before restore" backup. The engine's pooled connections are closed first and
+the schema is brought up to date after (a copy from before an upgrade is upgraded again), so
+the next session reads the restored data; the screens must then read everything afresh
+(the Backups tab signs the user out).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from involve_desktop import paths
+from involve_desktop.core.db.backup import (
+    BackupFile,
+    BackupReason,
+    backup_sqlite,
+    copy_file_safely,
+    list_backup_files,
+    prune_backups,
+    restore_into,
+)
+from involve_desktop.core.db.engine import sqlite_file
+from involve_desktop.core.db.integrity import quick_check
+from involve_desktop.core.db.migrate import alembic_config, migrate
+from involve_desktop.core.errors import InvolveError, NotFound, ValidationError
+from involve_desktop.core.models.accounts import Account
+from involve_desktop.core.models.audit import AuditEntry
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.transaction import require, transaction
+
+SERVER_BACKUPS = (
+    "This database is on a PostgreSQL server, so backups are the server's job: ask whoever "
+    "looks after the server. Involve Desktop backs up only its own database file."
+)
+
+
+@dataclass(frozen=True)
+class BackupsOverview:
+    """What the Backups tab shows: the copies (newest first) and where they are kept.
+
+    ``folder`` is None on PostgreSQL, where ``note`` says who backs it up.
+    """
+
+    folder: Path | None
+    backups: tuple[BackupFile, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """The copy now in use, and the copy of what was there just before."""
+
+    restored: BackupFile
+    before_restore: BackupFile
+
+
+def _database_file(session: Session) -> Path:
+    bind = session.get_bind()
+    path = sqlite_file(bind) if isinstance(bind, Engine) else None
+    if path is None:
+        raise InvolveError(SERVER_BACKUPS)
+    return path
+
+
+def _folder(backups_dir: Path | None) -> Path:
+    return backups_dir if backups_dir is not None else paths.backups_dir()
+
+
+def _find(source: Path, folder: Path, chosen: Path) -> BackupFile:
+    """The listed backup named like ``chosen``: nothing outside the backups folder is used."""
+    for backup in list_backup_files(source, folder):
+        if backup.path.name == chosen.name:
+            return backup
+    raise NotFound(
+        f"The backup {chosen.name} is no longer in the backups folder ({folder}). "
+        "It may have been thinned out; choose another."
+    )
+
+
+def list_backups(
+    session: Session, actor: Actor, backups_dir: Path | None = None
+) -> BackupsOverview:
+    """The backups of this database, newest first; on PostgreSQL none, with a note why."""
+    require(session, actor, Permission.MANAGE_BACKUPS, "see the backups")
+    bind = session.get_bind()
+    path = sqlite_file(bind) if isinstance(bind, Engine) else None
+    if path is None:
+        return BackupsOverview(None, (), SERVER_BACKUPS)
+    folder = _folder(backups_dir)
+    return BackupsOverview(folder, tuple(list_backup_files(path, folder)))
+
+
+def _copy_now(path: Path, folder: Path, reason: BackupReason, prune: bool = True) -> BackupFile:
+    taken = backup_sqlite(path, folder, reason, prune=prune)
+    return next(b for b in list_backup_files(path, folder) if b.path == taken)
+
+
+def back_up_now(session: Session, actor: Actor, backups_dir: Path | None = None) -> BackupFile:
+    """Take a copy now ("backed up now") and return it."""
+    require(session, actor, Permission.MANAGE_BACKUPS, "back up the database")
+    path = _database_file(session)
+    session.rollback()  # end the read so the copy sees everything committed
+    copy = _copy_now(path, _folder(backups_dir), BackupReason.MANUAL)
+    with transaction(session):
+        audit.record(session, actor, "create", "backup", None, {"file": copy.path.name})
+    return copy
+
+
+def backup_before(
+    session: Session, reason: BackupReason, backups_dir: Path | None = None
+) -> Path | None:
+    """Copy the SQLite file before a big change (an import…); None on PostgreSQL. No check:
+    the caller's own permission check covers it."""
+    bind = session.get_bind()
+    path = sqlite_file(bind) if isinstance(bind, Engine) else None
+    if path is None or not path.exists():
+        return None
+    return backup_sqlite(path, _folder(backups_dir), reason)
+
+
+def _schema_revision(path: Path) -> str | None:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return row[0] if row else None
+
+
+def _check_restorable(backup: BackupFile, migrations_dir: Path) -> None:
+    report = quick_check(backup.path)
+    if not report.ok:
+        raise ValidationError(
+            "backup",
+            f"The backup {backup.path.name} is damaged ({report.summary}), so it was not "
+            "restored. Choose an older one.",
+        )
+    script = ScriptDirectory.from_config(alembic_config(migrations_dir))
+    known = {rev.revision for rev in script.walk_revisions()}
+    revision = _schema_revision(backup.path)
+    if revision is None or revision not in known:
+        raise ValidationError(
+            "backup",
+            f"The backup {backup.path.name} is not an Involve Desktop database this version "
+            "can open (it may be from a newer version), so it was not restored.",
+        )
+
+
+def _record_restore(session: Session, actor: Actor, result: RestoreResult) -> None:
+    """Audit the restore in the restored database (the account may not exist in it)."""
+    account = session.get(Account, actor.account_id)
+    session.add(
+        AuditEntry(
+            account_id=account.id if account is not None else None,
+            account_name=actor.display_name,
+            action="restore",
+            entity="backup",
+            entity_id=None,
+            changes={
+                "restored": result.restored.path.name,
+                "taken": result.restored.taken.isoformat(timespec="seconds"),
+                "copy of what was there before": result.before_restore.path.name,
+            },
+        )
+    )
+
+
+def restore_backup(
+    session: Session,
+    actor: Actor,
+    backup: Path,
+    backups_dir: Path | None = None,
+    migrations_dir: Path | None = None,
+) -> RestoreResult:
+    """Put the backup named like ``backup`` in place of the current data.
+
+    What is there now is copied first ("before restore"). Refuses a damaged copy or one
+    from a newer version. Afterwards every screen must read its data afresh.
+    """
+    require(session, actor, Permission.MANAGE_BACKUPS, "restore a backup")
+    path = _database_file(session)
+    folder = _folder(backups_dir)
+    migrations = migrations_dir if migrations_dir is not None else paths.migrations_dir()
+    chosen = _find(path, folder, backup)
+    _check_restorable(chosen, migrations)
+    engine = session.get_bind()
+    assert isinstance(engine, Engine)
+    session.close()
+    # Thinned after the restore: a new copy must not thin away the one being restored.
+    before = _copy_now(path, folder, BackupReason.BEFORE_RESTORE, prune=False)
+    engine.dispose()  # pooled connections would hold cached pages of the old data
+    restore_into(path, chosen.path)
+    engine.dispose()
+    migrate(engine, migrations, folder)
+    prune_backups(path, folder)
+    result = RestoreResult(chosen, before)
+    with transaction(session):
+        _record_restore(session, actor, result)
+    return result
+
+
+def copy_backup_to_folder(
+    session: Session,
+    actor: Actor,
+    backup: Path,
+    folder: Path,
+    backups_dir: Path | None = None,
+) -> Path:
+    """Copy one backup into ``folder`` (a USB stick…) under its own name; return the copy."""
+    require(session, actor, Permission.MANAGE_BACKUPS, "copy backups")
+    path = _database_file(session)
+    chosen = _find(path, _folder(backups_dir), backup)
+    if not folder.is_dir():
+        raise ValidationError(
+            "folder",
+            f"The folder {folder} cannot be found. If it is on a USB stick, plug the stick in "
+            "and choose the folder again.",
+        )
+    target = folder / chosen.path.name
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{chosen.path.stem}-copy-{counter}{chosen.path.suffix}"
+    try:
+        copy_file_safely(chosen.path, target)
+    except OSError as error:
+        target.with_name(target.name + ".partial").unlink(missing_ok=True)
+        raise InvolveError(
+            f"The backup could not be copied to {folder} ({error.strerror or error}). Check "
+            "that the stick is not full or write-protected, and try again."
+        ) from error
+    with transaction(session):
+        audit.record(
+            session,
+            actor,
+            "copy",
+            "backup",
+            None,
+            {"file": chosen.path.name, "copied to": str(folder)},
+        )
+    return target
