@@ -87,14 +87,14 @@ def where_text(info: PanelInfo) -> str:
 
 
 def status_text(info: PanelInfo) -> str:
-    """ "Planned", "Held", "Held · debrief to record", "Cancelled: room not available".
+    """ "Planned", "Held", "Held · no debrief", "Cancelled: room not available".
 
     A held panel without a debrief says so, so the list shows which panels still need
     one (a new coordinator could not tell from the list)."""
     if info.status is PanelStatus.CANCELLED and info.cancelled_reason:
         return f"Cancelled: {info.cancelled_reason}"
     if info.status is PanelStatus.HELD and info.debrief_on is None:
-        return f"{info.status.label} · debrief to record"
+        return f"{info.status.label} · no debrief"
     return info.status.label
 
 

@@ -165,7 +165,7 @@ def test_the_list_shows_which_held_panels_still_need_a_debrief(qtbot, session, c
     panel_id = panel(session, coordinator, day=date(2026, 2, 20))
     seat(session, coordinator, panel_id, ivy)
     info = panels.mark_held(session, coordinator, panel_id, today=TODAY)
-    assert status_text(info) == "Held · debrief to record"
+    assert status_text(info) == "Held · no debrief"
     info = panels.record_process(
         session,
         coordinator,
