@@ -1,4 +1,5 @@
-"""The Settings area: tabs for the group, accounts, lists, panels and your own account, by role."""
+"""The Settings area: tabs for the group, accounts, lists, panels, screen lock, audit
+log and your own account, by role."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.audit.audit_view import AuditView
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.lock.lock_settings_tab import LockSettingsTab
 from involve_desktop.ui.settings.accounts_tab import AccountsTab
 from involve_desktop.ui.settings.group_tab import GroupTab
 from involve_desktop.ui.settings.lists_tab import ListsTab
@@ -15,7 +18,8 @@ from involve_desktop.ui.settings.panels_tab import PanelsTab
 
 
 class SettingsView(QWidget):
-    """Group, Accounts, Lists and Panels for coordinators; Your account for everyone."""
+    """Group, Accounts, Lists, Panels, Screen lock and Audit log for coordinators; Your
+    account for everyone."""
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +41,14 @@ class SettingsView(QWidget):
         if actor.can(Permission.MANAGE_PANELS):
             self.panels_tab = PanelsTab(context, actor)
             self.tabs.addTab(self.panels_tab, "Panels")
+        self.lock_tab: LockSettingsTab | None = None
+        if actor.can(Permission.EDIT_GROUP_SETTINGS):
+            self.lock_tab = LockSettingsTab(context, actor)
+            self.tabs.addTab(self.lock_tab, "Screen lock")
+        self.audit_tab: AuditView | None = None
+        if actor.can(Permission.VIEW_AUDIT_LOG):
+            self.audit_tab = AuditView(context, actor)
+            self.tabs.addTab(self.audit_tab, "Audit log")
         self.own_account_tab = OwnAccountTab(context, actor)
         self.tabs.addTab(self.own_account_tab, "Your account")
         layout = QVBoxLayout(self)

@@ -1,0 +1,65 @@
+"""The audit log's rows, read from the database a page at a time as the list scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+
+from involve_desktop.core.services import audit
+from involve_desktop.core.services.dto import AuditInfo
+from involve_desktop.ui.table_model import AnyIndex, Column, DtoTableModel
+
+PAGE = 200
+
+
+def _record(e: AuditInfo) -> str:
+    return f"{e.entity.replace('_', ' ')} {e.entity_id}" if e.entity_id is not None else e.entity
+
+
+COLUMNS: list[Column[AuditInfo]] = [
+    Column("When", lambda e: audit.local_time(e.at).strftime("%d %b %Y %H:%M")),
+    Column("Account", lambda e: e.account_name),
+    Column("Action", lambda e: e.action),
+    Column("Area", lambda e: audit.area_of(e.entity, e.action)),
+    Column("Record", _record),
+    Column(
+        "What changed",
+        lambda e: audit.describe_changes(e.changes),
+        tooltip=lambda e: audit.describe_changes(e.changes).replace("; ", "\n"),
+    ),
+]
+
+
+class AuditTableModel(DtoTableModel[AuditInfo]):
+    """Newest first; ``load(offset, limit)`` fetches a page, ``total`` rows exist in all."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(COLUMNS, parent)
+        self._load: Callable[[int, int], list[AuditInfo]] = lambda _offset, _limit: []
+        self.total = 0
+
+    def reload(self, load: Callable[[int, int], list[AuditInfo]], total: int) -> None:
+        """Start again with a new filter: the first page now, the rest on scrolling."""
+        self._load = load
+        self.total = total
+        self.set_rows(load(0, PAGE) if total else [])
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and self.rowCount() < self.total
+
+    def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
+        if parent.isValid() or self.rowCount() >= self.total:
+            return
+        if self._shown < len(self._rows):  # rows held but not yet shown
+            super().fetchMore(parent)
+            return
+        page = self._load(len(self._rows), PAGE)
+        if not page:
+            self.total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + len(page) - 1)
+        self._rows.extend(page)
+        self._shown = len(self._rows)
+        self.endInsertRows()

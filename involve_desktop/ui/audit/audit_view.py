@@ -1,0 +1,216 @@
+"""Settings → Audit log: who changed what and when, filtered by person, account, area and
+day, read a page at a time, and exported to CSV by coordinators who may export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import accounts, audit
+from involve_desktop.core.services.audit import AuditFilter
+from involve_desktop.core.services.dto import Actor, AuditInfo
+from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
+from involve_desktop.core.services.member_search import list_members
+from involve_desktop.ui.audit.audit_table_model import AuditTableModel
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.operations import service_call
+
+ANY = "Any"
+NO_DAY = QDate(2000, 1, 1)  # the minimum of the day inputs, shown as "Any"
+
+
+def _day_input(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMinimumDate(NO_DAY)
+    edit.setSpecialValueText(ANY)
+    edit.setDate(NO_DAY)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class AuditView(QWidget):
+    """The audit trail for coordinators (VIEW_AUDIT_LOG); Export… needs EXPORT_PERSONAL_DATA."""
+
+    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.actor = actor
+        self.person = QComboBox()
+        self.person.setEditable(True)  # type a name to jump to it
+        self.person.setAccessibleName("Person")
+        self.account = QComboBox()
+        self.account.setAccessibleName("Account")
+        self.area = QComboBox()
+        self.area.setAccessibleName("Area")
+        self.area.addItem(ANY, None)
+        for name in [*audit.AREAS, audit.REFUSALS_AREA]:
+            self.area.addItem(name, name)
+        self.date_from = _day_input("From day")
+        self.date_to = _day_input("To day")
+        self.clear_button = QPushButton("&Clear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setToolTip("Save the entries shown to a CSV file (recorded in the log)")
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
+        self.count = QLabel()
+        self.count.setAccessibleName("Entries shown")
+        self.model = AuditTableModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Audit log")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((130, 150, 80, 130, 130)):
+            self.table.setColumnWidth(column, width)
+
+        form = QFormLayout()
+        form.addRow("&Person:", self.person)
+        form.addRow("A&ccount:", self.account)
+        form.addRow("&Area:", self.area)
+        days = QHBoxLayout()
+        days.addWidget(self.date_from)
+        days.addWidget(QLabel("to"))
+        days.addWidget(self.date_to)
+        days.addStretch(1)
+        form.addRow("&Days:", days)
+        for row, widget in enumerate((self.person, self.account, self.area, self.date_from)):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count, 1)
+        actions.addWidget(self.clear_button)
+        actions.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._loaded:  # read the choices and the first page only when first shown
+            self.load_choices()
+
+    def load_choices(self) -> None:
+        """Fill the person and account lists, then show the newest entries."""
+        self._loaded = True
+        with service_call(self) as call, self.context.session() as session:
+            people = list_members(
+                session, self.actor, MemberFilter(statuses=frozenset(MemberStatus))
+            ).rows
+            everyone = accounts.list_accounts(session, self.actor)
+        if call.failed:
+            return
+        for combo in (self.person, self.account):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, None)
+        for person in people:
+            self.person.addItem(person.display_name, person.id)
+        for account in everyone:
+            self.account.addItem(f"{account.display_name} ({account.username})", account.id)
+        for combo in (self.person, self.account):
+            combo.blockSignals(False)
+        self.person.activated.connect(lambda _i: self.refresh())
+        self.person.lineEdit().editingFinished.connect(self._person_typed)
+        self.account.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.area.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.date_from.dateChanged.connect(lambda _d: self.refresh())
+        self.date_to.dateChanged.connect(lambda _d: self.refresh())
+        self.refresh()
+
+    def _person_typed(self) -> None:
+        index = self.person.findText(self.person.currentText())
+        self.person.setCurrentIndex(max(index, 0))
+        self.refresh()
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> date | None:
+        value = edit.date()
+        return None if value == NO_DAY else date(value.year(), value.month(), value.day())
+
+    def chosen(self) -> AuditFilter:
+        """The filter the inputs describe."""
+        return AuditFilter(
+            member_id=self.person.currentData(),
+            account_id=self.account.currentData(),
+            area=self.area.currentData(),
+            date_from=self._day(self.date_from),
+            date_to=self._day(self.date_to),
+        )
+
+    def refresh(self) -> None:
+        """Count and show the first page of the entries the filter matches."""
+        chosen = self.chosen()
+        with service_call(self) as call, self.context.session() as session:
+            total = audit.count_entries(session, self.actor, chosen)
+        if call.failed:
+            return
+
+        def load(offset: int, limit: int) -> list[AuditInfo]:
+            with self.context.session() as session:
+                return audit.list_entries(
+                    session, self.actor, limit=limit, chosen=chosen, offset=offset
+                )
+
+        self.model.reload(load, total)
+        self.count.setText(f"{total:,} entr{'y' if total == 1 else 'ies'}")
+        self.export_button.setEnabled(total > 0)
+
+    def clear_filters(self) -> None:
+        """Back to every entry."""
+        for combo in (self.person, self.account, self.area):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            edit.blockSignals(True)
+            edit.setDate(NO_DAY)
+            edit.blockSignals(False)
+        self.refresh()
+
+    def ask_path(self) -> str:
+        """Where to save the export (a file dialog; tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the audit log", f"audit-log-{date.today():%Y-%m-%d}.csv", "CSV (*.csv)"
+        )
+        return path
+
+    def export(self) -> None:
+        """Save the entries the filter matches to a CSV file."""
+        path = self.ask_path()
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".csv") else f"{path}.csv")
+        title = "Export the audit log"
+        with service_call(self, title=title) as call, self.context.session() as session:
+            written = audit.export_csv(session, self.actor, self.chosen(), target)
+        if call.failed:
+            return
+        self.count.setText(f"{self.count.text()} · ✓ {written:,} exported to {target.name}")

@@ -1,0 +1,1 @@
+"""The idle lock: noticing input, covering every window, and the lock screen."""
