@@ -1,5 +1,5 @@
 """What the Pay lines and Expenses tabs share: a list for the period with a status filter
-and a find-by-name box, several rows selectable, Approve selected / Back to pending /
+and a find-by-name box, several rows selectable, Approve selected / Back to waiting /
 Mark selected paid…, and a totals line under the list.
 
 A subclass says how to read its items and how each change is made through the services;
@@ -118,7 +118,7 @@ class ItemsTab(QWidget):
         self.approve_button = QPushButton("Appro&ve selected")
         self.approve_button.setToolTip("Waiting items chosen in the list become approved")
         self.approve_button.clicked.connect(lambda _c=False: self.approve())
-        self.unapprove_button = QPushButton("Bac&k to pending")
+        self.unapprove_button = QPushButton("Bac&k to waiting")
         self.unapprove_button.setToolTip("Approved items go back to waiting for approval")
         self.unapprove_button.clicked.connect(lambda _c=False: self.unapprove())
         self.paid_button = QPushButton("Mark selected pai&d…")

@@ -57,3 +57,13 @@ def test_the_totals_use_the_same_words_as_the_status_column(qtbot, context, coor
     assert "Recorded, not paid: 1 line" in text  # Ben declined payment: recorded only
     view.tabs.setCurrentWidget(view.expenses)
     assert view.expenses.totals.text().startswith("Waiting for approval £0.00 · Approved")
+
+
+def test_no_button_says_pending_when_the_list_says_waiting(qtbot, context, coordinator, march):
+    from PySide6.QtWidgets import QPushButton
+
+    view = open_view(qtbot, context, coordinator)
+    for tab in (view.lines, view.expenses):
+        texts = [b.text().replace("&", "") for b in tab.findChildren(QPushButton)]
+        assert "Back to waiting" in texts
+        assert not [t for t in texts if "pending" in t.lower()]
