@@ -26,6 +26,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.sheets.catalogue import SheetData
 from involve_desktop.ui.cohorts.cohorts_view import CohortsView
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.lock.lock_controller import LockController
 from involve_desktop.ui.meetings.meetings_view import MeetingsView
 from involve_desktop.ui.members.members_view import MembersView
 from involve_desktop.ui.members.quick_find import QuickFindDialog
@@ -206,6 +207,11 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if self.current_area() == "members":
             self.members_view.search_box.setFocus()  # find anyone by just typing
+        # Left alone, the window locks (Settings → Screen lock); "Switch account" logs out.
+        self.lock_controller = LockController(context, actor, self, self.group_name)
+        self.lock_controller.switch_account.connect(self.log_out)
+        if self.settings_view.lock_tab is not None:
+            self.settings_view.lock_tab.saved.connect(self.lock_controller.set_minutes)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -381,6 +387,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.lock_controller.stop()
         self._save_state()
         try:
             with self.context.session() as session:
