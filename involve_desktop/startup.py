@@ -1,7 +1,9 @@
 """Start-up steps shared by the window and the headless commands (no Qt here).
 
 Which database to open (``--database`` > ``INVOLVE_DATABASE_URL`` > the embedded SQLite file),
-the separate demo database, and opening + migrating with clear messages on failure.
+the separate demo database, and opening + migrating with clear messages on failure. A SQLite
+file is checked (``PRAGMA quick_check``, read-only) before anything may write to it; a damaged
+one raises DatabaseDamagedError naming the newest backup that passes the same check.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from involve_desktop import paths
+from involve_desktop.core.db.backup import BackupFile
 from involve_desktop.core.db.engine import (
     create_engine_for,
     describe_location,
@@ -23,9 +26,16 @@ from involve_desktop.core.db.engine import (
     sqlite_file,
     sqlite_url,
 )
+from involve_desktop.core.db.integrity import (
+    IntegrityReport,
+    latest_good_backup,
+    quick_check,
+    restore_damaged,
+)
 from involve_desktop.core.db.migrate import MigrationResult, migrate
 from involve_desktop.core.demo.seed import DemoSize, seed_demo
 from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.accounts import Organisation
 
 ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
@@ -34,6 +44,54 @@ log = logging.getLogger(__name__)
 
 class StartupError(InvolveError):
     """The database could not be opened or upgraded; the message says what to do."""
+
+
+class DatabaseDamagedError(StartupError):
+    """``quick_check`` failed: the file was opened read-only only, and nothing was written.
+
+    ``backup`` is the newest backup that passes the check (None if there is none);
+    ``restore_latest_good_backup`` puts it in place and keeps the damaged file aside.
+    """
+
+    def __init__(self, path: Path, report: IntegrityReport, backup: BackupFile | None) -> None:
+        self.path, self.report, self.backup = path, report, backup
+        if backup is not None:
+            offer = (
+                f"The newest undamaged backup was taken {describe_backup(backup)}. Restoring "
+                "it loses what was typed after that; the damaged file is kept, not deleted."
+            )
+        else:
+            offer = f"No undamaged backup was found in {paths.backups_dir()}."
+        super().__init__(
+            f"The database file {path} is damaged ({report.summary}).\n\n"
+            f"Involve Desktop has not opened it for writing, so nothing has been changed. {offer}"
+        )
+
+
+def describe_backup(backup: BackupFile) -> str:
+    """ "on Tue 3 Mar 2026 at 14:30 (on close)"."""
+    taken = backup.taken
+    return f"on {format_date(taken.date())} at {taken:%H:%M} ({backup.reason_label})"
+
+
+def restore_latest_good_backup(error: DatabaseDamagedError) -> Path:
+    """Put ``error.backup`` in place of the damaged file; return where the damaged one is kept."""
+    assert error.backup is not None, "no undamaged backup to restore"
+    aside = restore_damaged(error.path, error.backup.path)
+    log.warning(
+        "Restored %s from %s; damaged file kept as %s", error.path, error.backup.path, aside
+    )
+    return aside
+
+
+def check_integrity(path: Path) -> None:
+    """Raise DatabaseDamagedError if the SQLite file ``path`` exists and fails quick_check."""
+    if not path.exists():
+        return
+    report = quick_check(path)
+    if not report.ok:
+        log.error("Database %s failed quick_check: %s", path, "; ".join(report.problems))
+        raise DatabaseDamagedError(path, report, latest_good_backup(path, paths.backups_dir()))
 
 
 @dataclass(frozen=True)
@@ -69,10 +127,17 @@ def _demo_path(size: DemoSize) -> Path:
 
 
 def open_database(url: str, demo: bool = False) -> OpenDatabase:
-    """Open ``url`` and bring its schema up to date (backing up a SQLite file first)."""
+    """Open ``url`` and bring its schema up to date (backing up a SQLite file first).
+
+    A SQLite file that fails ``quick_check`` raises DatabaseDamagedError before anything
+    opens it for writing.
+    """
     engine = create_engine_for(url)
     location = describe_location(engine)
+    path = sqlite_file(engine)
     try:
+        if path is not None:
+            check_integrity(path)
         result = migrate(engine, paths.migrations_dir(), paths.backups_dir())
     except InvolveError:
         engine.dispose()
