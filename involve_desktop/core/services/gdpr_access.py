@@ -1,0 +1,344 @@
+"""Subject access (UK GDPR): everything held about one person, as JSON and as a PDF.
+
+Which tables hold data about a member is read from the SQLAlchemy metadata (every table
+with a foreign key to ``member.id``), so a table added later is included without anyone
+remembering to list it here. Audit entries count as about them when they are on their
+member record or on one of their own rows, or when the recorded changes name them (their
+name, email or phone). From entries that also name other people, only the parts about
+this person are copied. Free text in other people's records that names them is not copied
+(it is about someone else too) but counted, so a coordinator can review it by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Column, String, Table, Text, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.errors import InvolveError, NotFound
+from involve_desktop.core.models import Base
+from involve_desktop.core.models.audit import AuditEntry
+from involve_desktop.core.models.people import Member
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import audit, involvement, organisation
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.gdpr_dto import SubjectAccessResult
+from involve_desktop.core.services.member_export import write_atomically
+from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.transaction import require, transaction
+
+# Audit entities whose ``entity_id`` is the primary key of one of the person's own rows.
+OWN_ROW_ENTITIES = frozenset(
+    {"rota_assignment", "pay_line", "expense_claim", "enrolment", "payment_preference"}
+)
+# Tables never searched for mentions: accounts are staff sign-ins, audit is handled apart.
+NOT_SCANNED = frozenset({"member", "audit_entry", "account"})
+NOT_ABOUT_THEM = "(not about them)"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A column that points at ``member.id``: the table holds rows about that member."""
+
+    table: Table
+    column: Column
+
+    @property
+    def name(self) -> str:
+        """The table's name (tables with two member columns list each column)."""
+        return self.table.name
+
+
+def member_references() -> list[Reference]:
+    """Every (table, column) with a foreign key to ``member.id``, from the live metadata."""
+    found = []
+    for table in Base.metadata.sorted_tables:
+        for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name):
+            if fk.column.table.name == Member.__tablename__ and fk.column.name == "id":
+                found.append(Reference(table, fk.parent))
+    return found
+
+
+def plain(value: Any) -> Any:
+    """A column value as JSON: dates and times as ISO text, everything else as is."""
+    if isinstance(value, (date, datetime, time)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float, bool, dict, list)) or value is None:
+        return value
+    return str(value)
+
+
+def row_dict(table: Table, row: Any) -> dict[str, Any]:
+    """All of a row's columns as plain JSON values."""
+    return {column.name: plain(row._mapping[column]) for column in table.columns}
+
+
+def rows_about(session: Session, member_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Per related table, every row that points at the member (tables with none left out)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for ref in member_references():
+        order = list(ref.table.primary_key.columns)
+        query = select(ref.table).where(ref.column == member_id).order_by(*order)
+        rows = [row_dict(ref.table, row) for row in session.execute(query)]
+        if rows:
+            found.setdefault(ref.name, []).extend(rows)
+    return found
+
+
+def identifiers(member: Member) -> list[str]:
+    """The texts that identify the person: full name, the name they go by, email, phone."""
+    names = [member.full_name, display_name(member.full_name, member.preferred_name)]
+    texts = [*names, member.email or "", member.phone or ""]
+    unique = dict.fromkeys(" ".join(t.split()) for t in texts if t and len(t.strip()) >= 3)
+    return sorted(unique, key=len, reverse=True)  # longest first, for replacing
+
+
+def mentions(value: Any, idents: list[str]) -> bool:
+    """Whether ``value`` (text, or JSON with keys and values) contains any identifier."""
+    if isinstance(value, str):
+        folded = value.casefold()
+        return any(ident.casefold() in folded for ident in idents)
+    if isinstance(value, dict):
+        return any(mentions(k, idents) or mentions(v, idents) for k, v in value.items())
+    if isinstance(value, list):
+        return any(mentions(v, idents) for v in value)
+    return False
+
+
+def _only_them(value: Any, idents: list[str]) -> Any:
+    """A value cut down to what names this person (others in a list are left out)."""
+    if isinstance(value, str):
+        if not mentions(value, idents):
+            return NOT_ABOUT_THEM
+        folded = value.casefold()
+        return next(ident for ident in idents if ident.casefold() in folded)
+    if isinstance(value, list):
+        return [_only_them(v, idents) for v in value]
+    return value
+
+
+def changes_about(changes: dict[str, Any], idents: list[str], member_id: int) -> dict[str, Any]:
+    """The parts of an audit entry's changes that are about this person."""
+    kept: dict[str, Any] = {}
+    for key, value in changes.items():
+        if mentions(key, idents):
+            kept[key] = value
+        elif mentions(value, idents):
+            kept[key] = _only_them(value, idents)
+        elif key == "member_id" and value == member_id:
+            kept[key] = value
+    return kept
+
+
+def own_rows(rows: dict[str, list[dict[str, Any]]]) -> set[tuple[str, int]]:
+    """(audit entity, id) of the person's own rows, e.g. ("pay_line", 17)."""
+    keys = set()
+    for name, table_rows in rows.items():
+        if name not in OWN_ROW_ENTITIES:
+            continue
+        pk = [c.name for c in Base.metadata.tables[name].primary_key.columns]
+        keys |= {(name, row[pk[0]]) for row in table_rows if len(pk) == 1}
+    return keys
+
+
+def audit_entries_about(
+    session: Session, member_id: int, idents: list[str], own: set[tuple[str, int]]
+) -> Iterator[tuple[AuditEntry, bool]]:
+    """Every audit entry about the person, with True when the whole entry is about them."""
+    query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+    for entry in session.scalars(query.execution_options(yield_per=500)):
+        direct = (entry.entity == "member" and entry.entity_id == member_id) or (
+            entry.entity,
+            entry.entity_id,
+        ) in own
+        if direct:
+            yield entry, True
+        elif entry.changes and (
+            mentions(entry.changes, idents) or entry.changes.get("member_id") == member_id
+        ):
+            yield entry, False
+
+
+def audit_dicts(
+    session: Session, member_id: int, idents: list[str], own: set[tuple[str, int]]
+) -> list[dict[str, Any]]:
+    """The audit entries about the person as JSON, cut to their part where shared."""
+    found = []
+    for entry, direct in audit_entries_about(session, member_id, idents, own):
+        changes = entry.changes if direct else changes_about(entry.changes, idents, member_id)
+        found.append(
+            {
+                "id": entry.id,
+                "at": plain(entry.at),
+                "account_name": entry.account_name,
+                "action": entry.action,
+                "entity": entry.entity,
+                "entity_id": entry.entity_id,
+                "changes": changes,
+            }
+        )
+    return found
+
+
+def _text_columns(table: Table) -> list[Column]:
+    return [c for c in table.columns if isinstance(c.type, (String, Text))]
+
+
+def _owner_column(table: Table) -> Column | None:
+    for ref in member_references():
+        if ref.table is table:
+            return ref.column
+    return None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Free text outside the person's own rows that names them."""
+
+    table: str
+    column: str
+    row_id: Any
+    owner_member_id: int | None  # another person's row when set
+    text: str
+
+
+def _like(ident: str) -> str:
+    return "%" + re.sub(r"([%_\\])", r"\\\1", ident) + "%"
+
+
+def text_mentions(session: Session, member_id: int, idents: list[str]) -> list[Mention]:
+    """Text anywhere else in the database (not their own rows) that names the person."""
+    found: dict[tuple[str, str, Any], Mention] = {}
+    for table in Base.metadata.sorted_tables:
+        if table.name in NOT_SCANNED or not _text_columns(table):
+            continue
+        owner = _owner_column(table)
+        pk = list(table.primary_key.columns)
+        for column in _text_columns(table):
+            for ident in idents:
+                query = select(*pk, column, *([owner] if owner is not None else [])).where(
+                    column.ilike(_like(ident), escape="\\")
+                )
+                if owner is not None:
+                    query = query.where((owner != member_id) | owner.is_(None))
+                for row in session.execute(query):
+                    row_id = row[0] if len(pk) == 1 else tuple(row[: len(pk)])
+                    other = row[-1] if owner is not None else None
+                    key = (table.name, column.name, row_id)
+                    found[key] = Mention(table.name, column.name, row_id, other, row[len(pk)])
+    return list(found.values())
+
+
+def gather(session: Session, actor: Actor, member_id: int) -> dict[str, Any]:
+    """Everything held about the member, as one JSON-ready dictionary."""
+    member = session.get(Member, member_id, populate_existing=True)
+    if member is None:
+        raise NotFound("That member is no longer in the records. Refresh the list.")
+    idents = identifiers(member)
+    rows = rows_about(session, member_id)
+    mentioned = text_mentions(session, member_id, idents)
+    return {
+        "about": {
+            "what": "Everything Involve Desktop holds about this person (UK GDPR subject access)",
+            "group": organisation.group_name(session),
+            "made_at": plain(datetime.now().replace(microsecond=0)),
+            "made_by": actor.display_name,
+        },
+        "member": row_dict(Member.__table__, _member_row(session, member_id)),
+        "related_tables": rows,
+        "involvement": [
+            {"on": plain(i.on), "area": i.area, "description": i.description}
+            for i in involvement.history(session, actor, member_id)
+        ],
+        "audit_entries": audit_dicts(session, member_id, idents, own_rows(rows)),
+        "mentioned_in": [
+            {"table": m.table, "column": m.column, "row_id": m.row_id, "text": m.text}
+            for m in mentioned
+            if m.owner_member_id is None
+        ],
+        "mentions_in_other_peoples_records": sum(
+            1 for m in mentioned if m.owner_member_id is not None
+        ),
+    }
+
+
+def _member_row(session: Session, member_id: int) -> Any:
+    table = Member.__table__
+    return session.execute(select(table).where(table.c.id == member_id)).one()
+
+
+def folder_name(name: str, day: date) -> str:
+    """ "alan-wright-subject-access-2026-11-27": letters and digits of the name kept."""
+    words = re.findall(r"\w+", name.casefold())
+    return "-".join([*words, "subject-access", day.isoformat()])
+
+
+def _new_folder(parent: Path, name: str) -> Path:
+    if not parent.is_dir():
+        raise InvolveError(f"The folder {parent} is not there any more. Choose another folder.")
+    folder = parent / name
+    counter = 1
+    while folder.exists():
+        counter += 1
+        folder = parent / f"{name}-{counter}"
+    try:
+        folder.mkdir()
+    except OSError as err:
+        raise InvolveError(
+            f"Could not make a folder in {parent} ({err.strerror or err}). Choose another folder."
+        ) from err
+    return folder
+
+
+def export_subject_access(
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    parent: Path,
+    *,
+    today: date | None = None,
+) -> SubjectAccessResult:
+    """Write ``<name>-subject-access-<date>/`` into ``parent`` with a JSON and a PDF file.
+
+    Coordinators only (EXPORT_PERSONAL_DATA); audited on the member without the contents.
+    """
+    require(session, actor, Permission.EXPORT_PERSONAL_DATA, "export a person's personal data")
+    from involve_desktop.core.sheets.subject_access import render_subject_access, sheet_from
+
+    day = today or date.today()
+    with transaction(session):
+        data = gather(session, actor, member_id)
+        member = data["member"]
+        name = display_name(member["full_name"], member["preferred_name"])
+        pdf = render_subject_access(sheet_from(data, name), printed_on=day)
+        folder = _new_folder(parent, folder_name(name, day))
+        stem = folder.name
+        json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
+        text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        write_atomically(json_path, text.encode("utf-8"))
+        write_atomically(pdf_path, pdf)
+        tables = tuple(data["related_tables"])
+        audit.record(
+            session,
+            actor,
+            "export",
+            "member",
+            member_id,
+            {"subject access export": "JSON and PDF", "tables": len(tables)},
+        )
+    return SubjectAccessResult(
+        folder=folder,
+        json_path=json_path,
+        pdf_path=pdf_path,
+        tables=tables,
+        row_count=sum(len(rows) for rows in data["related_tables"].values()),
+        audit_count=len(data["audit_entries"]),
+        mentions_to_review=data["mentions_in_other_peoples_records"],
+    )
