@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.audit.audit_view import AuditView
+from involve_desktop.ui.backups.backups_tab import BackupsTab
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.lock.lock_settings_tab import LockSettingsTab
 from involve_desktop.ui.settings.accounts_tab import AccountsTab
@@ -49,6 +50,10 @@ class SettingsView(QWidget):
         if actor.can(Permission.VIEW_AUDIT_LOG):
             self.audit_tab = AuditView(context, actor)
             self.tabs.addTab(self.audit_tab, "Audit log")
+        self.backups_tab: BackupsTab | None = None
+        if actor.can(Permission.MANAGE_BACKUPS):
+            self.backups_tab = BackupsTab(context, actor)
+            self.tabs.addTab(self.backups_tab, "Backups")
         self.own_account_tab = OwnAccountTab(context, actor)
         self.tabs.addTab(self.own_account_tab, "Your account")
         layout = QVBoxLayout(self)

@@ -1,0 +1,1 @@
+"""Backups: the Settings tab, the automatic copies while the app runs, the damaged-file offer."""
