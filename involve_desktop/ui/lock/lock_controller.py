@@ -91,6 +91,8 @@ class LockController(QObject):
             if kind in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
                 widget.hide()  # an open menu or tooltip closes rather than being covered
                 continue
+            if isinstance(widget, LockDialog):
+                continue
             if widget is not self.window and widget.isVisible() and widget.isWindow():
                 windows.append(widget)
         return windows
@@ -163,5 +165,6 @@ class LockController(QObject):
         QTimer.singleShot(0, self.switch_account.emit)
 
     def stop(self) -> None:
-        """Stop watching (the window is closing)."""
+        """Stop watching and take any lock screen down (the window is closing)."""
         self.watcher.stop()
+        self._uncover()
