@@ -1,5 +1,5 @@
 """The Settings area: tabs for the group, accounts, lists, panels, screen lock, audit
-log and your own account, by role."""
+log, backups, privacy and your own account, by role."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.audit.audit_view import AuditView
 from involve_desktop.ui.backups.backups_tab import BackupsTab
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.gdpr.privacy_tab import PrivacyTab
 from involve_desktop.ui.lock.lock_settings_tab import LockSettingsTab
 from involve_desktop.ui.settings.accounts_tab import AccountsTab
 from involve_desktop.ui.settings.group_tab import GroupTab
@@ -19,8 +20,8 @@ from involve_desktop.ui.settings.panels_tab import PanelsTab
 
 
 class SettingsView(QWidget):
-    """Group, Accounts, Lists, Panels, Screen lock and Audit log for coordinators; Your
-    account for everyone."""
+    """Group, Accounts, Lists, Panels, Screen lock, Audit log, Backups and Privacy for
+    coordinators; Your account for everyone."""
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,10 @@ class SettingsView(QWidget):
         if actor.can(Permission.MANAGE_BACKUPS):
             self.backups_tab = BackupsTab(context, actor)
             self.tabs.addTab(self.backups_tab, "Backups")
+        self.privacy_tab: PrivacyTab | None = None
+        if actor.can(Permission.EDIT_GROUP_SETTINGS):
+            self.privacy_tab = PrivacyTab(context, actor)
+            self.tabs.addTab(self.privacy_tab, "Privacy")
         self.own_account_tab = OwnAccountTab(context, actor)
         self.tabs.addTab(self.own_account_tab, "Your account")
         layout = QVBoxLayout(self)

@@ -1,0 +1,1 @@
+"""UK GDPR screens: subject access export, erasure, and the retention and consent reviews."""
