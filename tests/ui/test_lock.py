@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
 from involve_desktop.core.models.audit import AuditEntry
+from involve_desktop.core.services import idle
 from involve_desktop.core.services.idle import IdleClock
 from involve_desktop.ui.lock.lock_controller import LOCKED_TITLE, Curtain
 from involve_desktop.ui.main_window import MainWindow
@@ -157,3 +158,17 @@ def test_switch_account_asks_about_open_dialogs_then_logs_out(
         window.lock_controller.dialog.switch_button.click()
     assert not member_dialog.isVisible()
     assert not window.isVisible()
+
+
+def test_screen_lock_setting_applies_at_once(window, clock, context):
+    tab = window.settings_view.lock_tab
+    assert tab.minutes.value() == 5
+    tab.minutes.setValue(2)
+    tab.save_button.click()
+    assert "Saved" in tab.done.text()
+    _leave_alone(window, clock, 119)
+    assert not window.lock_controller.is_locked
+    _leave_alone(window, clock, 1)
+    assert window.lock_controller.is_locked
+    with context.session() as session:
+        assert idle.idle_minutes(session) == 2

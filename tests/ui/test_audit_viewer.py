@@ -1,0 +1,121 @@
+"""Settings → Audit log: coordinators see the trail newest first, filter it by person,
+account, area and day, scroll through it a page at a time, and export it; facilitators
+have no such tab."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QDate, QModelIndex
+
+from involve_desktop.core.permissions import Role
+from involve_desktop.core.services import accounts, audit
+from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.members import create_member
+from involve_desktop.ui.audit.audit_table_model import PAGE
+from involve_desktop.ui.audit.audit_view import AuditView
+from involve_desktop.ui.settings.settings_view import SettingsView
+
+
+@pytest.fixture
+def people(session, coordinator):
+    alan = create_member(session, coordinator, MemberInput(full_name="Alan Wright"))
+    zoe = create_member(session, coordinator, MemberInput(full_name="Zoë Clarke"))
+    return alan, zoe
+
+
+@pytest.fixture
+def view(qtbot, context, coordinator, people):
+    widget = AuditView(context, coordinator)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _column(view, column):
+    model = view.model
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
+
+
+def test_newest_first_with_what_changed(view, qtmodeltester):
+    qtmodeltester.check(view.model)
+    changed = _column(view, 5)
+    assert "full name: Zoë Clarke" in changed[0]
+    assert "Alan Wright" in changed[1]
+    assert view.count.text().endswith("entries")
+
+
+def test_filter_by_person_account_area_and_day(qtbot, session, view, coordinator, people):
+    alan, _zoe = people
+    view.person.setCurrentIndex(view.person.findText("Alan Wright"))
+    view.person.activated.emit(view.person.currentIndex())
+    assert _column(view, 4) == [f"member {alan.id}"]
+    view.clear_filters()
+    view.area.setCurrentIndex(view.area.findText("Accounts and group"))
+    assert set(_column(view, 3)) == {"Accounts and group"}
+    assert "sign-in" not in _column(view, 2)  # set-up creates the group and the account
+    view.clear_filters()
+    fran = accounts.create_account(
+        session, coordinator, "Fran Facilitator", "fran", "a long enough password", Role.FACILITATOR
+    )
+    view.load_choices()
+    view.account.setCurrentIndex(view.account.findData(fran.id))
+    assert view.model.rowCount() == 0
+    assert view.count.text() == "0 entries"
+    assert not view.export_button.isEnabled()
+    view.clear_filters()
+    audit.record(
+        session, coordinator, "update", "rota_shift", 1, {"x": [1, 2]}, at=datetime(2025, 1, 2, 12)
+    )
+    session.commit()
+    view.date_from.setDate(QDate(2025, 1, 1))
+    view.date_to.setDate(QDate(2025, 1, 3))
+    assert _column(view, 4) == ["rota shift 1"]
+    assert _column(view, 3) == ["Rota"]
+
+
+def test_long_trail_is_read_a_page_at_a_time(session, view, coordinator):
+    for n in range(PAGE + 50):
+        audit.record(session, coordinator, "update", "panel", n, {"note": [None, str(n)]})
+    session.commit()
+    view.area.setCurrentIndex(view.area.findText("Panels"))
+    assert view.count.text() == f"{PAGE + 50} entries"
+    assert view.model.rowCount() == PAGE
+    assert view.model.canFetchMore(QModelIndex())
+    view.model.fetchMore(QModelIndex())
+    assert view.model.rowCount() == PAGE + 50
+    assert not view.model.canFetchMore(QModelIndex())
+    assert _column(view, 4)[-1] == "panel 0"
+
+
+def test_export_saves_what_is_shown_and_is_logged(view, tmp_path, people, monkeypatch):
+    alan, _zoe = people
+    view.person.setCurrentIndex(view.person.findText("Alan Wright"))
+    view.person.activated.emit(view.person.currentIndex())
+    target = tmp_path / "trail"
+    monkeypatch.setattr(view, "ask_path", lambda: str(target))
+    view.export_button.click()
+    with (tmp_path / "trail.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) == 2
+    assert rows[1][4] == f"member {alan.id}"
+    assert "1 exported to trail.csv" in view.count.text()
+    view.clear_filters()
+    assert _column(view, 2)[0] == "export"
+
+
+def test_only_coordinators_have_the_audit_log(qtbot, session, context, coordinator):
+    accounts.create_account(
+        session, coordinator, "Fran Facilitator", "fran", "a long enough password", Role.FACILITATOR
+    )
+    fran = accounts.sign_in(session, "fran", "a long enough password")
+    theirs = SettingsView(context, fran)
+    qtbot.addWidget(theirs)
+    titles = [theirs.tabs.tabText(i) for i in range(theirs.tabs.count())]
+    assert "Audit log" not in titles and "Screen lock" not in titles
+    ours = SettingsView(context, coordinator)
+    qtbot.addWidget(ours)
+    titles = [ours.tabs.tabText(i) for i in range(ours.tabs.count())]
+    assert "Audit log" in titles and "Screen lock" in titles
