@@ -4,12 +4,18 @@ Which database to open (``--database`` > ``INVOLVE_DATABASE_URL`` > the embedded
 the separate demo database, and opening + migrating with clear messages on failure. A SQLite
 file is checked (``PRAGMA quick_check``, read-only) before anything may write to it; a damaged
 one raises DatabaseDamagedError naming the newest backup that passes the same check.
+
+One writer per SQLite file: ``claim_database`` takes the lock beside the file
+(``core/db/single_writer``); when someone else has it, ``open_database(url, claim=...)``
+opens it read-only and does not migrate. ``location_warning`` says when the file is on a
+network share or a removable drive.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -32,7 +38,14 @@ from involve_desktop.core.db.integrity import (
     quick_check,
     restore_damaged,
 )
-from involve_desktop.core.db.migrate import MigrationResult, migrate
+from involve_desktop.core.db.location_risk import location_warning as _location_warning
+from involve_desktop.core.db.migrate import (
+    MigrationResult,
+    current_revision,
+    head_revision,
+    migrate,
+)
+from involve_desktop.core.db.single_writer import Claim, LockHolder, claim
 from involve_desktop.core.demo.seed import DemoSize, seed_demo
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.formatting import format_date
@@ -102,6 +115,18 @@ class OpenDatabase:
     location: str
     migration: MigrationResult
     demo: bool
+    claim: Claim | None = None  # the SQLite file's writer lock, or who holds it (read-only)
+
+    @property
+    def read_only(self) -> bool:
+        """True when someone else has the file open, so this copy only reads."""
+        return self.claim is not None and self.claim.read_only
+
+    def close(self) -> None:
+        """Dispose of the engine and let go of the writer lock."""
+        self.engine.dispose()
+        if self.claim is not None:
+            self.claim.release()
 
 
 def setup_logging() -> None:
@@ -126,24 +151,80 @@ def _demo_path(size: DemoSize) -> Path:
     return path if size is DemoSize.STANDARD else path.with_name(f"{path.stem}-{size}{path.suffix}")
 
 
-def open_database(url: str, demo: bool = False) -> OpenDatabase:
+def _database_path(url: str) -> Path | None:
+    engine = create_engine_for(url)
+    try:
+        return sqlite_file(engine)
+    finally:
+        engine.dispose()
+
+
+def claim_database(url: str, confirm_clear: Callable[[LockHolder], bool]) -> Claim | None:
+    """Become the one writer of a SQLite file (None for PostgreSQL: it has its own locks).
+
+    ``confirm_clear(holder)`` is asked once about a lock left behind by a crash.
+    """
+    path = _database_path(url)
+    return None if path is None else claim(path, confirm_clear)
+
+
+def location_warning(url: str) -> str | None:
+    """A warning when a SQLite file is on a network share or removable drive, else None."""
+    path = _database_path(url)
+    return None if path is None else _location_warning(path)
+
+
+def _read_only_revision(engine: Engine, path: Path, claimed: Claim) -> MigrationResult:
+    """The schema of a file opened read-only, which must already be this version's."""
+    holder = claimed.holder.describe() if claimed.holder else "Someone has this database open"
+    if not path.exists():
+        raise StartupError(
+            f"{holder}, and it is still being set up. Try again in a minute. "
+            "Nothing has been changed."
+        )
+    current = current_revision(engine)
+    head = head_revision(paths.migrations_dir())
+    if current != head:
+        raise StartupError(
+            f"{holder}. This version of Involve Desktop cannot read it without upgrading it, "
+            "which only the copy that has it open may do: open it again once they have closed "
+            "it. Nothing has been changed."
+        )
+    return MigrationResult(current, head, None)
+
+
+def open_database(url: str, demo: bool = False, *, claim: Claim | None = None) -> OpenDatabase:
     """Open ``url`` and bring its schema up to date (backing up a SQLite file first).
 
     A SQLite file that fails ``quick_check`` raises DatabaseDamagedError before anything
-    opens it for writing.
+    opens it for writing. With a read-only ``claim`` (someone else has the file open) the
+    file is opened read-only and not migrated. The claim is released if opening fails.
     """
-    engine = create_engine_for(url)
+    read_only = claim is not None and claim.read_only
+    try:
+        engine = create_engine_for(url, read_only=read_only)
+    except Exception:
+        if claim is not None:
+            claim.release()
+        raise
     location = describe_location(engine)
     path = sqlite_file(engine)
     try:
         if path is not None:
             check_integrity(path)
-        result = migrate(engine, paths.migrations_dir(), paths.backups_dir())
+        if read_only and path is not None and claim is not None:
+            result = _read_only_revision(engine, path, claim)
+        else:
+            result = migrate(engine, paths.migrations_dir(), paths.backups_dir())
     except InvolveError:
         engine.dispose()
+        if claim is not None:
+            claim.release()
         raise
     except OperationalError as error:
         engine.dispose()
+        if claim is not None:
+            claim.release()
         log.exception("Cannot open database %s", location)
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise StartupError(
@@ -153,7 +234,7 @@ def open_database(url: str, demo: bool = False) -> OpenDatabase:
         ) from error
     if result.backup:
         log.info("Upgraded %s from %s; backup at %s", location, result.from_revision, result.backup)
-    return OpenDatabase(engine, location, result, demo)
+    return OpenDatabase(engine, location, result, demo, claim)
 
 
 def open_demo_database(size: DemoSize = DemoSize.STANDARD) -> OpenDatabase:
