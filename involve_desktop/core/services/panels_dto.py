@@ -330,6 +330,7 @@ class ParticipationSummary:
     outside_staff_seats: int
     rows: tuple[ParticipationRow, ...]
     reliance: RelianceFigures
+    broke_policy: tuple[str, ...] = ()  # "Thu 29 Jan 2026 Nurse", the held ones short of it
 
 
 class PanelRefused(InvolveError):

@@ -240,7 +240,11 @@ def participation_summary(
     rows = list(session.scalars(select(Panel).where(Panel.day >= start, Panel.day <= end)))
     infos = panel_infos(session, rows)
     status = Counter(info.status for info in infos)
-    broke = sum(1 for i in infos if i.status is PanelStatus.HELD and not i.meets_policy)
+    short = sorted(
+        (i for i in infos if i.status is PanelStatus.HELD and not i.meets_policy),
+        key=lambda i: (i.day, i.post_title),
+    )
+    broke = len(short)
     seats: dict[int, Counter] = defaultdict(Counter)
     last: dict[int, date] = {}
     outside = 0
@@ -271,6 +275,7 @@ def participation_summary(
         outside,
         people,
         _reliance(session, start, end),
+        tuple(f"{format_date(i.day)} {i.post_title}" for i in short),
     )
 
 

@@ -136,6 +136,13 @@ def load_panel_pack(
     return pack_sheet(info, params.group_name, params.title)
 
 
+def _broke_words(count: int, panels: tuple[str, ...]) -> str:
+    """ "Held panels that did not meet the panel policy: 2 — Thu 29 Jan 2026 Nurse; …"
+    (which ones, so they can be looked into, not only how many)."""
+    which = f" — {'; '.join(panels)}" if panels else ""
+    return f"Held panels that did not meet the panel policy: {count:,}{which}."
+
+
 def summary_sheet(
     session: Session,
     actor: Actor,
@@ -149,7 +156,7 @@ def summary_sheet(
     counts = (
         f"{plural(summary.panels_held, 'panel')} held, {summary.panels_planned:,} planned, "
         f"{summary.panels_cancelled:,} cancelled.",
-        f"Held panels that did not meet the panel policy: {summary.held_not_meeting_policy:,}.",
+        _broke_words(summary.held_not_meeting_policy, summary.broke_policy),
         f"Seats taken by staff from outside the members list: {summary.outside_staff_seats:,}.",
     )
     rows = tuple(SummaryRow(r.name, r.lived_seats, r.staff_seats, r.last_sat) for r in summary.rows)
