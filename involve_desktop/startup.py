@@ -198,15 +198,11 @@ def open_database(url: str, demo: bool = False, *, claim: Claim | None = None) -
 
     A SQLite file that fails ``quick_check`` raises DatabaseDamagedError before anything
     opens it for writing. With a read-only ``claim`` (someone else has the file open) the
-    file is opened read-only and not migrated. The claim is released if opening fails.
+    file is opened read-only and not migrated. The caller keeps the claim, and releases it
+    if opening fails (a damaged file is restored while the lock is still held).
     """
     read_only = claim is not None and claim.read_only
-    try:
-        engine = create_engine_for(url, read_only=read_only)
-    except Exception:
-        if claim is not None:
-            claim.release()
-        raise
+    engine = create_engine_for(url, read_only=read_only)
     location = describe_location(engine)
     path = sqlite_file(engine)
     try:
@@ -218,13 +214,9 @@ def open_database(url: str, demo: bool = False, *, claim: Claim | None = None) -
             result = migrate(engine, paths.migrations_dir(), paths.backups_dir())
     except InvolveError:
         engine.dispose()
-        if claim is not None:
-            claim.release()
         raise
     except OperationalError as error:
         engine.dispose()
-        if claim is not None:
-            claim.release()
         log.exception("Cannot open database %s", location)
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise StartupError(

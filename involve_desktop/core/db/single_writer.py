@@ -44,11 +44,14 @@ class LockHolder:
     def describe(self, now: datetime | None = None) -> str:
         """ "Sam on OFFICE-LAPTOP has had this database open since 14:05" (a day before today
         is named: "since Tue 3 Mar 2026 14:05")."""
-        today = (now or datetime.now()).date()
-        when = self.since.strftime("%H:%M")
-        if self.since.date() != today:
-            when = f"{format_date(self.since.date())} {when}"
-        return f"{self.user} on {self.machine} has had this database open since {when}"
+        return f"{self.user} on {self.machine} has had this database open since {self.when(now)}"
+
+    def when(self, now: datetime | None = None) -> str:
+        """Since when: "14:05" today, "Tue 3 Mar 2026 14:05" on another day."""
+        time = self.since.strftime("%H:%M")
+        if self.since.date() == (now or datetime.now()).date():
+            return time
+        return f"{format_date(self.since.date())} {time}"
 
     def to_json(self) -> str:
         """The lock file's text."""
