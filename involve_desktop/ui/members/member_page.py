@@ -180,6 +180,18 @@ class MemberPage(QWidget):
         self.payment_button.clicked.connect(self.set_payment_preference)
         self.payment_button.setVisible(actor.can(Permission.MANAGE_PAYMENTS))
         self.action_buttons.append(self.payment_button)
+        # UK GDPR requests from the person: coordinators only (checked in the services).
+        self.access_button = self._button(
+            "Subject access e&xport…", "Everything held about them, as PDF and JSON, in a folder"
+        )
+        self.access_button.clicked.connect(self.subject_access_export)
+        self.access_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
+        self.erase_button = self._button(
+            "Erase this &person…", "Remove their personal details for good (asks first)"
+        )
+        self.erase_button.clicked.connect(self.erase_person)
+        self.erase_button.setVisible(actor.can(Permission.ERASE_PERSONAL_DATA))
+        self.action_buttons += [self.access_button, self.erase_button]
 
         self.details = Section("Details")
         self.restricted = Section("Restricted — coordinators only")
@@ -398,3 +410,18 @@ class MemberPage(QWidget):
         from involve_desktop.ui.members.record_dialogs import ConsentDialog
 
         self._run(lambda detail: ConsentDialog(self.context, self.actor, detail, self))
+
+    def subject_access_export(self) -> None:
+        """Subject access export… : the person's data as PDF and JSON in a chosen folder."""
+        from involve_desktop.ui.gdpr.subject_access_export import export_for
+
+        if self.detail is not None:
+            export_for(self.context, self.actor, self.detail.id, self)
+
+    def erase_person(self) -> None:
+        """Erase this person… : anonymise them once their name is typed to confirm."""
+        from involve_desktop.ui.gdpr.erase_dialog import EraseDialog
+
+        self._run(
+            lambda detail: EraseDialog(self.context, self.actor, detail.id, detail.full_name, self)
+        )
