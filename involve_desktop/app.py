@@ -1,6 +1,9 @@
 """The windowed app: QApplication → database → first-run wizard or sign-in → main window.
 
 Logging out closes the main window and shows the sign-in dialog again; cancelling sign-in quits.
+A damaged database file is offered its newest good backup (or the app quits, having written
+nothing); while the app runs, the SQLite file is copied every 30 minutes when something
+changed, and on close.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts
 from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
 from involve_desktop.ui.accounts.login_dialog import LoginDialog
+from involve_desktop.ui.backups.auto_backup import start_auto_backup
+from involve_desktop.ui.backups.damaged_dialog import offer_restore
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.messages import unexpected_error_text
@@ -105,25 +110,53 @@ def _fatal(parent: QWidget | None, message: str) -> int:
     return 1
 
 
+def open_or_recover(url: str | None, demo_size: DemoSize | None) -> startup.OpenDatabase | None:
+    """Open the database; when its file is damaged, offer the newest good backup.
+
+    None when the user chose to quit (nothing was written to the damaged file). After a
+    restore, says where the damaged file is kept.
+    """
+    if demo_size is not None:
+        return startup.open_demo_database(demo_size)
+    target = url or startup.resolve_url(None)
+    try:
+        return startup.open_database(target)
+    except startup.DatabaseDamagedError as error:
+        # With no good backup the dialog only explains, and Quit is the one choice.
+        if not offer_restore(error) or error.backup is None:
+            return None
+        aside = startup.restore_latest_good_backup(error)
+        opened = startup.open_database(target)
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            f"The backup taken {startup.describe_backup(error.backup)} is now in use. "
+            f"The damaged file is kept, not deleted, as:\n{aside}",
+        )
+        return opened
+
+
 def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) -> int:
     """Start the window on ``url`` (or the demo database when ``demo_size`` is given)."""
     app = create_application(argv)
     _install_excepthook(app)
     try:
-        opened = (
-            startup.open_demo_database(demo_size)
-            if demo_size is not None
-            else startup.open_database(url or startup.resolve_url(None))
-        )
+        opened = open_or_recover(url, demo_size)
     except InvolveError as error:
         return _fatal(None, error.message)
     except Exception:  # noqa: BLE001 - logged, and the user is told where
         log.exception("Start-up failed")
         return _fatal(None, unexpected_error_text())
+    if opened is None:
+        return 1
     context = AppContext(session_factory(opened.engine), opened.location, opened.demo)
     flow = AppFlow(context)
     if not flow.start():
+        opened.engine.dispose()
         return 0
+    auto_backup = start_auto_backup(opened.engine, opened.demo)
     code = app.exec()
+    if auto_backup is not None:
+        auto_backup.close()  # the on-close copy, if anything changed
     opened.engine.dispose()
     return code

@@ -1,0 +1,186 @@
+"""Settings → Backups and the backups side of start-up: list, back up now, restore (scripted
+confirm), copy to a folder, coordinators only, the damaged-file offer, the on-close copy."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from involve_desktop import app, paths
+from involve_desktop.core.db.backup import BackupReason, backup_sqlite, list_backup_files
+from involve_desktop.core.db.engine import session_factory, sqlite_file, sqlite_url
+from involve_desktop.core.permissions import Role
+from involve_desktop.core.services import accounts, organisation
+from involve_desktop.ui.backups.auto_backup import AutoBackup, start_auto_backup
+from involve_desktop.ui.backups.backups_tab import BackupsTab
+from involve_desktop.ui.settings.settings_view import SettingsView
+from tests.conftest import TEST_DATABASE_URL
+
+sqlite_only = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="the app backs up SQLite only")
+
+
+@pytest.fixture
+def messages(monkeypatch) -> list[str]:
+    said: list[str] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: said.append(text))
+    return said
+
+
+def _group(engine) -> str | None:
+    with session_factory(engine)() as fresh:
+        return organisation.group_name(fresh)
+
+
+@sqlite_only
+def test_tab_lists_backups_newest_first_with_why(
+    qtbot, qtmodeltester, context, engine, coordinator
+):
+    path = sqlite_file(engine)
+    assert path is not None
+    backup_sqlite(path, paths.backups_dir(), BackupReason.BEFORE_UPGRADE)
+    tab = BackupsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    qtmodeltester.check(tab.proxy)
+    assert "No copies yet" not in tab.where.text()
+
+    qtbot.mouseClick(tab.back_up_button, Qt.MouseButton.LeftButton)  # Back up now
+
+    rows = [tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())]
+    assert rows == ["backed up now", "before upgrade"]
+    assert tab.selected() is not None and tab.selected().reason == BackupReason.MANUAL
+    assert tab.status.text().startswith("Backed up on ")
+    assert tab.proxy.index(0, 2).data().endswith("KB")
+
+
+@sqlite_only
+def test_restore_asks_naming_the_date_then_goes_back(
+    qtbot, context, engine, session, coordinator, monkeypatch, messages
+):
+    organisation.rename_group(session, coordinator, "Riverside Voices")
+    tab = BackupsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    tab.back_up_now()
+    chosen = tab.selected()
+    assert chosen is not None
+    organisation.rename_group(session, coordinator, "Typed After The Backup")
+    session.close()
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or answer[0]
+    )
+    tab.restore()
+    assert _group(engine) == "Typed After The Backup"  # said No: nothing happened
+
+    answer[0] = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(tab.restored) as restored:
+        tab.restore()
+
+    day = f"{chosen.taken:%d}".lstrip("0")
+    assert f" {day} " in asked[-1] and f"{chosen.taken:%H:%M}" in asked[-1]
+    assert "backed up first" in asked[-1]
+    assert _group(engine) == "Riverside Voices"
+    assert restored.args[0].restored.path == chosen.path
+    assert "Sign in again" in messages[-1]
+    reasons = [tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())]
+    assert "before restore" in reasons
+
+
+@sqlite_only
+def test_copy_to_a_folder_says_where_it_went(qtbot, context, coordinator, tmp_path, monkeypatch):
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    tab = BackupsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    tab.back_up_now()
+    chosen = tab.selected()
+    assert chosen is not None
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+
+    qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
+
+    copied = stick / chosen.path.name
+    assert copied.read_bytes() == chosen.path.read_bytes()
+    assert str(copied) in tab.status.text() and "somewhere safe" in tab.status.text()
+
+
+def test_only_coordinators_get_the_backups_tab(qtbot, context, session, coordinator):
+    accounts.create_account(
+        session, coordinator, "Fran Facilitator", "fran", "tuesday group 2pm", Role.FACILITATOR
+    )
+    fran = accounts.sign_in(session, "fran", "tuesday group 2pm")
+    for actor, expected in ((coordinator, True), (fran, False)):
+        view = SettingsView(context, actor)
+        qtbot.addWidget(view)
+        titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+        assert ("Backups" in titles) is expected
+
+
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="PostgreSQL only")
+def test_on_postgresql_the_tab_says_backups_are_the_servers_job(qtbot, context, coordinator):
+    tab = BackupsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    assert "server" in tab.where.text()
+    assert not tab.back_up_button.isEnabled() and not tab.restore_button.isEnabled()
+
+
+@sqlite_only
+def test_on_close_copy_only_after_a_change(qtbot, engine, session, coordinator):
+    path = sqlite_file(engine)
+    assert path is not None
+    quiet = AutoBackup(path)
+    quiet.close()
+    assert list_backup_files(path, paths.backups_dir()) == []
+    auto = start_auto_backup(engine, demo=False)
+    assert auto is not None and start_auto_backup(engine, demo=True) is None
+    organisation.rename_group(session, coordinator, "Changed While Open")
+    auto.close()
+    assert [b.reason for b in list_backup_files(path, paths.backups_dir())] == ["on-close"]
+
+
+def _damage(engine, session, coordinator) -> Path:
+    path = sqlite_file(engine)
+    assert path is not None
+    backup_sqlite(path, paths.backups_dir(), BackupReason.ON_CLOSE)
+    organisation.rename_group(session, coordinator, "Typed After The Backup")
+    session.close()
+    engine.dispose()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 8192] = b"\xa5" * 8192
+    path.write_bytes(bytes(data))
+    return path
+
+
+@sqlite_only
+def test_start_on_a_damaged_file_quits_without_writing(engine, session, coordinator, monkeypatch):
+    path = _damage(engine, session, coordinator)
+    before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+    offered = []
+    monkeypatch.setattr(app, "offer_restore", lambda error: offered.append(error) or False)
+
+    assert app.open_or_recover(sqlite_url(path), None) is None
+
+    assert offered and offered[0].backup is not None
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+@sqlite_only
+def test_start_on_a_damaged_file_restores_the_good_backup(
+    engine, session, coordinator, monkeypatch, messages
+):
+    path = _damage(engine, session, coordinator)
+    monkeypatch.setattr(app, "offer_restore", lambda error: True)
+
+    opened = app.open_or_recover(sqlite_url(path), None)
+
+    assert opened is not None
+    assert _group(opened.engine) == "Riverside Voices"
+    opened.engine.dispose()
+    kept = list(path.parent.glob(f"{path.stem}-damaged-*{path.suffix}"))
+    assert len(kept) == 1 and str(kept[0]) in messages[-1]
