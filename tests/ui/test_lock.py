@@ -12,6 +12,7 @@ from sqlalchemy import select
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.services import idle
 from involve_desktop.core.services.idle import IdleClock
+from involve_desktop.ui.accounts.login_dialog import LoginDialog
 from involve_desktop.ui.lock.lock_controller import LOCKED_TITLE, Curtain
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.members.member_dialog import MemberDialog
@@ -172,3 +173,18 @@ def test_screen_lock_setting_applies_at_once(window, clock, context):
     assert window.lock_controller.is_locked
     with context.session() as session:
         assert idle.idle_minutes(session) == 2
+
+
+def test_sign_in_dialog_says_how_long_to_wait_after_five_wrong_passwords(
+    qtbot, context, coordinator
+):
+    dialog = LoginDialog(context, username="sam")
+    qtbot.addWidget(dialog)
+    for _ in range(5):
+        dialog.password.setText("not my password")
+        dialog.sign_in_button.click()
+        assert "do not match" in dialog.error.text()
+    dialog.password.setText(COORDINATOR_PASSWORD)
+    dialog.sign_in_button.click()
+    assert dialog.actor is None
+    assert "Too many wrong passwords in a row. Wait" in dialog.error.text()
