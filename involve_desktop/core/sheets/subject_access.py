@@ -70,7 +70,7 @@ class SubjectAccessSheet:
 
 def label(field: str) -> str:
     """ "benefits_advice_offered_on" → "Benefits advice offered on"."""
-    words = field.replace("_", " ").strip()
+    words = field.removesuffix("_pence").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 
 

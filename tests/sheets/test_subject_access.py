@@ -1,0 +1,76 @@
+"""The subject access PDF: the person's name, each section, values in words, confidential."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from involve_desktop.core.sheets.layout import CONFIDENTIAL_TEXT
+from involve_desktop.core.sheets.subject_access import (
+    TITLE,
+    render_subject_access,
+    sheet_from,
+)
+from tests.sheets.pdfread import all_text, reader
+
+DATA = {
+    "about": {"group": "Riverside Voices"},
+    "member": {
+        "id": 7,
+        "full_name": "Siobhán Ó Briain",
+        "email": "shiv@example.org",
+        "date_joined": "2021-03-04",
+        "lived_experience": True,
+        "search_text": "siobhan o briain | shiv@example.org",
+        "notes": "Likes <b>tea</b> & biscuits",
+    },
+    "involvement": [{"on": "2026-10-06", "area": "Meetings", "description": "Tuesday group"}],
+    "related_tables": {
+        "pay_line": [{"id": 1, "member_id": 7, "amount_pence": 2500, "day": "2026-09-01"}],
+        "rota_assignment": [
+            {"id": n, "member_id": 7, "shift_id": n, "attendance": "worked"} for n in range(120)
+        ],
+        "a_table_added_later": [{"id": 1, "member_id": 7, "what": "something new"}],
+    },
+    "audit_entries": [
+        {
+            "at": "2026-11-01T10:00:00",
+            "account_name": "Sam",
+            "action": "update",
+            "entity": "member",
+            "changes": {"phone": [None, "07700 900123"]},
+        }
+    ],
+    "mentioned_in": [],
+}
+
+
+def test_pdf_names_the_person_and_every_section():
+    pdf = render_subject_access(sheet_from(DATA, "Shiv Ó Briain"), printed_on=date(2026, 11, 27))
+    text = all_text(pdf)
+    for words in (
+        TITLE,
+        "Riverside Voices",
+        "Shiv Ó Briain",
+        "Siobhán Ó Briain",
+        "Your details",
+        "Involvement",
+        "Payments for time",
+        "Amount: £25.00",
+        "Rota shifts",
+        "A table added later",  # a new table gets a section from its name
+        "Changes recorded about you",
+        "07700 900123",
+        "Likes <b>tea</b> & biscuits",  # typed text printed as typed
+        "Date joined: Thu 4 Mar",
+        "Lived experience: Yes",
+        CONFIDENTIAL_TEXT,
+    ):
+        assert words in text, words
+    assert "siobhan o briain |" not in text  # derived search columns stay in the JSON only
+    assert len(reader(pdf).pages) > 1
+
+
+def test_empty_sections_say_nothing_recorded():
+    data = dict(DATA, involvement=[], audit_entries=[], related_tables={})
+    text = all_text(render_subject_access(sheet_from(data, "Shiv Ó Briain")))
+    assert text.count("Nothing recorded.") == 2
