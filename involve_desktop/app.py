@@ -4,6 +4,11 @@ Logging out closes the main window and shows the sign-in dialog again; cancellin
 A damaged database file is offered its newest good backup (or the app quits, having written
 nothing); while the app runs, the SQLite file is copied every 30 minutes when something
 changed, and on close.
+
+One writer per SQLite file: the app takes the file's lock first (``single_writer``). When
+another copy has it, the user is told who and since when, and the window opens READ-ONLY; a
+lock left by a crash is cleared after one question; a file on a network share or removable
+drive is warned about.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from involve_desktop import APP_NAME, __version__, paths, startup
 from involve_desktop.core.db.engine import session_factory
+from involve_desktop.core.db.single_writer import Claim
 from involve_desktop.core.demo.seed import DemoSize
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts
@@ -29,6 +35,12 @@ from involve_desktop.ui.backups.damaged_dialog import offer_restore
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.messages import unexpected_error_text
+from involve_desktop.ui.read_only_notice import (
+    confirm_clear_stale,
+    mark_read_only,
+    tell_read_only,
+    warn_location,
+)
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +48,9 @@ log = logging.getLogger(__name__)
 class AppFlow:
     """Moves between the wizard, the sign-in dialog and the main window."""
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, opened: startup.OpenDatabase | None = None) -> None:
         self.context = context
+        self.opened = opened
         self.login_dialog: LoginDialog | None = None
         self.main_window: MainWindow | None = None
 
@@ -71,7 +84,18 @@ class AppFlow:
         self.main_window = window
         self.login_dialog = None
         dialog.deleteLater()
+        self._mark_window(window, dialog.actor.display_name)
         window.show()
+
+    def _mark_window(self, window: MainWindow, account_name: str) -> None:
+        """Name the signed-in account in the lock file; READ-ONLY in the title when so."""
+        claim = self.opened.claim if self.opened is not None else None
+        if claim is None:
+            return
+        if claim.lock is not None:
+            claim.lock.set_user(account_name)
+        if claim.read_only:
+            mark_read_only(window)
 
     def _logged_out(self) -> None:
         if self.main_window is not None:
@@ -119,14 +143,40 @@ def open_or_recover(url: str | None, demo_size: DemoSize | None) -> startup.Open
     if demo_size is not None:
         return startup.open_demo_database(demo_size)
     target = url or startup.resolve_url(None)
+    claim = _claim(target)
     try:
-        return startup.open_database(target)
+        opened = _open_or_restore(target, claim)
+    except BaseException:
+        if claim is not None:
+            claim.release()
+        raise
+    if opened is None and claim is not None:
+        claim.release()
+    return opened
+
+
+def _claim(target: str) -> Claim | None:
+    """Warn about a risky place, then become the file's writer or learn who is."""
+    warning = startup.location_warning(target)
+    if warning:
+        warn_location(None, warning)
+    claim = startup.claim_database(target, lambda holder: confirm_clear_stale(None, holder))
+    if claim is not None and claim.read_only:
+        tell_read_only(None, claim.holder)
+    return claim
+
+
+def _open_or_restore(target: str, claim: Claim | None) -> startup.OpenDatabase | None:
+    try:
+        return startup.open_database(target, claim=claim)
     except startup.DatabaseDamagedError as error:
+        if claim is not None and claim.read_only:
+            raise  # only the copy that has the file open may restore it
         # With no good backup the dialog only explains, and Quit is the one choice.
         if not offer_restore(error) or error.backup is None:
             return None
         aside = startup.restore_latest_good_backup(error)
-        opened = startup.open_database(target)
+        opened = startup.open_database(target, claim=claim)
         QMessageBox.information(
             None,
             APP_NAME,
@@ -150,13 +200,13 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
     if opened is None:
         return 1
     context = AppContext(session_factory(opened.engine), opened.location, opened.demo)
-    flow = AppFlow(context)
+    flow = AppFlow(context, opened)
     if not flow.start():
-        opened.engine.dispose()
+        opened.close()
         return 0
-    auto_backup = start_auto_backup(opened.engine, opened.demo)
+    auto_backup = None if opened.read_only else start_auto_backup(opened.engine, opened.demo)
     code = app.exec()
     if auto_backup is not None:
         auto_backup.close()  # the on-close copy, if anything changed
-    opened.engine.dispose()
+    opened.close()  # the engine, and the writer lock
     return code

@@ -82,17 +82,20 @@ def _windows_risk(path: Path) -> Risk | None:
     return {4: Risk.NETWORK, 2: Risk.REMOVABLE}.get(kind)
 
 
-def location_risk(path: Path, mounts: Path = MOUNTS) -> Risk | None:
-    """The risk of keeping the database at ``path``, or None for an ordinary local disk."""
+def location_risk(path: Path, mounts: Path | None = None) -> Risk | None:
+    """The risk of keeping the database at ``path``, or None for an ordinary local disk.
+
+    ``mounts``: the mount table to read (``/proc/mounts`` by default).
+    """
     try:
         if sys.platform == "win32":
             return _windows_risk(path)
-        return _linux_risk(path, mounts)
+        return _linux_risk(path, mounts or MOUNTS)
     except (OSError, AttributeError, ValueError):
         return None
 
 
-def location_warning(path: Path, mounts: Path = MOUNTS) -> str | None:
+def location_warning(path: Path, mounts: Path | None = None) -> str | None:
     """A plain warning to show before opening a database at ``path``, or None."""
     risk = location_risk(path, mounts)
     if risk is Risk.NETWORK:
