@@ -3,7 +3,8 @@
 - Recruitment panels: lived-experience seats on HELD panels (staff seats are never paid:
   staff are employees). Minutes are the panel's start–end times (None without times).
 - Peer support shifts: rota assignments recorded as ``worked`` on shifts not cancelled;
-  minutes are the actual minutes recorded, else the planned shift length.
+  minutes are the actual minutes recorded, else the planned shift length; when they
+  differ the description says so ("…, 10:00–13:00 (worked 2 h)").
 - Facilitating a meeting: facilitators of meetings not cancelled, on or before today, whose
   attendance has been recorded (so the meeting is known to have happened).
 - Facilitating a cohort session: a leadership programme cohort's sessions are the meetings
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.models.meetings import Meeting, MeetingFacilitator, MeetingGroup
 from involve_desktop.core.models.panels import Panel, PanelSeat
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
-from involve_desktop.core.services.payments_dto import Activity
+from involve_desktop.core.services.payments_dto import Activity, minutes_text
 from involve_desktop.core.services.rota_dto import hhmm
 from involve_desktop.core.services.rota_rules import span
 
@@ -100,6 +101,11 @@ def rota_sources(session: Session, start: date, end: date, today: date) -> list[
     sources = []
     for assignment_id, member_id, actual, shift, site in rows:
         planned = _minutes(shift.day, shift.start_time, shift.end_time)
+        what = f"Peer support shift: {site}, {hhmm(shift.start_time)}–{hhmm(shift.end_time)}"
+        if actual is not None and actual != planned:
+            # The time paid is what was worked; say so beside the shift's times (a 3-hour
+            # shift paid "2 h" read as a mistake on the statement).
+            what += f" (worked {minutes_text(actual)})"
         sources.append(
             Source(
                 "rota_assignment",
@@ -107,7 +113,7 @@ def rota_sources(session: Session, start: date, end: date, today: date) -> list[
                 member_id,
                 shift.day,
                 Activity.ROTA_SHIFT,
-                f"Peer support shift: {site}, {hhmm(shift.start_time)}–{hhmm(shift.end_time)}",
+                what,
                 actual if actual is not None else planned,
             )
         )
