@@ -4,6 +4,7 @@ confirm), copy to a folder, coordinators only, the damaged-file offer, the on-cl
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,8 @@ def test_tab_lists_backups_newest_first_with_why(
 ):
     path = sqlite_file(engine)
     assert path is not None
-    backup_sqlite(path, paths.backups_dir(), BackupReason.BEFORE_UPGRADE)
+    an_hour_ago = datetime.now() - timedelta(hours=1)
+    backup_sqlite(path, paths.backups_dir(), BackupReason.BEFORE_UPGRADE, now=an_hour_ago)
     tab = BackupsTab(context, coordinator)
     qtbot.addWidget(tab)
     qtmodeltester.check(tab.proxy)
@@ -53,7 +55,7 @@ def test_tab_lists_backups_newest_first_with_why(
     rows = [tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())]
     assert rows == ["backed up now", "before upgrade"]
     assert tab.selected() is not None and tab.selected().reason == BackupReason.MANUAL
-    assert tab.status.text().startswith("Backed up on ")
+    assert tab.status.text().startswith("Backed up: the copy taken ")
     assert tab.proxy.index(0, 2).data().endswith("KB")
 
 

@@ -69,14 +69,17 @@ def list_backup_files(source: Path, backups_dir: Path) -> list[BackupFile]:
     if not backups_dir.is_dir():
         return []
     pattern = _name_pattern(source)
-    found = []
+    found: list[tuple[int, BackupFile]] = []
     for path in backups_dir.iterdir():
         match = pattern.match(path.name)
         if match is None or not path.is_file():
             continue
         taken = datetime.strptime(match.group(1), STAMP_FORMAT)
-        found.append(BackupFile(path, taken, match.group(2), path.stat().st_size))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+        stat = path.stat()
+        found.append((stat.st_mtime_ns, BackupFile(path, taken, match.group(2), stat.st_size)))
+    # Copies taken in the same second: the one written last first.
+    found.sort(key=lambda pair: (pair[1].taken, pair[0], pair[1].path.name), reverse=True)
+    return [backup for _written, backup in found]
 
 
 def fsync_dir(folder: Path) -> None:

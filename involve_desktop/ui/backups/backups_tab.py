@@ -162,7 +162,7 @@ class BackupsTab(QWidget):
             return
         self.refresh()
         self._select(copy.path)
-        self.status.setText(f"Backed up {describe_backup(copy)}.")
+        self.status.setText(f"Backed up: the copy taken {_taken(copy)} is at the top of the list.")
 
     def restore(self) -> None:
         """Ask, naming the date; back up what is there now; restore; sign out."""
