@@ -168,13 +168,16 @@ class SeatDialog(QDialog):
 
 
 def suggestion_text(s: Suggestion, today: date, top: bool = False) -> str:
-    """ "Damian Bird — last sat 2 weeks ago · 8 panels in the past year · ✓ trained"
-    ("never sat" for someone who has not sat yet); ``top`` adds "⚠ one of the 3 who sat
-    most" when the over-reliance warning is on."""
+    """ "Damian Bird — last sat 2 weeks ago · 8 panels in the year before this one ·
+    ✓ trained" ("never sat" for someone who has not sat yet); ``top`` adds "⚠ one of the 3
+    who sat most" when the over-reliance warning is on. The count is of the 12 months
+    before this panel's day (not "the past year": for a panel months ahead that read as
+    "0 panels" beside "one of the 3 who sat most")."""
     if s.last_sat is None:
         return f"{s.name} — never sat · ✓ trained"
     count = plural(s.sat_last_12_months, "panel")
-    text = f"{s.name} — {since_text(s.last_sat, today)} · {count} in the past year · ✓ trained"
+    when = f"{since_text(s.last_sat, today)} · {count} in the year before this one"
+    text = f"{s.name} — {when} · ✓ trained"
     return f"{text} · ⚠ {TOP_NOTE}" if top else text
 
 

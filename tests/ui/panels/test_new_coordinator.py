@@ -176,3 +176,15 @@ def test_the_list_shows_which_held_panels_still_need_a_debrief(qtbot, session, c
     assert status_text(info) == "Held"
     planned = panels.get_panel(session, coordinator, panel(session, coordinator))
     assert status_text(planned) == "Planned"
+
+
+def test_a_suggestion_counts_the_year_before_this_panel_in_those_words():
+    from involve_desktop.core.services.panels_dto import Suggestion
+    from involve_desktop.ui.panels.seat_dialogs import suggestion_text
+
+    text = suggestion_text(Suggestion(1, "Damian Bird", date(2026, 2, 20), 8, ""), TODAY, True)
+    assert text == (
+        "Damian Bird — last sat 10 days ago · 8 panels in the year before this one · "
+        "✓ trained · ⚠ one of the 3 who sat most"
+    )
+    assert "past year" not in text
