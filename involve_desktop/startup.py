@@ -76,7 +76,7 @@ class DatabaseDamagedError(StartupError):
         else:
             offer = f"No undamaged backup was found in {paths.backups_dir()}."
         super().__init__(
-            f"The database file {path} is damaged ({report.summary}).\n\n"
+            f"The database file {path} is damaged: its check at start found problems.\n\n"
             f"Involve Desktop has not opened it for writing, so nothing has been changed. {offer}"
         )
 

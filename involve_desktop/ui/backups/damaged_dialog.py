@@ -14,6 +14,7 @@ def offer_restore(error: DatabaseDamagedError, parent: QWidget | None = None) ->
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(f"{APP_NAME} — the database is damaged")
     box.setText(error.message)
+    box.setDetailedText("What the check found:\n" + "\n".join(error.report.problems))
     quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
     restore_button = None
     if error.backup is not None:
