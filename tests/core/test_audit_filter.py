@@ -108,6 +108,10 @@ def test_what_changed_reads_as_a_sentence(session, coordinator):
         "phone: 0161 → 0207; email: (blank) → a@b.org"
     )
     assert audit.describe_changes({"password": "(changed)"}) == "password: (changed)"
+    assert audit.describe_changes({"full_name": "Alan Wright", "phone": None}) == (
+        "full name: Alan Wright"  # a new record's blank fields are left out
+    )
+    assert audit.action_words("sign-in-failed") == "wrong password"
     create_member(session, coordinator, MemberInput(full_name="Alan Wright"))
     entry = audit.list_entries(session, coordinator, chosen=AuditFilter(area="Members"))[0]
     assert "Alan Wright" in audit.describe_changes(entry.changes)
@@ -122,7 +126,7 @@ def test_export_writes_the_filtered_rows_and_is_audited(session, coordinator, tr
     assert rows[0] == list(audit.EXPORT_COLUMNS)
     assert rows[1][1:] == [
         "Fran Facilitator",
-        "update",
+        "changed",
         "Members",
         "member 7",
         "email: (blank) → a@b.org",

@@ -106,6 +106,19 @@ AREAS: dict[str, tuple[str, ...]] = {
     "Accounts and group": ("account", "organisation"),
 }
 REFUSALS_AREA = "Refused actions"  # rows written by ``require`` when a role is refused
+# The trail's action codes in words, as the viewer and the export show them.
+ACTION_WORDS = {
+    "create": "added",
+    "update": "changed",
+    "delete": "removed",
+    "sign-in": "signed in",
+    "sign-out": "signed out",
+    "sign-in-failed": "wrong password",
+    "lock": "locked (left idle)",
+    "unlock": "unlocked",
+    "denied": "refused",
+    "export": "exported",
+}
 EXPORT_COLUMNS = ("When", "Account", "Action", "Area", "Record", "What changed")
 
 
@@ -131,6 +144,11 @@ def area_of(entity: str, action: str = "") -> str:
     return entity
 
 
+def action_words(action: str) -> str:
+    """An action code in words ("update" → "changed"); unknown codes as they are."""
+    return ACTION_WORDS.get(action, action.replace("-", " "))
+
+
 def describe_changes(changes: Mapping[str, Any] | None) -> str:
     """The changes of one row as a sentence: "status: active → left; phone: 0161… → 0207…"."""
     if not changes:
@@ -141,7 +159,7 @@ def describe_changes(changes: Mapping[str, Any] | None) -> str:
         if isinstance(value, list) and len(value) == 2:
             old, new = ("(blank)" if v in (None, "") else v for v in value)
             parts.append(f"{label}: {old} → {new}")
-        else:
+        elif value is not None and value != "":  # a new record's blank fields say nothing
             parts.append(f"{label}: {value}")
     return "; ".join(parts)
 
@@ -232,7 +250,7 @@ def export_rows(entries: Iterable[AuditInfo]) -> Iterator[list[str]]:
         yield [
             local_time(e.at).strftime("%Y-%m-%d %H:%M:%S"),
             e.account_name,
-            e.action,
+            action_words(e.action),
             area_of(e.entity, e.action),
             record_text,
             describe_changes(e.changes),

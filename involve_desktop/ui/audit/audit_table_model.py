@@ -21,7 +21,7 @@ def _record(e: AuditInfo) -> str:
 COLUMNS: list[Column[AuditInfo]] = [
     Column("When", lambda e: audit.local_time(e.at).strftime("%d %b %Y %H:%M")),
     Column("Account", lambda e: e.account_name),
-    Column("Action", lambda e: e.action),
+    Column("Action", lambda e: audit.action_words(e.action)),
     Column("Area", lambda e: audit.area_of(e.entity, e.action)),
     Column("Record", _record),
     Column(

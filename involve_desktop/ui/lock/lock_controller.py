@@ -28,7 +28,10 @@ class Curtain(QLabel):
     """An opaque cover over one window's contents that follows its size."""
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__("Locked", window)
+        super().__init__("🔒 Locked", window)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        self.setFont(font)
         self.setObjectName("lockCurtain")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAutoFillBackground(True)
