@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,12 +35,16 @@ def _day(day: date | None) -> str:
     return format_date(day) if day else "—"
 
 
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 COLUMNS: list[Column[ConsentReviewRow]] = [
     Column("Name", lambda r: r.name),
     Column("Status", lambda r: r.status_label),
     Column("Consent", lambda r: r.problem.label),
-    Column("Given", lambda r: _day(r.given_on), lambda r: r.given_on or date.min),
-    Column("Review by", lambda r: _day(r.review_on), lambda r: r.review_on or date.min),
+    Column("Given", lambda r: _day(r.given_on), lambda r: _iso(r.given_on)),
+    Column("Review by", lambda r: _day(r.review_on), lambda r: _iso(r.review_on)),
 ]
 
 
@@ -60,6 +64,7 @@ class ConsentReviewDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName("Members whose consent to ask for")
@@ -83,6 +88,7 @@ class ConsentReviewDialog(QDialog):
         with service_call(self, title=TITLE), self.context.session() as session:
             rows = gdpr_review.consent_review(session, self.actor)
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         self.open_button.setEnabled(bool(rows))
         if rows:
             people = "1 member" if len(rows) == 1 else f"{len(rows)} members"

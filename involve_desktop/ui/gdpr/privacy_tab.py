@@ -23,6 +23,9 @@ class PrivacyTab(QWidget):
         self.years = QSpinBox()
         self.years.setRange(gdpr_review.MIN_RETENTION_YEARS, gdpr_review.MAX_RETENTION_YEARS)
         self.years.setSuffix(" years")
+        self.years.valueChanged.connect(
+            lambda value: self.years.setSuffix(" year" if value == 1 else " years")
+        )
         self.years.setAccessibleName("Years to keep records after someone leaves")
         self.years.setMaximumWidth(self.fontMetrics().averageCharWidth() * 16)
         self.labels = {"retention_years": error_label()}

@@ -6,8 +6,7 @@ Afterwards a report says how many were anonymised and when backups holding them 
 
 from __future__ import annotations
 
-from datetime import date
-
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,13 +30,18 @@ from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 TITLE = "Retention review"
 COLUMNS: list[Column[RetentionCandidate]] = [
     Column("Name", lambda c: c.name),
-    Column("Left", lambda c: format_date(c.left_on), lambda c: c.left_on),
+    Column("Left", lambda c: format_date(c.left_on), lambda c: c.left_on.isoformat()),
     Column(
         "Last involved",
         lambda c: format_date(c.last_involved_on) if c.last_involved_on else "Nothing recorded",
-        lambda c: c.last_involved_on or date.min,
+        lambda c: c.last_involved_on.isoformat() if c.last_involved_on else "",
     ),
 ]
+
+
+def years_text(years: int) -> str:
+    """ "1 year", "6 years"."""
+    return "1 year" if years == 1 else f"{years} years"
 
 
 def report_text(report: RetentionReport) -> str:
@@ -62,6 +66,7 @@ class RetentionReviewDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # longest gone first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAccessibleName("People who left long ago")
@@ -89,13 +94,14 @@ class RetentionReviewDialog(QDialog):
             years = gdpr_review.retention_years(session)
             rows = gdpr_review.retention_candidates(session, self.actor)
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         if rows:
             self.intro.setText(
-                f"These people left more than {years} years ago (Settings → Privacy). "
+                f"These people left more than {years_text(years)} ago (Settings → Privacy). "
                 "Anonymise them unless there is a reason to keep their details longer."
             )
         else:
-            self.intro.setText(f"Nobody who left more than {years} years ago is still named.")
+            self.intro.setText(f"Nobody who left more than {years_text(years)} ago is still named.")
         self.anonymise_button.setEnabled(bool(rows))
         self.select_all_button.setEnabled(bool(rows))
 

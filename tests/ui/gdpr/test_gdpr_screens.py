@@ -152,3 +152,24 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, context, coordinator
     qtmodeltester.check(review.model)
     qtmodeltester.check(consent.model)
     assert review.model.rowCount() == 1 and consent.model.rowCount() == 1
+
+
+def test_reviews_open_in_a_sensible_order(qtbot, context, coordinator, session):
+    for name, left in (("Zed Early", date(2017, 1, 2)), ("Amy Later", date(2018, 5, 6))):
+        member_id = members.create_member(
+            session, coordinator, MemberInput(full_name=name, date_joined=date(2015, 1, 5))
+        ).id
+        members.change_status(session, coordinator, member_id, MemberStatus.LEFT, left)
+    for name in ("Yan Zhou", "Bea Ames"):
+        members.create_member(session, coordinator, MemberInput(full_name=name))
+    review = RetentionReviewDialog(context, coordinator)
+    consent = ConsentReviewDialog(context, coordinator)
+    qtbot.addWidget(review)
+    qtbot.addWidget(consent)
+
+    def shown(dialog):
+        proxy = dialog.proxy
+        return [proxy.data(proxy.index(row, 0)) for row in range(proxy.rowCount())]
+
+    assert shown(review) == ["Zed Early", "Amy Later"]  # longest gone first
+    assert shown(consent) == ["Bea Ames", "Yan Zhou"]
