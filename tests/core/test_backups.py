@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
 from involve_desktop import paths
@@ -14,9 +16,16 @@ from involve_desktop.core.db.backup import (
     BackupReason,
     BackupScheduler,
     SqliteChangeCounter,
+    backup_sqlite,
     list_backup_files,
 )
-from involve_desktop.core.db.engine import session_factory, sqlite_file
+from involve_desktop.core.db.engine import (
+    create_engine_for,
+    session_factory,
+    sqlite_file,
+    sqlite_url,
+)
+from involve_desktop.core.db.migrate import alembic_config, current_revision, head_revision
 from involve_desktop.core.errors import InvolveError, PermissionDenied, ValidationError
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.permissions import Role
@@ -189,3 +198,25 @@ def test_member_import_backs_up_first(engine, session, coordinator):
     assert path is not None
     reasons = [b.reason for b in list_backup_files(path, paths.backups_dir())]
     assert reasons == [BackupReason.BEFORE_IMPORT]
+
+
+@sqlite_only
+def test_a_backup_from_before_an_upgrade_is_upgraded_again(engine, session, coordinator):
+    config = alembic_config(paths.migrations_dir())
+    head = head_revision(paths.migrations_dir())
+    previous = ScriptDirectory.from_config(config).get_revision(head).down_revision
+    assert isinstance(previous, str)
+    path = sqlite_file(engine)
+    assert path is not None
+    older = path.with_name("older.sqlite3")
+    old_engine = create_engine_for(sqlite_url(older))
+    with old_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, previous)
+    old_engine.dispose()
+    copy = backup_sqlite(older, paths.backups_dir(), BackupReason.BEFORE_UPGRADE)
+    named = copy.rename(paths.backups_dir() / copy.name.replace("older-", f"{path.stem}-"))
+
+    backups.restore_backup(session, coordinator, named)
+
+    assert current_revision(engine) == head

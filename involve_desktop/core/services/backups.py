@@ -206,7 +206,13 @@ def restore_backup(
     # Thinned after the restore: a new copy must not thin away the one being restored.
     before = _copy_now(path, folder, BackupReason.BEFORE_RESTORE, prune=False)
     engine.dispose()  # pooled connections would hold cached pages of the old data
-    restore_into(path, chosen.path)
+    try:
+        restore_into(path, chosen.path)
+    except sqlite3.Error as error:
+        raise InvolveError(
+            f"The backup could not be restored ({error}); the data is as it was. What was "
+            f"there is also kept as the backup {before.path.name}."
+        ) from error
     engine.dispose()
     migrate(engine, migrations, folder)
     prune_backups(path, folder)
