@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.services import payments_batch
@@ -174,18 +174,29 @@ def print_statements(
     return pdf
 
 
+def _ask_whose_form(view: PaymentsView) -> int | None:
+    """Nobody chosen in the list: ask whose form it is (it had only said "Choose the person
+    first", a dead end for a new coordinator)."""
+    from involve_desktop.ui.payments.person_chooser import ChoosePersonDialog
+
+    dialog = ChoosePersonDialog(
+        view.context, view.actor, view, "Whose expense claim form? Type part of their name:"
+    )
+    dialog.exec()
+    chosen = dialog.member_id if dialog.result() == QDialog.DialogCode.Accepted else None
+    dialog.deleteLater()
+    return chosen
+
+
 def print_claim_form(
     view: PaymentsView, member_id: int | None, start: date, end: date
 ) -> bytes | None:
-    """Preview an expense claim form for one person: their involvement days in the period
-    with room to write what each cost, the claims already entered and empty rows."""
+    """Preview an expense claim form for one person (asked for when none is chosen): their
+    involvement days in the period with room to write what each cost, the claims already
+    entered and empty rows."""
     if member_id is None:
-        QMessageBox.information(
-            view,
-            "Print expense claim form",
-            "Choose the person first — on the People tab, or a line or claim of theirs — "
-            "then print their claim form.",
-        )
+        member_id = _ask_whose_form(view)
+    if member_id is None:
         return None
     pdf = _make(
         view,

@@ -144,7 +144,13 @@ def member_choices(
 class ChoosePersonDialog(QDialog):
     """ "Whose payment preference?" — a find box and the members; OK gives ``member_id``."""
 
-    def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        actor: Actor,
+        parent: QWidget | None = None,
+        question: str = "Whose payment preference? Type part of their name:",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Choose a person")
         self.member_id: int | None = None
@@ -158,7 +164,7 @@ class ChoosePersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(QLabel("Whose payment preference? Type part of their name:"))
+        column.addWidget(QLabel(question))
         column.addWidget(self.chooser, 1)
         column.addWidget(buttons)
         self.setMinimumSize(420, 360)

@@ -8,6 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from involve_desktop.core.services import payments_lines
 from involve_desktop.ui.payments import payments_print
@@ -74,12 +75,22 @@ def test_everyone_s_statements_and_one_person_s(
 
 
 def test_the_claim_form_is_for_the_person_chosen(
-    qtbot, context, session, coordinator, march, previews, boxes
+    qtbot, context, session, coordinator, march, previews, monkeypatch
 ):
     view = approved_view(qtbot, context, session, coordinator)
+    from involve_desktop.ui.payments.person_chooser import ChoosePersonDialog
+    from tests.ui.rota.scripting import scripted
+
+    asked: list[str] = []
+
+    def cancel(dialog: ChoosePersonDialog) -> None:
+        asked.append(dialog.findChildren(QLabel)[0].text())
+        dialog.reject()
+
+    scripted(monkeypatch, ChoosePersonDialog, cancel)
     view.tabs.setCurrentWidget(view.rates)
-    view.print_claim_form()  # nobody chosen on this tab: says what to do
-    assert "Choose the person first" in boxes["information"][-1]
+    view.print_claim_form()  # nobody chosen on this tab: asks whose form; cancelled
+    assert asked == ["Whose expense claim form? Type part of their name:"]
     assert previews == []
     view.tabs.setCurrentWidget(view.people)
     view.people.choose(march["aisha"])
@@ -87,3 +98,24 @@ def test_the_claim_form_is_for_the_person_chosen(
     [(title, _name, text)] = previews
     assert title == "Expense claim form"
     assert "Aisha Khan" in text and "Ben Morris" not in text
+
+
+def test_with_nobody_chosen_the_claim_form_asks_whose_and_prints_it(
+    qtbot, context, session, coordinator, march, previews, monkeypatch
+):
+    from involve_desktop.ui.payments.person_chooser import ChoosePersonDialog
+    from tests.ui.rota.scripting import scripted
+    from tests.ui.typing import type_text
+
+    def choose(dialog: ChoosePersonDialog) -> None:
+        type_text(qtbot, dialog.chooser.find, "nora")
+        qtbot.keyClick(dialog.chooser.find, Qt.Key.Key_Return)
+        dialog.accept()
+
+    scripted(monkeypatch, ChoosePersonDialog, choose)
+    view = approved_view(qtbot, context, session, coordinator)
+    view.tabs.setCurrentWidget(view.rates)
+    qtbot.mouseClick(view.claim_form_button, LEFT)
+    [(title, _name, text)] = previews
+    assert title == "Expense claim form"
+    assert "Nora Asked" in text and "Aisha Khan" not in text
