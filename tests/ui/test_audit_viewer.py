@@ -51,7 +51,7 @@ def test_filter_by_person_account_area_and_day(qtbot, session, view, coordinator
     alan, _zoe = people
     view.person.setCurrentIndex(view.person.findText("Alan Wright"))
     view.person.activated.emit(view.person.currentIndex())
-    assert _column(view, 4) == [f"member {alan.id}"]
+    assert _column(view, 4) == [f"Alan Wright (member {alan.id})"]
     view.clear_filters()
     view.area.setCurrentIndex(view.area.findText("Accounts and group"))
     assert set(_column(view, 3)) == {"Accounts and group"}
@@ -100,7 +100,7 @@ def test_export_saves_what_is_shown_and_is_logged(view, tmp_path, people, monkey
     with (tmp_path / "trail.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert len(rows) == 2
-    assert rows[1][4] == f"member {alan.id}"
+    assert rows[1][4] == f"Alan Wright (member {alan.id})"
     assert "1 exported to trail.csv" in view.count.text()
     view.clear_filters()
     assert _column(view, 2)[0] == "exported"

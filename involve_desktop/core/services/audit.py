@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import utcnow
+from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.transaction import require, transaction
@@ -242,11 +243,35 @@ def count_entries(session: Session, actor: Actor, chosen: AuditFilter | None = N
     return int(session.scalar(query) or 0)
 
 
-def export_rows(entries: Iterable[AuditInfo]) -> Iterator[list[str]]:
+def record_words(entry: AuditInfo, member_names: Mapping[int, str] | None = None) -> str:
+    """Which record a row is about: "Alan Wright (member 7)", "rota shift 3", "account 1"."""
+    entity = entry.entity.replace("_", " ")
+    if entry.entity_id is None:
+        return entity
+    name = (member_names or {}).get(entry.entity_id) if entry.entity == "member" else None
+    return f"{name} (member {entry.entity_id})" if name else f"{entity} {entry.entity_id}"
+
+
+def member_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    """The names people go by, for the member ids given (ids of removed records are left out)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    from involve_desktop.core.services.members import display_name  # local: members imports us
+
+    rows = session.execute(
+        select(Member.id, Member.full_name, Member.preferred_name).where(Member.id.in_(wanted))
+    )
+    return {r.id: display_name(r.full_name, r.preferred_name) for r in rows}
+
+
+def export_rows(
+    entries: Iterable[AuditInfo], names: Mapping[int, str] | None = None
+) -> Iterator[list[str]]:
     """The rows of an audit export (header first), as the viewer shows them."""
     yield list(EXPORT_COLUMNS)
     for e in entries:
-        record_text = f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
+        record_text = record_words(e, names)
         yield [
             local_time(e.at).strftime("%Y-%m-%d %H:%M:%S"),
             e.account_name,
@@ -275,7 +300,8 @@ def export_csv(
     writer.writerow(next(rows))
     while True:
         batch = list_entries(session, actor, limit=page, chosen=chosen, offset=offset)
-        for row in list(export_rows(batch))[1:]:
+        names = member_names(session, (e.entity_id for e in batch if e.entity == "member"))
+        for row in list(export_rows(batch, names))[1:]:
             writer.writerow(row)
         written += len(batch)
         offset += page

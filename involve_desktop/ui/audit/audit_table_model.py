@@ -14,29 +14,29 @@ from involve_desktop.ui.table_model import AnyIndex, Column, DtoTableModel
 PAGE = 200
 
 
-def _record(e: AuditInfo) -> str:
-    return f"{e.entity.replace('_', ' ')} {e.entity_id}" if e.entity_id is not None else e.entity
-
-
-COLUMNS: list[Column[AuditInfo]] = [
-    Column("When", lambda e: audit.local_time(e.at).strftime("%d %b %Y %H:%M")),
-    Column("Account", lambda e: e.account_name),
-    Column("Action", lambda e: audit.action_words(e.action)),
-    Column("Area", lambda e: audit.area_of(e.entity, e.action)),
-    Column("Record", _record),
-    Column(
-        "What changed",
-        lambda e: audit.describe_changes(e.changes),
-        tooltip=lambda e: audit.describe_changes(e.changes).replace("; ", "\n"),
-    ),
-]
+def columns(names: dict[int, str]) -> list[Column[AuditInfo]]:
+    """The viewer's columns; ``names`` (member id → name) names the people in Record."""
+    return [
+        Column("When", lambda e: audit.local_time(e.at).strftime("%d %b %Y %H:%M")),
+        Column("Account", lambda e: e.account_name),
+        Column("Action", lambda e: audit.action_words(e.action)),
+        Column("Area", lambda e: audit.area_of(e.entity, e.action)),
+        Column("Record", lambda e: audit.record_words(e, names)),
+        Column(
+            "What changed",
+            lambda e: audit.describe_changes(e.changes),
+            tooltip=lambda e: audit.describe_changes(e.changes).replace("; ", "\n"),
+        ),
+    ]
 
 
 class AuditTableModel(DtoTableModel[AuditInfo]):
     """Newest first; ``load(offset, limit)`` fetches a page, ``total`` rows exist in all."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(COLUMNS, parent)
+        names: dict[int, str] = {}
+        super().__init__(columns(names), parent)
+        self.names = names  # member id → name, filled by the view
         self._load: Callable[[int, int], list[AuditInfo]] = lambda _offset, _limit: []
         self.total = 0
 

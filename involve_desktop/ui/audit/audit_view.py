@@ -131,8 +131,10 @@ class AuditView(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(ANY, None)
+        self.model.names.clear()
         for person in people:
             self.person.addItem(person.display_name, person.id)
+            self.model.names[person.id] = person.display_name
         for account in everyone:
             self.account.addItem(f"{account.display_name} ({account.username})", account.id)
         for combo in (self.person, self.account):
