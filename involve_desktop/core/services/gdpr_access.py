@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -100,11 +101,21 @@ def identifiers(member: Member) -> list[str]:
     return sorted(unique, key=len, reverse=True)  # longest first, for replacing
 
 
+@lru_cache(maxsize=32)
+def _pattern(idents: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(ident) for ident in idents)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def ident_pattern(idents: list[str]) -> re.Pattern[str]:
+    """Any identifier as a whole word (any case): "Ann" matches "ann", never "Annual"."""
+    return _pattern(tuple(idents))
+
+
 def mentions(value: Any, idents: list[str]) -> bool:
-    """Whether ``value`` (text, or JSON with keys and values) contains any identifier."""
+    """Whether ``value`` (text, or JSON with keys and values) names the person."""
     if isinstance(value, str):
-        folded = value.casefold()
-        return any(ident.casefold() in folded for ident in idents)
+        return bool(idents) and ident_pattern(idents).search(value) is not None
     if isinstance(value, dict):
         return any(mentions(k, idents) or mentions(v, idents) for k, v in value.items())
     if isinstance(value, list):
@@ -115,10 +126,8 @@ def mentions(value: Any, idents: list[str]) -> bool:
 def _only_them(value: Any, idents: list[str]) -> Any:
     """A value cut down to what names this person (others in a list are left out)."""
     if isinstance(value, str):
-        if not mentions(value, idents):
-            return NOT_ABOUT_THEM
-        folded = value.casefold()
-        return next(ident for ident in idents if ident.casefold() in folded)
+        found = ident_pattern(idents).search(value) if idents else None
+        return found.group(0) if found else NOT_ABOUT_THEM
     if isinstance(value, list):
         return [_only_them(v, idents) for v in value]
     return value
@@ -229,6 +238,8 @@ def text_mentions(session: Session, member_id: int, idents: list[str]) -> list[M
                 if owner is not None:
                     query = query.where((owner != member_id) | owner.is_(None))
                 for row in session.execute(query):
+                    if not mentions(row[len(pk)], idents):  # "Ann" inside "Annual"
+                        continue
                     row_id = row[0] if len(pk) == 1 else tuple(row[: len(pk)])
                     other = row[-1] if owner is not None else None
                     key = (table.name, column.name, row_id)

@@ -12,7 +12,6 @@ hold the old details (backups are kept up to 9 months, so about 10 months from t
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Any
 
@@ -29,6 +28,7 @@ from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.gdpr_access import (
     audit_entries_about,
+    ident_pattern,
     identifiers,
     member_references,
     own_rows,
@@ -132,9 +132,7 @@ def backups_hold_until(erased_on: date) -> date:
 def _replace(value: Any, idents: list[str], replacement: str) -> Any:
     """``value`` with every identifier (any case) replaced; keys of dictionaries too."""
     if isinstance(value, str):
-        for ident in idents:
-            value = re.sub(re.escape(ident), replacement, value, flags=re.IGNORECASE)
-        return value
+        return ident_pattern(idents).sub(replacement, value) if idents else value
     if isinstance(value, dict):
         return {
             _replace(k, idents, replacement): _replace(v, idents, replacement)

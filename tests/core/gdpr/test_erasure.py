@@ -99,3 +99,34 @@ def test_facilitator_cannot_erase(session, facilitator, people):
         gdpr_erasure.erase_member(session, facilitator, people.alan, "Alan Wright")
     session.expire_all()
     assert session.get(Member, people.alan).full_name == "Alan Wright"
+
+
+def test_a_short_name_is_matched_as_a_whole_word_only(session, coordinator, tmp_path):
+    from datetime import time
+
+    from involve_desktop.core.models import Meeting, MeetingGroup
+    from involve_desktop.core.services import members
+    from involve_desktop.core.services.member_dto import MemberInput
+
+    ann = members.create_member(session, coordinator, MemberInput(full_name="Ann")).id
+    group = MeetingGroup(name="Forum")
+    session.add(group)
+    session.flush()
+    for topic in ("Annual review", "Tea with ann"):
+        session.add(
+            Meeting(
+                group_id=group.id,
+                day=NOW.date(),
+                start_time=time(10),
+                end_time=time(11),
+                topic=topic,
+            )
+        )
+    session.commit()
+    result = gdpr_access.export_subject_access(session, coordinator, ann, tmp_path)
+    data = json.loads(result.json_path.read_text(encoding="utf-8"))
+    assert [m["text"] for m in data["mentioned_in"]] == ["Tea with ann"]
+    gdpr_erasure.erase_member(session, coordinator, ann, "ann", now=NOW)
+    session.expire_all()
+    topics = sorted(session.scalars(select(Meeting.topic)))
+    assert topics == ["Annual review", f"Tea with Erased person {ann}"]
