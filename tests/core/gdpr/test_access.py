@@ -113,3 +113,22 @@ def test_facilitator_is_refused(session, facilitator, people, tmp_path):
     with pytest.raises(PermissionDenied):
         gdpr_access.export_subject_access(session, facilitator, people.alan, out)
     assert list(out.iterdir()) == []
+
+
+def test_audit_entries_on_their_own_rows_are_theirs_whole(session, coordinator, people, tmp_path):
+    from involve_desktop.core.models import PayLine
+    from involve_desktop.core.services import audit
+
+    alan_line, bob_line = (
+        session.scalar(select(PayLine.id).where(PayLine.member_id == m))
+        for m in (people.alan, people.bob)
+    )
+    audit.record(session, coordinator, "update", "pay_line", alan_line, {"note": [None, "Late"]})
+    audit.record(session, coordinator, "update", "pay_line", bob_line, {"note": [None, "Bob pay"]})
+    session.commit()
+    result = gdpr_access.export_subject_access(session, coordinator, people.alan, tmp_path)
+    data = json.loads(result.json_path.read_text(encoding="utf-8"))
+    lines = [e for e in data["audit_entries"] if e["entity"] == "pay_line"]
+    assert [(e["entity_id"], e["changes"]) for e in lines] == [
+        (alan_line, {"note": [None, "Late"]})
+    ]

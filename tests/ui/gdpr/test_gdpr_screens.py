@@ -173,3 +173,15 @@ def test_reviews_open_in_a_sensible_order(qtbot, context, coordinator, session):
 
     assert shown(review) == ["Zed Early", "Amy Later"]  # longest gone first
     assert shown(consent) == ["Bea Ames", "Yan Zhou"]
+
+
+def test_settings_has_privacy_for_coordinators_only(qtbot, context, coordinator, facilitator):
+    from involve_desktop.ui.settings.settings_view import SettingsView
+
+    def tabs(actor):
+        view = SettingsView(context, actor)
+        qtbot.addWidget(view)
+        return [view.tabs.tabText(i) for i in range(view.tabs.count())]
+
+    assert "Privacy" in tabs(coordinator)
+    assert "Privacy" not in tabs(facilitator)
