@@ -115,6 +115,7 @@ def test_wrong_passwords_are_on_the_audit_trail_and_survive_a_new_session(engine
         ).all()
         assert len(failed) == 6
         assert failed[0].changes == {"username": "sam"}
+        assert failed[0].account_name == "(sign-in screen)"
         with pytest.raises(TooManyTries):
             accounts.sign_in(again, "sam", COORDINATOR_PASSWORD, now=start + timedelta(seconds=51))
 

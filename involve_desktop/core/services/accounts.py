@@ -93,7 +93,9 @@ def set_up_group(
     return actor
 
 
-def _wrong_password(session: Session, account_id: int | None, username: str, at: datetime) -> None:
+def _wrong_password(
+    session: Session, account_id: int | None, username: str, at: datetime, where: str
+) -> None:
     """Record a wrong password on the trail (it counts towards the slow-down) and refuse."""
     with transaction(session):
         audit.record(
@@ -104,6 +106,7 @@ def _wrong_password(session: Session, account_id: int | None, username: str, at:
             account_id,
             {"username": username},
             at=at,
+            account_name=where,
         )
     raise AuthenticationError()
 
@@ -122,7 +125,9 @@ def sign_in(session: Session, username: str, password: str, now: datetime | None
         sign_in_throttle.check(session, account.id, at)
     stored = account.password_hash if account is not None and account.active else None
     if not verify_password(stored, password or ""):
-        _wrong_password(session, account.id if account is not None else None, user, at)
+        _wrong_password(
+            session, account.id if account is not None else None, user, at, "(sign-in screen)"
+        )
     assert account is not None
     with transaction(session):
         account.last_sign_in_at = at
@@ -145,7 +150,7 @@ def unlock(session: Session, actor: Actor, password: str, now: datetime | None =
     sign_in_throttle.check(session, account.id, at)
     stored = account.password_hash if account.active else None
     if not verify_password(stored, password or ""):
-        _wrong_password(session, account.id, account.username, at)
+        _wrong_password(session, account.id, account.username, at, "(lock screen)")
     with transaction(session):
         audit.record(session, _actor(account), "unlock", "account", account.id, at=at)
     return _actor(account)

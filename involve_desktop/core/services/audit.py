@@ -64,16 +64,18 @@ def record(
     entity_id: int | None,
     changes: Mapping[str, Any] | None = None,
     at: datetime | None = None,
+    account_name: str | None = None,
 ) -> None:
     """Add an audit row to the caller's transaction (committed or rolled back with it).
 
     ``at`` is for callers that carry their own clock (tests of time rules); default now.
+    ``account_name`` says who it was when there is no signed-in account (``actor`` None).
     """
     session.add(
         AuditEntry(
             at=at if at is not None else utcnow(),
             account_id=actor.account_id if actor else None,
-            account_name=actor.display_name if actor else "(system)",
+            account_name=actor.display_name if actor else (account_name or "(system)"),
             action=action,
             entity=entity,
             entity_id=entity_id,
