@@ -40,7 +40,10 @@ OWN_ROW_ENTITIES = frozenset(
     {"rota_assignment", "pay_line", "expense_claim", "enrolment", "payment_preference"}
 )
 # Tables never searched for mentions: accounts are staff sign-ins, audit is handled apart.
-NOT_SCANNED = frozenset({"member", "audit_entry", "account"})
+NOT_SCANNED = frozenset({"audit_entry", "account"})
+# In other members' rows only free text is searched: their names, contact details and
+# emergency contact are theirs, even when they share a name with the person.
+MEMBER_FREE_TEXT = frozenset({"notes", "left_reason", "access_other"})
 NOT_ABOUT_THEM = "(not about them)"
 
 
@@ -197,10 +200,15 @@ def audit_dicts(
 
 
 def _text_columns(table: Table) -> list[Column]:
-    return [c for c in table.columns if isinstance(c.type, (String, Text))]
+    columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
+    if table.name == Member.__tablename__:
+        return [c for c in columns if c.name in MEMBER_FREE_TEXT]
+    return columns
 
 
 def _owner_column(table: Table) -> Column | None:
+    if table.name == Member.__tablename__:
+        return table.c.id  # each member row is that member's own record
     for ref in member_references():
         if ref.table is table:
             return ref.column

@@ -130,3 +130,19 @@ def test_a_short_name_is_matched_as_a_whole_word_only(session, coordinator, tmp_
     session.expire_all()
     topics = sorted(session.scalars(select(Meeting.topic)))
     assert topics == ["Annual review", f"Tea with Erased person {ann}"]
+
+
+def test_another_members_notes_naming_them_are_counted_then_replaced(
+    session, coordinator, people, tmp_path
+):
+    bob = session.get(Member, people.bob)
+    bob.notes = "Gets a lift with Alan Wright"
+    session.commit()
+    result = gdpr_access.export_subject_access(session, coordinator, people.alan, tmp_path)
+    assert result.mentions_to_review == 1
+    assert "Gets a lift" not in result.json_path.read_text(encoding="utf-8")
+    gdpr_erasure.erase_member(session, coordinator, people.alan, "Alan Wright", now=NOW)
+    session.expire_all()
+    bob = session.get(Member, people.bob)
+    assert bob.notes == f"Gets a lift with Erased person {people.alan}"
+    assert bob.full_name == "Bob Jones" and bob.emergency_contact == "Mum — Bob's note"
