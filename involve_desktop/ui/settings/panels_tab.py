@@ -31,12 +31,18 @@ from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.widgets import buttons_row, narrow, page
 
 MIN_THRESHOLD, MAX_THRESHOLD = 10, 100
-# What each policy asks, in full, with an Alt letter each (keyboard users reach a choice
-# directly). "Equal numbers" alone read as "exactly equal"; the rule is "at least as many".
+# What each policy asks, with an Alt letter each (keyboard users reach a choice directly).
+# "Equal numbers" alone read as "exactly equal"; the rule is "at least as many". The words
+# are no longer than before, so Settings still fits a small window.
 KIND_WORDS = {
-    PolicyKind.AT_LEAST: "&At least the number of lived-experience members below",
-    PolicyKind.EQUAL: "At least as many lived-experience members as staff (e&qual numbers or more)",
-    PolicyKind.MAJORITY: "A &majority: more lived-experience members than staff",
+    PolicyKind.AT_LEAST: "&At least a number of lived-experience members",
+    PolicyKind.EQUAL: "At least as man&y lived-experience members as staff",
+    PolicyKind.MAJORITY: "A &majority of lived-experience members",
+}
+KIND_TIPS = {
+    PolicyKind.AT_LEAST: "Every panel needs at least the number of lived-experience members below",
+    PolicyKind.EQUAL: "Equal numbers or more: never fewer lived-experience members than staff",
+    PolicyKind.MAJORITY: "More lived-experience members than staff on every panel",
 }
 
 
@@ -56,6 +62,7 @@ class PanelsTab(QWidget):
         kinds_column.setContentsMargins(0, 0, 0, 0)
         for kind in PolicyKind:
             radio = QRadioButton(KIND_WORDS.get(kind, kind.label))
+            radio.setToolTip(KIND_TIPS.get(kind, ""))
             self.kind_group.addButton(radio)
             self.kind_radios[kind] = radio
             kinds_column.addWidget(radio)
