@@ -137,6 +137,11 @@ class PanelDialog(QDialog):
         else:
             self._load()
         self.details.post_title.setFocus()
+        info = self.info
+        if info is not None and info.status is PanelStatus.HELD and info.debrief_on is None:
+            # What is left to do on a held panel is the debrief: open where it is recorded.
+            self.tabs.setCurrentIndex(self.process_index)
+            self.process.debrief.check.setFocus()
 
     # -- showing ----------------------------------------------------------------------------
 

@@ -192,3 +192,27 @@ def test_a_suggestion_counts_the_year_before_this_panel_in_those_words():
         "✓ trained · ⚠ one of the 3 who sat most"
     )
     assert "past year" not in text
+
+
+def test_a_held_panel_without_a_debrief_opens_where_the_debrief_is_recorded(
+    qtbot, context, session, coordinator
+):
+    from involve_desktop.core.services.panels_dto import PanelProcessInput
+
+    panel_id = panel(session, coordinator, day=date(2026, 2, 20))
+    seat(session, coordinator, panel_id, trained(session, coordinator, "Ivy Lee"))
+    panels.mark_held(session, coordinator, panel_id, today=TODAY)
+    dialog = open_dialog(qtbot, context, coordinator, panel_id)
+    assert dialog.tabs.currentIndex() == dialog.process_index
+    assert dialog.focusWidget() is dialog.process.debrief.check
+    panels.record_process(
+        session,
+        coordinator,
+        panel_id,
+        PanelProcessInput(debrief_on=date(2026, 2, 27)),
+        today=TODAY,
+    )
+    again = open_dialog(qtbot, context, coordinator, panel_id)
+    assert again.tabs.currentIndex() == again.details_index  # nothing left: opens as usual
+    planned = open_dialog(qtbot, context, coordinator, panel(session, coordinator))
+    assert planned.tabs.currentIndex() == planned.details_index
