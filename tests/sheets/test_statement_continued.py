@@ -45,3 +45,21 @@ def test_a_long_statement_names_its_person_on_every_page(session, coordinator) -
         assert f"{date(2026, 3, day):%a} {day} Mar" in every_row
     # Bo's short statement has no continuation caption.
     assert not any("continued" in line for p in pages if "Bo Brief" in p for line in p)
+
+
+def test_a_two_page_claim_form_names_the_person_on_its_second_page(session, coordinator) -> None:
+    from involve_desktop.core.sheets.payment_data import expense_claim_form_pdf
+
+    standard_rates(session, coordinator)
+    ann = person(session, coordinator, "Ann Able")
+    prefer(session, coordinator, ann, PaymentMethod.BANK_TRANSFER, date(2026, 1, 5))
+    for day in range(1, 31):
+        shift(session, ann, date(2026, 3, day))
+    pages = page_lines(expense_claim_form_pdf(session, coordinator, ann, *MARCH, FULL, today=TODAY))
+    assert len(pages) >= 2
+    first, *rest = pages
+    assert "Ann Able" in first
+    assert any("Shift: Ward 4" in " ".join(page) for page in rest)  # the days run over
+    for page in rest:
+        if "Shift: Ward 4" in " ".join(page):
+            assert "Ann Able — your claim, continued" in page

@@ -24,6 +24,7 @@ from involve_desktop.core.sheets.meeting_sign_in import TickBox
 from involve_desktop.core.sheets.names import format_name
 from involve_desktop.core.sheets.options import SheetOptions, check_count, check_text
 from involve_desktop.core.sheets.payment_parts import (
+    ContinuedTable,
     column_widths,
     header_cells,
     label_block,
@@ -183,8 +184,12 @@ def claim_form_story(sheet: ExpenseClaimFormSheet, options: SheetOptions) -> lis
     story += table_heading("Your claim", styles)
     if not sheet.days:
         story.append(paragraph(NO_DAYS, styles.body))
+    name = format_name(sheet.name, options.privacy)
     story += [
-        _claim_rows(sheet, styles, width),
+        # a second page says whose claim it is (pages of a signed form can come apart)
+        ContinuedTable(
+            _claim_rows(sheet, styles, width), f"{name} — your claim, continued", styles
+        ),
         Spacer(1, 2 * mm),
         KeepTogether(
             [
