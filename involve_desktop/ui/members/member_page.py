@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import (
     audit,
+    gdpr_erasure,
     involvement,
     meetings_history,
     members,
@@ -299,6 +300,8 @@ class MemberPage(QWidget):
             return False
         self.detail = detail
         self.name_label.setText(detail.display_name)
+        erased = detail.full_name == gdpr_erasure.anonymous_name(detail.id)
+        self.erase_button.setVisible(self.actor.can(Permission.ERASE_PERSONAL_DATA) and not erased)
         summary = [words.status_summary(detail)]
         if detail.pronouns:
             summary.append(detail.pronouns)

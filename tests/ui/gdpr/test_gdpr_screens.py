@@ -185,3 +185,14 @@ def test_settings_has_privacy_for_coordinators_only(qtbot, context, coordinator,
 
     assert "Privacy" in tabs(coordinator)
     assert "Privacy" not in tabs(facilitator)
+
+
+def test_an_erased_person_has_no_erase_button(qtbot, context, coordinator, session):
+    from involve_desktop.core.services import gdpr_erasure
+
+    member_id = _alan(session, coordinator)
+    gdpr_erasure.erase_member(session, coordinator, member_id, "Alan Wright")
+    page = _page(qtbot, context, coordinator, member_id)
+    assert page.name_label.text() == f"Erased person {member_id}"
+    assert not page.erase_button.isVisibleTo(page)
+    assert page.access_button.isVisibleTo(page)
