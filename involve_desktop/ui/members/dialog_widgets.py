@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-DATE_FORMAT = "ddd d MMM yyyy"
+# The day comes first so a date can be typed: Tab in, type "27", the month ("N" for Nov)
+# and the year; the weekday follows the date by itself. With the weekday first, Qt refused
+# typed days that no longer matched it.
+DATE_FORMAT = "d MMM yyyy, ddd"
 _LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
@@ -36,7 +39,10 @@ def from_qdate(day: QDate) -> date:
 
 
 def date_edit(day: date | None = None, accessible_name: str = "Date") -> QDateEdit:
-    """A date box with a calendar pop-up showing "Tue 3 Mar 2026"; today unless told."""
+    """A date box with a calendar pop-up showing "3 Mar 2026, Tue"; today unless told.
+
+    Typing works section by section (day, month, year); Alt+Down or F4 opens the calendar.
+    """
     edit = QDateEdit()
     edit.setLocale(_LOCALE)
     edit.setDisplayFormat(DATE_FORMAT)

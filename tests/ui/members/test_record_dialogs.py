@@ -201,5 +201,5 @@ def test_escape_closes_without_saving(qtbot, context, coordinator, zoe):
 def test_dates_read_like_the_rest_of_the_app(qtbot, context, coordinator, zoe):
     dialog = shown(qtbot, ConsentDialog(context, coordinator, zoe))
     dialog.given_on.setDate(to_qdate(date(2026, 3, 3)))
-    assert dialog.given_on.text() == "Tue 3 Mar 2026"
+    assert dialog.given_on.text() == "3 Mar 2026, Tue"  # day first so it can be typed
     assert dialog.given_on.calendarPopup()
