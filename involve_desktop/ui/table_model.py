@@ -111,9 +111,27 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
+class _PythonSortProxy(QSortFilterProxyModel):
+    """Compares sort keys as Python values.
+
+    Qt's own comparison only knows Qt types: dates and tuples handed over from Python were
+    compared wrongly (dates out of order, tuples as equal).
+    """
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+        a = self.sourceModel().data(left, SORT_ROLE)
+        b = self.sourceModel().data(right, SORT_ROLE)
+        if a is None or b is None:
+            return a is None and b is not None  # blanks first
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+
 def sorting_proxy(model: DtoTableModel[Any], parent: Any = None) -> QSortFilterProxyModel:
     """A proxy that sorts by each column's sort key and filters case-insensitively."""
-    proxy = QSortFilterProxyModel(parent)
+    proxy = _PythonSortProxy(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
