@@ -148,3 +148,17 @@ def test_turned_off_account_cannot_unlock(session, coordinator):
     accounts.set_active(session, coordinator, fac.id, False)
     with pytest.raises(AuthenticationError):
         accounts.unlock(session, actor, "a long enough password")
+
+
+def test_a_coordinators_password_reset_ends_the_slow_down(session, coordinator):
+    fac = accounts.create_account(
+        session, coordinator, "Fran Facilitator", "fran", "a long enough password", Role.FACILITATOR
+    )
+    start = utcnow()
+    for n in range(7):
+        with pytest.raises((AuthenticationError, TooManyTries)):
+            accounts.sign_in(session, "fran", "forgotten", now=start + timedelta(seconds=n * 3))
+    assert sign_in_throttle.seconds_to_wait(session, fac.id, start + timedelta(seconds=16)) > 0
+    accounts.reset_password(session, coordinator, fac.id, "a fresh long password")
+    later = start + timedelta(seconds=16)
+    assert accounts.sign_in(session, "fran", "a fresh long password", now=later).username == "fran"

@@ -250,4 +250,7 @@ def reset_password(session: Session, actor: Actor, account_id: int, new: str) ->
         account = _get(session, account_id)
         secret = validation.new_password(new, account.username, MIN_PASSWORD_LENGTH)
         account.password_hash = hash_password(secret)
-        audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})
+        # Its own action: it also ends any slow-down after wrong passwords (sign_in_throttle).
+        audit.record(
+            session, actor, "password-reset", "account", account.id, {"password": audit.REDACTED}
+        )

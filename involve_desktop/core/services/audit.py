@@ -121,6 +121,7 @@ ACTION_WORDS = {
     "unlock": "unlocked",
     "denied": "refused",
     "export": "exported",
+    "password-reset": "password reset",
 }
 EXPORT_COLUMNS = ("When", "Account", "Action", "Area", "Record", "What changed")
 

@@ -3,7 +3,8 @@
 After ``FREE_TRIES`` wrong passwords in a row the next try is refused until a delay has
 passed: 2 seconds, then 4, 8, 16, 32 and at most 60. The count comes from the audit trail
 (each wrong password is a ``sign-in-failed`` row on the account; a right one is ``sign-in``
-or ``unlock``), so restarting the app does not reset it and nothing extra is stored.
+or ``unlock``, and a coordinator's ``password-reset`` also starts again), so restarting the
+app does not reset it and nothing extra is stored.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ FREE_TRIES = 5
 FIRST_DELAY_SECONDS = 2
 MAX_DELAY_SECONDS = 60
 FAILED_ACTION = "sign-in-failed"
-SUCCESS_ACTIONS = ("sign-in", "unlock")
+SUCCESS_ACTIONS = ("sign-in", "unlock", "password-reset")  # a coordinator's reset too
 
 
 class TooManyTries(InvolveError):
