@@ -57,7 +57,17 @@ def test_lists_tab_follows_accounts_for_coordinators(qtbot, context, coordinator
     view = SettingsView(context, coordinator)
     qtbot.addWidget(view)
     tabs = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    assert tabs == ["Group", "Accounts", "Lists", "Panels", "Your account"]
+    assert tabs == [
+        "Group",
+        "Accounts",
+        "Lists",
+        "Panels",
+        "Screen lock",
+        "Audit log",
+        "Backups",
+        "Privacy",
+        "Your account",
+    ]
 
 
 def test_models_pass_qt_model_tester(qtmodeltester, tab):
