@@ -186,3 +186,26 @@ def test_read_only_engine_reads_but_a_write_gets_a_plain_message(engine, session
     finally:
         reader.dispose()
     assert member_search.list_members(session, coordinator).total_matching == 1
+
+
+def test_people_can_sign_in_to_a_read_only_copy(engine, session, coordinator):
+    from involve_desktop.core.db.engine import create_engine_for, session_factory, sqlite_file
+    from involve_desktop.core.errors import AuthenticationError
+    from involve_desktop.core.services import accounts
+    from tests.conftest import COORDINATOR_PASSWORD
+
+    path = sqlite_file(engine)
+    if path is None:
+        pytest.skip("read-only opening is for the SQLite file")
+    reader = create_engine_for(f"sqlite:///{path}", read_only=True)
+    try:
+        with session_factory(reader)() as ro:
+            actor = accounts.sign_in(ro, "sam", COORDINATOR_PASSWORD)
+            assert actor.account_id == coordinator.account_id
+            with pytest.raises(AuthenticationError):  # not the read-only message
+                accounts.sign_in(ro, "sam", "wrong password")
+            accounts.lock(ro, actor)
+            accounts.unlock(ro, actor, COORDINATOR_PASSWORD)
+            accounts.sign_out(ro, actor)
+    finally:
+        reader.dispose()

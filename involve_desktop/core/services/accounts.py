@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
+from involve_desktop.core.db.engine import DatabaseReadOnly
 from involve_desktop.core.errors import AuthenticationError, NotFound, SetupError, ValidationError
 from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.base import utcnow
@@ -22,6 +26,8 @@ from involve_desktop.core.services import audit, sign_in_throttle
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.core.services.transaction import require, transaction
+
+log = logging.getLogger(__name__)
 
 DISPLAY_NAME_MAX = 200
 
@@ -93,11 +99,24 @@ def set_up_group(
     return actor
 
 
+@contextmanager
+def _unless_read_only() -> Iterator[None]:
+    """Sign-in bookkeeping (last sign-in, the trail) is skipped on a copy opened read-only.
+
+    A second copy of the app opens the database read-only while another has it; people can
+    still sign in there and read, but nothing can be recorded.
+    """
+    try:
+        yield
+    except DatabaseReadOnly:
+        log.info("Read-only copy: sign-in bookkeeping not recorded")
+
+
 def _wrong_password(
     session: Session, account_id: int | None, username: str, at: datetime, where: str
 ) -> None:
     """Record a wrong password on the trail (it counts towards the slow-down) and refuse."""
-    with transaction(session):
+    with _unless_read_only(), transaction(session):
         audit.record(
             session,
             None,
@@ -129,7 +148,7 @@ def sign_in(session: Session, username: str, password: str, now: datetime | None
             session, account.id if account is not None else None, user, at, "(sign-in screen)"
         )
     assert account is not None
-    with transaction(session):
+    with _unless_read_only(), transaction(session):
         account.last_sign_in_at = at
         if needs_rehash(account.password_hash):
             account.password_hash = hash_password(password)
@@ -151,20 +170,20 @@ def unlock(session: Session, actor: Actor, password: str, now: datetime | None =
     stored = account.password_hash if account.active else None
     if not verify_password(stored, password or ""):
         _wrong_password(session, account.id, account.username, at, "(lock screen)")
-    with transaction(session):
+    with _unless_read_only(), transaction(session):
         audit.record(session, _actor(account), "unlock", "account", account.id, at=at)
     return _actor(account)
 
 
 def lock(session: Session, actor: Actor, now: datetime | None = None) -> None:
     """Record that the window locked after no input (the trail shows when it was left)."""
-    with transaction(session):
+    with _unless_read_only(), transaction(session):
         audit.record(session, actor, "lock", "account", actor.account_id, at=now or utcnow())
 
 
 def sign_out(session: Session, actor: Actor) -> None:
     """Record that the account signed out (the shared laptop's trail shows who was on it)."""
-    with transaction(session):
+    with _unless_read_only(), transaction(session):
         audit.record(session, actor, "sign-out", "account", actor.account_id)
 
 
