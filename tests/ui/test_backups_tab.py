@@ -133,6 +133,17 @@ def test_on_postgresql_the_tab_says_backups_are_the_servers_job(qtbot, context, 
 
 
 @sqlite_only
+def test_the_demo_says_it_makes_no_copies_by_itself(qtbot, context, coordinator):
+    from involve_desktop.ui.context import AppContext
+
+    demo = AppContext(context.sessions, context.location, demo=True)
+    tab = BackupsTab(demo, coordinator)
+    qtbot.addWidget(tab)
+    assert "The demo makes no copies by itself" in tab.where.text()
+    assert tab.back_up_button.isEnabled()
+
+
+@sqlite_only
 def test_on_close_copy_only_after_a_change(qtbot, engine, session, coordinator):
     path = sqlite_file(engine)
     assert path is not None

@@ -127,6 +127,11 @@ class BackupsTab(QWidget):
         elif overview.backups:
             self.where.setText(f"They are kept in {overview.folder}.")
             self.table.selectRow(0)
+        elif self.context.demo:
+            self.where.setText(
+                "The demo makes no copies by itself (it starts afresh each time); Back up now "
+                f"still works. Copies are kept in {overview.folder}."
+            )
         else:
             self.where.setText(
                 f"No copies yet: the first is taken when you close Involve Desktop, or now "
