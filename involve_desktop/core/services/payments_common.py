@@ -21,6 +21,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.models.payments import ExpenseClaim, PayLine, PaymentPreference
 from involve_desktop.core.money import per_hour_amount
+from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_people import names_of
@@ -34,6 +35,7 @@ from involve_desktop.core.services.payments_dto import (
     PayStatus,
     RateBasis,
 )
+from involve_desktop.core.services.transaction import require, transaction
 
 MANAGE = "change involvement payments or expenses"
 SEE = "see involvement payments or expenses"
@@ -229,3 +231,22 @@ def apply_method(line: PayLine, method: PaymentMethod | None) -> bool:
         return False
     line.method, line.status, line.amount_pence = new
     return True
+
+
+def move_by_ids(
+    session: Session,
+    actor: Actor,
+    model: type[Row],
+    ids: Sequence[int],
+    transition: Transition,
+    *,
+    paid_on: date | None = None,
+    today: date | None = None,
+) -> int:
+    """Check MANAGE_PAYMENTS, load the pay lines or claims with these ids and ``move`` them
+    in one transaction (the shared body of approve / send back / mark paid)."""
+    require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
+    with transaction(session):
+        rows = load_rows(session, model, ids)
+        count = move(session, actor, rows, transition, paid_on=paid_on, today=today)
+    return count

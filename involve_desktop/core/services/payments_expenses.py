@@ -29,8 +29,7 @@ from involve_desktop.core.services.payments_common import (
     SEE,
     check_period,
     claim_infos,
-    load_rows,
-    move,
+    move_by_ids,
 )
 from involve_desktop.core.services.payments_dto import (
     ExpenseInfo,
@@ -196,11 +195,7 @@ def _move(
     paid_on: date | None = None,
     today: date | None = None,
 ) -> int:
-    require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
-    with transaction(session):
-        rows = load_rows(session, ExpenseClaim, ids)
-        count = move(session, actor, rows, transition, paid_on=paid_on, today=today)  # type: ignore[arg-type]
-    return count
+    return move_by_ids(session, actor, ExpenseClaim, ids, transition, paid_on=paid_on, today=today)  # type: ignore[arg-type]
 
 
 def approve_claims(session: Session, actor: Actor, ids: Sequence[int]) -> int:

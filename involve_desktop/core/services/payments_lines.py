@@ -30,9 +30,8 @@ from involve_desktop.core.services.payments_common import (
     apply_method,
     check_period,
     line_infos,
-    load_rows,
     methods_of,
-    move,
+    move_by_ids,
 )
 from involve_desktop.core.services.payments_dto import (
     GenerateResult,
@@ -225,11 +224,7 @@ def _move(
     paid_on: date | None = None,
     today: date | None = None,
 ) -> int:
-    require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
-    with transaction(session):
-        rows = load_rows(session, PayLine, ids)
-        count = move(session, actor, rows, transition, paid_on=paid_on, today=today)  # type: ignore[arg-type]
-    return count
+    return move_by_ids(session, actor, PayLine, ids, transition, paid_on=paid_on, today=today)  # type: ignore[arg-type]
 
 
 def approve_lines(session: Session, actor: Actor, ids: Sequence[int]) -> int:
