@@ -48,6 +48,8 @@ class Permission(StrEnum):
     MANAGE_COHORTS = "manage_cohorts"  # programmes, cohorts, plans, enrolment, graduation
     MANAGE_BACKUPS = "manage_backups"  # list, restore, copy to a folder, back up now
     ERASE_PERSONAL_DATA = "erase_personal_data"  # UK GDPR erasure and retention review
+    VIEW_INVOLVEMENT = "view_involvement"  # spectrum, 4PI activities, spread, annual report
+    MANAGE_INVOLVEMENT = "manage_involvement"  # record assessments, activities, the narrative
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -62,6 +64,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # Leadership programme cohorts: they see the cohorts whose group their account is linked
     # to and take attendance at their sessions (RUN_MEETINGS + the link); coordinators set
     # programmes and cohorts up, enrol people and record graduation.
+    # The involvement records (leadership spectrum self-assessments, 4PI activities, the
+    # spread figures and the annual report) are the coordinator's view of the whole group.
     # Backups hold everyone's data (restricted fields too), so only coordinators list,
     # restore or copy them.
     Role.FACILITATOR: frozenset(

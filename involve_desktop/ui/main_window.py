@@ -26,6 +26,8 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.sheets.catalogue import SheetData
 from involve_desktop.ui.cohorts.cohorts_view import CohortsView
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.home.home_view import HomeView
+from involve_desktop.ui.involvement.involvement_view import InvolvementView
 from involve_desktop.ui.lock.lock_controller import LockController
 from involve_desktop.ui.meetings.meetings_view import MeetingsView
 from involve_desktop.ui.members.members_view import MembersView
@@ -47,10 +49,21 @@ class Area:
     key: str
     title: str
     widget: QWidget
-    new_text: str | None = None  # the File menu's Ctrl+N action in this area, e.g. "Add member…"
+    # The File menu's Ctrl+N action in this area, e.g. "Add member…"; a callable when it
+    # depends on the area's current tab (None then: nothing to add there).
+    new_text: str | Callable[[], str | None] | None = None
     on_new: Callable[[], object] | None = None
     on_search: Callable[[], object] | None = None  # Ctrl+F: focus this area's search box
-    print_text: str | None = None  # Ctrl+P in this area, e.g. "Print this week's rota…"
+    print_text: str | Callable[[], str | None] | None = None  # e.g. "Print this week's rota…"
+
+    def current_new_text(self) -> str | None:
+        """The Ctrl+N text now (None: nothing to add here)."""
+        return self.new_text() if callable(self.new_text) else self.new_text
+
+    def current_print_text(self) -> str | None:
+        """The Ctrl+P text now (None: print the sign-in sheet)."""
+        return self.print_text() if callable(self.print_text) else self.print_text
+
     on_print: Callable[[], object] | None = None
 
 
@@ -75,7 +88,10 @@ class MainWindow(QMainWindow):
         if self.settings_view.group_tab is not None:
             self.settings_view.group_tab.renamed.connect(self._group_renamed)
         can_add = actor.can(Permission.EDIT_MEMBERS)
+        self.home_view = HomeView(context, actor)
+        self.home_view.go_to.connect(self.go_to)
         self.areas = [
+            Area("home", "Home", self.home_view),
             Area(
                 "members",
                 "Members",
@@ -169,6 +185,23 @@ class MainWindow(QMainWindow):
                     self.payments_view.focus_search,
                     "&Print the finance batch…",
                     self.payments_view.print_batch,
+                )
+            )
+        self.involvement_view: InvolvementView | None = None
+        if actor.can(Permission.VIEW_INVOLVEMENT):
+            self.involvement_view = InvolvementView(context, actor)
+            self.involvement_view.tabs.currentChanged.connect(
+                lambda _index: self._area_changed(self.sidebar.currentRow())
+            )
+            self.areas.append(
+                Area(
+                    "involvement",
+                    "Involvement",
+                    self.involvement_view,
+                    self.involvement_view.new_text,
+                    self.involvement_view.add_new,
+                    print_text=self.involvement_view.print_text,
+                    on_print=self.involvement_view.print_sheet,
                 )
             )
         self.areas += [
@@ -295,13 +328,11 @@ class MainWindow(QMainWindow):
             self.resize(
                 min(DEFAULT_SIZE[0], free.width() - 40), min(DEFAULT_SIZE[1], free.height() - 60)
             )
-        area = settings.value("main_window/area", "members")
-        self.show_area(str(area))
+        self.show_area("home")  # Home first, every time: what needs doing today
 
     def _save_state(self) -> None:
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/area", self.areas[self.stack.currentIndex()].key)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -310,17 +341,27 @@ class MainWindow(QMainWindow):
         keys = [area.key for area in self.areas]
         self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
 
+    def go_to(self, key: str, target: object = None) -> None:
+        """Open area ``key`` and, when given, ``target`` within it (the area widget's
+        ``open_target``), e.g. from a Home attention item."""
+        self.show_area(key)
+        widget = self.areas[self.stack.currentIndex()].widget
+        if target is not None and hasattr(widget, "open_target"):
+            widget.open_target(target)
+
     def _area_changed(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         area = self.areas[row] if 0 <= row < len(self.areas) else None
-        can_new = area is not None and area.on_new is not None
+        new_text = area.current_new_text() if area is not None else None
+        can_new = area is not None and area.on_new is not None and new_text is not None
         self.new_action.setEnabled(can_new)
-        self.new_action.setText(area.new_text if can_new and area.new_text else "&New…")
+        self.new_action.setText(new_text if can_new and new_text else "&New…")
         self.search_action.setEnabled(area is not None and area.on_search is not None)
         own_print = area is not None and area.on_print is not None
-        self.print_action.setText(
-            area.print_text if own_print and area.print_text else "&Print sign-in sheet…"
-        )
+        print_text = area.current_print_text() if own_print else None
+        self.print_action.setText(print_text or "&Print sign-in sheet…")
+        if area is not None and hasattr(area.widget, "refresh"):
+            area.widget.refresh()
 
     def new_in_area(self) -> None:
         """Ctrl+N: the current area's "new" action (Add member… in Members)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from involve_desktop.core.services import members
@@ -25,16 +25,18 @@ def test_shell_shows_group_account_and_location(qtbot, context, coordinator):
     assert window.location_label.text()
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert areas == [
+        "Home",
         "Members",
         "Rota",
         "Meetings",
         "Cohorts",
         "Panels",
         "Payments",
+        "Involvement",
         "Sheets",
         "Settings",
     ]
-    assert window.current_area() == "members"  # the first time, people come first
+    assert window.current_area() == "home"  # what needs doing today, first
     hint = window.minimumSizeHint()  # the layout must fit a 1366×768 laptop with a task bar
     assert hint.width() <= 1366 and hint.height() <= 768 - 40
 
@@ -114,17 +116,16 @@ def test_quick_find_opens_a_member_even_one_who_left(
     assert window.members_view.page.name_label.text() == "Siobhán Kelly"
 
 
-def test_geometry_and_area_are_remembered(qtbot, context, coordinator):
+def test_geometry_is_remembered_and_home_comes_first(qtbot, context, coordinator):
     window = MainWindow(context, coordinator)
     qtbot.addWidget(window)
     window.show()
     window.resize(760, 500)
     window.show_area("settings")
     window.close()
-    assert QSettings().value("main_window/area") == "settings"
     again = MainWindow(context, coordinator)
     qtbot.addWidget(again)
-    assert again.current_area() == "settings"
+    assert again.current_area() == "home"
     assert (again.width(), again.height()) == (760, 500)
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.demo.activities import seed_activities
 from involve_desktop.core.demo.cohorts import seed_cohorts
 from involve_desktop.core.demo.context import (
     SEED,
@@ -25,6 +26,7 @@ from involve_desktop.core.demo.members import seed_members
 from involve_desktop.core.demo.panels import seed_panels
 from involve_desktop.core.demo.payments import seed_payments
 from involve_desktop.core.demo.rota import seed_rota
+from involve_desktop.core.demo.spectrum import seed_spectrum
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
@@ -51,7 +53,9 @@ AREA_SEEDERS: list[AreaSeeder] = [
     seed_meetings,
     seed_panels,
     seed_cohorts,
-    seed_payments,  # last: it pays for the involvement every other area recorded
+    seed_payments,  # after the areas whose involvement it pays for
+    seed_spectrum,
+    seed_activities,
 ]
 
 

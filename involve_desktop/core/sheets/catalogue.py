@@ -479,6 +479,13 @@ register(
 )
 
 
-# -- leadership programme and payment sheets: registered by their own modules (keeps this
-# file short); leadership first, the order of the areas in the sidebar ----------------------
-from involve_desktop.core.sheets import cohort_catalogue, payment_catalogue  # noqa: E402, F401
+# -- leadership programme, payment and involvement sheets: registered by their own modules
+# (keeps this file short), in the order of the areas in the sidebar ----------------------
+# isort: off
+from involve_desktop.core.sheets import cohort_catalogue  # noqa: E402, F401
+from involve_desktop.core.sheets import payment_catalogue  # noqa: E402, F401
+from involve_desktop.core.sheets import spectrum_catalogue  # noqa: E402, F401
+from involve_desktop.core.sheets import activity_catalogue  # noqa: E402, F401
+from involve_desktop.core.sheets import report_catalogue  # noqa: E402, F401
+
+# isort: on

@@ -1,0 +1,23 @@
+"""spectrum: leadership spectrum self-assessments
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-11-27 07:10:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+revision: str = "0011"
+down_revision: str | None = "0010"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    """Apply this revision."""
+
+
+def downgrade() -> None:
+    """Undo this revision."""

@@ -1,0 +1,4 @@
+"""The leadership spectrum self-assessment sheet in the catalogue (issue 9; being built). Imported at the end of
+``catalogue``, which it registers into."""
+
+from __future__ import annotations
