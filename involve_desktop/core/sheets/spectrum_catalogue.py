@@ -1,4 +1,5 @@
-"""The leadership spectrum self-assessment sheet in the catalogue (issue 9; being built). Imported at the end of
+"""The leadership spectrum self-assessment sheet in the catalogue
+(issue 9; being built). Imported at the end of
 ``catalogue``, which it registers into."""
 
 from __future__ import annotations
