@@ -1,5 +1,6 @@
 """ORM models, one area per module. Importing this package registers every table."""
 
+from involve_desktop.core.models import activities, involvement_report, spectrum  # noqa: F401
 from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import Base
