@@ -24,6 +24,7 @@ from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.permissions import ROLE_PERMISSIONS, Permission, Role, allows
 from involve_desktop.core.services import (
     accounts,
+    activities,
     audit,
     backups,
     cohorts_cohorts,
@@ -41,6 +42,7 @@ from involve_desktop.core.services import (
     reference_lists,
     rota_sites,
 )
+from involve_desktop.core.services.activities_dto import ActivityInput, ActivityKind
 from involve_desktop.core.services.cohorts_dto import ProgrammeInput
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import GroupInput
@@ -169,6 +171,10 @@ CALLS: dict[Permission, Call] = {
     Permission.ERASE_PERSONAL_DATA: _retention_review,
     Permission.MANAGE_COHORTS: lambda s, a, w, t: cohorts_programmes.create_programme(
         s, a, ProgrammeInput("Peer Leadership Programme", 10)
+    ),
+    Permission.VIEW_INVOLVEMENT: lambda s, a, w, t: activities.list_activities(s, a),
+    Permission.MANAGE_INVOLVEMENT: lambda s, a, w, t: activities.create_activity(
+        s, a, ActivityInput("Crisis line consultation", ActivityKind.CONSULTATION, TODAY)
     ),
 }
 
