@@ -320,7 +320,9 @@ def signed_in(
                 f"there is no database at {missing}. Start the app once to set up your "
                 "group, or say which database to use with --database URL."
             )
-        opened = startup.open_database(url)
+        # An encrypted file opens with the database key from this account's key slot.
+        key = startup.unlock(url, args.user, password) if startup.is_encrypted(url) else None
+        opened = startup.open_database(url, key=key)
     try:
         sessions = session_factory(opened.engine)
         with sessions() as session:

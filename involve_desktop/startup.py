@@ -9,6 +9,11 @@ One writer per SQLite file: ``claim_database`` takes the lock beside the file
 (``core/db/single_writer``); when someone else has it, ``open_database(url, claim=...)``
 opens it read-only and does not migrate. ``location_warning`` says when the file is on a
 network share or a removable drive.
+
+Encryption at rest: an encrypted SQLite file (``is_encrypted``) opens only with its database
+key, unwrapped from an account's key slot by ``unlock`` (or the recovery key); the key is
+then passed to ``open_database(url, key=…)``. New databases are encrypted once the first
+account exists (``encrypt_new_database``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from involve_desktop import paths
+from involve_desktop.core.db import key_slots
 from involve_desktop.core.db.backup import BackupFile
+from involve_desktop.core.db.cipher import is_encrypted_file
 from involve_desktop.core.db.engine import (
     create_engine_for,
     describe_location,
@@ -50,6 +57,7 @@ from involve_desktop.core.demo.seed import DemoSize, seed_demo
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.accounts import Organisation
+from involve_desktop.core.services import encryption
 
 ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
 log = logging.getLogger(__name__)
@@ -193,7 +201,50 @@ def _read_only_revision(engine: Engine, path: Path, claimed: Claim) -> Migration
     return MigrationResult(current, head, None)
 
 
-def open_database(url: str, demo: bool = False, *, claim: Claim | None = None) -> OpenDatabase:
+def database_file(url: str) -> Path | None:
+    """The SQLite file of ``url`` (None for PostgreSQL)."""
+    return _database_path(url)
+
+
+def is_encrypted(url: str) -> bool:
+    """True when ``url`` is a SQLite file encrypted with SQLCipher (it needs unlocking)."""
+    path = _database_path(url)
+    return path is not None and is_encrypted_file(path)
+
+
+def unlock(url: str, username: str, password: str) -> bytes:
+    """The database key of the encrypted file at ``url``, from ``username``'s key slot.
+
+    AuthenticationError (the usual message) for a wrong username or password; StartupError
+    when the key slots file is missing (it must stay beside the database).
+    """
+    path = _database_path(url)
+    assert path is not None, "only a SQLite file is encrypted"
+    _require_keys_file(path)
+    return encryption.unlock_file(path, username, password)
+
+
+def unlock_with_recovery_key(url: str, recovery_key: str) -> bytes:
+    """The database key of the encrypted file at ``url``, from the recovery key."""
+    path = _database_path(url)
+    assert path is not None, "only a SQLite file is encrypted"
+    _require_keys_file(path)
+    return encryption.unlock_file_with_recovery_key(path, recovery_key)
+
+
+def _require_keys_file(path: Path) -> None:
+    if not key_slots.has_slots(path):
+        raise StartupError(
+            f"The database {path} is encrypted, but its key file {key_slots.keys_file(path)} "
+            "is missing, so it cannot be opened. Put the .keys file back beside the "
+            "database (it is copied with every backup folder you copy to a stick). "
+            "Nothing has been changed."
+        )
+
+
+def open_database(
+    url: str, demo: bool = False, *, claim: Claim | None = None, key: bytes | None = None
+) -> OpenDatabase:
     """Open ``url`` and bring its schema up to date (backing up a SQLite file first).
 
     A SQLite file that fails ``quick_check`` raises DatabaseDamagedError before anything
@@ -202,7 +253,9 @@ def open_database(url: str, demo: bool = False, *, claim: Claim | None = None) -
     if opening fails (a damaged file is restored while the lock is still held).
     """
     read_only = claim is not None and claim.read_only
-    engine = create_engine_for(url, read_only=read_only)
+    if key is None and is_encrypted(url):
+        raise StartupError("This database is encrypted: sign in to open it.")
+    engine = create_engine_for(url, read_only=read_only, key=key)
     location = describe_location(engine)
     path = sqlite_file(engine)
     try:
@@ -224,6 +277,8 @@ def open_database(url: str, demo: bool = False, *, claim: Claim | None = None) -
             "If it is on a server, check the address and that the server is running. "
             "Nothing has been changed."
         ) from error
+    if key is not None and path is not None and not read_only:
+        encryption.encrypt_leftover_backups(path, key, paths.backups_dir())
     if result.backup:
         log.info("Upgraded %s from %s; backup at %s", location, result.from_revision, result.backup)
     return OpenDatabase(engine, location, result, demo, claim)

@@ -2,7 +2,8 @@
 
 Each copy is named for the database, the time and the reason, e.g.
 ``involve-2026-11-26T154800-before-upgrade.sqlite3``, so the folder can be listed and thinned
-without a separate index. After every copy the folder is thinned like Anki's
+without a separate index. A copy of an encrypted database is encrypted with the same key
+(``cipher``). After every copy the folder is thinned like Anki's
 (``retention.backups_to_keep``): all of today and yesterday, then 12 daily, 10 weekly and 9
 monthly copies, whatever the reason each was taken.
 """
@@ -11,14 +12,21 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
+from involve_desktop.core.db.cipher import (
+    connect,
+    export_encrypted,
+    is_encrypted_file,
+    is_plain_file,
+    key_of,
+)
 from involve_desktop.core.db.retention import backups_to_keep
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
@@ -34,6 +42,7 @@ class BackupReason(StrEnum):
     BEFORE_RESTORE = "before-restore"
     BEFORE_IMPORT = "before-import"
     MANUAL = "backed-up-now"
+    BEFORE_ENCRYPTION = "before-encryption"
 
     @property
     def label(self) -> str:
@@ -118,9 +127,10 @@ def backup_sqlite(
         counter += 1
         target = backups_dir / f"{source.stem}-{stamp}-{label}-{counter}{source.suffix}"
     partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    key = key_of(source)  # None for a plain file: the copy is plain too
+    src = connect(source, read_only=True, key=key)
     try:
-        dst = sqlite3.connect(partial)
+        dst = connect(partial, key=key)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
@@ -155,10 +165,26 @@ def restore_into(live: Path, backup: Path) -> None:
     The pages go in as one write transaction of ``live`` (through its WAL or rollback
     journal, with ``synchronous=FULL``): a power cut part-way leaves the old contents, never a
     mixture. Other connections must not be in the middle of a transaction.
+
+    A plain copy (taken before the database was encrypted) goes into an encrypted ``live``
+    through an encrypted temporary copy, since SQLCipher copies pages only between files
+    with the same key.
     """
-    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    key = key_of(live)
+    if key is not None and is_plain_file(backup):
+        staged = live.with_name(live.name + ".restoring-encrypted")
+        staged.unlink(missing_ok=True)
+        export_encrypted(backup, staged, key)
+        try:
+            restore_into(live, staged)
+        finally:
+            staged.unlink(missing_ok=True)
+        return
+    if key is None and is_encrypted_file(backup):
+        raise ValueError("an encrypted copy cannot be restored into a plain database")
+    src = connect(backup, read_only=True, key=key)
     try:
-        dst = sqlite3.connect(live, timeout=10)
+        dst = connect(live, timeout=10, key=key)
         try:
             dst.execute("PRAGMA synchronous = FULL")
             src.backup(dst)
@@ -190,14 +216,12 @@ class SqliteChangeCounter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._connection: sqlite3.Connection | None = None
+        self._connection: Any = None
 
     def __call__(self) -> int:
         """The current value; compare two readings to see whether anything changed."""
         if self._connection is None:
-            self._connection = sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-            )
+            self._connection = connect(self.path, read_only=True, check_same_thread=False)
         return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:

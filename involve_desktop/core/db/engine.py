@@ -4,6 +4,10 @@ SQLite connections get the pragmas that make a shared laptop safe: WAL journal,
 ``synchronous=FULL`` (a committed record survives a power cut), foreign keys enforced and a
 busy timeout so two windows do not fail on a momentary lock.
 
+An encrypted file (``cipher``, ``key_slots``) is opened with SQLCipher and its database key
+(``create_engine_for(url, key=…)``): ``PRAGMA key`` is the first statement on every
+connection, before the pragmas above.
+
 A second copy of the app that finds the file in use (``single_writer``) opens it read-only
 (``read_only=True``: SQLite's ``mode=ro``); a write then fails with ``DatabaseReadOnly``, a
 plain message, instead of SQLite's "attempt to write a readonly database".
@@ -13,11 +17,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from involve_desktop.core.db.cipher import key_pragma, remember_key
 from involve_desktop.core.errors import InvolveError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -73,11 +79,33 @@ def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_engine_for(url: str, read_only: bool = False) -> Engine:
+_engine_keys: WeakKeyDictionary[Engine, bytes] = WeakKeyDictionary()
+
+
+def _keyed(key: bytes) -> Any:
+    def apply_key(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA cipher_log_level = NONE")
+            cursor.execute(key_pragma(key))
+        finally:
+            cursor.close()
+
+    return apply_key
+
+
+def engine_key(engine: Engine) -> bytes | None:
+    """The database key ``engine`` opens its encrypted SQLite file with (None: not encrypted)."""
+    return _engine_keys.get(engine)
+
+
+def create_engine_for(url: str, read_only: bool = False, key: bytes | None = None) -> Engine:
     """Create an engine for ``url``; a SQLite file's folder is created if missing.
 
     ``read_only`` (SQLite only): open the file with ``mode=ro``; it must exist, and any write
-    raises ``DatabaseReadOnly``.
+    raises ``DatabaseReadOnly``. ``key`` (SQLite only): the file is encrypted with SQLCipher
+    under this 32-byte database key (a new file is created encrypted); the key is
+    remembered for this process so its backups open too (``cipher.remember_key``).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -89,13 +117,23 @@ def create_engine_for(url: str, read_only: bool = False) -> Engine:
         elif parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: SQL errors must never copy values (e.g. password hashes) into logs.
-        engine = create_engine(url, hide_parameters=True)
+        if key is None:
+            engine = create_engine(url, hide_parameters=True)
+        else:
+            import sqlcipher3.dbapi2  # only encrypted files need SQLCipher loaded
+
+            engine = create_engine(url, hide_parameters=True, module=sqlcipher3.dbapi2)
+            event.listen(engine, "connect", _keyed(key))
+            _engine_keys[engine] = key
+            remember_key(key)
         pragmas = _apply_read_only_pragmas if read_only else _apply_sqlite_pragmas
         event.listen(engine, "connect", pragmas)
         event.listen(engine, "begin", _begin)
         if read_only:
             event.listen(engine, "handle_error", _read_only_error)
         return engine
+    if key is not None:
+        raise ValueError("Only a SQLite file is encrypted by Involve Desktop")
     return create_engine(
         url,
         pool_pre_ping=True,

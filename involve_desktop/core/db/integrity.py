@@ -10,7 +10,6 @@ under the real name.
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from involve_desktop.core.db.backup import (
     fsync_dir,
     list_backup_files,
 )
+from involve_desktop.core.db.cipher import DATABASE_ERRORS, WrongKey, connect
 
 JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
 MAX_PROBLEMS = 20
@@ -43,12 +43,14 @@ class IntegrityReport:
 def quick_check(path: Path) -> IntegrityReport:
     """Run ``PRAGMA quick_check`` on ``path`` read-only; a file SQLite cannot read fails too."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        connection = connect(path, read_only=True)
+    except WrongKey:
+        return IntegrityReport(False, ("encrypted, and no key unlocked here opens it",))
+    except DATABASE_ERRORS as error:
         return IntegrityReport(False, (str(error),))
     try:
         rows = connection.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
-    except sqlite3.Error as error:
+    except DATABASE_ERRORS as error:
         return IntegrityReport(False, (str(error),))
     finally:
         connection.close()

@@ -1,4 +1,8 @@
-"""Accounts on the shared laptop: first-run set-up, signing in, and managing accounts."""
+"""Accounts on the shared laptop: first-run set-up, signing in, and managing accounts.
+
+On an encrypted database file every new password also rewraps that account's key slot
+(``encryption.password_set``), and turning an account off removes its slot.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from involve_desktop.core.passwords import (
     verify_password,
 )
 from involve_desktop.core.permissions import Permission, Role
-from involve_desktop.core.services import audit, sign_in_throttle
+from involve_desktop.core.services import audit, encryption, sign_in_throttle
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.core.services.transaction import require, transaction
@@ -86,6 +90,7 @@ def set_up_group(
         )
         session.add_all([org, account])
         session.flush()
+        encryption.password_set(session, user, secret)
         actor = _actor(account)
         audit.record(session, actor, "create", "organisation", org.id, {"name": name})
         audit.record(
@@ -217,6 +222,7 @@ def create_account(
         )
         session.add(account)
         session.flush()
+        encryption.password_set(session, user, secret)
         audit.record(
             session,
             actor,
@@ -246,6 +252,8 @@ def set_active(session: Session, actor: Actor, account_id: int, active: bool) ->
             raise ValidationError("active", "You cannot turn off your own account while signed in.")
         changes = audit.changes_between({"active": account.active}, {"active": active})
         account.active = active
+        if not active:
+            encryption.account_turned_off(session, account.username)
         if changes:
             audit.record(session, actor, "update", "account", account.id, changes)
     return _info(account)
@@ -259,6 +267,7 @@ def change_own_password(session: Session, actor: Actor, current: str, new: str) 
             raise ValidationError("current_password", "Current password is not right — try again.")
         secret = validation.new_password(new, account.username, MIN_PASSWORD_LENGTH)
         account.password_hash = hash_password(secret)
+        encryption.password_set(session, account.username, secret)
         audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})
 
 
@@ -269,7 +278,66 @@ def reset_password(session: Session, actor: Actor, account_id: int, new: str) ->
         account = _get(session, account_id)
         secret = validation.new_password(new, account.username, MIN_PASSWORD_LENGTH)
         account.password_hash = hash_password(secret)
+        if account.active:
+            encryption.password_set(session, account.username, secret)
         # Its own action: it also ends any slow-down after wrong passwords (sign_in_throttle).
         audit.record(
             session, actor, "password-reset", "account", account.id, {"password": audit.REDACTED}
         )
+
+
+def sign_in_after_unlock(session: Session, username: str, password: str) -> Actor:
+    """Sign in with the username and password that just opened the encrypted file's slot.
+
+    A slot is written just before its password change commits; if that commit never
+    happened (a crash at that instant), the slot holds the newer password. Opening it
+    proves the person knows the password a coordinator or they themselves set, so the
+    stored password is brought in line (and audited) instead of refusing them.
+    """
+    try:
+        return sign_in(session, username, password)
+    except AuthenticationError:
+        user = (username or "").strip().lower()
+        account = session.scalars(select(Account).where(Account.username == user)).one_or_none()
+        if account is None or not account.active:
+            raise
+    with transaction(session):
+        account.password_hash = hash_password(password)
+        audit.record(
+            session,
+            _actor(account),
+            "password-from-key-slot",
+            "account",
+            account.id,
+            {"password": audit.REDACTED},
+        )
+    return sign_in(session, username, password)
+
+
+def recover_with_key(session: Session, username: str, new_password: str) -> Actor:
+    """After the recovery key opened the file: give ``username`` a new password and sign in.
+
+    Only for an active coordinator account (the person holding the recovery key is the
+    group's coordinator; they reset anyone else's password from Settings afterwards).
+    """
+    user = (username or "").strip().lower()
+    account = session.scalars(select(Account).where(Account.username == user)).one_or_none()
+    if account is None or not account.active or account.role != Role.COORDINATOR.value:
+        raise ValidationError(
+            "username",
+            "Type the username of a coordinator account that is turned on; the recovery key "
+            "sets a new password for a coordinator.",
+        )
+    secret = validation.new_password(new_password, account.username, MIN_PASSWORD_LENGTH)
+    with transaction(session):
+        account.password_hash = hash_password(secret)
+        encryption.password_set(session, account.username, secret)
+        audit.record(
+            session,
+            _actor(account),
+            "password-reset-with-recovery-key",
+            "account",
+            account.id,
+            {"password": audit.REDACTED},
+        )
+    return sign_in(session, account.username, secret)

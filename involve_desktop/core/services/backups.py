@@ -14,7 +14,6 @@ the next session reads the restored data; the screens must then read everything 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from involve_desktop.core.db.backup import (
     prune_backups,
     restore_into,
 )
+from involve_desktop.core.db.cipher import DATABASE_ERRORS, WrongKey, connect
 from involve_desktop.core.db.engine import sqlite_file
 from involve_desktop.core.db.integrity import quick_check
 from involve_desktop.core.db.migrate import alembic_config, migrate
@@ -134,10 +134,13 @@ def backup_before(
 
 
 def _schema_revision(path: Path) -> str | None:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        connection = connect(path, read_only=True)
+    except (WrongKey, *DATABASE_ERRORS):
+        return None
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except DATABASE_ERRORS:
         return None
     finally:
         connection.close()
@@ -208,7 +211,7 @@ def restore_backup(
     engine.dispose()  # pooled connections would hold cached pages of the old data
     try:
         restore_into(path, chosen.path)
-    except sqlite3.Error as error:
+    except (*DATABASE_ERRORS, ValueError) as error:
         raise InvolveError(
             f"The backup could not be restored ({error}); the data is as it was. What was "
             f"there is also kept as the backup {before.path.name}."
