@@ -313,7 +313,14 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> None:
         session.execute(
             update(YouSaidEntry).where(YouSaidEntry.activity_id == row.id).values(activity_id=None)
         )
-        audit.record(session, actor, "delete", ENTITY, row.id, {"title": row.title, "day": row.day})
+        audit.record(
+            session,
+            actor,
+            "delete",
+            ENTITY,
+            row.id,
+            audit.created_fields({"title": row.title, "day": row.day}),
+        )
         session.delete(row)
 
 

@@ -1,0 +1,27 @@
+"""Fixtures for the 4PI activity tests: a facilitator and a few members."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.permissions import Role
+from involve_desktop.core.services import accounts, members
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_dto import MemberInput
+
+
+@pytest.fixture
+def facilitator(session: Session, coordinator: Actor) -> Actor:
+    """A facilitator account (no involvement permissions)."""
+    accounts.create_account(session, coordinator, "Fran", "fran", "tuesday group", Role.FACILITATOR)
+    return accounts.sign_in(session, "fran", "tuesday group")
+
+
+@pytest.fixture
+def people(session: Session, coordinator: Actor) -> list[int]:
+    """Three members: Alan Wright, Bea Jones, Chris Patel (ids in that order)."""
+    return [
+        members.create_member(session, coordinator, MemberInput(full_name=name)).id
+        for name in ("Alan Wright", "Bea Jones", "Chris Patel")
+    ]
