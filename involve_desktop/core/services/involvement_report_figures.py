@@ -1,0 +1,272 @@
+"""The counts in the annual involvement report: one reporting year, counts and sums only.
+
+Nothing here carries a name — of members, staff or accounts. Each area is counted in SQL
+from its own tables: membership, the rota (shifts held, covered vs gaps), meetings, panels
+(held, and how many met the lived-experience policy), leadership cohorts, payments (people
+paid, totals in pence), the involvement spread, and — when recorded — the 4PI activities.
+Coordinators only (``VIEW_INVOLVEMENT``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.models.cohorts import Cohort, Enrolment
+from involve_desktop.core.models.meetings import Meeting, MeetingAttendance, MeetingGroup
+from involve_desktop.core.models.panels import Panel, PanelSeat
+from involve_desktop.core.models.payments import ExpenseClaim, PayLine
+from involve_desktop.core.models.people import Member
+from involve_desktop.core.models.rota import RotaAssignment, RotaShift
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services.activities_summary import ActivitiesSummary, activities_summary
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.involvement_report import (
+    ReportingYear,
+    ReportNarrative,
+    read_narrative,
+)
+from involve_desktop.core.services.involvement_spread import (
+    COHORT_GROUP_KIND,
+    InvolvementSpread,
+    involvement_spread,
+)
+from involve_desktop.core.services.panels_policy import current_policy, lived_needed
+from involve_desktop.core.services.transaction import require
+
+SEE = "see the annual involvement report"
+PAID = ("approved", "paid")  # money the organisation has agreed to pay
+
+
+@dataclass(frozen=True)
+class MembershipFigures:
+    """Members now (active, stepping back) and who joined or left during the year."""
+
+    active: int
+    stepping_back: int
+    joined: int
+    left: int
+
+
+@dataclass(frozen=True)
+class RotaFigures:
+    """Shifts held up to the end of the year (or today), and how many had enough peers."""
+
+    shifts: int
+    covered: int
+    gaps: int
+    shifts_worked: int
+
+
+@dataclass(frozen=True)
+class MeetingFigures:
+    """Meetings held (not cancelled, cohort sessions left out) and attendances at them."""
+
+    held: int
+    cancelled: int
+    attendances: int
+    people: int
+
+
+@dataclass(frozen=True)
+class PanelFigures:
+    """Recruitment panels held, how many met the lived-experience policy, seats taken."""
+
+    held: int
+    met_policy: int
+    lived_seats: int
+    people: int
+
+
+@dataclass(frozen=True)
+class CohortFigures:
+    """Leadership programme cohorts started in the year and places completed in it."""
+
+    started: int
+    places: int
+    graduated: int
+    withdrawn: int
+
+
+@dataclass(frozen=True)
+class PaymentFigures:
+    """Involvement payments and expenses agreed (approved or paid) for the year's days."""
+
+    people_paid: int
+    pay_lines: int
+    pay_pence: int
+    expense_claims: int
+    expenses_pence: int
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    """Everything the annual report prints, for one reporting year."""
+
+    year: ReportingYear
+    narrative: ReportNarrative
+    membership: MembershipFigures
+    rota: RotaFigures
+    meetings: MeetingFigures
+    panels: PanelFigures
+    cohorts: CohortFigures
+    payments: PaymentFigures
+    spread: InvolvementSpread
+    activities: ActivitiesSummary | None
+
+
+def _membership(session: Session, year: ReportingYear) -> MembershipFigures:
+    joined = Member.date_joined.between(year.start, year.end)
+    left = Member.left_on.between(year.start, year.end)
+    row = session.execute(
+        select(
+            func.count().filter(Member.status == "active"),
+            func.count().filter(Member.status == "stepping_back"),
+            func.count().filter(joined),
+            func.count().filter(left),
+        ).where(Member.erased_at.is_(None))
+    ).one()
+    return MembershipFigures(*row)
+
+
+def _rota(session: Session, start: date, end: date) -> RotaFigures:
+    on = func.count(RotaAssignment.id).filter(
+        func.coalesce(RotaAssignment.attendance, "worked") == "worked"
+    )
+    per_shift = (
+        select(RotaShift.id, RotaShift.min_peers, on.label("on"))
+        .outerjoin(RotaAssignment, RotaAssignment.shift_id == RotaShift.id)
+        .where(RotaShift.cancelled.is_(False), RotaShift.day.between(start, end))
+        .group_by(RotaShift.id, RotaShift.min_peers)
+        .subquery()
+    )
+    shifts, covered, worked = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((per_shift.c.on >= per_shift.c.min_peers, 1), else_=0)), 0),
+            func.coalesce(func.sum(per_shift.c.on), 0),
+        )
+    ).one()
+    return RotaFigures(shifts, covered, shifts - covered, worked)
+
+
+def _meetings(session: Session, start: date, end: date) -> MeetingFigures:
+    ordinary = (
+        select(Meeting.id, Meeting.cancelled)
+        .join(MeetingGroup, MeetingGroup.id == Meeting.group_id)
+        .where(Meeting.day.between(start, end), MeetingGroup.kind != COHORT_GROUP_KIND)
+        .subquery()
+    )
+    held, cancelled = session.execute(
+        select(
+            func.count().filter(ordinary.c.cancelled.is_(False)),
+            func.count().filter(ordinary.c.cancelled.is_(True)),
+        )
+    ).one()
+    attendances, people = session.execute(
+        select(func.count(), func.count(distinct(MeetingAttendance.member_id)))
+        .join(ordinary, ordinary.c.id == MeetingAttendance.meeting_id)
+        .where(ordinary.c.cancelled.is_(False), MeetingAttendance.state == "present")
+    ).one()
+    return MeetingFigures(held, cancelled, attendances, people)
+
+
+def _panels(session: Session, start: date, end: date) -> PanelFigures:
+    lived = PanelSeat.kind == "lived_experience"
+    rows = session.execute(
+        select(
+            Panel.id,
+            func.count(PanelSeat.id).filter(lived),
+            func.count(PanelSeat.id).filter(~lived),
+        )
+        .outerjoin(PanelSeat, PanelSeat.panel_id == Panel.id)
+        .where(Panel.status == "held", Panel.day.between(start, end))
+        .group_by(Panel.id)
+    ).all()
+    policy = current_policy(session)
+    people = session.execute(
+        select(func.count(distinct(PanelSeat.member_id)))
+        .join(Panel, Panel.id == PanelSeat.panel_id)
+        .where(Panel.status == "held", Panel.day.between(start, end), lived)
+    ).scalar_one()
+    return PanelFigures(
+        held=len(rows),
+        met_policy=sum(1 for _id, lv, staff in rows if not lived_needed(lv, staff, policy)),
+        lived_seats=sum(lv for _id, lv, _staff in rows),
+        people=people,
+    )
+
+
+def _cohorts(session: Session, start: date, end: date) -> CohortFigures:
+    started = select(Cohort.id).where(Cohort.start_on.between(start, end)).subquery()
+    places = session.execute(
+        select(func.count())
+        .select_from(Enrolment)
+        .join(started, started.c.id == Enrolment.cohort_id)
+        .where(Enrolment.enrolled_on.is_not(None))
+    ).scalar_one()
+    graduated, withdrawn = session.execute(
+        select(
+            func.count().filter(Enrolment.graduated_on.between(start, end)),
+            func.count().filter(
+                Enrolment.withdrawn_on.between(start, end), Enrolment.enrolled_on.is_not(None)
+            ),
+        ).select_from(Enrolment)
+    ).one()
+    count = session.execute(select(func.count()).select_from(started)).scalar_one()
+    return CohortFigures(count, places, graduated, withdrawn)
+
+
+def _payments(session: Session, start: date, end: date) -> PaymentFigures:
+    people, lines, pay = session.execute(
+        select(
+            func.count(distinct(PayLine.member_id)),
+            func.count(),
+            func.coalesce(func.sum(PayLine.amount_pence), 0),
+        ).where(PayLine.day.between(start, end), PayLine.status.in_(PAID))
+    ).one()
+    claims, expenses = session.execute(
+        select(func.count(), func.coalesce(func.sum(ExpenseClaim.amount_pence), 0)).where(
+            ExpenseClaim.day.between(start, end), ExpenseClaim.status.in_(PAID)
+        )
+    ).one()
+    return PaymentFigures(people, lines, int(pay), claims, int(expenses))
+
+
+def report_figures(
+    session: Session, actor: Actor, year: ReportingYear, *, today: date | None = None
+) -> ReportFigures:
+    """Every count the annual report prints for ``year`` (activity figures only when any
+    involvement activity or "you said, we did" entry was recorded)."""
+    require(session, actor, Permission.VIEW_INVOLVEMENT, SEE)
+    today = today or date.today()
+    until = min(year.end, today)
+    activities = activities_summary(session, actor, year.start, year.end)
+    has_activities = activities.activities or any(n for _s, n in activities.you_said_by_status)
+    return ReportFigures(
+        year=year,
+        narrative=read_narrative(session, actor, year.start),
+        membership=_membership(session, year),
+        rota=_rota(session, year.start, until),
+        meetings=_meetings(session, year.start, year.end),
+        panels=_panels(session, year.start, year.end),
+        cohorts=_cohorts(session, year.start, year.end),
+        payments=_payments(session, year.start, year.end),
+        spread=involvement_spread(session, actor, year.start, year.end, today=today),
+        activities=activities if has_activities else None,
+    )
+
+
+__all__ = [
+    "CohortFigures",
+    "MeetingFigures",
+    "MembershipFigures",
+    "PanelFigures",
+    "PaymentFigures",
+    "ReportFigures",
+    "RotaFigures",
+    "report_figures",
+]
