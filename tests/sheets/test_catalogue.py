@@ -79,6 +79,8 @@ def test_member_sheets_are_listed_after_the_blank_one() -> None:
         "payment-statement",
         "finance-batch",
         "expense-claim-form",
+        "activity-record",
+        "you-said-we-did",
     ]
     assert not get_sheet("blank-sign-in").needs_data
     for key in keys[1:]:
