@@ -9,6 +9,10 @@ One writer per SQLite file: the app takes the file's lock first (``single_writer
 another copy has it, the user is told who and since when, and the window opens READ-ONLY; a
 lock left by a crash is cleared after one question; a file on a network share or removable
 drive is warned about.
+
+An encrypted file (encryption at rest) is opened by signing in first (``UnlockDialog``): the
+account's password unwraps the database key, the file is checked and upgraded with it, and
+the same username and password then sign in without being asked again.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -28,11 +33,13 @@ from involve_desktop.core.db.single_writer import Claim
 from involve_desktop.core.demo.seed import DemoSize
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts
+from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
 from involve_desktop.ui.accounts.login_dialog import LoginDialog
 from involve_desktop.ui.backups.auto_backup import start_auto_backup
 from involve_desktop.ui.backups.damaged_dialog import offer_restore
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.encryption.unlock_dialog import UnlockDialog
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.messages import unexpected_error_text
 from involve_desktop.ui.read_only_notice import (
@@ -45,20 +52,45 @@ from involve_desktop.ui.read_only_notice import (
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class Unlocked:
+    """Who opened the encrypted file at start: they are signed in without a second ask."""
+
+    username: str = ""
+    password: str = ""
+
+    def take(self) -> tuple[str, str] | None:
+        """The username and password once (then forgotten), or None."""
+        if not self.username:
+            return None
+        pair = (self.username, self.password)
+        self.username = self.password = ""
+        return pair
+
+
 class AppFlow:
     """Moves between the wizard, the sign-in dialog and the main window."""
 
-    def __init__(self, context: AppContext, opened: startup.OpenDatabase | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        opened: startup.OpenDatabase | None = None,
+        unlocked: Unlocked | None = None,
+    ) -> None:
         self.context = context
         self.opened = opened
+        self.unlocked = unlocked
         self.login_dialog: LoginDialog | None = None
         self.main_window: MainWindow | None = None
 
     def start(self) -> bool:
         """Run the first-run wizard if needed, then show sign-in. False if set-up was cancelled."""
+        pair = self.unlocked.take() if self.unlocked is not None else None
+        if pair is not None and self._sign_in_unlocked(*pair):
+            return True
         with self.context.session() as session:
             set_up = accounts.is_set_up(session)
-        username = ""
+        username = pair[0] if pair else ""
         if not set_up:
             wizard = FirstRunWizard(self.context)
             wizard.exec()
@@ -66,6 +98,17 @@ class AppFlow:
                 return False
             username = wizard.created.username
         self.show_login(username)
+        return True
+
+    def _sign_in_unlocked(self, username: str, password: str) -> bool:
+        """Sign in with the details that opened the encrypted file; False shows sign-in."""
+        try:
+            with self.context.session() as session:
+                actor = accounts.sign_in_after_unlock(session, username, password)
+        except InvolveError as error:
+            log.info("Opened the encrypted file but could not sign in: %s", error.message)
+            return False
+        self._open_window(actor)
         return True
 
     def show_login(self, username: str = "") -> None:
@@ -79,12 +122,15 @@ class AppFlow:
     def _signed_in(self) -> None:
         dialog = self.login_dialog
         assert dialog is not None and dialog.actor is not None
-        window = MainWindow(self.context, dialog.actor)
-        window.logged_out.connect(self._logged_out)
-        self.main_window = window
         self.login_dialog = None
         dialog.deleteLater()
-        self._mark_window(window, dialog.actor.display_name)
+        self._open_window(dialog.actor)
+
+    def _open_window(self, actor: Actor) -> None:
+        window = MainWindow(self.context, actor)
+        window.logged_out.connect(self._logged_out)
+        self.main_window = window
+        self._mark_window(window, actor.display_name)
         window.show()
 
     def _mark_window(self, window: MainWindow, account_name: str) -> None:
@@ -134,9 +180,12 @@ def _fatal(parent: QWidget | None, message: str) -> int:
     return 1
 
 
-def open_or_recover(url: str | None, demo_size: DemoSize | None) -> startup.OpenDatabase | None:
+def open_or_recover(
+    url: str | None, demo_size: DemoSize | None, unlocked: Unlocked | None = None
+) -> startup.OpenDatabase | None:
     """Open the database; when its file is damaged, offer the newest good backup.
 
+    An encrypted file is unlocked first by signing in (``unlocked`` receives who did).
     None when the user chose to quit (nothing was written to the damaged file). After a
     restore, says where the damaged file is kept.
     """
@@ -145,7 +194,14 @@ def open_or_recover(url: str | None, demo_size: DemoSize | None) -> startup.Open
     target = url or startup.resolve_url(None)
     claim = _claim(target)
     try:
-        opened = _open_or_restore(target, claim)
+        key = None
+        if startup.is_encrypted(target):
+            key = _unlock(target, unlocked)
+            if key is None:
+                if claim is not None:
+                    claim.release()
+                return None
+        opened = _open_or_restore(target, claim, key)
     except BaseException:
         if claim is not None:
             claim.release()
@@ -166,9 +222,21 @@ def _claim(target: str) -> Claim | None:
     return claim
 
 
-def _open_or_restore(target: str, claim: Claim | None) -> startup.OpenDatabase | None:
+def _unlock(target: str, unlocked: Unlocked | None) -> bytes | None:
+    """Ask for a username and password that open the encrypted file; None if they quit."""
+    dialog = UnlockDialog(target)
+    if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.key is None:
+        return None
+    if unlocked is not None:
+        unlocked.username, unlocked.password = dialog.username_used, dialog.password_used
+    return dialog.key
+
+
+def _open_or_restore(
+    target: str, claim: Claim | None, key: bytes | None = None
+) -> startup.OpenDatabase | None:
     try:
-        return startup.open_database(target, claim=claim)
+        return startup.open_database(target, claim=claim, key=key)
     except startup.DatabaseDamagedError as error:
         if claim is not None and claim.read_only:
             raise  # only the copy that has the file open may restore it
@@ -176,7 +244,7 @@ def _open_or_restore(target: str, claim: Claim | None) -> startup.OpenDatabase |
         if not offer_restore(error) or error.backup is None:
             return None
         aside = startup.restore_latest_good_backup(error)
-        opened = startup.open_database(target, claim=claim)
+        opened = startup.open_database(target, claim=claim, key=key)
         QMessageBox.information(
             None,
             APP_NAME,
@@ -190,8 +258,9 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
     """Start the window on ``url`` (or the demo database when ``demo_size`` is given)."""
     app = create_application(argv)
     _install_excepthook(app)
+    unlocked = Unlocked()
     try:
-        opened = open_or_recover(url, demo_size)
+        opened = open_or_recover(url, demo_size, unlocked)
     except InvolveError as error:
         return _fatal(None, error.message)
     except Exception:  # noqa: BLE001 - logged, and the user is told where
@@ -200,13 +269,22 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
     if opened is None:
         return 1
     context = AppContext(session_factory(opened.engine), opened.location, opened.demo)
-    flow = AppFlow(context, opened)
+    flow = AppFlow(context, opened, unlocked)
     if not flow.start():
+        _dispose_rebound(context, opened)
         opened.close()
         return 0
     auto_backup = None if opened.read_only else start_auto_backup(opened.engine, opened.demo)
     code = app.exec()
     if auto_backup is not None:
         auto_backup.close()  # the on-close copy, if anything changed
+    _dispose_rebound(context, opened)
     opened.close()  # the engine, and the writer lock
     return code
+
+
+def _dispose_rebound(context: AppContext, opened: startup.OpenDatabase) -> None:
+    """The engine the app switched to after encrypting the file, if it did."""
+    bind = context.sessions.kw.get("bind")
+    if bind is not None and bind is not opened.engine:
+        bind.dispose()

@@ -57,7 +57,7 @@ from involve_desktop.core.demo.seed import DemoSize, seed_demo
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.accounts import Organisation
-from involve_desktop.core.services import encryption
+from involve_desktop.core.services import accounts, encryption
 
 ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
 log = logging.getLogger(__name__)
@@ -230,6 +230,19 @@ def unlock_with_recovery_key(url: str, recovery_key: str) -> bytes:
     assert path is not None, "only a SQLite file is encrypted"
     _require_keys_file(path)
     return encryption.unlock_file_with_recovery_key(path, recovery_key)
+
+
+def recover_account(url: str, key: bytes, username: str, new_password: str) -> None:
+    """After the recovery key opened the file: set a coordinator's new password (and slot).
+
+    Opens the file only for this, before the usual checks; ValidationError names the field.
+    """
+    engine = create_engine_for(url, key=key)
+    try:
+        with session_factory(engine)() as session:
+            accounts.recover_with_key(session, username, new_password)
+    finally:
+        engine.dispose()
 
 
 def _require_keys_file(path: Path) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from involve_desktop import paths  # noqa: E402
+from involve_desktop.core.db import cipher, key_slots  # noqa: E402
 from involve_desktop.core.db.engine import create_engine_for, session_factory, sqlite_url  # noqa: E402
 from involve_desktop.core.db.migrate import migrate  # noqa: E402
 from involve_desktop.core.services import accounts  # noqa: E402
@@ -34,6 +35,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("INVOLVE_DATA_DIR", str(folder))
     monkeypatch.delenv("INVOLVE_DATABASE_URL", raising=False)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf() -> Iterator[None]:
+    """argon2id key slots with tiny costs (the same code paths, far faster); every test
+    starts with no database key remembered."""
+    key_slots.set_default_kdf(key_slots.KdfParams(time_cost=1, memory_cost=64, parallelism=1))
+    yield
+    key_slots.set_default_kdf(key_slots.KdfParams())
+    cipher.forget_keys()
 
 
 def reset_postgres(url: str) -> None:

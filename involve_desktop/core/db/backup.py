@@ -217,9 +217,20 @@ class SqliteChangeCounter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection: Any = None
+        self._inode: int | None = None
 
     def __call__(self) -> int:
-        """The current value; compare two readings to see whether anything changed."""
+        """The current value; compare two readings to see whether anything changed.
+
+        When the file was replaced (encrypted, or restored after damage), the old
+        connection would watch the old file: it reconnects, and the reading changes.
+        """
+        inode = self.path.stat().st_ino if self.path.exists() else None
+        if self._connection is not None and inode != self._inode:
+            self.close()
+            self._inode = inode
+            return -1  # the file changed under us: count it as a change
+        self._inode = inode
         if self._connection is None:
             self._connection = connect(self.path, read_only=True, check_same_thread=False)
         return int(self._connection.execute("PRAGMA data_version").fetchone()[0])

@@ -40,6 +40,7 @@ from involve_desktop.core.db.cipher import (
     export_encrypted,
     is_encrypted_file,
     is_plain_file,
+    remember_key,
 )
 from involve_desktop.core.db.engine import engine_key, is_read_only, sqlite_file
 from involve_desktop.core.db.recovery_key import new_recovery_key
@@ -232,6 +233,7 @@ def encrypt_database(
     before = backup_sqlite(path, folder, BackupReason.BEFORE_ENCRYPTION)
     engine.dispose()
     key = key_slots.new_database_key()
+    remember_key(key)  # the automatic copies and checks of this process open it from now on
     recovery = new_database_slots(path, key, account.username, password)
     try:
         encrypt_file(path, key)

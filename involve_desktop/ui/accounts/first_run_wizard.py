@@ -1,25 +1,36 @@
-"""First start on a new database: name the group, then create the first coordinator account."""
+"""First start on a new database: name the group, then create the first coordinator account.
+
+On the laptop's own SQLite file the database is then encrypted (``encryption``): the
+account's password opens it, and the last step shows the recovery key once, with a
+recovery sheet to print; Finish waits until the person says they have kept it.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
-from involve_desktop.core.errors import ValidationError
-from involve_desktop.core.services import accounts
+from involve_desktop.core.errors import InvolveError, ValidationError
+from involve_desktop.core.services import accounts, encryption
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.ui.accounts.account_fields import AccountFields
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.encryption.recovery_key_dialog import print_recovery_sheet
+from involve_desktop.ui.encryption.reopen import reopen_encrypted
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 
@@ -107,6 +118,7 @@ class AccountPage(QWizardPage):
         if call.failed:
             return False
         self._wizard.created = actor
+        self._wizard.encrypt_new_database(actor, self.fields.password.text())
         return True
 
 
@@ -119,20 +131,63 @@ class DonePage(QWizardPage):
         self.setTitle("All set")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.key_label = QLabel()
+        self.key_label.setAccessibleName("Recovery key")
+        font = self.key_label.font()
+        font.setFamily("monospace")
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.key_label.setFont(font)
+        self.print_button = QPushButton("&Print the recovery sheet…")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.print_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.kept = QCheckBox(
+            "I have printed the sheet or written the key down, and will &keep it safe"
+        )
+        self.kept.toggled.connect(lambda _on: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.key_label)
+        layout.addWidget(self.print_button)
+        layout.addWidget(self.kept)
+        self.next_step = QLabel()
+        self.next_step.setWordWrap(True)
+        layout.addWidget(self.next_step)
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802
         actor = self._wizard.created
         if actor is None:
             return
+        recovery = self._wizard.recovery_key
+        for widget in (self.key_label, self.print_button, self.kept):
+            widget.setVisible(recovery is not None)
+        self.key_label.setText(recovery or "")
+        encrypted = (
+            "<p>The data on this laptop is <b>encrypted</b>: your password opens it. If "
+            "every coordinator forgets their password, only this <b>recovery key</b> can "
+            "open it. It is shown <b>this once</b> — print the recovery sheet and keep it "
+            "locked away from the laptop.</p>"
+            if recovery
+            else ""
+        )
         self.summary.setText(
             f"<p><b>{escape(self.field('group_name').strip())}</b> is set up, and your "
             f"coordinator account <b>{escape(actor.username)}</b> is ready.</p>"
+            f"{encrypted}"
+        )
+        self.next_step.setText(
             "<p>Press <b>Finish</b>, then sign in with your username and password. "
             "Keep your password safe: everyone who uses this laptop has their own account.</p>"
         )
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self._wizard.recovery_key is None or self.kept.isChecked()
+
+    def print_sheet(self) -> None:
+        """Preview the recovery sheet (the same as Settings → Backups shows)."""
+        if self._wizard.recovery_key is not None:
+            print_recovery_sheet(self, self._wizard.recovery_key, self.field("group_name").strip())
 
 
 class FirstRunWizard(QWizard):
@@ -142,6 +197,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.context = context
         self.created: Actor | None = None
+        self.recovery_key: str | None = None
         self.setWindowTitle("Set up Involve Desktop" + (" — DEMO" if context.demo else ""))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -152,3 +208,28 @@ class FirstRunWizard(QWizard):
         for page in (self.group_page, self.account_page, self.done_page):
             self.addPage(page)
         self.resize(620, 460)
+
+    def encrypt_new_database(self, actor: Actor, password: str) -> None:
+        """Encrypt the new SQLite file (not the demo, nor a server) and keep the recovery key.
+
+        If it cannot be done, the group still works unencrypted, and the person is told
+        where to try again.
+        """
+        if self.context.demo:
+            return
+        try:
+            with self.context.session() as session:
+                status = encryption.status(session)
+                if not status.applies or status.encrypted:
+                    return
+                converted = encryption.encrypt_database(session, actor, password)
+        except InvolveError as error:
+            QMessageBox.warning(
+                self,
+                "Not encrypted",
+                f"The data could not be encrypted: {error.message}\n\nEverything else is "
+                "set up. Try again in Settings → Backups → Encrypt the database….",
+            )
+            return
+        reopen_encrypted(self.context, converted.key)
+        self.recovery_key = converted.recovery_key

@@ -28,6 +28,7 @@ from involve_desktop.core.services import backups
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.startup import describe_backup
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.encryption.encryption_box import EncryptionBox
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 from involve_desktop.ui.widgets import buttons_row
@@ -109,6 +110,8 @@ class BackupsTab(QWidget):
         layout.addLayout(buttons_row(self.back_up_button, self.restore_button, self.copy_button))
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        self.encryption_box = EncryptionBox(context, actor)
+        layout.addWidget(self.encryption_box)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.server = False
         self.refresh()

@@ -1,4 +1,4 @@
-"""Encrypted-database fixtures: a cheap argon2id setting, and a converted test database."""
+"""Encrypted-database fixtures: a plain test database, and the same converted."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from involve_desktop import paths
-from involve_desktop.core.db import cipher, key_slots
 from involve_desktop.core.db.engine import create_engine_for, session_factory, sqlite_url
 from involve_desktop.core.db.migrate import migrate
 from involve_desktop.core.services import accounts, encryption, members
@@ -23,15 +22,6 @@ from tests.conftest import COORDINATOR_PASSWORD, TEST_DATABASE_URL
 SECRET_NAMES = ("Philippa Quenby-Marsh", "Oluwaseun Trevithick")
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="encrypts the SQLite file only")
-
-
-@pytest.fixture(autouse=True)
-def cheap_kdf() -> Iterator[None]:
-    """argon2id with tiny costs: the same code paths, a thousand times faster."""
-    key_slots.set_default_kdf(key_slots.KdfParams(time_cost=1, memory_cost=64, parallelism=1))
-    yield
-    key_slots.set_default_kdf(key_slots.KdfParams())
-    cipher.forget_keys()
 
 
 @dataclass

@@ -19,10 +19,10 @@ from involve_desktop.core.errors import AuthenticationError, InvolveError, Valid
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, backups, encryption
-from tests.conftest import COORDINATOR_PASSWORD
+from tests.conftest import COORDINATOR_PASSWORD, TEST_DATABASE_URL
 from tests.core.encryption.conftest import SECRET_NAMES, Encrypted
 
-pytestmark = pytest.mark.usefixtures("cheap_kdf")
+pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="encrypts the SQLite file only")
 
 
 def _readable(path: Path) -> list[str]:

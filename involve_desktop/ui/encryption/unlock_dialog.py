@@ -1,0 +1,115 @@
+"""Sign-in that opens an encrypted database: the password unwraps the account's key slot.
+
+Shown at start instead of the usual sign-in when the file is encrypted (nothing can be read
+before it, not even the group's name). Wrong tries slow down after five, in this window.
+"Forgot your password?" opens the recovery key window.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop import APP_NAME, startup
+from involve_desktop.core.errors import InvolveError
+from involve_desktop.ui.encryption.recovery_dialog import RecoveryDialog
+from involve_desktop.ui.messages import error_label, grow_to_fit
+
+FREE_TRIES = 5
+MAX_DELAY_S = 60
+
+
+class UnlockDialog(QDialog):
+    """Username and password; on success ``key``, ``username`` and ``password`` are set."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.url = url
+        self.key: bytes | None = None
+        self.username_used = ""
+        self.password_used = ""
+        self.wrong = 0
+        self.wait_until = 0.0
+        self.setWindowTitle(f"Sign in — {APP_NAME}")
+        heading = QLabel(f"<h2>{APP_NAME}</h2>")
+        intro = QLabel(
+            "The data on this laptop is encrypted. Sign in with your own account to open it."
+        )
+        intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setAccessibleName("Username")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.error = error_label()
+        self.error.setAccessibleName("Sign-in problem")
+        form = QFormLayout()
+        user_label, password_label = QLabel("&Username:"), QLabel("&Password:")
+        user_label.setBuddy(self.username)
+        password_label.setBuddy(self.password)
+        form.addRow(user_label, self.username)
+        form.addRow(password_label, self.password)
+        self.recovery_button = QPushButton("&Forgot your password? Use the recovery key…")
+        self.recovery_button.setAutoDefault(False)
+        self.recovery_button.clicked.connect(self.use_recovery_key)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText("Sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.buttons.accepted.connect(self.try_unlock)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.recovery_button)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+        self.username.setFocus()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(f"⚠ {text}")
+        self.error.setVisible(True)
+        grow_to_fit(self.error)
+
+    def try_unlock(self) -> None:
+        """Open the account's key slot; accept on success, else say so and clear the password."""
+        left = self.wait_until - time.monotonic()
+        if left > 0:
+            self._show_error(f"Too many wrong tries. Wait {int(left) + 1} seconds, then try again.")
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        try:
+            key = startup.unlock(self.url, username, password)
+        except InvolveError as error:
+            self.wrong += 1
+            if self.wrong >= FREE_TRIES:
+                delay = min(MAX_DELAY_S, 2 ** (self.wrong - FREE_TRIES + 1))
+                self.wait_until = time.monotonic() + delay
+            self._show_error(error.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.key, self.username_used, self.password_used = key, username, password
+        self.accept()
+
+    def use_recovery_key(self) -> None:
+        """The recovery key window; when it opens the file, sign in with the new password."""
+        dialog = RecoveryDialog(self.url, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.key is not None:
+            self.key = dialog.key
+            self.username_used, self.password_used = dialog.username_used, dialog.password_used
+            self.accept()
