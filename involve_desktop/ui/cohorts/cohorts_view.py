@@ -318,3 +318,13 @@ class CohortsView(QWidget):
             print_certificates(self, self.context, self.actor, cohort.id, None, cohort.title)
         else:
             print_register(self, self.context, self.actor, cohort, None, today=self.today)
+
+    def open_target(self, target: object) -> None:
+        """From Home: a cohort id chooses that cohort (among all programmes)."""
+        if not isinstance(target, int):
+            return
+        self.tabs.setCurrentIndex(0)
+        if self.programme.currentIndex() != 0:
+            self.programme.setCurrentIndex(0)
+        self.load(select_id=target)
+        self.table.setFocus()

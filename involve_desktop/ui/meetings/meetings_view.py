@@ -456,3 +456,22 @@ class MeetingsView(QWidget):
         )
         dialog.exec()
         dialog.deleteLater()
+
+    def open_target(self, target: object) -> None:
+        """From Home: a meeting id chooses its group and that meeting (all meetings shown
+        when it is not among the recent and upcoming ones)."""
+        if not isinstance(target, int):
+            return
+        meeting: MeetingInfo | None = None
+        with service_call(self, title="Meetings"), self.context.session() as session:
+            meeting = meetings_meetings.get_meeting(session, self.actor, target)
+        if meeting is None:
+            return
+        self.tabs.setCurrentIndex(0)
+        self.load_groups(select_id=meeting.group_id)
+        self.load_meetings(select_id=target)
+        chosen = self.current_meeting()
+        if chosen is None or chosen.id != target:
+            self.show_combo.setCurrentIndex(self.show_combo.findData("all"))
+            self.load_meetings(select_id=target)
+        self.meeting_table.setFocus()

@@ -366,3 +366,8 @@ class MembersView(QWidget):
         """Save the members shown (search and filters applied) to CSV or Excel."""
         if self.actor.can(Permission.EXPORT_PERSONAL_DATA):
             export_members_to_file(self, self.context, self.actor, self.current_filter())
+
+    def open_target(self, target: object) -> None:
+        """From Home: a member id opens that member's page."""
+        if isinstance(target, int):
+            self.open_member(target)

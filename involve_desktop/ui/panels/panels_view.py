@@ -275,3 +275,20 @@ class PanelsView(QWidget):
     def print_summary(self) -> None:
         """The participation summary for the last 12 months, through the print preview."""
         print_summary(self, self.context, self.actor, self.today)
+
+    def open_target(self, target: object) -> None:
+        """From Home: a panel id chooses that panel in the list; ``"who"`` shows Who has sat
+        (the over-reliance figures)."""
+        if target == "who":
+            self.tabs.setCurrentWidget(self.who)
+            return
+        if not isinstance(target, int):
+            return
+        self.tabs.setCurrentIndex(0)
+        self.load(select_id=target)
+        chosen = self.current_panel()
+        if chosen is None or chosen.id != target:
+            self.status.setCurrentIndex(0)
+            self.period.setCurrentIndex(self.period.findData("all"))
+            self.load(select_id=target)
+        self.table.setFocus()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWid
 
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.payments import payments_print
@@ -220,3 +221,16 @@ class PaymentsView(QWidget):
         """A blank expense claim form with the chosen person's name on it."""
         chosen = member_id if member_id is not None else self.chosen_person()
         payments_print.print_claim_form(self, chosen, *self.start_end())
+
+    def open_target(self, target: object) -> None:
+        """From Home: ``("waiting" | "expenses", first day, last day)`` shows the pay lines
+        (or expense claims) waiting for approval over that period; a bare name just the tab."""
+        name, *period = target if isinstance(target, tuple) else (target,)
+        tab = self.expenses if name == "expenses" else self.lines
+        self.tabs.setCurrentWidget(tab)
+        if len(period) == 2 and all(isinstance(d, date) for d in period):
+            self.period.set_period(period[0], period[1])
+        pending = tab.status_filter.findData(PayStatus.PENDING)
+        if pending >= 0:
+            tab.status_filter.setCurrentIndex(pending)
+        tab.focus_search()

@@ -315,3 +315,22 @@ class RotaView(QWidget):
         if site_id is not None:
             values[SheetField.SITE] = self.site_filter.currentText()
         self.print_requested.emit("weekly-rota", values)
+
+    def open_target(self, target: object) -> None:
+        """From Home: a date shows its week with that day chosen; ``"gaps"`` the Gaps tab."""
+        if target == "gaps":
+            self.show_gaps()
+            return
+        if not isinstance(target, date):
+            return
+        self.tabs.setCurrentIndex(0)
+        self.show_week(target)
+        model = self.grid.grid_model
+        column = (target - self.monday).days
+        if model.rowCount() and 0 <= column < model.columnCount():
+            row = next(
+                (r for r in range(model.rowCount()) if model.shifts_at(r, column)),
+                max(self.grid.currentIndex().row(), 0),
+            )
+            self.grid.setCurrentIndex(model.index(row, column))
+        self.grid.setFocus()

@@ -64,3 +64,25 @@ class SettingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def open_target(self, target: object) -> None:
+        """From Home: a tab by name (``"privacy"``, ``"panels"``, ``"accounts"``…);
+        ``"consent_review"`` opens Privacy's consent review."""
+        tabs = {
+            "group": self.group_tab,
+            "accounts": self.accounts_tab,
+            "lists": self.lists_tab,
+            "panels": self.panels_tab,
+            "screen_lock": self.lock_tab,
+            "audit": self.audit_tab,
+            "backups": self.backups_tab,
+            "privacy": self.privacy_tab,
+            "consent_review": self.privacy_tab,
+            "your_account": self.own_account_tab,
+        }
+        tab = tabs.get(str(target))
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        if target == "consent_review" and self.privacy_tab is not None:
+            self.privacy_tab.open_consent_review()

@@ -1,0 +1,121 @@
+"""Reads Home needs that no other service offers: member counts for a month, training that
+runs out soon and stepping-back check-ins due, each in one query (no N+1).
+
+The permission checks are the caller's (``dashboard``, ``dashboard_attention``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.models.people import Member, TrainingRecord, TrainingType
+from involve_desktop.core.services.member_dto import MemberStatus
+from involve_desktop.core.services.members import display_name
+
+CURRENT = (MemberStatus.ACTIVE.value, MemberStatus.STEPPING_BACK.value)
+
+
+@dataclass(frozen=True)
+class MemberCounts:
+    """Members active now, stepping back now, and who joined in the period."""
+
+    active: int
+    stepping_back: int
+    newcomers: int
+
+
+@dataclass(frozen=True)
+class TrainingDue:
+    """A member's training (the latest of its type) that has run out or runs out soon."""
+
+    member_id: int
+    name: str
+    training: str
+    expires_on: date
+
+
+@dataclass(frozen=True)
+class CheckInDue:
+    """A member stepping back whose check-in date has come or is near."""
+
+    member_id: int
+    name: str
+    check_in_on: date
+
+
+def member_counts(session: Session, start: date, end: date) -> MemberCounts:
+    """How many members are active and stepping back, and how many joined from ``start`` to
+    ``end`` (members erased under UK GDPR are not counted)."""
+    kept = Member.erased_at.is_(None)
+    by_status = dict(
+        session.execute(
+            select(Member.status, func.count()).where(kept).group_by(Member.status)
+        ).all()
+    )
+    newcomers = session.scalar(
+        select(func.count()).where(
+            kept, Member.status.in_(CURRENT), Member.date_joined.between(start, end)
+        )
+    )
+    return MemberCounts(
+        by_status.get(MemberStatus.ACTIVE.value, 0),
+        by_status.get(MemberStatus.STEPPING_BACK.value, 0),
+        newcomers or 0,
+    )
+
+
+def training_running_out(session: Session, since: date, until: date) -> list[TrainingDue]:
+    """Current members' training whose latest record of its type expires from ``since`` to
+    ``until`` (renewals replace older records), soonest first."""
+    latest = (
+        select(
+            TrainingRecord.member_id.label("member_id"),
+            TrainingRecord.training_type_id.label("type_id"),
+            func.max(TrainingRecord.expires_on).label("expires_on"),
+        )
+        .group_by(TrainingRecord.member_id, TrainingRecord.training_type_id)
+        .having(func.count() == func.count(TrainingRecord.expires_on))  # none without expiry
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Member.id,
+            Member.full_name,
+            Member.preferred_name,
+            TrainingType.name,
+            latest.c.expires_on,
+        )
+        .join(latest, latest.c.member_id == Member.id)
+        .join(TrainingType, TrainingType.id == latest.c.type_id)
+        .where(
+            Member.erased_at.is_(None),
+            Member.status.in_(CURRENT),
+            and_(latest.c.expires_on >= since, latest.c.expires_on <= until),
+        )
+        .order_by(latest.c.expires_on, Member.sort_name, Member.id)
+    ).all()
+    return [
+        TrainingDue(member_id, display_name(full, preferred), training, expires_on)
+        for member_id, full, preferred, training, expires_on in rows
+    ]
+
+
+def check_ins_due(session: Session, until: date) -> list[CheckInDue]:
+    """Members stepping back whose check-in date is on or before ``until``, soonest first."""
+    rows = session.execute(
+        select(Member.id, Member.full_name, Member.preferred_name, Member.check_in_on)
+        .where(
+            Member.erased_at.is_(None),
+            Member.status == MemberStatus.STEPPING_BACK.value,
+            Member.check_in_on.is_not(None),
+            Member.check_in_on <= until,
+        )
+        .order_by(Member.check_in_on, Member.sort_name, Member.id)
+    ).all()
+    return [
+        CheckInDue(member_id, display_name(full, preferred), day)
+        for member_id, full, preferred, day in rows
+    ]
