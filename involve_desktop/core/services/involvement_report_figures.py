@@ -240,7 +240,8 @@ def report_figures(
     session: Session, actor: Actor, year: ReportingYear, *, today: date | None = None
 ) -> ReportFigures:
     """Every count the annual report prints for ``year`` (activity figures only when any
-    involvement activity or "you said, we did" entry was recorded)."""
+    involvement activity or "you said, we did" entry was recorded). The rota and the spread
+    stop at ``today`` (quarters not yet started are left out)."""
     require(session, actor, Permission.VIEW_INVOLVEMENT, SEE)
     today = today or date.today()
     until = min(year.end, today)
@@ -255,7 +256,7 @@ def report_figures(
         panels=_panels(session, year.start, year.end),
         cohorts=_cohorts(session, year.start, year.end),
         payments=_payments(session, year.start, year.end),
-        spread=involvement_spread(session, actor, year.start, year.end, today=today),
+        spread=involvement_spread(session, actor, year.start, until, today=today),
         activities=activities if has_activities else None,
     )
 
