@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from involve_desktop import paths
+from involve_desktop.core.db import key_slots
 from involve_desktop.core.db.backup import (
     BackupFile,
     BackupReason,
@@ -31,7 +32,7 @@ from involve_desktop.core.db.backup import (
     prune_backups,
     restore_into,
 )
-from involve_desktop.core.db.cipher import DATABASE_ERRORS, WrongKey, connect
+from involve_desktop.core.db.cipher import DATABASE_ERRORS, WrongKey, connect, is_encrypted_file
 from involve_desktop.core.db.engine import sqlite_file
 from involve_desktop.core.db.integrity import quick_check
 from involve_desktop.core.db.migrate import alembic_config, migrate
@@ -232,7 +233,11 @@ def copy_backup_to_folder(
     folder: Path,
     backups_dir: Path | None = None,
 ) -> Path:
-    """Copy one backup into ``folder`` (a USB stick…) under its own name; return the copy."""
+    """Copy one backup into ``folder`` (a USB stick…) under its own name; return the copy.
+
+    An encrypted copy takes the key slots with it (``<copy name>.keys``): passwords and the
+    recovery key open it elsewhere; without them nobody can.
+    """
     require(session, actor, Permission.MANAGE_BACKUPS, "copy backups")
     path = _database_file(session)
     chosen = _find(path, _folder(backups_dir), backup)
@@ -249,6 +254,8 @@ def copy_backup_to_folder(
         target = folder / f"{chosen.path.stem}-copy-{counter}{chosen.path.suffix}"
     try:
         copy_file_safely(chosen.path, target)
+        if is_encrypted_file(chosen.path) and key_slots.has_slots(path):
+            copy_file_safely(key_slots.keys_file(path), key_slots.keys_file(target))
     except OSError as error:
         target.with_name(target.name + ".partial").unlink(missing_ok=True)
         raise InvolveError(

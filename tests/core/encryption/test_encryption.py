@@ -207,3 +207,17 @@ def test_backups_restore_and_integrity_work_on_the_encrypted_file(encrypted: Enc
     data[4096 + 100 : 4096 + 200] = bytes(100)  # scribble on page 2
     damaged.write_bytes(bytes(data))
     assert not quick_check(damaged).ok
+
+
+def test_a_copy_to_a_stick_takes_the_key_slots_and_opens_there(encrypted: Encrypted, tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with encrypted.session() as session:
+        copy = backups.back_up_now(session, encrypted.coordinator)
+        target = backups.copy_backup_to_folder(session, encrypted.coordinator, copy.path, stick)
+    assert _readable(target) == []
+    key = encryption.unlock_file(target, "sam", COORDINATOR_PASSWORD)  # slots beside it
+    engine = create_engine_for(sqlite_url(target), key=key)
+    with engine.connect() as conn:
+        assert set(conn.scalars(text("SELECT full_name FROM member"))) == set(SECRET_NAMES)
+    engine.dispose()
