@@ -209,6 +209,14 @@ class FirstRunWizard(QWizard):
             self.addPage(page)
         self.resize(620, 460)
 
+    def reject(self) -> None:
+        """Esc or the window's close button: not while an unkept recovery key is shown
+        (it is shown only once); the account already exists, so nothing else is lost."""
+        if self.currentPage() is self.done_page and not self.done_page.isComplete():
+            self.done_page.kept.setFocus()
+            return
+        super().reject()
+
     def encrypt_new_database(self, actor: Actor, password: str) -> None:
         """Encrypt the new SQLite file (not the demo, nor a server) and keep the recovery key.
 
