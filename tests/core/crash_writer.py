@@ -1,6 +1,7 @@
 """A writer to kill: adds members through the real service and prints each committed id.
 
-Run by ``test_crash_safety.py`` as ``python crash_writer.py DATABASE ACCOUNT_ID USERNAME NAME``.
+Run by ``test_crash_safety.py`` as ``python crash_writer.py DATABASE ACCOUNT_ID USERNAME NAME
+[KEY_HEX]`` (the key: an encrypted file, opened with SQLCipher like the app does).
 Starting Python and importing the app takes most of a second, too long to do 100 times, so
 this process imports once and then, for every ``go`` line on stdin, forks a fresh writer
 child: it prints ``child PID``, the child opens the database through ``create_engine_for``
@@ -23,9 +24,9 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberInput
 
 
-def write_forever(database: Path, actor: Actor, round_no: int) -> None:
+def write_forever(database: Path, actor: Actor, round_no: int, key: bytes | None) -> None:
     """Add members one by one until killed, printing each id once its commit returned."""
-    engine = create_engine_for(sqlite_url(database))
+    engine = create_engine_for(sqlite_url(database), key=key)
     with session_factory(engine)() as session:
         number = 0
         while True:
@@ -43,6 +44,7 @@ def main(argv: list[str]) -> int:
     """Fork one writer child per ``go`` line until stdin closes."""
     database = Path(argv[1])
     actor = Actor(int(argv[2]), argv[3], argv[4], Role.COORDINATOR)
+    key = bytes.fromhex(argv[5]) if len(argv) > 5 else None
     os.write(1, b"ready\n")
     round_no = 0
     for line in sys.stdin:
@@ -52,7 +54,7 @@ def main(argv: list[str]) -> int:
         pid = os.fork()
         if pid == 0:  # the child: write until killed
             try:
-                write_forever(database, actor, round_no)
+                write_forever(database, actor, round_no, key)
             except BaseException:
                 traceback.print_exc()
             finally:

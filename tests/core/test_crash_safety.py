@@ -23,6 +23,8 @@ from sqlalchemy import select, text
 
 from involve_desktop.core.db.engine import create_engine_for, sqlite_url
 from involve_desktop.core.models.people import Member
+from involve_desktop.core.services import encryption
+from tests.conftest import COORDINATOR_PASSWORD
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="SIGKILL and fork are POSIX")
 
@@ -34,7 +36,7 @@ LINE_TIMEOUT_S = 30
 class Writer:
     """The writer process: send ``go``, read its lines through a thread (never blocking)."""
 
-    def __init__(self, database: Path, actor) -> None:
+    def __init__(self, database: Path, actor, key: bytes | None = None) -> None:
         root = Path(__file__).resolve().parents[2]
         self.process = subprocess.Popen(
             [
@@ -44,6 +46,7 @@ class Writer:
                 str(actor.account_id),
                 actor.username,
                 actor.display_name,
+                *([key.hex()] if key is not None else []),
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -99,20 +102,24 @@ def _one_round(writer: Writer, rng: random.Random) -> list[int]:
     return committed
 
 
-def test_killed_writer_loses_no_committed_member(engine, session, coordinator):
+@pytest.mark.parametrize(("encrypted", "kills"), [(False, KILLS), (True, KILLS // 4)])
+def test_killed_writer_loses_no_committed_member(engine, session, coordinator, encrypted, kills):
     path = Path(engine.url.database or "")
     if engine.dialect.name != "sqlite":
         pytest.skip("the crash test is about the SQLite file")
+    key = None
+    if encrypted:  # the same on the SQLCipher file (fewer rounds: the same code below it)
+        key = encryption.encrypt_database(session, coordinator, COORDINATOR_PASSWORD).key
     session.close()
     engine.dispose()
     rng = random.Random(8)
-    writer = Writer(path, coordinator)
+    writer = Writer(path, coordinator, key)
     assert writer.next_line() == "ready"
     promised: set[int] = set()
     try:
-        for round_no in range(1, KILLS + 1):
+        for round_no in range(1, kills + 1):
             promised.update(_one_round(writer, rng))
-            check = create_engine_for(sqlite_url(path))
+            check = create_engine_for(sqlite_url(path), key=key)
             with check.connect() as conn:
                 assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok", round_no
                 present = set(conn.scalars(select(Member.id)))
@@ -121,4 +128,4 @@ def test_killed_writer_loses_no_committed_member(engine, session, coordinator):
             assert not missing, f"round {round_no}: committed members lost: {sorted(missing)}"
     finally:
         writer.close()
-    assert len(promised) >= KILLS  # the kills really landed among commits
+    assert len(promised) >= kills  # the kills really landed among commits
