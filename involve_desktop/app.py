@@ -275,6 +275,10 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
         opened.close()
         return 0
     auto_backup = None if opened.read_only else start_auto_backup(opened.engine, opened.demo)
+    if auto_backup is not None:
+        auto_backup.failed.connect(
+            lambda text: QMessageBox.warning(app.activeWindow(), "Backup not made", text)
+        )
     code = app.exec()
     if auto_backup is not None:
         auto_backup.close()  # the on-close copy, if anything changed

@@ -157,6 +157,32 @@ def test_on_close_copy_only_after_a_change(qtbot, engine, session, coordinator):
     assert [b.reason for b in list_backup_files(path, paths.backups_dir())] == ["on-close"]
 
 
+def test_a_failed_automatic_copy_is_said_once_until_one_works(
+    qtbot, engine, session, coordinator, monkeypatch
+):
+    path = sqlite_file(engine)
+    assert path is not None
+    auto = AutoBackup(path)
+    told: list[str] = []
+    auto.failed.connect(told.append)
+
+    def full_disk(_reason) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(auto.scheduler, "tick", lambda: full_disk(None))
+    auto.tick()
+    auto.tick()
+    assert len(told) == 1 and "No space left on device" in told[0]
+    assert "Your data is safe" in told[0]
+    monkeypatch.setattr(auto.scheduler, "tick", lambda: True)
+    auto.tick()  # worked: the next failure is said again
+    monkeypatch.setattr(auto.scheduler, "tick", lambda: full_disk(None))
+    auto.tick()
+    assert len(told) == 2
+    auto.timer.stop()
+    auto.counter.close()
+
+
 def _damage(engine, session, coordinator) -> Path:
     path = sqlite_file(engine)
     assert path is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import Engine
 
 from involve_desktop import paths
@@ -27,8 +27,21 @@ log = logging.getLogger(__name__)
 TICK_MS = 60_000
 
 
+FAILED_TEXT = (
+    "The automatic backup of the data could not be made ({reason}). Your data is safe — "
+    "only the copy failed. Check that the laptop has free space; it will be tried again in "
+    "a minute. Settings → Backups → Back up now tries at once."
+)
+
+
 class AutoBackup(QObject):
-    """Takes the every-30-minutes and on-close copies of one SQLite file."""
+    """Takes the every-30-minutes and on-close copies of one SQLite file.
+
+    ``failed`` carries a plain message the first time a copy fails after working (so a full
+    disk is said once, not every minute); a copy that works again re-arms it.
+    """
+
+    failed = Signal(str)
 
     def __init__(self, database: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +52,7 @@ class AutoBackup(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        self._told = False
 
     def _take(self, reason: BackupReason) -> None:
         copy = backup_sqlite(self.database, paths.backups_dir(), reason)
@@ -48,8 +62,14 @@ class AutoBackup(QObject):
         """Take a copy if it is due; a failure is logged and tried again at the next tick."""
         try:
             self.scheduler.tick()
-        except Exception:  # noqa: BLE001 - a failed copy must not stop the app
+        except Exception as error:  # noqa: BLE001 - a failed copy must not stop the app
             log.exception("Automatic backup of %s failed", self.database)
+            if not self._told:
+                self._told = True
+                reason = getattr(error, "strerror", None) or type(error).__name__
+                self.failed.emit(FAILED_TEXT.format(reason=reason))
+            return
+        self._told = False
 
     def close(self) -> None:
         """Stop the timer, take the on-close copy if anything changed, let go of the file."""
