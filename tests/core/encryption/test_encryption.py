@@ -221,3 +221,20 @@ def test_a_copy_to_a_stick_takes_the_key_slots_and_opens_there(encrypted: Encryp
     with engine.connect() as conn:
         assert set(conn.scalars(text("SELECT full_name FROM member"))) == set(SECRET_NAMES)
     engine.dispose()
+
+
+def test_headless_print_opens_the_encrypted_file_with_the_accounts_password(
+    encrypted: Encrypted, tmp_path, monkeypatch, capsys
+):
+    from involve_desktop import cli
+
+    url = sqlite_url(encrypted.path)
+    encrypted.engine.dispose()
+    out = tmp_path / "contacts.pdf"
+    args = ["--database", url, "print", "contact-list", "--user", "sam", "--out", str(out)]
+    monkeypatch.setenv("INVOLVE_PASSWORD", "not the password")
+    assert cli.main(args) == 2
+    assert "do not match an account" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("INVOLVE_PASSWORD", COORDINATOR_PASSWORD)
+    assert cli.main([*args, "--privacy", "full"]) == 0, capsys.readouterr().err
+    assert b"%PDF" in out.read_bytes()[:8]
