@@ -218,7 +218,9 @@ def seed_activities(ctx: DemoContext) -> None:
                 payment=PaymentOffered.YES
                 if kind is not K.COUNCIL_DECISION
                 else PaymentOffered.NOT_APPLICABLE,
-                payment_note="Paid at the involvement rate, plus travel.",
+                payment_note=None
+                if kind is K.COUNCIL_DECISION
+                else "Paid at the involvement rate, plus travel.",
                 feedback_on=None if fresh or i % 5 == 4 else day + timedelta(days=14),
                 feedback_how=None
                 if fresh or i % 5 == 4
