@@ -39,6 +39,11 @@ TODAY = date(2026, 3, 2)  # a Monday
 
 @pytest.fixture
 def world(session: Session, coordinator: Actor) -> dict[str, int]:
+    """The small group of ``build_world``; its ids by name."""
+    return build_world(session, coordinator)
+
+
+def build_world(session: Session, coordinator: Actor) -> dict[str, int]:
     """A small group in March 2026: peers on shifts, training running out, someone stepping
     back, a newcomer, a panel held and one short of lived experience, two meeting groups."""
     ids: dict[str, int] = {}

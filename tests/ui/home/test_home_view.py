@@ -1,0 +1,171 @@
+"""Home on screen: the figure cards, the attention list in urgency order, the calm empty
+state, and every kind of item opening the right area with the right thing in it (by mouse
+and by keyboard)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy.orm import Session
+
+from involve_desktop.core.demo.seed import seed_demo
+from involve_desktop.core.services.dashboard_dto import AttentionItem, AttentionKind
+from involve_desktop.core.services.payments_dto import PayStatus
+from involve_desktop.ui.gdpr.privacy_tab import PrivacyTab
+from involve_desktop.ui.home.home_view import NOTHING, HomeView
+from involve_desktop.ui.main_window import MainWindow
+from tests.core.test_dashboard import DEMO_TODAY, TODAY, build_world
+
+
+def _window(qtbot, context, actor, today: date) -> MainWindow:
+    window = MainWindow(context, actor)
+    qtbot.addWidget(window)
+    window.home_view._today = today
+    window.home_view.refresh()
+    return window
+
+
+def _row_of(home: HomeView, wanted) -> int:
+    """The list row of the first item that ``wanted(item)`` accepts."""
+    attention = home.attention
+    for row in range(attention.count()):
+        item = attention.item_at_row(row)
+        if item is not None and wanted(item):
+            return row
+    raise AssertionError("no such attention item")
+
+
+def _click(qtbot, home: HomeView, wanted) -> AttentionItem:
+    """Click the item's line as a person would."""
+    row = _row_of(home, wanted)
+    attention = home.attention
+    attention.scrollToItem(attention.item(row))
+    rect = attention.visualItemRect(attention.item(row))
+    qtbot.mouseClick(attention.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return attention.item_at_row(row)
+
+
+@pytest.fixture
+def built(qtbot, context, session: Session, coordinator):
+    ids = build_world(session, coordinator)
+    return _window(qtbot, context, coordinator, TODAY), ids
+
+
+def test_home_comes_first_with_cards_and_items_in_urgency_order(built) -> None:
+    window, _ids = built
+    assert window.current_area() == "home"
+    home = window.home_view
+    words = [card.sentence() for card in home.cards]
+    assert "7 active members. 1 stepping back" in words
+    assert "1 of 4 shifts covered. 3 gaps, 1 alone on shift" in words
+    headings = [
+        home.attention.item(r).text()
+        for r in range(home.attention.count())
+        if home.attention.item_at_row(r) is None
+    ]
+    assert headings == ["Overdue", "This week", "This month"]
+    assert home.empty.isHidden() and not home.attention.isHidden()
+    assert home.attention.currentRow() == 1  # the first item, under "Overdue"
+
+
+def test_training_and_check_in_open_the_member(qtbot, built) -> None:
+    window, ids = built
+    home = window.home_view
+    item = _click(qtbot, home, lambda i: i.kind is AttentionKind.TRAINING and "Zoë" in i.text)
+    assert window.current_area() == "members"
+    assert window.members_view.showing_member()
+    assert window.members_view._current_id == ids["zoe"] == item.target.target
+    window.show_area("home")
+    _click(qtbot, home, lambda i: i.kind is AttentionKind.CHECK_IN)
+    assert window.current_area() == "members"
+    assert window.members_view._current_id == ids["away"]
+
+
+def test_alone_on_shift_shows_that_week_and_day(qtbot, built) -> None:
+    window, _ids = built
+    _click(qtbot, window.home_view, lambda i: i.kind is AttentionKind.ALONE)
+    rota = window.rota_view
+    assert window.current_area() == "rota"
+    assert rota.monday == date(2026, 3, 2)
+    assert rota.tabs.currentIndex() == 0
+    assert rota.grid.currentIndex().column() == 1  # Tuesday
+    cell = rota.grid.grid_model.shifts_at(rota.grid.currentIndex().row(), 1)
+    assert [a.name for v in cell for a in v.assignees] == ["Amy Long"]
+
+
+def test_later_gaps_open_the_gaps_tab(qtbot, built) -> None:
+    window, _ids = built
+    _click(qtbot, window.home_view, lambda i: i.target.target == "gaps")
+    assert window.current_area() == "rota"
+    assert window.rota_view.tabs.currentWidget() is window.rota_view.gaps
+
+
+def test_consent_opens_the_privacy_consent_review(qtbot, built, monkeypatch) -> None:
+    opened: list[bool] = []
+    monkeypatch.setattr(PrivacyTab, "open_consent_review", lambda self: opened.append(True))
+    window, _ids = built
+    _click(qtbot, window.home_view, lambda i: i.kind is AttentionKind.CONSENT)
+    assert window.current_area() == "settings"
+    assert window.settings_view.tabs.currentWidget() is window.settings_view.privacy_tab
+    assert opened == [True]
+
+
+def test_panel_short_of_lived_experience_is_chosen_in_panels(qtbot, built) -> None:
+    window, ids = built
+    _click(qtbot, window.home_view, lambda i: i.kind is AttentionKind.PANEL_POLICY)
+    assert window.current_area() == "panels"
+    assert window.panels_view.current_panel().id == ids["short_panel"]
+
+
+def test_attendance_by_keyboard_chooses_the_meeting(qtbot, built) -> None:
+    window, ids = built
+    home = window.home_view
+    row = _row_of(home, lambda i: i.kind is AttentionKind.ATTENDANCE and "Friday" in i.text)
+    home.attention.setFocus()
+    for _ in range(home.attention.count()):
+        if home.attention.currentRow() == row:
+            break
+        qtbot.keyClick(home.attention, Qt.Key.Key_Down)
+    assert home.attention.currentRow() == row
+    qtbot.keyClick(home.attention, Qt.Key.Key_Return)
+    assert window.current_area() == "meetings"
+    meeting = window.meetings_view.current_meeting()
+    assert (meeting.group_name, meeting.day) == ("Friday Café", date(2026, 3, 2))
+
+
+def test_headings_are_skipped_by_the_arrow_keys(qtbot, built) -> None:
+    window, _ids = built
+    attention = window.home_view.attention
+    attention.setFocus()
+    seen = set()
+    for _ in range(attention.count()):
+        seen.add(attention.currentRow())
+        qtbot.keyClick(attention, Qt.Key.Key_Down)
+    assert all(attention.item_at_row(r) is not None for r in seen)
+
+
+def test_empty_group_is_calm(qtbot, context, coordinator) -> None:
+    window = _window(qtbot, context, coordinator, TODAY)
+    home = window.home_view
+    assert not home.empty.isHidden() and home.attention.isHidden()
+    assert home.empty.text() == NOTHING
+
+
+def test_demo_payments_cohorts_and_over_reliance(qtbot, context, session: Session) -> None:
+    demo = seed_demo(session, today=DEMO_TODAY)
+    window = _window(qtbot, context, demo, DEMO_TODAY)
+    home = window.home_view
+    item = _click(qtbot, home, lambda i: i.text.endswith("pay lines") or "pay line" in i.text)
+    payments = window.payments_view
+    assert window.current_area() == "payments"
+    assert payments.tabs.currentWidget() is payments.lines
+    assert payments.start_end() == item.target.target[1:]
+    assert payments.lines.status_filter.currentText() == PayStatus.PENDING.label
+    window.show_area("home")
+    _click(qtbot, home, lambda i: i.kind is AttentionKind.OVER_RELIANCE)
+    assert window.current_area() == "panels"
+    assert window.panels_view.tabs.currentWidget() is window.panels_view.who
+    window.go_to("cohorts", window.cohorts_view.model.row_at(0).cohort.id)
+    assert window.current_area() == "cohorts"
