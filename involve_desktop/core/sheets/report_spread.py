@@ -8,6 +8,8 @@ coefficient each quarter) and the quarter-by-quarter table. Counts only.
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
@@ -51,7 +53,7 @@ def _cells(row: SpreadRow, label: str) -> list[str]:
 
 
 def _table(rows: list[list[str]], styles: SheetStyles, width: float, first: str) -> Flowable:
-    first_width = width * 0.28
+    first_width = width * 0.22
     rest = (width - first_width) / (len(HEADER) - 1)
     header = [paragraph(text, styles.cell_bold) for text in (first, *HEADER[1:])]
     body = [[paragraph(r[0], styles.cell), *r[1:]] for r in rows]
@@ -77,7 +79,9 @@ def spread_story(spread: InvolvementSpread, styles: SheetStyles, width: float) -
         ),
         Spacer(1, 2 * mm),
     ]
-    story += [paragraph(f"{row.kind.label}: {row.reading}", styles.body) for row in whole]
+    story += [
+        Paragraph(f"<b>{row.kind.label}:</b> {escape(row.reading)}", styles.body) for row in whole
+    ]
     story += [
         Paragraph("Over the whole year", styles.body_bold),
         _table([_cells(row, row.kind.label) for row in whole], styles, width, "Kind"),
@@ -114,7 +118,7 @@ def spread_story(spread: InvolvementSpread, styles: SheetStyles, width: float) -
                     tuple(round(100 * (row.figures.top_few_share or 0)) for row in whole),
                 )
             ],
-            y_title="Share of the year's involvement",
+            y_title="Share taken",
             x_title="Kind of involvement",
             size=small,
             percent=True,
