@@ -342,7 +342,7 @@ def list_activities(
     if chosen.end is not None:
         query = query.where(InvolvementActivity.day <= chosen.end)
     if chosen.kind is not None:
-        query = query.where(InvolvementActivity.kind == chosen.kind.value)
+        query = query.where(InvolvementActivity.kind == ActivityKind(chosen.kind).value)
     rows = session.scalars(
         query.order_by(InvolvementActivity.day.desc(), InvolvementActivity.id.desc())
     ).all()

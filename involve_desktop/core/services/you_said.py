@@ -166,6 +166,6 @@ def list_entries(
     if end is not None:
         query = query.where(YouSaidEntry.day <= end)
     if status is not None:
-        query = query.where(YouSaidEntry.status == status.value)
+        query = query.where(YouSaidEntry.status == YouSaidStatus(status).value)
     rows = session.scalars(query.order_by(YouSaidEntry.day.desc(), YouSaidEntry.id.desc())).all()
     return _infos(session, rows)
