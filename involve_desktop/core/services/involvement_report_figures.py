@@ -116,6 +116,7 @@ class ReportFigures:
     payments: PaymentFigures
     spread: InvolvementSpread
     activities: ActivitiesSummary | None
+    counted_to: date  # the year's last day, or today while the year is still running
 
 
 def _membership(session: Session, year: ReportingYear) -> MembershipFigures:
@@ -258,6 +259,7 @@ def report_figures(
         payments=_payments(session, year.start, year.end),
         spread=involvement_spread(session, actor, year.start, until, today=today),
         activities=activities if has_activities else None,
+        counted_to=until,
     )
 
 

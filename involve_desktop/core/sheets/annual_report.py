@@ -76,6 +76,11 @@ def _cover(sheet: AnnualReportSheet, styles: SheetStyles, width: float) -> list[
         "named in it. The figures are counted from the records kept in Involve Desktop on the "
         "day it was printed."
     )
+    if f.counted_to < f.year.end:
+        intro += (
+            f" The year is not over yet: shifts and the spread of involvement are counted up "
+            f"to {f.counted_to:%-d %B %Y}."
+        )
     big = styles.heading.clone(
         "Cover", fontSize=styles.title_size + 6, leading=(styles.title_size + 6) * 1.25
     )

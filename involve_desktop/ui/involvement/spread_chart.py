@@ -19,9 +19,11 @@ FILLS = (QColor(60, 60, 60), QColor(255, 255, 255), QColor(160, 160, 160))
 class SpreadChart(QWidget):
     """Grouped bars: ``categories`` along the bottom, one bar per series in each group."""
 
-    def __init__(self, title: str, unit: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, unit: str = "", parent: QWidget | None = None, *, top: float = 0
+    ) -> None:
         super().__init__(parent)
-        self.title, self.unit = title, unit
+        self.title, self.unit, self.top = title, unit, top  # top: fixed scale (100 for %)
         self.categories: list[str] = []
         self.series: list[tuple[str, list[float]]] = []
         self.setMinimumHeight(170)
@@ -71,7 +73,7 @@ class SpreadChart(QWidget):
         plot = QRectF(rect.left() + 4, legend_y + line + 6, rect.width() - 8, 0)
         plot.setBottom(rect.bottom() - line - 4)
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        most = max([v for _l, values in self.series for v in values] + [1])
+        most = self.top or max([v for _l, values in self.series for v in values] + [1])
         groups = max(1, len(self.categories))
         group_width = plot.width() / groups
         bars = max(1, len(self.series))
