@@ -317,7 +317,8 @@ class RotaView(QWidget):
         self.print_requested.emit("weekly-rota", values)
 
     def open_target(self, target: object) -> None:
-        """From Home: a date shows its week with that day chosen; ``"gaps"`` the Gaps tab."""
+        """From Home: a date shows its week with that day chosen (the site with a gap that day,
+        if any); ``"gaps"`` the Gaps tab."""
         if target == "gaps":
             self.show_gaps()
             return
@@ -328,9 +329,9 @@ class RotaView(QWidget):
         model = self.grid.grid_model
         column = (target - self.monday).days
         if model.rowCount() and 0 <= column < model.columnCount():
-            row = next(
-                (r for r in range(model.rowCount()) if model.shifts_at(r, column)),
-                max(self.grid.currentIndex().row(), 0),
-            )
+            rows = range(model.rowCount())
+            gaps = [r for r in rows if any(v.state.is_gap for v in model.shifts_at(r, column))]
+            busy = [r for r in rows if model.shifts_at(r, column)]
+            row = (gaps or busy or [max(self.grid.currentIndex().row(), 0)])[0]
             self.grid.setCurrentIndex(model.index(row, column))
         self.grid.setFocus()
