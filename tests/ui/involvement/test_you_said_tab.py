@@ -113,3 +113,29 @@ def test_ctrl_p_prints_the_poster_without_names(qtbot, monkeypatch, context, ses
     tab.print_sheet()
     assert "Too noisy" in printed[0] and "Free parking" in printed[0]
     assert "Sam" not in printed[0] and "Coordinator" not in printed[0]
+
+
+def test_delete_asks_first_then_removes_the_entry(
+    qtbot,
+    context,
+    session,
+    coordinator,
+    answered_questions,  # noqa: F811
+):
+    _seed(session, coordinator)
+    tab = YouSaidTab(context, coordinator, today=TODAY)
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    tab.delete_selected()
+    assert answered_questions == ["Delete “Free parking” from the log?"]
+    assert [r[1] for r in _rows(tab)] == ["Too noisy"]
+
+
+def test_facilitators_cannot_add_or_delete(qtbot, context, session, coordinator):
+    from involve_desktop.core.permissions import Role
+    from involve_desktop.core.services.dto import Actor
+
+    fran = Actor(coordinator.account_id, "fran", "Fran", Role.FACILITATOR)
+    tab = YouSaidTab(context, fran, today=TODAY)
+    qtbot.addWidget(tab)
+    assert not tab.new_button.isEnabled() and not tab.delete_button.isEnabled()
