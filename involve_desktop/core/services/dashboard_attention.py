@@ -227,26 +227,20 @@ def _payments(session: Session, actor: Actor, today: date) -> list[AttentionItem
     lines = payments_lines.list_pay_lines(session, actor, EARLIEST, end, statuses=waiting)
     claims = payments_expenses.list_claims(session, actor, EARLIEST, end, statuses=waiting)
     items = []
-    if lines:
-        total = format_pence(sum(x.amount_pence for x in lines))
-        items.append(
-            AttentionItem(
-                AttentionKind.PAYMENTS,
-                f"{plural(len(lines), 'pay line')} ({total}) waiting for approval",
-                Urgency.THIS_WEEK,
-                Target("payments", ("waiting", lines[0].day, end)),
+    for found, thing, tab in (
+        (lines, "pay line", "waiting"),
+        (claims, "expense claim", "expenses"),
+    ):
+        if found:
+            total = format_pence(sum(x.amount_pence for x in found))
+            items.append(
+                AttentionItem(
+                    AttentionKind.PAYMENTS,
+                    f"{plural(len(found), thing)} ({total}) waiting for approval",
+                    Urgency.THIS_WEEK,
+                    Target("payments", (tab, found[0].day, end)),
+                )
             )
-        )
-    if claims:
-        total = format_pence(sum(c.amount_pence for c in claims))
-        items.append(
-            AttentionItem(
-                AttentionKind.PAYMENTS,
-                f"{plural(len(claims), 'expense claim')} ({total}) waiting for approval",
-                Urgency.THIS_WEEK,
-                Target("payments", ("expenses", claims[0].day, end)),
-            )
-        )
     return items
 
 
