@@ -215,6 +215,8 @@ def test_member_sheets_are_offered_only_with_data(view: SheetsView, member_view)
         "Payment statement",
         "Finance batch",
         "Expense claim form",
+        "Involvement activity record (4PI)",
+        "You said, we did",
     ]
 
 

@@ -84,7 +84,12 @@ class ActivitiesTab(RecordListTab[ActivityInfo]):
         for kind in ActivityKind:
             self.kind.addItem(kind.label, kind)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.incomplete = QCheckBox("Only those still to &complete")
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(10)
+        self.find.setMinimumWidth(100)
+        self.incomplete = QCheckBox("Still to &complete")
         self.incomplete.toggled.connect(lambda _on: self.refresh())
         label = QLabel("&Find:")
         label.setBuddy(self.find)

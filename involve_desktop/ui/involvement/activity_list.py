@@ -73,16 +73,16 @@ class RecordListTab(QWidget, Generic[T]):
         self.filters = QHBoxLayout()
 
     def lay_out(self) -> None:
-        """Filters, the empty line, the list, then the buttons and the count; first load."""
+        """Filters, the empty line, the list, the count, then the buttons; first load."""
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.delete_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.count)
         column = QVBoxLayout(self)
         column.addLayout(self.filters)
         column.addWidget(self.empty)
         column.addWidget(self.table, 1)
+        column.addWidget(self.count)  # its own line, so the tab stays narrow on small screens
         column.addLayout(buttons)
         self.refresh()
 
