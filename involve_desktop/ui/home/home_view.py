@@ -119,6 +119,7 @@ class HomeView(QWidget):
             card.deleteLater()
         self.cards = [FigureCard(figure) for figure in glance.figures]
         for index, card in enumerate(self.cards):
+            card.chosen.connect(lambda target: self.go_to.emit(target.area, target.target))
             self.card_grid.addWidget(card, index // CARDS_PER_ROW, index % CARDS_PER_ROW)
 
     def open_item(self, item: AttentionItem) -> None:

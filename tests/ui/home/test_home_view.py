@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.demo.seed import seed_demo
+from involve_desktop.core.permissions import Role
+from involve_desktop.core.services import accounts, meetings_groups
 from involve_desktop.core.services.dashboard_dto import AttentionItem, AttentionKind
 from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.ui.gdpr.privacy_tab import PrivacyTab
@@ -167,5 +169,38 @@ def test_demo_payments_cohorts_and_over_reliance(qtbot, context, session: Sessio
     _click(qtbot, home, lambda i: i.kind is AttentionKind.OVER_RELIANCE)
     assert window.current_area() == "panels"
     assert window.panels_view.tabs.currentWidget() is window.panels_view.who
+    window.show_area("home")
+    _click(qtbot, home, lambda i: "expense claim" in i.text)
+    assert payments.tabs.currentWidget() is payments.expenses
+    assert payments.expenses.status_filter.currentText() == PayStatus.PENDING.label
     window.go_to("cohorts", window.cohorts_view.model.row_at(0).cohort.id)
     assert window.current_area() == "cohorts"
+
+
+def test_a_figure_card_opens_its_area(qtbot, built) -> None:
+    window, _ids = built
+    card = next(c for c in window.home_view.cards if c.figure.key == "shifts")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert window.current_area() == "rota"
+    assert window.rota_view.tabs.currentWidget() is window.rota_view.gaps
+
+
+def test_facilitator_home_has_no_coordinator_work(qtbot, context, session, coordinator) -> None:
+    ids = build_world(session, coordinator)
+    accounts.create_account(session, coordinator, "Fran", "fran", "tuesday group", Role.FACILITATOR)
+    fran = accounts.sign_in(session, "fran", "tuesday group")
+    meetings_groups.set_group_accounts(session, coordinator, ids["tuesday"], [fran.account_id])
+    window = _window(qtbot, context, fran, TODAY)
+    home = window.home_view
+    assert [c.figure.key for c in home.cards] == [
+        "active",
+        "newcomers",
+        "shifts",
+        "meetings",
+        "cohorts",
+    ]
+    assert [i.kind for i in home.items] == [AttentionKind.ATTENDANCE]
+    home.attention.setFocus()
+    qtbot.keyClick(home.attention, Qt.Key.Key_Enter)
+    assert window.current_area() == "meetings"
+    assert window.meetings_view.current_meeting().group_name == "Tuesday Peer Support"
