@@ -164,6 +164,8 @@ YOU_SAID = (
         "done",
     ),
 )
+# Which activity (index in ACTIVITIES) each you said, we did entry came from, where known.
+LINKS = {0: 4, 1: 1, 3: 0, 6: 11}
 PRINCIPLES = (
     "We are led by people with lived experience.\n"
     "Everyone's voice counts, and we go looking for those we do not hear.\n"
@@ -244,7 +246,7 @@ def seed_activities(ctx: DemoContext) -> None:
                 if status == "not_possible"
                 else None,
                 responsible=("Involvement lead", "Ward manager", "Members' council")[i % 3],
-                activity_id=made[i] if i < len(made) and i % 2 == 0 else None,
+                activity_id=made[LINKS[i]] if i in LINKS else None,
             ),
             today=today,
         )
