@@ -79,6 +79,7 @@ def test_member_sheets_are_listed_after_the_blank_one() -> None:
         "payment-statement",
         "finance-batch",
         "expense-claim-form",
+        "spectrum",
         "activity-record",
         "you-said-we-did",
     ]
