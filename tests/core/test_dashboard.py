@@ -179,6 +179,7 @@ def test_facilitator_sees_only_their_groups_and_no_coordinator_work(
         "cohorts",
     ]  # no panels, no payments
     assert glance.figure("meetings").value == "1"  # the Tuesday group's meeting only
+    assert glance.figure("meetings").words == "meeting held in your groups"
     assert glance.figure("shifts").value == "1 of 4"  # the rota, read-only
     items = attention_items(session, facilitator, TODAY)
     assert [(i.kind, i.text) for i in items] == [

@@ -24,6 +24,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import (
     cohorts_cohorts,
     cohorts_progress,
+    meetings_access,
     meetings_meetings,
     panels,
     payments_expenses,
@@ -114,10 +115,13 @@ def _meetings_figure(session: Session, actor: Actor, start: date, end: date, tod
     to_come = sum(1 for m in found if not m.cancelled and m.day > today)
     present = sum(m.present for m in held)
     detail = f"{to_come or 'None'} to come, {plural(present, 'person', 'people')} came"
+    words = "meetings held" if len(held) != 1 else "meeting held"
+    if not meetings_access.all_groups(session, actor):
+        words += " in your groups"
     return Figure(
         "meetings",
         str(len(held)),
-        "meetings held" if len(held) != 1 else "meeting held",
+        words,
         detail,
         Target("meetings"),
     )
