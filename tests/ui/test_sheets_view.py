@@ -217,6 +217,7 @@ def test_member_sheets_are_offered_only_with_data(view: SheetsView, member_view)
         "Expense claim form",
         "Involvement activity record (4PI)",
         "You said, we did",
+        "Annual involvement report",
     ]
 
 

@@ -71,6 +71,7 @@ class ReportTab(QWidget):
         self.edits: dict[str, QPlainTextEdit] = {}
         labels: dict[str, QLabel] = {}
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         top = QHBoxLayout()
         top.addWidget(self.kind_box)
         top.addWidget(self.year_box, 1)
@@ -82,7 +83,7 @@ class ReportTab(QWidget):
             edit.setPlaceholderText(hint)
             edit.setAccessibleName(title)
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(70)
+            edit.setMinimumHeight(48)
             self.edits[name] = edit
             labels[name] = error_label()
             box = QVBoxLayout()

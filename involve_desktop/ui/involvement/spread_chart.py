@@ -26,7 +26,7 @@ class SpreadChart(QWidget):
         self.title, self.unit, self.top = title, unit, top  # top: fixed scale (100 for %)
         self.categories: list[str] = []
         self.series: list[tuple[str, list[float]]] = []
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(title)
 

@@ -131,7 +131,7 @@ class SpreadTab(QWidget):
         split.addWidget(self.table)
         split.addWidget(charts)
         split.setChildrenCollapsible(False)
-        charts.setMinimumWidth(320)
+        charts.setMinimumWidth(260)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([640, 420])
