@@ -215,6 +215,7 @@ def test_member_sheets_are_offered_only_with_data(view: SheetsView, member_view)
         "Payment statement",
         "Finance batch",
         "Expense claim form",
+        "Leadership spectrum self-assessment",
         "Involvement activity record (4PI)",
         "You said, we did",
         "Annual involvement report",
