@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date
@@ -22,6 +31,7 @@ from involve_desktop.core.sheets.activity_record import activity_record_pdf
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.involvement.activity_dialog import ActivityDialog
 from involve_desktop.ui.involvement.activity_list import RecordListTab
+from involve_desktop.ui.involvement.activity_principles import PrinciplesDialog
 from involve_desktop.ui.meetings.meetings_columns import fit_columns
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column
@@ -97,7 +107,18 @@ class ActivitiesTab(RecordListTab[ActivityInfo]):
         self.filters.addWidget(self.find, 2)
         self.filters.addWidget(self.kind, 1)
         self.filters.addWidget(self.incomplete)
+        self.principles_button = QPushButton("Our p&rinciples…")
+        self.principles_button.setToolTip("The shared values the group agreed (4PI Principles)")
+        self.principles_button.clicked.connect(self.edit_principles)
+        self.principles_button.setEnabled(self.may_change)
+        self.extra_buttons.append(self.principles_button)
         self.lay_out()
+
+    def edit_principles(self) -> None:
+        """The group's agreed principles and when they were agreed."""
+        dialog = PrinciplesDialog(self.context, self.actor, self, today=self.day())
+        dialog.exec()
+        dialog.deleteLater()
 
     def chosen_filter(self) -> ActivityFilter:
         """The filters as the service takes them."""

@@ -71,11 +71,18 @@ class RecordListTab(QWidget, Generic[T]):
         for button in (self.new_button, self.delete_button):
             button.setEnabled(self.may_change)
         self.filters = QHBoxLayout()
+        self.extra_buttons: list[QPushButton] = []  # after Print, e.g. "Our principles…"
 
     def lay_out(self) -> None:
         """Filters, the empty line, the list, the count, then the buttons; first load."""
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.delete_button, self.print_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.delete_button,
+            self.print_button,
+            *self.extra_buttons,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QVBoxLayout(self)

@@ -157,3 +157,24 @@ def test_ctrl_p_prints_the_chosen_record(qtbot, monkeypatch, context, session, c
     tab.print_sheet()
     assert chosen is not None and chosen.title in printed[0]
     assert "Purpose" in printed[0] and "Impact" in printed[0]
+
+
+def test_our_principles_are_saved_from_the_tab(qtbot, monkeypatch, context, session, coordinator):
+    from involve_desktop.core.services import activities_principles
+    from involve_desktop.ui.involvement.activity_principles import PrinciplesDialog
+
+    tab = ActivitiesTab(context, coordinator, today=TODAY)
+    qtbot.addWidget(tab)
+
+    def fill(d: PrinciplesDialog) -> None:
+        d.text.setPlainText("Led by members.\nPaid fairly.")
+        d.agreed.set_value(date(2026, 7, 1))  # in the future: refused beside the date
+        d.save()
+        assert "future" in d.labels["agreed_on"].text()
+        d.agreed.set_value(date(2026, 1, 10))
+        d.save()
+
+    scripted(monkeypatch, PrinciplesDialog, fill)
+    tab.principles_button.click()
+    saved = activities_principles.get_principles(session, coordinator)
+    assert saved.text == "Led by members.\nPaid fairly." and saved.agreed_on == date(2026, 1, 10)
