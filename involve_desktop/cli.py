@@ -2,6 +2,7 @@
 
 involve-desktop [--database URL] [--demo [--demo-size large]]
 involve-desktop print blank-sign-in --rows 30 --out sheet.pdf
+involve-desktop migrate [--check]
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 
 from involve_desktop import APP_NAME, __version__
 from involve_desktop.cli_calendar import add_calendar_parser, run_calendar
+from involve_desktop.cli_maintenance import add_maintenance_parser, run_maintenance
 from involve_desktop.cli_print import add_print_parser, run_print
 from involve_desktop.core.demo.seed import DemoSize
 
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_print_parser(commands)
     add_calendar_parser(commands)
+    add_maintenance_parser(commands)
     return parser
 
 
@@ -59,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     startup.setup_logging()
     if args.command == "calendar":
         return run_calendar(args)
+    if args.command == "migrate":
+        return run_maintenance(args)
     if args.command == "print":
         url = startup.resolve_url(args.database)
         return run_print(args, lambda: startup.read_group_name(url))

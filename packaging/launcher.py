@@ -1,0 +1,5 @@
+"""PyInstaller entry script: the same as the ``involve-desktop`` console script."""
+
+from involve_desktop.cli import main
+
+raise SystemExit(main())
