@@ -129,10 +129,7 @@ def _answers(data: AssessmentInput) -> dict[str, tuple[str, str | None, str | No
             raise ValidationError("answers", "A statement was answered twice.")
         comment = validation.optional_text(item.comment, LONG, "comment", "A comment")
         evidence = validation.optional_text(item.evidence, LONG, "evidence", "The evidence")
-        answer = Answer(item.answer)
-        if answer is Answer.NO and not comment and not evidence:
-            continue  # unanswered and "No" are the same; nothing to keep
-        out[item.statement_key] = (answer.value, comment, evidence)
+        out[item.statement_key] = (Answer(item.answer).value, comment, evidence)
     return out
 
 
