@@ -29,6 +29,8 @@ CHART_TEXT = (
     "Quarter",  # an axis title
     "Kind of involvement",
     "Apr–Jun 2026",  # a category label
+    "The leadership spectrum over time",
+    "Statements ticked Yes at each self-assessment, by stage",
 )
 
 

@@ -3,7 +3,8 @@
 Nothing here carries a name — of members, staff or accounts. Each area is counted in SQL
 from its own tables: membership, the rota (shifts held, covered vs gaps), meetings, panels
 (held, and how many met the lived-experience policy), leadership cohorts, payments (people
-paid, totals in pence), the involvement spread, and — when recorded — the 4PI activities.
+paid, totals in pence), the involvement spread, and — when recorded — the 4PI activities
+and the leadership spectrum self-assessments of the three years to the year's end.
 Coordinators only (``VIEW_INVOLVEMENT``).
 """
 
@@ -35,10 +36,13 @@ from involve_desktop.core.services.involvement_spread import (
     involvement_spread,
 )
 from involve_desktop.core.services.panels_policy import current_policy, lived_needed
+from involve_desktop.core.services.spectrum_dto import SpectrumPeriodSummary
+from involve_desktop.core.services.spectrum_summary import spectrum_summary
 from involve_desktop.core.services.transaction import require
 
 SEE = "see the annual involvement report"
 PAID = ("approved", "paid")  # money the organisation has agreed to pay
+SPECTRUM_YEARS = 3  # the leadership spectrum is shown over time: the 3 years to the year end
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class ReportFigures:
     spread: InvolvementSpread
     activities: ActivitiesSummary | None
     counted_to: date  # the year's last day, or today while the year is still running
+    spectrum: SpectrumPeriodSummary | None = None  # the 3 years to the year's end
 
 
 def _membership(session: Session, year: ReportingYear) -> MembershipFigures:
@@ -247,6 +252,9 @@ def report_figures(
     today = today or date.today()
     until = min(year.end, today)
     activities = activities_summary(session, actor, year.start, year.end)
+    spectrum = spectrum_summary(
+        session, actor, year.start.replace(year=year.start.year - SPECTRUM_YEARS + 1), year.end
+    )
     has_activities = activities.activities or any(n for _s, n in activities.you_said_by_status)
     return ReportFigures(
         year=year,
@@ -260,6 +268,7 @@ def report_figures(
         spread=involvement_spread(session, actor, year.start, until, today=today),
         activities=activities if has_activities else None,
         counted_to=until,
+        spectrum=spectrum if spectrum.assessments else None,
     )
 
 

@@ -23,6 +23,7 @@ from involve_desktop.core.services.involvement_spread import InvolvementKind
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
 from involve_desktop.core.sheets.options import SheetOptions
 from involve_desktop.core.sheets.report_charts import Series, bar_chart
+from involve_desktop.core.sheets.report_spectrum import spectrum_story
 from involve_desktop.core.sheets.report_spread import spread_story
 from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table, sheet_styles
 
@@ -253,7 +254,7 @@ def _activities(f: ReportFigures, styles: SheetStyles, width: float) -> list[Flo
 
 
 def annual_report_story(sheet: AnnualReportSheet, options: SheetOptions) -> list[Flowable]:
-    """Cover, narrative, areas, spread, activities and the definitions, in that order."""
+    """Cover, narrative, areas, spread, activities and the leadership spectrum."""
     styles = sheet_styles(options.large_print)
     width = page_geometry(options, _header(sheet)).content_width
     f = sheet.figures
@@ -263,6 +264,7 @@ def annual_report_story(sheet: AnnualReportSheet, options: SheetOptions) -> list
         *_areas(f, styles, width),
         *spread_story(f.spread, styles, width),
         *_activities(f, styles, width),
+        *spectrum_story(f.spectrum, styles, width),
     ]
 
 

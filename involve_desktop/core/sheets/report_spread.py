@@ -55,7 +55,10 @@ def _cells(row: SpreadRow, label: str) -> list[str]:
 def _table(rows: list[list[str]], styles: SheetStyles, width: float, first: str) -> Flowable:
     first_width = width * 0.22
     rest = (width - first_width) / (len(HEADER) - 1)
-    header = [paragraph(text, styles.cell_bold) for text in (first, *HEADER[1:])]
+    small = styles.cell_bold.clone(
+        "SmallBold", fontSize=styles.small_size, leading=styles.small_size * 1.2
+    )
+    header = [paragraph(text, small) for text in (first, *HEADER[1:])]
     body = [[paragraph(r[0], styles.cell), *r[1:]] for r in rows]
     table = ruled_table(
         header, body, [first_width] + [rest] * (len(HEADER) - 1), styles, fit_rows=True
@@ -135,6 +138,8 @@ def spread_story(spread: InvolvementSpread, styles: SheetStyles, width: float) -
             x_title="Quarter",
             size=small,
         ),
+        Spacer(1, 4 * mm),
+        paragraph(DEFINITIONS, styles.body),
         PageBreak(),
         Paragraph("Quarter by quarter", styles.heading),
     ]
@@ -146,7 +151,6 @@ def spread_story(spread: InvolvementSpread, styles: SheetStyles, width: float) -
             _table([_cells(r, r.kind.label) for r in rows], styles, width, "Kind"),
             Spacer(1, 3 * mm),
         ]
-    story += [Spacer(1, 3 * mm), paragraph(DEFINITIONS, styles.body)]
     return story
 
 
