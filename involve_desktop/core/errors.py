@@ -42,3 +42,15 @@ class DatabaseTooNewError(InvolveError):
 
 class SetupError(InvolveError):
     """First-run set-up was asked for on a database that is already set up."""
+
+
+class RecordChanged(InvolveError):
+    """Someone else saved the record after it was opened here; nothing of yours was saved.
+
+    ``current_version`` is the stored version when known, so "save mine over theirs" can save
+    against it; None when two saves raced at the same instant.
+    """
+
+    def __init__(self, message: str, current_version: int | None = None) -> None:
+        super().__init__(message)
+        self.current_version = current_version

@@ -8,9 +8,10 @@ from sqlalchemy import Boolean, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from involve_desktop.core.models.base import Base, TimestampMixin
+from involve_desktop.core.models.versioning import Versioned
 
 
-class Organisation(Base, TimestampMixin):
+class Organisation(Base, TimestampMixin, Versioned):
     """The user-led group that owns this database (one row). Meeting groups live elsewhere."""
 
     __tablename__ = "organisation"

@@ -33,9 +33,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from involve_desktop.core.models.base import Base, TimestampMixin
+from involve_desktop.core.models.versioning import Versioned
 
 
-class Programme(Base, TimestampMixin):
+class Programme(Base, TimestampMixin, Versioned):
     """A leadership programme: a multi-session course run in cohorts."""
 
     __tablename__ = "programme"
@@ -65,7 +66,7 @@ class ProgrammeRequiredSession(Base):
     session_number: Mapped[int] = mapped_column(Integer, nullable=False)
 
 
-class Cohort(Base, TimestampMixin):
+class Cohort(Base, TimestampMixin, Versioned):
     """One run of a programme, with its own meeting group for sessions and attendance.
 
     ``status`` is planned / running / finished.

@@ -26,9 +26,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from involve_desktop.core.models.base import Base, TimestampMixin
+from involve_desktop.core.models.versioning import Versioned
 
 
-class MeetingGroup(Base, TimestampMixin):
+class MeetingGroup(Base, TimestampMixin, Versioned):
     """A group that meets: its kind, venue, membership and regular schedule.
 
     ``schedule`` is weekly / fortnightly / monthly / none. ``weekday`` is Mon=0; ``nth`` is
@@ -123,7 +124,7 @@ class MeetingGroupAccount(Base):
     )
 
 
-class Meeting(Base, TimestampMixin):
+class Meeting(Base, TimestampMixin, Versioned):
     """One meeting of a group on one day (generated from the schedule, or added one-off).
 
     ``scheduled_on`` is the schedule day a generated meeting was made for (None for one-off

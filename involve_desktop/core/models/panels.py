@@ -26,9 +26,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from involve_desktop.core.models.base import Base, TimestampMixin
+from involve_desktop.core.models.versioning import Versioned
 
 
-class Panel(Base, TimestampMixin):
+class Panel(Base, TimestampMixin, Versioned):
     """One recruitment panel (interview day) for a post."""
 
     __tablename__ = "panel"

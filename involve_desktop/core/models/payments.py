@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from involve_desktop.core.models.base import Base, TimestampMixin
+from involve_desktop.core.models.versioning import Versioned
 
 
 class PaymentPreference(Base, TimestampMixin):
@@ -42,7 +43,7 @@ class PaymentPreference(Base, TimestampMixin):
     updated_by: Mapped[str] = mapped_column(String(200), nullable=False)
 
 
-class PaymentRate(Base, TimestampMixin):
+class PaymentRate(Base, TimestampMixin, Versioned):
     """A rate for an activity (per hour or per session) from ``valid_from`` until the next."""
 
     __tablename__ = "payment_rate"
@@ -92,7 +93,7 @@ class PayLine(Base, TimestampMixin):
     created_by: Mapped[str] = mapped_column(String(200), nullable=False)
 
 
-class ExpenseClaim(Base, TimestampMixin):
+class ExpenseClaim(Base, TimestampMixin, Versioned):
     """Money a member spent to take part (travel, care costs…), to be paid back."""
 
     __tablename__ = "expense_claim"

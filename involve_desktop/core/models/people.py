@@ -21,9 +21,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from involve_desktop.core.models.base import Base, TimestampMixin, utcnow
+from involve_desktop.core.models.versioning import Versioned
 
 
-class Member(Base, TimestampMixin):
+class Member(Base, TimestampMixin, Versioned):
     """A person in the group: member, peer supporter, staff or ally."""
 
     __tablename__ = "member"

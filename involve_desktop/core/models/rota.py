@@ -24,9 +24,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from involve_desktop.core.models.base import Base, TimestampMixin, utcnow
+from involve_desktop.core.models.versioning import Versioned
 
 
-class RotaSite(Base, TimestampMixin):
+class RotaSite(Base, TimestampMixin, Versioned):
     """A place peer supporters work: a hospital ward, a community venue…"""
 
     __tablename__ = "rota_site"
@@ -80,7 +81,7 @@ class RotaPattern(Base, TimestampMixin):
     site: Mapped[RotaSite] = relationship()
 
 
-class RotaShift(Base, TimestampMixin):
+class RotaShift(Base, TimestampMixin, Versioned):
     """One concrete shift on one day (generated from a pattern, or added by hand)."""
 
     __tablename__ = "rota_shift"

@@ -38,6 +38,7 @@ from involve_desktop.core.services.cohorts_dto import (
 )
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import GroupDetail, GroupKind
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.transaction import require, transaction
 
 MAX_CAPACITY = 500
@@ -92,6 +93,7 @@ def cohort_infos(session: Session, rows: Sequence[Cohort]) -> list[CohortInfo]:
             states[(row.id, EnrolmentState.WAITING.value)],
             states[(row.id, EnrolmentState.COMPLETED.value)],
             states[(row.id, EnrolmentState.WITHDRAWN.value)],
+            version=row.version,
         )
         for row in rows
     ]
@@ -189,12 +191,21 @@ def create_cohort(session: Session, actor: Actor, data: CohortInput) -> CohortIn
 
 
 def update_cohort(
-    session: Session, actor: Actor, cohort_id: int, data: CohortInput, *, today: date | None = None
+    session: Session,
+    actor: Actor,
+    cohort_id: int,
+    data: CohortInput,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> CohortInfo:
-    """Change a cohort's details. A new venue goes onto its sessions still to come that had
+    """Change a cohort's details (``expected_version``: the version the edit started from).
+
+    A new venue goes onto its sessions still to come that had
     the old one; sessions already held keep theirs."""
     row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
+        check_version(row, expected_version, what=f"the cohort {row.name}")
         values = _values(session, data, row)
         group = session.get(MeetingGroup, row.meeting_group_id)
         assert group is not None

@@ -155,6 +155,7 @@ class ProgrammeInfo:
     archived: bool
     cohorts: int
     graduates: int
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
     @property
     def rule(self) -> str:
@@ -190,6 +191,7 @@ class CohortInfo:
     waiting: int
     completed: int
     withdrawn: int
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
     @property
     def title(self) -> str:

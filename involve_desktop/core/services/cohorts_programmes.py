@@ -25,6 +25,7 @@ from involve_desktop.core.services import audit
 from involve_desktop.core.services.cohorts_access import MANAGE, SEE, load_programme
 from involve_desktop.core.services.cohorts_dto import EnrolmentState, ProgrammeInfo, ProgrammeInput
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.transaction import require, transaction
 from involve_desktop.core.text import sort_key
 
@@ -67,6 +68,7 @@ def programme_info(session: Session, row: Programme) -> ProgrammeInfo:
         row.archived,
         cohorts,
         graduates,
+        version=row.version,
     )
 
 
@@ -139,13 +141,19 @@ def create_programme(session: Session, actor: Actor, data: ProgrammeInput) -> Pr
 
 
 def update_programme(
-    session: Session, actor: Actor, programme_id: int, data: ProgrammeInput
+    session: Session,
+    actor: Actor,
+    programme_id: int,
+    data: ProgrammeInput,
+    *,
+    expected_version: int | None = None,
 ) -> ProgrammeInfo:
     """Change a programme; progress everywhere follows the new rule at once (it is worked out
     from attendance, never stored)."""
     require(session, actor, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
         row = load_programme(session, programme_id)
+        check_version(row, expected_version, what=f"the programme {row.name}")
         values = _values(session, data, programme_id)
         required = values.pop("required")
         before = {key: getattr(row, key) for key in values}

@@ -197,6 +197,7 @@ class GroupInfo:
     description: str
     archived: bool
     member_count: int
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
     @property
     def is_council(self) -> bool:
@@ -255,6 +256,7 @@ class MeetingInfo:
     attendance_recorded_by: str | None
     present: int
     apologies: int
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
     @property
     def times(self) -> str:

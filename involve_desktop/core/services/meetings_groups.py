@@ -49,6 +49,7 @@ from involve_desktop.core.services.meetings_dto import (
 )
 from involve_desktop.core.services.meetings_people import checked_members, listed, people
 from involve_desktop.core.services.meetings_schedule import describe_schedule, schedule_values
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.transaction import require, transaction
 
 MANAGE = "change groups"
@@ -93,6 +94,7 @@ def group_info(row: MeetingGroup, member_count: int) -> GroupInfo:
         describe_schedule(schedule),
         row.archived,
         member_count,
+        version=row.version,
     )
 
 
@@ -144,13 +146,23 @@ def create_group(
 
 
 def update_group(
-    session: Session, actor: Actor, group_id: int, data: GroupInput, *, today: date | None = None
+    session: Session,
+    actor: Actor,
+    group_id: int,
+    data: GroupInput,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> GroupInfo:
-    """Change a group's details or schedule; meetings already made stay exactly as they are."""
+    """Change a group's details or schedule; meetings already made stay exactly as they are.
+
+    ``expected_version``: the version the edit started from (RecordChanged if it moved on).
+    """
     require_group(session, actor, group_id, Permission.MANAGE_MEETING_GROUPS, MANAGE)
     with transaction(session):
         row = _group(session, group_id)
         refuse_cohort_group(row)
+        check_version(row, expected_version, what=f"the group {row.name}")
         values = _values(session, data, group_id, today or date.today())
         before = {key: getattr(row, key) for key in values}
         for key, value in values.items():

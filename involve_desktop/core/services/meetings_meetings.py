@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.meetings import (
     Meeting,
     MeetingAttendance,
@@ -47,6 +48,7 @@ from involve_desktop.core.services.meetings_people import (
     names_of,
 )
 from involve_desktop.core.services.meetings_schedule import check_times
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.rota_dto import hhmm
 from involve_desktop.core.services.transaction import require, transaction
 
@@ -97,6 +99,7 @@ def meeting_infos(session: Session, rows: Sequence[Meeting]) -> list[MeetingInfo
             attendance_recorded_by=row.attendance_recorded_by,
             present=counts.get((row.id, AttendanceState.PRESENT.value), 0),
             apologies=counts.get((row.id, AttendanceState.APOLOGIES.value), 0),
+            version=row.version,
         )
         for row in rows
     ]
@@ -187,14 +190,20 @@ def update_meeting(
     data: MeetingInput,
     *,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> MeetingInfo:
     """Change a meeting's day, times, venue, topic or facilitators.
+
+    ``expected_version``: the version the edit started from (RecordChanged if it moved on).
 
     Blank times keep the meeting's own; a blank venue takes the group's; facilitators None
     keeps them. A meeting with people recorded as present cannot move into the future.
     """
     row = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RUN)
     with transaction(session):
+        check_version(
+            row, expected_version, what=f"the {row.group.name} meeting on {format_date(row.day)}"
+        )
         if row.cancelled:
             raise ValidationError(
                 "meeting", "This meeting is cancelled; reinstate it to change it."

@@ -225,6 +225,7 @@ class MemberDetail:
     training: tuple[TrainingInfo, ...]
     consents: tuple[ConsentInfo, ...]
     history: tuple[StatusInfo, ...]
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
     @property
     def current_consent(self) -> ConsentInfo | None:

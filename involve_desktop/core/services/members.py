@@ -32,6 +32,7 @@ from involve_desktop.core.services.member_dto import (
     StatusInfo,
 )
 from involve_desktop.core.services.member_records import consent_info, role_held, training_info
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.transaction import permitted, require, transaction
 from involve_desktop.core.text import search_key, sort_key
 
@@ -259,9 +260,19 @@ def _load(session: Session, member_id: int) -> Member:
 
 
 def update_member(
-    session: Session, actor: Actor, member_id: int, data: MemberInput, *, today: date | None = None
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    data: MemberInput,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> MemberDetail:
-    """Save edits to a member's details; restricted fields only when ``data.restricted`` is set."""
+    """Save edits to a member's details; restricted fields only when ``data.restricted`` is set.
+
+    ``expected_version`` is the version the edit started from: RecordChanged when someone
+    else saved since (None: no check).
+    """
     require(session, actor, Permission.EDIT_MEMBERS, "edit members")
     day = _today(today)
     values = clean_input(data, day)
@@ -270,6 +281,8 @@ def update_member(
         values |= restricted_values(data.restricted)
     with transaction(session):
         member = _load(session, member_id)
+        name = display_name(member.full_name, member.preferred_name)
+        check_version(member, expected_version, what=f"{name}'s details")
         before = {key: getattr(member, key) for key in values}
         apply_values(member, values)
         changes = audit.changes_between(before, values)
@@ -295,6 +308,7 @@ def get_member(
     )
     return MemberDetail(
         id=m.id,
+        version=m.version,
         full_name=m.full_name,
         preferred_name=m.preferred_name,
         display_name=display_name(m.full_name, m.preferred_name),

@@ -34,6 +34,7 @@ from involve_desktop.core.services.panels_dto import (
     SeatKind,
 )
 from involve_desktop.core.services.panels_policy import current_policy, policy_check
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.rota_dto import hhmm
 from involve_desktop.core.services.transaction import require, transaction
 
@@ -109,6 +110,7 @@ def panel_infos(
                 row.feedback_given,
                 seats,
                 check,
+                version=row.version,
             )
         )
     return infos
@@ -198,13 +200,23 @@ def _fields(row: Panel, names: Sequence[str]) -> dict[str, object]:
 
 
 def update_panel(
-    session: Session, actor: Actor, panel_id: int, data: PanelInput, *, today: date | None = None
+    session: Session,
+    actor: Actor,
+    panel_id: int,
+    data: PanelInput,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> PanelInfo:
-    """Change a panel's details (a held panel cannot move into the future)."""
+    """Change a panel's details (a held panel cannot move into the future).
+
+    ``expected_version``: the version the edit started from (RecordChanged if it moved on).
+    """
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     values = _values(data)
     with transaction(session):
         row = load_panel(session, panel_id)
+        check_version(row, expected_version, what=f"the {row.post_title} panel")
         _editable(row)
         if row.status == PanelStatus.HELD.value and data.day > (today or date.today()):
             raise ValidationError("day", "This panel is recorded as held, so it cannot move ahead.")
@@ -236,8 +248,12 @@ def record_process(
     data: PanelProcessInput,
     *,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> PanelInfo:
-    """Record the briefing, what panel members took part in, the debrief and feedback."""
+    """Record the briefing, what panel members took part in, the debrief and feedback.
+
+    ``expected_version``: the version the edit started from (RecordChanged if it moved on).
+    """
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     day = today or date.today()
     questions = validation.optional_text(
@@ -245,6 +261,7 @@ def record_process(
     )
     with transaction(session):
         row = load_panel(session, panel_id)
+        check_version(row, expected_version, what=f"the {row.post_title} panel")
         _editable(row)
         if data.briefing_on is not None and data.briefing_on > row.day:
             raise ValidationError(

@@ -186,6 +186,7 @@ class PanelInfo:
     feedback_given: bool
     seats: tuple[SeatInfo, ...]
     policy: PolicyCheck
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
     @property
     def lived_count(self) -> int:

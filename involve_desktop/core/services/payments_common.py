@@ -110,6 +110,7 @@ def claim_infos(session: Session, rows: Sequence[ExpenseClaim]) -> list[ExpenseI
             r.approved_at,
             r.paid_on,
             r.created_by,
+            version=r.version,
         )
         for r in rows
     ]

@@ -298,6 +298,7 @@ class ExpenseInfo:
     approved_at: datetime | None
     paid_on: date | None
     created_by: str
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
     @property
     def item(self) -> str:

@@ -38,6 +38,7 @@ from involve_desktop.core.services.payments_dto import (
     PaymentRefused,
     PayStatus,
 )
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.transaction import require, transaction
 
 
@@ -114,11 +115,13 @@ def update_claim(
     data: ExpenseInput,
     *,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> ExpenseInfo:
-    """Change a claim still waiting for approval."""
+    """Change a claim still waiting for approval (``expected_version``: as first read)."""
     require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
     with transaction(session):
         row = _load(session, claim_id)
+        check_version(row, expected_version, what="this expense claim")
         _pending(row, "changed")
         values = _values(session, data, today or date.today())
         before = {k: getattr(row, k) for k in values}
@@ -170,6 +173,14 @@ def claims_in(
         query = query.where(ExpenseClaim.status.in_([PayStatus(s).value for s in statuses]))
     infos = claim_infos(session, list(session.scalars(query)))
     return sorted(infos, key=lambda i: (i.day, *name_order(i.name, i.member_id), i.id))
+
+
+def get_claim(session: Session, actor: Actor, claim_id: int) -> ExpenseInfo:
+    """One claim as stored now (e.g. to show someone else's changes in an open dialog)."""
+    require(session, actor, Permission.VIEW_PAYMENTS, SEE)
+    row = _load(session, claim_id)
+    session.refresh(row)
+    return claim_infos(session, [row])[0]
 
 
 def list_claims(

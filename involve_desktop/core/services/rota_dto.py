@@ -271,6 +271,7 @@ class SiteInfo:
     min_together: int
     max_peers: int | None
     archived: bool
+    version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,7 @@ class ShiftView:
     assignees: tuple[AssigneeInfo, ...]
     state: CoverageState
     cancelled_reason: str | None = None
+    version: int = 1  # the version read: the edit dialog sends it back (optimistic locking)
 
     @property
     def covered(self) -> bool:

@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member, MemberRole, RoleType, TrainingType
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, rota_attendance  # noqa: F401 - registers history
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.reference_lists import training_type_id
 from involve_desktop.core.services.rota_dto import (
     AssigneeInfo,
@@ -134,6 +136,7 @@ def shift_views(
                 assignees,
                 coverage_state(count, row.min_peers, row.max_peers),
                 row.cancelled_reason,
+                version=row.version,
             )
         )
     return views
@@ -222,6 +225,8 @@ def update_shift(
     min_peers: int,
     max_peers: int | None,
     required_training_type_id: int | None,
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """Change one shift's times, peers or training (its pattern and other shifts stay as
     they are). Refused when someone already on it could no longer do it (training, time
@@ -238,6 +243,7 @@ def update_shift(
             raise NotFound("That shift is no longer on the rota. Refresh the rota.")
         if row.cancelled:
             raise ValidationError("shift", "This shift is cancelled; it cannot be changed.")
+        check_version(row, expected_version, what=f"the shift on {format_date(row.day)}")
         before = {
             "start": hhmm(row.start_time),
             "end": hhmm(row.end_time),

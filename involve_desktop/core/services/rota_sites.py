@@ -19,6 +19,7 @@ from involve_desktop.core.models.rota import RotaClosedDate, RotaSite
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.rota_dto import ClosedDateInfo, SiteInfo, SiteInput, SiteKind
 from involve_desktop.core.services.transaction import require, transaction
 
@@ -37,6 +38,7 @@ def site_info(row: RotaSite) -> SiteInfo:
         row.min_together,
         row.max_peers,
         row.archived,
+        version=row.version,
     )
 
 
@@ -99,11 +101,22 @@ def create_site(session: Session, actor: Actor, data: SiteInput) -> SiteInfo:
     return site_info(row)
 
 
-def update_site(session: Session, actor: Actor, site_id: int, data: SiteInput) -> SiteInfo:
-    """Change a site's details (existing shifts keep their own minimum and maximum)."""
+def update_site(
+    session: Session,
+    actor: Actor,
+    site_id: int,
+    data: SiteInput,
+    *,
+    expected_version: int | None = None,
+) -> SiteInfo:
+    """Change a site's details (existing shifts keep their own minimum and maximum).
+
+    ``expected_version``: the version the edit started from (RecordChanged if it moved on).
+    """
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     with transaction(session):
         row = _site(session, site_id)
+        check_version(row, expected_version, what=f"the site {row.name}")
         values = _values(session, data, site_id)
         before = {k: getattr(row, k) for k in values}
         for key, value in values.items():

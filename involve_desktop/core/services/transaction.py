@@ -7,8 +7,9 @@ from contextlib import contextmanager
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from involve_desktop.core.errors import PermissionDenied
+from involve_desktop.core.errors import PermissionDenied, RecordChanged
 from involve_desktop.core.models.accounts import Account
 from involve_desktop.core.permissions import Permission, Role, allows
 from involve_desktop.core.services.dto import Actor
@@ -16,10 +17,20 @@ from involve_desktop.core.services.dto import Actor
 
 @contextmanager
 def transaction(session: Session) -> Iterator[Session]:
-    """Commit what the block did, or roll all of it back if it raised."""
+    """Commit what the block did, or roll all of it back if it raised.
+
+    A save that lost a race with another laptop (SQLAlchemy's ``StaleDataError``: the row's
+    version changed between reading and writing) becomes :class:`RecordChanged`.
+    """
     try:
         yield session
         session.commit()
+    except StaleDataError as error:
+        session.rollback()
+        raise RecordChanged(
+            "Someone else saved changes to this record at the same moment as you. "
+            "Nothing of yours has been saved yet."
+        ) from error
     except BaseException:
         session.rollback()
         raise
