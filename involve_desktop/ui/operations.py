@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.errors import InvolveError, RecordChanged
 from involve_desktop.ui.messages import FieldErrors, show_error
 
 
@@ -37,11 +37,25 @@ def service_call(
     errors: FieldErrors | None = None,
     focus: dict[str, QWidget] | None = None,
     title: str = "Involve Desktop",
+    *,
+    conflicts: bool = False,
 ) -> Iterator[ServiceCall]:
-    """Run the block; show any error to the user (a box titled ``title``), never raise it."""
+    """Run the block; show any error to the user (a box titled ``title``), never raise it.
+
+    ``conflicts`` True: the caller handles ``RecordChanged`` itself (see ``ui/conflict.py``),
+    so it is only recorded in the call, not shown.
+    """
     call = ServiceCall()
     try:
         yield call
+    except RecordChanged as error:
+        call.failed, call.error = True, error
+        if conflicts:
+            return
+        if errors is not None:
+            errors.show(error, focus)
+        else:
+            show_error(parent, error, title)
     except InvolveError as error:
         call.failed, call.error = True, error
         if errors is not None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_cohorts, cohorts_programmes
 from involve_desktop.core.services.cohorts_dto import CohortInfo, CohortInput, ProgrammeInfo
@@ -34,6 +35,7 @@ from involve_desktop.ui.cohorts.cohort_people import PeopleTab
 from involve_desktop.ui.cohorts.cohort_sessions import SessionsTab
 from involve_desktop.ui.cohorts.cohorts_columns import dates_text
 from involve_desktop.ui.cohorts.form_dialog import ask_discard
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -61,6 +63,7 @@ class CohortDialog(QDialog):
         self.today = today or date.today()
         self.cohort_id = cohort_id
         self.info: CohortInfo | None = None
+        self.version = EditVersion(self, None, self._load_theirs)  # set when a cohort loads
         self.can_manage = actor.can(Permission.MANAGE_COHORTS)
         self.programmes: list[ProgrammeInfo] = []
         with service_call(self, title="Cohort"), context.session() as session:
@@ -138,6 +141,12 @@ class CohortDialog(QDialog):
         self.details.set_info(info)
         self._saved = self.details.value()
         self._show(info)
+        self.version.version = info.version
+
+    def _load_theirs(self) -> int:
+        """Show the cohort as stored now (someone else's save), dropping what was typed."""
+        self._load()
+        return self.info.version if self.info is not None else 1
 
     def _show(self, info: CohortInfo) -> None:
         self.info = info
@@ -170,6 +179,8 @@ class CohortDialog(QDialog):
         if call.failed or info is None:
             return
         self.info = info
+        # Sessions planned here may move the end date: this dialog's own change, not a conflict.
+        self.version.version = info.version
         where = f" · {info.venue}" if info.venue else ""
         self.heading.setText(f"{info.title}\n{dates_text(info)}{where} · {info.status.label}")
 
@@ -202,18 +213,25 @@ class CohortDialog(QDialog):
         data: CohortInput = self.details.value()
         new = self.info is None
         info: CohortInfo | None = None
-        with service_call(self, self.errors, self.details.focus, "Cohort") as call:
-            if data.programme_id is None:
-                from involve_desktop.core.errors import ValidationError
 
+        def attempt(expected: int | None) -> None:
+            nonlocal info
+            if data.programme_id is None:
                 raise ValidationError("programme_id", "Add a programme first (New programme…).")
             with self.context.session() as session:
                 if new:
                     info = cohorts_cohorts.create_cohort(session, self.actor, data)
                 elif data != self._saved:
                     info = cohorts_cohorts.update_cohort(
-                        session, self.actor, self.info.id, data, today=self.today
+                        session,
+                        self.actor,
+                        self.info.id,
+                        data,
+                        today=self.today,
+                        expected_version=expected,
                     )
+
+        call = self.version.save(attempt, self.errors, self.details.focus, "Cohort")
         if call.failed:
             self.tabs.setCurrentIndex(self.details_index)
             field = getattr(call.error, "field", None)

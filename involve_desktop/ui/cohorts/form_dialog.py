@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
-from involve_desktop.ui.operations import service_call
 
 
 def ask_discard(parent: QWidget) -> bool:
@@ -103,6 +103,8 @@ class FormDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.result_value: Any = None
         self._saved: list[Any] = []
+        # Editing a record: the version it was loaded at (``apply`` sends it; ui/conflict.py).
+        self.version = EditVersion(self, None, self.load_theirs)
 
     def row(self, text: str, name: str | None, widget: QWidget, hint: str | None = None) -> None:
         """A labelled row (``text`` with its Alt letter), its error line under the box."""
@@ -135,14 +137,22 @@ class FormDialog(QDialog):
         """Do the work (a service call); raise a domain error to refuse."""
         raise NotImplementedError
 
+    def load_theirs(self) -> int:
+        """Refill the form from the record as stored now; return its version (editing only)."""
+        raise NotImplementedError
+
     def save(self) -> None:
-        """Run ``apply``; close if it worked, else show why and keep the typing."""
+        """Run ``apply``; close if it worked, else show why and keep the typing.
+
+        When someone else saved the record first, ask what to do (``ui/conflict.py``).
+        """
         self.errors.clear()
-        with service_call(self, self.errors, self.focus, self.title) as call:
-            value = self.apply()
-        if call.failed:
+
+        def attempt(_expected: int | None) -> None:
+            self.result_value = self.apply()
+
+        if self.version.save(attempt, self.errors, self.focus, self.title).failed:
             return
-        self.result_value = value
         self.accept()
 
     def reject(self) -> None:

@@ -18,7 +18,7 @@ from involve_desktop.core.services.cohorts_dto import (
     ProgrammeInput,
 )
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.ui.cohorts.form_dialog import FormDialog
+from involve_desktop.ui.cohorts.form_dialog import FormDialog, snapshot
 from involve_desktop.ui.context import AppContext
 
 FIELDS = ("name", "description", "planned_sessions", "completion_percent", "required_sessions")
@@ -86,13 +86,28 @@ class ProgrammeDialog(FormDialog):
             "Session numbers everyone must attend (1 is the first session)",
         )
         if programme is not None:
-            self.name.setText(programme.name)
-            self.description.setPlainText(programme.description or "")
-            self.planned.setValue(programme.planned_sessions)
-            self.percent.setValue(programme.completion_percent)
-            self.required.setText(", ".join(str(n) for n in programme.required_sessions))
+            self._fill(programme)
+            self.version.version = programme.version
         self.finish()
         self.name.setFocus()
+
+    def _fill(self, programme: ProgrammeInfo) -> None:
+        self.name.setText(programme.name)
+        self.description.setPlainText(programme.description or "")
+        self.planned.setValue(programme.planned_sessions)
+        self.percent.setValue(programme.completion_percent)
+        self.required.setText(", ".join(str(n) for n in programme.required_sessions))
+
+    def load_theirs(self) -> int:
+        """Show the programme as stored now (someone else's save), dropping what was typed."""
+        assert self.programme is not None
+        with self.context.session() as session:
+            self.programme = cohorts_programmes.get_programme(
+                session, self.actor, self.programme.id
+            )
+        self._fill(self.programme)
+        self._saved = snapshot(self)
+        return self.programme.version
 
     def value(self) -> ProgrammeInput:
         """The programme as typed (a bad required-session list refused by name)."""
@@ -109,4 +124,6 @@ class ProgrammeDialog(FormDialog):
         with self.context.session() as session:
             if self.programme is None:
                 return cohorts_programmes.create_programme(session, self.actor, data)
-            return cohorts_programmes.update_programme(session, self.actor, self.programme.id, data)
+            return cohorts_programmes.update_programme(
+                session, self.actor, self.programme.id, data, expected_version=self.version.version
+            )

@@ -38,6 +38,7 @@ from involve_desktop.core.services.meetings_dto import (
     GroupInput,
     GroupKind,
 )
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.group_schedule import FIELDS, ScheduleFields
 from involve_desktop.ui.meetings.people_picker import PeoplePicker
@@ -71,6 +72,7 @@ class GroupDialog(QDialog):
         self.today = today or date.today()
         self.saved_id: int | None = group_id
         self.detail: GroupDetail | None = None
+        self.version = EditVersion(self, None, self._load_theirs)  # set when a group loads
         self.closed: list[ClosedDayInfo] = []
         self.setWindowTitle("Change group" if group_id else "Add a group")
         self.resize(820, 640)
@@ -237,12 +239,20 @@ class GroupDialog(QDialog):
         self.facilitators.set_choices(people, [])
         self.accounts.set_choices(account_choices, [])
 
+    def _load_theirs(self) -> int:
+        """Show the group as stored now (someone else's save), dropping what was typed."""
+        if self.saved_id is not None:
+            self._load(self.saved_id)
+            self._saved_state = self._state()
+        return self.version.version or 1
+
     def _load(self, group_id: int) -> None:
         with service_call(self, title="Group") as call, self.context.session() as session:
             detail = meetings_groups.get_group(session, self.actor, group_id)
         if call.failed:
             return
         self.detail = detail
+        self.version.version = detail.group.version
         group = detail.group
         self.setWindowTitle(f"Change group — {group.name}")
         self.name.setText(group.name)
@@ -308,28 +318,35 @@ class GroupDialog(QDialog):
         """Save the details, then members, facilitators and accounts; stay open on a problem."""
         data = self.value()
         self.errors.clear()
-        with (
-            service_call(self, self.errors, self.focus, "Group") as call,
-            self.context.session() as session,
-        ):
-            if self.saved_id is None:
-                info = meetings_groups.create_group(session, self.actor, data, today=self.today)
-                self.saved_id = info.id  # a later problem must not add it twice
-            else:
-                meetings_groups.update_group(
-                    session, self.actor, self.saved_id, data, today=self.today
+
+        def attempt(expected: int | None) -> None:
+            with self.context.session() as session:
+                if self.saved_id is None:
+                    info = meetings_groups.create_group(session, self.actor, data, today=self.today)
+                    self.saved_id = info.id  # a later problem must not add it twice
+                else:
+                    info = meetings_groups.update_group(
+                        session,
+                        self.actor,
+                        self.saved_id,
+                        data,
+                        today=self.today,
+                        expected_version=expected,
+                    )
+                self.version.version = info.version  # our own save is not a conflict
+                group_id = self.saved_id
+                meetings_groups.set_group_members(
+                    session, self.actor, group_id, self.members.checked_ids(), today=self.today
                 )
-            group_id = self.saved_id
-            meetings_groups.set_group_members(
-                session, self.actor, group_id, self.members.checked_ids(), today=self.today
-            )
-            meetings_groups.set_group_facilitators(
-                session, self.actor, group_id, self.facilitators.checked_ids()
-            )
-            if self.actor.can(Permission.MANAGE_ACCOUNTS):
-                meetings_groups.set_group_accounts(
-                    session, self.actor, group_id, self.accounts.checked_ids()
+                meetings_groups.set_group_facilitators(
+                    session, self.actor, group_id, self.facilitators.checked_ids()
                 )
+                if self.actor.can(Permission.MANAGE_ACCOUNTS):
+                    meetings_groups.set_group_accounts(
+                        session, self.actor, group_id, self.accounts.checked_ids()
+                    )
+
+        call = self.version.save(attempt, self.errors, self.focus, "Group")
         if call.failed:
             self._show_tab_of_problem()
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.services import meetings_groups, meetings_meetings, member_search
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import GroupInfo, MeetingInfo, MeetingInput
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.people_picker import PeoplePicker
 from involve_desktop.ui.members.dialog_widgets import save_cancel
@@ -109,7 +111,27 @@ class MeetingDialog(QDialog):
         layout.addWidget(buttons)
         self._load_people()
         self._saved_state = self.value()
+        self.version = EditVersion(self, meeting.version if meeting else None, self._load_theirs)
         self.day.setFocus()
+
+    def _load_theirs(self) -> int:
+        """Show the meeting as stored now (someone else's save), dropping what was typed."""
+        assert self.meeting is not None
+        with self.context.session() as session:
+            self.meeting = meetings_meetings.get_meeting(session, self.actor, self.meeting.id)
+        m = self.meeting
+        self.day.setDate(QDate(m.day.year, m.day.month, m.day.day))
+        self.start.setTime(QTime(m.start_time.hour, m.start_time.minute))
+        self.end.setTime(QTime(m.end_time.hour, m.end_time.minute))
+        self.venue.setText(m.venue or "")
+        self.topic.setText(m.topic or "")
+        for person in m.facilitators:
+            self.facilitators.set_checked(person.member_id)
+        chosen = {p.member_id for p in m.facilitators}
+        for member_id in self.facilitators.checked_ids() - chosen:
+            self.facilitators.set_checked(member_id, False)
+        self._saved_state = self.value()
+        return m.version
 
     def _load_people(self) -> None:
         with service_call(self, title="Meeting"), self.context.session() as session:
@@ -145,19 +167,24 @@ class MeetingDialog(QDialog):
         super().reject()
 
     def save(self) -> None:
-        """Add or change the meeting; problems appear beside their fields."""
+        """Add or change the meeting; problems appear beside their fields.
+
+        A change is saved against the version the dialog opened with (``ui/conflict.py``).
+        """
         data = self.value()
-        with (
-            service_call(self, self.errors, self.focus, "Meeting") as call,
-            self.context.session() as session,
-        ):
-            if self.meeting is None:
-                self.saved = meetings_meetings.add_meeting(session, self.actor, self.group.id, data)
-            else:
-                self.saved = meetings_meetings.update_meeting(
-                    session, self.actor, self.meeting.id, data
-                )
-        if not call.failed:
+
+        def attempt(expected: int | None) -> None:
+            with self.context.session() as session:
+                if self.meeting is None:
+                    self.saved = meetings_meetings.add_meeting(
+                        session, self.actor, self.group.id, data
+                    )
+                else:
+                    self.saved = meetings_meetings.update_meeting(
+                        session, self.actor, self.meeting.id, data, expected_version=expected
+                    )
+
+        if not self.version.save(attempt, self.errors, self.focus, "Meeting").failed:
             self.accept()
 
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import members
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.member_dto import MemberDetail
+from involve_desktop.core.services.member_dto import MemberDetail, MemberInput
 from involve_desktop.core.services.members import PossibleDuplicateError
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_duplicate import DuplicatePanel
 from involve_desktop.ui.members.dialog_fields import MemberFields
@@ -103,6 +104,7 @@ class MemberDialog(QDialog):
         # appearing below could squash them; hold them at their natural height instead.
         self.fields.setMinimumHeight(self.fields.sizeHint().height())
         self._initial = self.fields.to_input()
+        self.version = EditVersion(self, member.version if member else None, self._load_theirs)
         self.fields.full_name.setFocus()
 
     def has_changes(self) -> bool:
@@ -110,27 +112,51 @@ class MemberDialog(QDialog):
         return self.fields.to_input() != self._initial
 
     def save(self, allow_duplicate: bool = False) -> None:
-        """Add or update through the service; show problems beside their fields."""
+        """Add or update through the service; show problems beside their fields.
+
+        An edit is saved against the version the dialog opened with: if someone else saved
+        the member since, the dialog stays open and asks what to do (``ui/conflict.py``).
+        """
         self.errors.clear()
         self.duplicate.clear()
         data = self.fields.to_input()
+        if self.member is not None:
+            call = self.version.save(
+                lambda expected: self._update(data, expected),
+                self.errors,
+                self.fields.focus_targets,
+            )
+            if not call.failed:
+                self.accept()
+            return
         with service_call(self, self.errors, self.fields.focus_targets) as call:
             try:
                 with self.context.session() as session:
-                    if self.member is None:
-                        self.saved = members.create_member(
-                            session, self.actor, data, allow_duplicate=allow_duplicate
-                        )
-                    else:
-                        self.saved = members.update_member(
-                            session, self.actor, self.member.id, data
-                        )
+                    self.saved = members.create_member(
+                        session, self.actor, data, allow_duplicate=allow_duplicate
+                    )
             except PossibleDuplicateError as error:  # a warning panel, not an error message
                 self._show_duplicates(error)
                 return
         if call.failed:
             return
         self.accept()
+
+    def _update(self, data: MemberInput, expected_version: int | None) -> None:
+        assert self.member is not None
+        with self.context.session() as session:
+            self.saved = members.update_member(
+                session, self.actor, self.member.id, data, expected_version=expected_version
+            )
+
+    def _load_theirs(self) -> int:
+        """Show the member as stored now (someone else's save), dropping what was typed."""
+        assert self.member is not None
+        with self.context.session() as session:
+            self.member = members.get_member(session, self.actor, self.member.id)
+        self.fields.load(self.member.to_input())
+        self._initial = self.fields.to_input()
+        return self.member.version
 
     def _show_duplicates(self, error: PossibleDuplicateError) -> None:
         self.duplicate.show_matches(error.matches)

@@ -35,6 +35,7 @@ from involve_desktop.core.services.panels_dto import (
     PanelProcessInput,
     PanelStatus,
 )
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -65,6 +66,7 @@ class PanelDialog(QDialog):
         self.today = today or date.today()
         self.panel_id = panel_id
         self.info: PanelInfo | None = None
+        self.version = EditVersion(self, None, self._load_theirs)  # set when a panel loads
         self.can_manage = actor.can(Permission.MANAGE_PANELS)
         policy = PanelPolicy()
         with service_call(self, title="Panel"), context.session() as session:
@@ -155,6 +157,12 @@ class PanelDialog(QDialog):
         self.process.set_info(info)
         self._saved = (self.details.value(), self.process.value())
         self._show(info)
+        self.version.version = info.version
+
+    def _load_theirs(self) -> int:
+        """Show the panel as stored now (someone else's save), dropping what was typed."""
+        self._load()
+        return self.info.version if self.info is not None else 1
 
     def _show(self, info: PanelInfo) -> None:
         self.info = info
@@ -216,25 +224,40 @@ class PanelDialog(QDialog):
         details, process = self.details.value(), self.process.value()
         focus = self.details.focus | self.process.focus
         new = self.info is None
-        info: PanelInfo | None = None
-        with service_call(self, self.errors, None, "Panel") as call:
+
+        def attempt(expected: int | None) -> None:
+            info: PanelInfo | None = None
             with self.context.session() as session:
                 if new:
                     info = panels.create_panel(session, self.actor, details)
                 elif details != self._saved[0]:
                     info = panels.update_panel(
-                        session, self.actor, self.info.id, details, today=self.today
+                        session,
+                        self.actor,
+                        self.info.id,
+                        details,
+                        today=self.today,
+                        expected_version=expected,
                     )
             if info is not None:
                 self._saved = (details, self._saved[1])
                 self._show(info)
+                self.version.version = info.version
             if not new and process != self._saved[1]:
                 with self.context.session() as session:
                     info = panels.record_process(
-                        session, self.actor, self.info.id, process, today=self.today
+                        session,
+                        self.actor,
+                        self.info.id,
+                        process,
+                        today=self.today,
+                        expected_version=self.version.version,
                     )
                 self._saved = (self._saved[0], process)
                 self._show(info)
+                self.version.version = info.version
+
+        call = self.version.save(attempt, self.errors, None, "Panel")
         if call.failed:
             field = getattr(call.error, "field", None)
             tab = self._tab_of(field)

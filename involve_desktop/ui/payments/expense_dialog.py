@@ -19,7 +19,7 @@ from involve_desktop.core.services import payments_expenses
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.payments_dto import ExpenseInfo, ExpenseInput, ExpenseKind
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate
+from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate, to_qdate
 from involve_desktop.ui.payments.form_dialog import FormDialog
 from involve_desktop.ui.payments.person_chooser import PersonChooser, member_choices
 from involve_desktop.ui.payments.rate_dialog import pounds_box, pounds_text
@@ -68,6 +68,7 @@ class ExpenseDialog(FormDialog):
         if claim is not None:
             self.kind.setCurrentIndex(self.kind.findData(claim.kind))
             self.receipt.setChecked(claim.receipt_held)
+            self.version.version = claim.version
         self.add_row("&Who:", self.person, "member", "member_id", "person")
         self.add_row("&Kind:", self.kind, "kind")
         self.add_row("&Date:", self.day, "day", "date")
@@ -110,5 +111,27 @@ class ExpenseDialog(FormDialog):
             self.saved = payments_expenses.add_claim(session, self.actor, data, today=self.today)
         else:
             self.saved = payments_expenses.update_claim(
-                session, self.actor, self.claim.id, data, today=self.today
+                session,
+                self.actor,
+                self.claim.id,
+                data,
+                today=self.today,
+                expected_version=self.version.version,
             )
+
+    def load_theirs(self) -> int:
+        """Show the claim as stored now (someone else's save), dropping what was typed."""
+        assert self.claim is not None
+        with self.context.session() as session:
+            claim = payments_expenses.get_claim(session, self.actor, self.claim.id)
+        self.claim = claim
+        self.person.set_choices(
+            member_choices(self.context, self.actor, self, claim.member_id), claim.member_id
+        )
+        self.kind.setCurrentIndex(self.kind.findData(claim.kind))
+        self.day.setDate(to_qdate(claim.day))
+        self.amount.setText(pounds_text(claim.amount_pence))
+        self.receipt.setChecked(claim.receipt_held)
+        self.description.setText(claim.description or "")
+        self._start_state = self.state()
+        return claim.version

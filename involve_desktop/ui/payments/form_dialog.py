@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.members.member_dialog import ask_discard
 from involve_desktop.ui.messages import FieldErrors, error_label
-from involve_desktop.ui.operations import service_call
 
 
 class FormDialog(QDialog):
@@ -70,6 +70,8 @@ class FormDialog(QDialog):
         self._layout.addLayout(self.form)
         self.setMinimumWidth(500)
         self._start_state: Any = None
+        # Editing a record: the version it was loaded at (``apply`` sends it; ui/conflict.py).
+        self.version = EditVersion(self, None, self.load_theirs)
 
     def set_intro(self, text: str) -> None:
         """A wrapped line of explanation above the rows."""
@@ -113,15 +115,23 @@ class FormDialog(QDialog):
         """Save through a service, raising its errors; subclasses implement this."""
         raise NotImplementedError
 
+    def load_theirs(self) -> int:
+        """Refill the form from the record as stored now; return its version (editing only)."""
+        raise NotImplementedError
+
     def save(self) -> None:
-        """Run ``apply``; close on success, else show the problem and keep what was typed."""
+        """Run ``apply``; close on success, else show the problem and keep what was typed.
+
+        Editing a record saves against ``self.version`` (the version it was loaded at); when
+        someone else saved first, ask what to do (``ui/conflict.py``).
+        """
         self.errors.clear()
-        with (
-            service_call(self, self.errors, self.focus, self.windowTitle()) as call,
-            self.context.session() as session,
-        ):
-            self.apply(session)
-        if call.failed:
+
+        def attempt(_expected: int | None) -> None:
+            with self.context.session() as session:
+                self.apply(session)
+
+        if self.version.save(attempt, self.errors, self.focus, self.windowTitle()).failed:
             return
         self.accept()
 

@@ -28,6 +28,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import rota_patterns, rota_sites
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import ClosedDateInfo, PatternInfo, SiteInfo
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -72,6 +73,7 @@ class SitesDialog(QDialog):
         super().__init__(parent)
         self.context, self.actor = context, actor
         self.sites: list[SiteInfo] = []
+        self.version = EditVersion(self, None, self._load_theirs)  # of the chosen site
         self.patterns: list[PatternInfo] = []
         self.closed: list[ClosedDateInfo] = []
         self.setWindowTitle("Rota sites and weekly shifts")
@@ -201,6 +203,7 @@ class SitesDialog(QDialog):
     def _site_chosen(self, _row: int) -> None:
         site = self.current_site()
         self.form.load(site)
+        self.version.version = site.version if site else None
         self.heading.setText(f"<b>{site.name}</b>" if site else "<b>New site</b>")
         self.archive_button.setEnabled(site is not None)
         self.archive_button.setText("Restore" if site and site.archived else "Archive")
@@ -220,16 +223,27 @@ class SitesDialog(QDialog):
     def save_site(self) -> None:
         """Add the new site or save the chosen one; problems appear beside their fields."""
         site, data = self.current_site(), self.form.value()
-        with (
-            service_call(self, self.form.errors, self.form.focus) as call,
-            self.context.session() as session,
-        ):
-            if site is None:
-                saved = rota_sites.create_site(session, self.actor, data)
-            else:
-                saved = rota_sites.update_site(session, self.actor, site.id, data)
-        if not call.failed:
+        saved: SiteInfo | None = None
+
+        def attempt(expected: int | None) -> None:
+            nonlocal saved
+            with self.context.session() as session:
+                if site is None:
+                    saved = rota_sites.create_site(session, self.actor, data)
+                else:
+                    saved = rota_sites.update_site(
+                        session, self.actor, site.id, data, expected_version=expected
+                    )
+
+        call = self.version.save(attempt, self.form.errors, self.form.focus)
+        if not call.failed and saved is not None:
             self.reload(saved.id)
+
+    def _load_theirs(self) -> int:
+        """Show the chosen site as stored now (someone else's save), dropping the typing."""
+        site = self.current_site()
+        self.reload(site.id if site else None)
+        return self.version.version or 1
 
     def toggle_archive(self) -> None:
         """Archive the chosen site (asking first) or bring it back."""

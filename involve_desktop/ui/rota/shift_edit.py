@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.services import reference_lists, rota_shifts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import ShiftView, SiteInfo
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -57,6 +59,7 @@ class ShiftEditDialog(QDialog):
         super().__init__(parent)
         self.context, self.actor, self.view = context, actor, view
         self.saved_id: int | None = None
+        self.version = EditVersion(self, view.version if view else None, self._load_theirs)
         slot = view.slot if view else None
         self.setWindowTitle(f"Change shift — {slot.label}" if slot else "Add a one-off shift")
         self.site = QComboBox()
@@ -113,6 +116,20 @@ class ShiftEditDialog(QDialog):
         layout.addWidget(buttons)
         (self.start if slot else self.site).setFocus()
 
+    def _load_theirs(self) -> int:
+        """Show the shift as stored now (someone else's save), dropping what was typed."""
+        assert self.view is not None
+        with self.context.session() as session:
+            self.view = rota_shifts.shift_view(session, self.actor, self.view.slot.id)
+        slot = self.view.slot
+        self.start.setTime(QTime(slot.start.hour, slot.start.minute))
+        self.end.setTime(QTime(slot.end.hour, slot.end.minute))
+        self.min_peers.setValue(slot.min_peers)
+        self.max_peers.setValue(slot.max_peers or 0)
+        found = self.training.findData(slot.training_id) if slot.training_id is not None else -1
+        self.training.setCurrentIndex(found if found >= 0 else self.training.count() - 1)
+        return self.view.version
+
     def _peer_support_id(self) -> int | None:
         with service_call(self), self.context.session() as session:
             return reference_lists.training_type_id(session, "peer_support")
@@ -122,37 +139,38 @@ class ShiftEditDialog(QDialog):
         """Add or change the shift through the service; problems appear beside their fields."""
         training = self.training.training_id()
         start, end = time_value(self.start), time_value(self.end)
-        with (
-            service_call(self, self.errors, self.focus) as call,
-            self.context.session() as session,
-        ):
-            if self.view is None:
-                site_id = self.site.currentData()
-                if site_id is None:
-                    raise ValidationError("site", "Add a site first (Set up sites…).")
-                self.saved_id = rota_shifts.add_shift(
-                    session,
-                    self.actor,
-                    int(site_id),
-                    from_qdate(self.day.date()),
-                    start,
-                    end,
-                    spin_value(self.min_peers),
-                    spin_value(self.max_peers),
-                    training,
-                    no_training_required=training is None,
-                )
-            else:
-                rota_shifts.update_shift(
-                    session,
-                    self.actor,
-                    self.view.slot.id,
-                    start,
-                    end,
-                    self.min_peers.value(),
-                    spin_value(self.max_peers),
-                    training,
-                )
-                self.saved_id = self.view.slot.id
-        if not call.failed:
+
+        def attempt(expected: int | None) -> None:
+            with self.context.session() as session:
+                if self.view is None:
+                    site_id = self.site.currentData()
+                    if site_id is None:
+                        raise ValidationError("site", "Add a site first (Set up sites…).")
+                    self.saved_id = rota_shifts.add_shift(
+                        session,
+                        self.actor,
+                        int(site_id),
+                        from_qdate(self.day.date()),
+                        start,
+                        end,
+                        spin_value(self.min_peers),
+                        spin_value(self.max_peers),
+                        training,
+                        no_training_required=training is None,
+                    )
+                else:
+                    rota_shifts.update_shift(
+                        session,
+                        self.actor,
+                        self.view.slot.id,
+                        start,
+                        end,
+                        self.min_peers.value(),
+                        spin_value(self.max_peers),
+                        training,
+                        expected_version=expected,
+                    )
+                    self.saved_id = self.view.slot.id
+
+        if not self.version.save(attempt, self.errors, self.focus).failed:
             self.accept()

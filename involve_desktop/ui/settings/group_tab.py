@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from involve_desktop.core.services import organisation
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.messages import FieldErrors, error_label
-from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.widgets import buttons_row, narrow, page
 
 
@@ -24,6 +25,9 @@ class GroupTab(QWidget):
         self.actor = actor
         with context.session() as session:
             current = organisation.group_name(session) or ""
+            version = organisation.settings_version(session)
+        self.loaded_name = current
+        self.version = EditVersion(self, version, self._load_theirs)
         self.name = QLineEdit(current)
         self.name.setAccessibleName("Group name")
         self.error = error_label()
@@ -46,10 +50,37 @@ class GroupTab(QWidget):
         self.errors.clear()
         self.saved.clear()
         focus = {"group_name": self.name}
-        with service_call(self, self.errors, focus) as call, self.context.session() as session:
-            name = organisation.rename_group(session, self.actor, self.name.text())
-        if call.failed:
+        names: list[str] = []
+
+        def attempt(expected: int | None) -> None:
+            with self.context.session() as session:
+                names.append(
+                    organisation.rename_group(
+                        session, self.actor, self.name.text(), expected_version=expected
+                    )
+                )
+                self.version.version = organisation.settings_version(session)
+
+        if self.version.save(attempt, self.errors, focus).failed:
             return
+        name = names[-1]
+        self.loaded_name = name
         self.name.setText(name)
         self.saved.setText("✓ Saved.")
         self.renamed.emit(name)
+
+    def _load_theirs(self) -> int:
+        """Show the name as stored now (someone else's save), dropping what was typed."""
+        with self.context.session() as session:
+            self.loaded_name = organisation.group_name(session) or ""
+            version = organisation.settings_version(session)
+        self.name.setText(self.loaded_name)
+        return version
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Coming back to the tab with nothing typed: start from the settings as stored now
+        (the screen-lock and privacy tabs save to the same record)."""
+        super().showEvent(event)
+        if self.name.text() == self.loaded_name:
+            with self.context.session() as session:
+                self.version.version = organisation.settings_version(session)

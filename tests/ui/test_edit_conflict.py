@@ -1,0 +1,124 @@
+"""Edit dialogs when someone else saved the record first: the dialog stays open, typing kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from involve_desktop.core.permissions import Role
+from involve_desktop.core.services import accounts, members
+from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.ui import conflict
+from involve_desktop.ui.members.member_dialog import MemberDialog
+from tests.ui.typing import type_text
+
+
+@pytest.fixture
+def priya(session, coordinator):
+    accounts.create_account(
+        session, coordinator, "Priya Shah", "priya", "riverside voices", Role.COORDINATOR
+    )
+    return accounts.sign_in(session, "priya", "riverside voices")
+
+
+@pytest.fixture
+def zoe(session, coordinator):
+    data = MemberInput("Zoë Adams", phone="07700 900123", date_joined=date(2024, 5, 1))
+    return members.create_member(session, coordinator, data)
+
+
+def _changed_underneath(context, priya, zoe) -> None:
+    """Priya saves a new phone number on another laptop while the dialog is open."""
+    with context.session() as s:
+        members.update_member(
+            s, priya, zoe.id, replace(zoe.to_input(), phone="07700 900777"), expected_version=1
+        )
+
+
+def _answer_conflict(qtbot, button: str, seen: list[str]) -> None:
+    """When the conflict box opens, note its text and press ``button``."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "editConflict":
+            QTimer.singleShot(20, press)
+            return
+        seen.append(box.text())
+        seen.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, press)
+
+
+def _open(qtbot, context, actor, member) -> MemberDialog:
+    dialog = MemberDialog(context, actor, member)
+    qtbot.addWidget(dialog, before_close_func=lambda d: QDialog.done(d, 0))
+    dialog.show()
+    return dialog
+
+
+def _stored(context, actor, member_id):
+    with context.session() as s:
+        return members.get_member(s, actor, member_id)
+
+
+def test_keep_editing_leaves_the_dialog_open_with_the_typing_and_saves_nothing(
+    qtbot, context, coordinator, priya, zoe
+) -> None:
+    dialog = _open(qtbot, context, coordinator, zoe)
+    type_text(qtbot, dialog.fields.pronouns, "she/her")
+    _changed_underneath(context, priya, zoe)
+    seen: list[str] = []
+    _answer_conflict(qtbot, conflict.KEEP_EDITING, seen)
+    dialog.save()
+    assert seen[0].startswith("Priya Shah saved changes to Zoë Adams's details at ")
+    assert "Nothing of yours has been saved yet." in seen[0]
+    assert {conflict.KEEP_EDITING, conflict.SAVE_MINE, conflict.LOAD_THEIRS} <= set(seen)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.fields.pronouns.text() == "she/her"
+    assert "Priya Shah saved changes" in dialog.general_error.text()
+    stored = _stored(context, coordinator, zoe.id)
+    assert (stored.pronouns, stored.phone) == (None, "07700 900777")
+
+
+def test_save_mine_over_theirs_asks_then_saves_against_the_new_version(
+    qtbot, context, coordinator, priya, zoe, monkeypatch
+) -> None:
+    dialog = _open(qtbot, context, coordinator, zoe)
+    type_text(qtbot, dialog.fields.pronouns, "she/her")
+    _changed_underneath(context, priya, zoe)
+    asked: list[str] = []
+
+    def confirm(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    _answer_conflict(qtbot, conflict.SAVE_MINE, [])
+    dialog.save()
+    assert asked and "replaced by what you typed" in asked[0]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    stored = _stored(context, coordinator, zoe.id)
+    # Mine is the whole form as typed, so the phone goes back to what the dialog showed.
+    assert (stored.pronouns, stored.phone, stored.version) == ("she/her", "07700 900123", 3)
+
+
+def test_discard_mine_loads_theirs_into_the_open_dialog(
+    qtbot, context, coordinator, priya, zoe
+) -> None:
+    dialog = _open(qtbot, context, coordinator, zoe)
+    type_text(qtbot, dialog.fields.pronouns, "she/her")
+    _changed_underneath(context, priya, zoe)
+    _answer_conflict(qtbot, conflict.LOAD_THEIRS, [])
+    dialog.save()
+    assert dialog.isVisible()
+    assert (dialog.fields.phone.text(), dialog.fields.pronouns.text()) == ("07700 900777", "")
+    type_text(qtbot, dialog.fields.pronouns, "she/her")
+    dialog.save()  # now against their version: no conflict
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    stored = _stored(context, coordinator, zoe.id)
+    assert (stored.pronouns, stored.phone, stored.version) == ("she/her", "07700 900777", 3)
