@@ -119,7 +119,7 @@ class ReportTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_sheet)
         self.kind_box.currentIndexChanged.connect(self._fill_years)
-        self.year_box.currentIndexChanged.connect(self._load)
+        self.year_box.currentIndexChanged.connect(self._year_changed)
         self._fill_years()
 
     @property
@@ -148,6 +148,19 @@ class ReportTab(QWidget):
             getattr(self.loaded, name) != text.strip() for name, text in self._texts().items()
         )
 
+    def _year_changed(self) -> None:
+        """Another year chosen: offer to save words typed for the one left, then load."""
+        if self._unsaved():
+            answer = QMessageBox.question(
+                self,
+                "Save your words?",
+                "You changed the words for the year you were on. Save them before opening "
+                "another year? (No leaves them out.)",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.save()
+        self._load()
+
     def _load(self) -> None:
         narrative = None
         with service_call(self, title="Annual report") as call, self.context.session() as session:
@@ -170,7 +183,7 @@ class ReportTab(QWidget):
         """Save the three sections for the chosen year."""
         if self.loaded is None:
             return False
-        data = ReportNarrative(self.year.start, **self._texts(), version=self.loaded.version)
+        data = ReportNarrative(self.loaded.starts_on, **self._texts(), version=self.loaded.version)
         saved = None
         with (
             service_call(self, self.errors, dict(self.edits), title="Save the report") as call,
@@ -179,8 +192,9 @@ class ReportTab(QWidget):
             saved = save_narrative(session, self.actor, data)
         if call.failed or saved is None:
             return False
-        self._show(saved)
-        self.status.setText(f"Saved for {self.year.label}.")
+        if saved.starts_on == self.year.start:
+            self._show(saved)
+            self.status.setText(f"Saved for {self.year.label}.")
         return True
 
     def add_new(self) -> None:

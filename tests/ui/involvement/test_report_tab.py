@@ -69,3 +69,19 @@ def test_print_asks_to_save_then_previews_the_words(qtbot, context, coordinator,
     assert asked == ["Save your words first?"]
     assert "Open a second peer group in the north." in printed[0]
     assert "What we will do next year" in printed[0]
+
+
+def test_changing_year_offers_to_save_what_was_typed(
+    qtbot, context, session, coordinator, monkeypatch
+):
+    tab = ReportTab(context, coordinator, today=TODAY)
+    qtbot.addWidget(tab)
+    tab.edits["year_in_brief"].setPlainText("Words for 2026 to 2027.")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.year_box.setCurrentIndex(1)  # April 2025 to March 2026
+    assert tab.edits["year_in_brief"].toPlainText() == ""
+    session.expire_all()
+    assert read_narrative(session, coordinator, date(2026, 4, 1)).year_in_brief == (
+        "Words for 2026 to 2027."
+    )
+    assert read_narrative(session, coordinator, date(2025, 4, 1)).version is None
