@@ -76,7 +76,7 @@ class SpectrumDialog(FormDialog):
         )
         super().__init__(context, title, "Save &draft", FIELDS, parent)
         self.actor, self.assessment, self.today = actor, assessment, today or date.today()
-        self.resize(1000, 660)
+        self.resize(1000, 640)
         self.day = date_edit(self.today, "Date of the self-assessment")
         self.led_by = QLineEdit()
         self.led_by.setAccessibleName("Who led it")
@@ -124,7 +124,7 @@ class SpectrumDialog(FormDialog):
         self.others.setAccessibleName("Other people who took part")
         self.others.setTabChangesFocus(True)
         self.others.setPlaceholderText(OTHERS_HINT)
-        self.others.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.others.setMaximumHeight(self.fontMetrics().height() * 4)
         self.focus["member_ids"] = self.people
         self.focus["others"] = self.others
         others_label = QLabel("<b>&Other people</b> (staff, trustees…)")

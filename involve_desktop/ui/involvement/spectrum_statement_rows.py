@@ -7,7 +7,7 @@ filled from the keyboard with Tab.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -102,3 +102,7 @@ class StageChecklist(QScrollArea):
         column.addStretch(1)
         self.setWidget(inner)
         self.setAccessibleName(f"{stage.label} statements")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Modest, so the dialog fits a 1366×768 screen (the list scrolls)."""
+        return QSize(800, 240)
