@@ -10,10 +10,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from involve_desktop.core.permissions import Role
-from involve_desktop.core.services import accounts, members
+from involve_desktop.core.services import accounts, members, organisation, panels, payments_expenses
 from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.panels_dto import PanelInput
+from involve_desktop.core.services.payments_dto import ExpenseInput, ExpenseKind
 from involve_desktop.ui import conflict
 from involve_desktop.ui.members.member_dialog import MemberDialog
+from involve_desktop.ui.panels.panel_dialog import PanelDialog
+from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
+from involve_desktop.ui.settings.group_tab import GroupTab
+from tests.core.panels.helpers import TODAY as PANEL_TODAY
+from tests.core.panels.helpers import panel
 from tests.ui.typing import type_text
 
 
@@ -122,3 +129,77 @@ def test_discard_mine_loads_theirs_into_the_open_dialog(
     assert dialog.result() == QDialog.DialogCode.Accepted
     stored = _stored(context, coordinator, zoe.id)
     assert (stored.pronouns, stored.phone, stored.version) == ("she/her", "07700 900777", 3)
+
+
+def test_the_panel_dialog_saves_mine_over_theirs_after_asking(
+    qtbot, session, context, coordinator, priya, monkeypatch
+) -> None:
+    panel_id = panel(session, coordinator)
+    session.close()
+    dialog = PanelDialog(context, coordinator, panel_id, today=PANEL_TODAY)
+    qtbot.addWidget(dialog, before_close_func=lambda d: QDialog.done(d, 0))
+    dialog.show()
+    dialog.details.venue.setText("Oak Street Centre")
+    with context.session() as s:
+        theirs = panels.get_panel(s, priya, panel_id)
+        data = PanelInput(
+            theirs.post_title,
+            theirs.day,
+            theirs.team,
+            theirs.start_time,
+            theirs.end_time,
+            theirs.venue,
+            candidates=6,
+        )
+        panels.update_panel(s, priya, panel_id, data, today=PANEL_TODAY)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    seen: list[str] = []
+    _answer_conflict(qtbot, conflict.SAVE_MINE, seen)
+    dialog.save()
+    assert seen[0].startswith("Priya Shah saved changes to the Peer Support Worker panel")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with context.session() as s:
+        stored = panels.get_panel(s, coordinator, panel_id)
+    assert (stored.venue, stored.version) == ("Oak Street Centre", 3)
+
+
+def test_the_group_name_tab_loads_theirs_when_asked(qtbot, context, coordinator, priya) -> None:
+    tab = GroupTab(context, coordinator)
+    qtbot.addWidget(tab)
+    tab.show()
+    renamed: list[str] = []
+    tab.renamed.connect(renamed.append)
+    tab.name.setText("Riverside Voices Peer Network")
+    with context.session() as s:
+        organisation.rename_group(s, priya, "Riverside Voices CIC")
+    _answer_conflict(qtbot, conflict.LOAD_THEIRS, [])
+    tab.save()
+    assert tab.name.text() == "Riverside Voices CIC"
+    assert renamed == ["Riverside Voices CIC"]
+    tab.name.setText("Riverside Voices Peer Network")
+    tab.save()  # against the version just loaded: saves
+    with context.session() as s:
+        assert organisation.group_name(s) == "Riverside Voices Peer Network"
+
+
+def test_an_expense_claim_changed_elsewhere_keeps_the_dialog_open(
+    qtbot, context, coordinator, priya, zoe
+) -> None:
+    data = ExpenseInput(zoe.id, ExpenseKind.TRAVEL, date(2026, 11, 20), 480, description="Bus")
+    with context.session() as s:
+        claim = payments_expenses.add_claim(s, coordinator, data, today=date(2026, 11, 26))
+    dialog = ExpenseDialog(context, coordinator, claim, today=date(2026, 11, 26))
+    qtbot.addWidget(dialog, before_close_func=lambda d: QDialog.done(d, 0))
+    dialog.show()
+    dialog.description.setText("Bus to Ward 4 and back")
+    with context.session() as s:
+        payments_expenses.update_claim(
+            s, priya, claim.id, replace(data, amount_pence=520), today=date(2026, 11, 26)
+        )
+    seen: list[str] = []
+    _answer_conflict(qtbot, conflict.KEEP_EDITING, seen)
+    dialog.save()
+    assert seen[0].startswith("Priya Shah saved changes to this expense claim")
+    assert dialog.isVisible() and dialog.description.text() == "Bus to Ward 4 and back"
+    with context.session() as s:
+        assert payments_expenses.get_claim(s, coordinator, claim.id).amount_pence == 520

@@ -75,6 +75,7 @@ class GroupTab(QWidget):
             self.loaded_name = organisation.group_name(session) or ""
             version = organisation.settings_version(session)
         self.name.setText(self.loaded_name)
+        self.renamed.emit(self.loaded_name)  # the title and status bar follow
         return version
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
