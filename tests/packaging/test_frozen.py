@@ -76,3 +76,29 @@ def test_frozen_migrates_the_test_database(frozen: Path, tmp_path: Path, databas
 
 def test_frozen_opens_an_encrypted_database(frozen: Path, tmp_path: Path) -> None:
     app_checks.check_encrypted_database(frozen, tmp_path)
+
+
+def test_install_script_installs_for_one_person_and_removes_again(
+    frozen: Path, tmp_path: Path
+) -> None:
+    """install.sh in the built folder: menu entry, icons, metainfo and a working command."""
+    script = frozen.parent / "install.sh"
+    if sys.platform == "win32" or not script.exists():
+        pytest.skip("install.sh is added by packaging/build.sh on Linux")
+    env = {**app_checks.app_env(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share")}
+    subprocess.run([str(script)], env=env, check=True, capture_output=True, timeout=300)
+    desktop = tmp_path / "share" / "applications" / "org.involve.InvolveDesktop.desktop"
+    entry = dict(line.split("=", 1) for line in desktop.read_text().splitlines() if "=" in line)
+    program = Path(entry["Exec"])
+    assert program == tmp_path / ".local" / "opt" / "involve-desktop" / "involve-desktop"
+    assert entry["Icon"] == "involve-desktop"
+    icons = tmp_path / "share" / "icons" / "hicolor"
+    assert (icons / "48x48" / "apps" / "involve-desktop.png").is_file()
+    assert (icons / "scalable" / "apps" / "involve-desktop.svg").is_file()
+    assert (tmp_path / "share" / "metainfo" / "org.involve.InvolveDesktop.metainfo.xml").is_file()
+    app_checks.check_version(tmp_path / ".local" / "bin" / "involve-desktop", tmp_path)
+
+    subprocess.run([str(script), "--uninstall"], env=env, check=True, capture_output=True)
+    assert not program.exists()
+    assert not desktop.exists()
+    assert not (tmp_path / ".local" / "bin" / "involve-desktop").exists()
