@@ -82,6 +82,7 @@ def test_member_sheets_are_listed_after_the_blank_one() -> None:
         "spectrum",
         "activity-record",
         "you-said-we-did",
+        "annual-report",
     ]
     assert not get_sheet("blank-sign-in").needs_data
     for key in keys[1:]:
