@@ -205,7 +205,7 @@ def update_cohort(
     the old one; sessions already held keep theirs."""
     row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
-        check_version(row, expected_version, what=f"the cohort {row.name}")
+        check_version(row, expected_version, what=f"the cohort {row.name}", by=actor)
         values = _values(session, data, row)
         group = session.get(MeetingGroup, row.meeting_group_id)
         assert group is not None

@@ -153,7 +153,7 @@ def update_programme(
     require(session, actor, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
         row = load_programme(session, programme_id)
-        check_version(row, expected_version, what=f"the programme {row.name}")
+        check_version(row, expected_version, what=f"the programme {row.name}", by=actor)
         values = _values(session, data, programme_id)
         required = values.pop("required")
         before = {key: getattr(row, key) for key in values}

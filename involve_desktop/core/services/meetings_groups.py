@@ -162,7 +162,7 @@ def update_group(
     with transaction(session):
         row = _group(session, group_id)
         refuse_cohort_group(row)
-        check_version(row, expected_version, what=f"the group {row.name}")
+        check_version(row, expected_version, what=f"the group {row.name}", by=actor)
         values = _values(session, data, group_id, today or date.today())
         before = {key: getattr(row, key) for key in values}
         for key, value in values.items():

@@ -202,7 +202,10 @@ def update_meeting(
     row = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RUN)
     with transaction(session):
         check_version(
-            row, expected_version, what=f"the {row.group.name} meeting on {format_date(row.day)}"
+            row,
+            expected_version,
+            what=f"the {row.group.name} meeting on {format_date(row.day)}",
+            by=actor,
         )
         if row.cancelled:
             raise ValidationError(

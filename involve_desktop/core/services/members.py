@@ -282,7 +282,7 @@ def update_member(
     with transaction(session):
         member = _load(session, member_id)
         name = display_name(member.full_name, member.preferred_name)
-        check_version(member, expected_version, what=f"{name}'s details")
+        check_version(member, expected_version, what=f"{name}'s details", by=actor)
         before = {key: getattr(member, key) for key in values}
         apply_values(member, values)
         changes = audit.changes_between(before, values)

@@ -38,7 +38,7 @@ def rename_group(
     clean = validation.required_text("group_name", "Group name", name, GROUP_NAME_MAX)
     with transaction(session):
         org = session.scalars(select(Organisation).order_by(Organisation.id).limit(1)).one()
-        check_version(org, expected_version, what="the group settings")
+        check_version(org, expected_version, what="the group settings", by=actor)
         changes = audit.changes_between({"name": org.name}, {"name": clean})
         org.name = clean
         if changes:

@@ -216,7 +216,7 @@ def update_panel(
     values = _values(data)
     with transaction(session):
         row = load_panel(session, panel_id)
-        check_version(row, expected_version, what=f"the {row.post_title} panel")
+        check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
         _editable(row)
         if row.status == PanelStatus.HELD.value and data.day > (today or date.today()):
             raise ValidationError("day", "This panel is recorded as held, so it cannot move ahead.")
@@ -261,7 +261,7 @@ def record_process(
     )
     with transaction(session):
         row = load_panel(session, panel_id)
-        check_version(row, expected_version, what=f"the {row.post_title} panel")
+        check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
         _editable(row)
         if data.briefing_on is not None and data.briefing_on > row.day:
             raise ValidationError(

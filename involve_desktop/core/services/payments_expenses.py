@@ -121,7 +121,7 @@ def update_claim(
     require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
     with transaction(session):
         row = _load(session, claim_id)
-        check_version(row, expected_version, what="this expense claim")
+        check_version(row, expected_version, what="this expense claim", by=actor)
         _pending(row, "changed")
         values = _values(session, data, today or date.today())
         before = {k: getattr(row, k) for k in values}

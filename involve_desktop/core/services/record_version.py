@@ -16,6 +16,7 @@ from involve_desktop.core.errors import RecordChanged
 from involve_desktop.core.formatting import format_date, local_from_utc
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import utcnow
+from involve_desktop.core.services.dto import Actor
 
 NOTHING_SAVED = "Nothing of yours has been saved yet."
 
@@ -40,8 +41,18 @@ def _when(at: datetime, today: datetime) -> str:
     return f"at {local:%H:%M} on {format_date(local.date())}"
 
 
-def changed_message(session: Session | None, entity: str, entity_id: int | None, what: str) -> str:
-    """The sentence shown when ``what`` (e.g. "Zoë Adams's details") was saved by someone else."""
+def changed_message(
+    session: Session | None,
+    entity: str,
+    entity_id: int | None,
+    what: str,
+    by: Actor | None = None,
+) -> str:
+    """The sentence shown when ``what`` (e.g. "Zoë Adams's details") was saved by someone else.
+
+    ``by`` is the person now saving: when the trail says it was their own account (another
+    window, or the same account on another laptop) the message says "You".
+    """
     latest = (
         _latest_change(session, entity, entity_id)
         if session is not None and entity_id is not None
@@ -50,17 +61,25 @@ def changed_message(session: Session | None, entity: str, entity_id: int | None,
     if latest is None:
         return f"Someone else saved changes to {what} while you were editing. {NOTHING_SAVED}"
     when = _when(latest.at, local_from_utc(utcnow()))
+    if by is not None and latest.account_id == by.account_id:
+        return (
+            f"You saved changes to {what} {when} in another window or on another laptop, "
+            f"while you were editing here. {NOTHING_SAVED}"
+        )
     return (
         f"{latest.account_name} saved changes to {what} {when}, while you were editing. "
         f"{NOTHING_SAVED}"
     )
 
 
-def check_version(record: object, expected_version: int | None, *, what: str) -> None:
+def check_version(
+    record: object, expected_version: int | None, *, what: str, by: Actor | None = None
+) -> None:
     """Raise :class:`RecordChanged` when ``record`` is no longer the version being edited.
 
     ``expected_version`` None means "no check" (the CLI, the demo data, older callers).
-    ``what`` names the record for the message, e.g. "Zoë Adams's details".
+    ``what`` names the record for the message, e.g. "Zoë Adams's details"; ``by`` is the
+    person saving (so a clash with their own earlier save says "You").
     """
     if expected_version is None:
         return
@@ -71,5 +90,5 @@ def check_version(record: object, expected_version: int | None, *, what: str) ->
     if current == expected_version:
         return
     entity = record.__tablename__  # type: ignore[attr-defined]
-    message = changed_message(session, entity, record.id, what)  # type: ignore[attr-defined]
+    message = changed_message(session, entity, record.id, what, by)  # type: ignore[attr-defined]
     raise RecordChanged(message, current_version=current)

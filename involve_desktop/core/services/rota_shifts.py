@@ -243,7 +243,7 @@ def update_shift(
             raise NotFound("That shift is no longer on the rota. Refresh the rota.")
         if row.cancelled:
             raise ValidationError("shift", "This shift is cancelled; it cannot be changed.")
-        check_version(row, expected_version, what=f"the shift on {format_date(row.day)}")
+        check_version(row, expected_version, what=f"the shift on {format_date(row.day)}", by=actor)
         before = {
             "start": hhmm(row.start_time),
             "end": hhmm(row.end_time),

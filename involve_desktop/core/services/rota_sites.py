@@ -116,7 +116,7 @@ def update_site(
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     with transaction(session):
         row = _site(session, site_id)
-        check_version(row, expected_version, what=f"the site {row.name}")
+        check_version(row, expected_version, what=f"the site {row.name}", by=actor)
         values = _values(session, data, site_id)
         before = {k: getattr(row, k) for k in values}
         for key, value in values.items():
