@@ -40,7 +40,7 @@ class StatementRow:
         self.tick = QComboBox()
         self.tick.addItem(NOT_ANSWERED, "")
         for answer in Answer:
-            self.tick.addItem(f"{answer.symbol} {answer.label}", answer.value)
+            self.tick.addItem(f"{answer.label} {answer.symbol}", answer.value)  # Y/P/N pick
         self.tick.setAccessibleName(f"{statement.stage.label} {number}: tick")
         self.text.setBuddy(self.tick)
         self.comment = QLineEdit()

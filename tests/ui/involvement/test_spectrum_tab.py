@@ -125,6 +125,25 @@ def test_new_assessment_live_stage_then_finish_refused_then_allowed(
     assert _rows(tab.table)[0][1] == "Finished"
 
 
+def test_ticks_are_typed_from_the_keyboard(qtbot, context, session, coordinator):
+    dialog = SpectrumDialog(context, coordinator, None, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    good = dialog.checklists[1]
+    for index, row in enumerate(good.rows):
+        row.tick.setFocus()
+        qtbot.keyClicks(row.tick, "p" if index == 0 else "y")
+    assert good.rows[0].answer() is Answer.PARTLY
+    assert all(row.answer() is Answer.YES for row in good.rows[1:])
+    assert "Stage reached: Beginnings" in dialog.stage_line.text()
+    assert "(partly)" in dialog.stage_line.text()
+    good.rows[0].set_answer(Answer.YES)
+    assert "Stage reached: Good involvement" in dialog.stage_line.text()
+    led = dialog.checklists[2].rows[0]
+    qtbot.keyClicks(led.tick, "n")
+    assert led.answer() is Answer.NO
+
+
 def test_esc_asks_before_losing_typing(qtbot, context, session, coordinator, answered_questions):  # noqa: F811
     dialog = SpectrumDialog(context, coordinator, None, today=TODAY)
     qtbot.addWidget(dialog)
