@@ -56,7 +56,7 @@ STALE = (
 NEEDS_LIVED_EXPERIENCE = (
     "A self-assessment can only be finished when members with lived experience took part. "
     "Add at least one member whose record says they have lived experience (or check their "
-    "member record), or save it as a draft for now."
+    "member record). Until then it can be kept as a draft."
 )
 
 

@@ -229,6 +229,9 @@ class SpectrumDialog(FormDialog):
                 session, self.actor, self.assessment.id, self.assessment.version
             )
         if call.failed:
+            label = self.labels["member_ids"]
+            if label.text():
+                label.setText(f"{label.text()} It is saved as a draft.")
             self.tabs.setCurrentIndex(len(self.checklists))  # who took part
             self.people.setFocus()
             self._saved, self._ticked = snapshot(self), self.people.checked_ids()

@@ -113,6 +113,7 @@ def test_new_assessment_live_stage_then_finish_refused_then_allowed(
     assert "Stage reached: Beginnings" in seen[1] and "(partly)" in seen[1]
     assert "Stage reached: Good involvement" in seen[2] and "Service user led" in seen[2]
     assert "members with lived experience took part" in seen[3]
+    assert seen[3].endswith("It is saved as a draft.")
     assert seen[4] == "3"  # the Who took part tab is brought forward
     made = spectrum.list_assessments(session, coordinator)[0]
     assert made.day == TODAY and made.status is AssessmentStatus.FINISHED  # one, finished
