@@ -62,37 +62,52 @@ def upgrade() -> None:
         )
 
     op.create_table(
-        "spectrum_participant",
+        "spectrum_member",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("assessment_id", sa.Integer(), nullable=False),
         sa.Column("member_id", sa.Integer(), nullable=True),
-        sa.Column("name", sa.String(length=200), nullable=True),
-        sa.Column("role", sa.String(length=200), nullable=True),
         sa.Column("lived_experience", sa.Boolean(), nullable=True),
-        _child_fk("spectrum_participant"),
+        _child_fk("spectrum_member"),
         sa.ForeignKeyConstraint(
             ["member_id"],
             ["member.id"],
-            name=op.f("fk_spectrum_participant_member_id_member"),
+            name=op.f("fk_spectrum_member_member_id_member"),
             ondelete="SET NULL",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_spectrum_participant")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_spectrum_member")),
     )
-    with op.batch_alter_table("spectrum_participant", schema=None) as batch_op:
+    with op.batch_alter_table("spectrum_member", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_spectrum_participant_assessment_id"), ["assessment_id"], unique=False
+            batch_op.f("ix_spectrum_member_assessment_id"), ["assessment_id"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_spectrum_participant_member_id"), ["member_id"], unique=False
+            batch_op.f("ix_spectrum_member_member_id"), ["member_id"], unique=False
+        )
+
+    op.create_table(
+        "spectrum_other",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("assessment_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("role", sa.String(length=200), nullable=True),
+        _child_fk("spectrum_other"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_spectrum_other")),
+    )
+    with op.batch_alter_table("spectrum_other", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_spectrum_other_assessment_id"), ["assessment_id"], unique=False
         )
 
 
 def downgrade() -> None:
     """Undo this revision."""
-    with op.batch_alter_table("spectrum_participant", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_spectrum_participant_member_id"))
-        batch_op.drop_index(batch_op.f("ix_spectrum_participant_assessment_id"))
-    op.drop_table("spectrum_participant")
+    with op.batch_alter_table("spectrum_other", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_spectrum_other_assessment_id"))
+    op.drop_table("spectrum_other")
+    with op.batch_alter_table("spectrum_member", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_spectrum_member_member_id"))
+        batch_op.drop_index(batch_op.f("ix_spectrum_member_assessment_id"))
+    op.drop_table("spectrum_member")
     with op.batch_alter_table("spectrum_answer", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_spectrum_answer_assessment_id"))
     op.drop_table("spectrum_answer")

@@ -14,10 +14,10 @@ from involve_desktop.core.db.engine import create_engine_for
 from involve_desktop.core.db.migrate import alembic_config, current_revision, migrate
 from involve_desktop.core.services import members, spectrum
 from involve_desktop.core.services.member_dto import MemberInput, Restricted
-from involve_desktop.core.services.spectrum_dto import AnswerInput, AssessmentInput
+from involve_desktop.core.services.spectrum_dto import AnswerInput, AssessmentInput, OtherPerson
 from involve_desktop.core.services.spectrum_statements import Answer
 
-SPECTRUM_TABLES = {"spectrum_assessment", "spectrum_answer", "spectrum_participant"}
+SPECTRUM_TABLES = {"spectrum_assessment", "spectrum_answer", "spectrum_member", "spectrum_other"}
 
 
 def _step(engine, action, revision: str) -> None:
@@ -48,12 +48,16 @@ def test_answers_and_participants_follow_their_assessment(session, coordinator) 
         MemberInput(full_name="Zoë Okafor", restricted=Restricted(lived_experience=True)),
     )
     answers = (AnswerInput("g_influence", Answer.YES),)
-    data = AssessmentInput(date(2026, 5, 1), answers=answers, member_ids=(member.id,))
+    others = (OtherPerson("Priya Rao", "Trustee"),)
+    data = AssessmentInput(
+        date(2026, 5, 1), answers=answers, member_ids=(member.id,), others=others
+    )
     spectrum.create_assessment(session, coordinator, data, today=date(2026, 6, 1))
     session.execute(text("DELETE FROM member WHERE id = :id"), {"id": member.id})
-    kept = session.execute(text("SELECT member_id, lived_experience FROM spectrum_participant"))
+    kept = session.execute(text("SELECT member_id, lived_experience FROM spectrum_member"))
     assert [tuple(r) for r in kept] == [(None, True)]
     session.execute(text("DELETE FROM spectrum_assessment"))
     assert session.execute(text("SELECT COUNT(*) FROM spectrum_answer")).scalar() == 0
-    assert session.execute(text("SELECT COUNT(*) FROM spectrum_participant")).scalar() == 0
+    assert session.execute(text("SELECT COUNT(*) FROM spectrum_member")).scalar() == 0
+    assert session.execute(text("SELECT COUNT(*) FROM spectrum_other")).scalar() == 0
     session.rollback()

@@ -3,11 +3,12 @@
 A ``SpectrumAssessment`` is one dated self-assessment (a draft until finished), with one
 ``SpectrumAnswer`` per statement ticked (the statements themselves are a fixed catalogue in
 ``core/services/spectrum_statements.py``; answers are stored by the statement's key) and
-``SpectrumParticipant`` rows for who took part: members (with their lived experience as
-recorded on the member when they were added, so later edits do not rewrite history) and
-other people by name and role (a staff member, a trustee). A participant's ``member_id``
-becomes NULL if the member's record is erased; the row (and its lived experience count)
-stays, without a name.
+rows for who took part: ``SpectrumMember`` (members, with their lived experience as recorded
+on the member record, so later edits do not rewrite history) and ``SpectrumOther`` (other
+people by name and role: a staff member, a trustee). They are two tables so that the one
+pointing at members holds no free text (GDPR erasure decides every text column of tables
+about a member). A ``SpectrumMember.member_id`` becomes NULL if the member row is deleted;
+the row (and its lived experience count) stays, without a name.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ class SpectrumAssessment(Versioned, TimestampMixin, Base):
     answers: Mapped[list[SpectrumAnswer]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan"
     )
-    participants: Mapped[list[SpectrumParticipant]] = relationship(
+    members: Mapped[list[SpectrumMember]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan"
+    )
+    others: Mapped[list[SpectrumOther]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan"
     )
 
@@ -60,10 +64,10 @@ class SpectrumAnswer(Base):
     assessment: Mapped[SpectrumAssessment] = relationship(back_populates="answers")
 
 
-class SpectrumParticipant(Base):
-    """Someone who took part: a member (``member_id``) or another person (name and role)."""
+class SpectrumMember(Base):
+    """A member who took part, with their lived experience as recorded when added."""
 
-    __tablename__ = "spectrum_participant"
+    __tablename__ = "spectrum_member"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     assessment_id: Mapped[int] = mapped_column(
@@ -72,8 +76,21 @@ class SpectrumParticipant(Base):
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("member.id", ondelete="SET NULL"), index=True
     )
-    name: Mapped[str | None] = mapped_column(String(200))  # other people only
-    role: Mapped[str | None] = mapped_column(String(200))
-    lived_experience: Mapped[bool | None] = mapped_column(Boolean)  # members: as recorded
+    lived_experience: Mapped[bool | None] = mapped_column(Boolean)
 
-    assessment: Mapped[SpectrumAssessment] = relationship(back_populates="participants")
+    assessment: Mapped[SpectrumAssessment] = relationship(back_populates="members")
+
+
+class SpectrumOther(Base):
+    """Someone else who took part, by name and role (a staff member, a trustee)."""
+
+    __tablename__ = "spectrum_other"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("spectrum_assessment.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    role: Mapped[str | None] = mapped_column(String(200))
+
+    assessment: Mapped[SpectrumAssessment] = relationship(back_populates="others")

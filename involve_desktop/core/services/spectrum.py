@@ -26,7 +26,8 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.spectrum import (
     SpectrumAnswer,
     SpectrumAssessment,
-    SpectrumParticipant,
+    SpectrumMember,
+    SpectrumOther,
 )
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
@@ -60,22 +61,21 @@ NEEDS_LIVED_EXPERIENCE = (
 )
 
 
-def _participants(session: Session, rows: Sequence[SpectrumParticipant]) -> tuple[Participant, ...]:
-    names = names_of(session, {p.member_id for p in rows if p.member_id is not None})
+def _participants(session: Session, row: SpectrumAssessment) -> tuple[Participant, ...]:
+    names = names_of(session, {p.member_id for p in row.members if p.member_id is not None})
     members = [
         Participant(
             names.get(p.member_id, ERASED) if p.member_id is not None else ERASED,
-            p.role,
+            None,
             p.member_id,
             True,
             p.lived_experience,
         )
-        for p in rows
-        if p.name is None
+        for p in row.members
     ]
     members.sort(key=lambda p: name_order(p.name, p.member_id or 0))
     others = sorted(
-        (Participant(p.name or "", p.role, None, False, None) for p in rows if p.name is not None),
+        (Participant(p.name, p.role, None, False, None) for p in row.others),
         key=lambda p: name_order(p.name, 0),
     )
     return tuple(members + others)
@@ -95,7 +95,7 @@ def assessment_info(session: Session, row: SpectrumAssessment) -> AssessmentInfo
         led_by=row.led_by,
         notes=row.notes,
         answers=answers,
-        participants=_participants(session, row.participants),
+        participants=_participants(session, row),
         result=stage_reached({a.statement_key: a.answer for a in answers}),
         version=row.version,
     )
@@ -174,22 +174,26 @@ def _set_participants(
     ids = sorted(set(member_ids))
     checked_members(session, ids, "member_ids")
     lived = _lived(session, ids)
-    current = {p.member_id: p for p in row.participants if p.name is None}
+    current = {p.member_id: p for p in row.members}
     for member_id, link in current.items():
         if member_id not in ids and member_id is not None:
-            row.participants.remove(link)
+            row.members.remove(link)
     for member_id in ids:
         link = current.get(member_id)
         if link is None:
-            row.participants.append(
-                SpectrumParticipant(member_id=member_id, lived_experience=lived[member_id])
+            row.members.append(
+                SpectrumMember(member_id=member_id, lived_experience=lived[member_id])
             )
         elif refresh:
             link.lived_experience = lived[member_id]
-    for link in [p for p in row.participants if p.name is not None]:
-        row.participants.remove(link)
-    for name, role in others:
-        row.participants.append(SpectrumParticipant(name=name, role=role))
+    wanted = list(others)
+    for link in list(row.others):
+        if (link.name, link.role) in wanted:
+            wanted.remove((link.name, link.role))
+        else:
+            row.others.remove(link)
+    for name, role in wanted:
+        row.others.append(SpectrumOther(name=name, role=role))
     session.flush()
 
 
@@ -200,13 +204,13 @@ def _audit_view(row: SpectrumAssessment) -> dict[str, object]:
         "led_by": row.led_by,
         "notes": row.notes,
         "answers": "; ".join(f"{a.statement_key}={a.answer}" for a in row.answers),
-        "members": ",".join(str(p.member_id) for p in row.participants if p.name is None),
-        "others": "; ".join(f"{p.name} ({p.role or ''})" for p in row.participants if p.name),
+        "members": ",".join(str(p.member_id) for p in row.members),
+        "others": "; ".join(f"{p.name} ({p.role or ''})" for p in row.others),
     }
 
 
 def _check_lived_experience(row: SpectrumAssessment) -> None:
-    if not any(p.name is None and p.lived_experience for p in row.participants):
+    if not any(p.lived_experience for p in row.members):
         raise ValidationError("member_ids", NEEDS_LIVED_EXPERIENCE)
 
 
@@ -276,7 +280,7 @@ def finish_assessment(
             raise ValidationError("version", STALE)
         if row.status == AssessmentStatus.FINISHED.value:
             raise ValidationError("status", "This self-assessment is already finished.")
-        members = [p for p in row.participants if p.name is None and p.member_id is not None]
+        members = [p for p in row.members if p.member_id is not None]
         lived = _lived(session, [p.member_id for p in members if p.member_id is not None])
         for p in members:
             p.lived_experience = lived.get(p.member_id or 0, p.lived_experience)
