@@ -48,6 +48,14 @@ echo "Built $APP ($VERSION)"
 echo "  build time:          ${BUILD_SECONDS}s"
 echo "  folder size:         $(du -sh dist/involve-desktop | cut -f1)"
 echo "  --version start:     $(python3 -c "print(f'{$T1 - $T0:.2f}s')")"
+# The folder runs only where glibc is at least as new as the newest symbol any file uses
+# (the build machine's libraries are bundled): build on the oldest Linux you support.
+if command -v objdump >/dev/null 2>&1; then
+    GLIBC="$(find dist/involve-desktop -type f \( -name '*.so*' -o -name involve-desktop \) \
+        -exec objdump -T {} + 2>/dev/null | grep -oE 'GLIBC_[0-9]+\.[0-9]+' | sort -Vu |
+        tail -n 1 || true)"
+    echo "  needs glibc:         ${GLIBC#GLIBC_} or newer"
+fi
 
 if [[ $TARBALL == 1 ]]; then
     VERSION_NUMBER="${VERSION##* }"
