@@ -2,7 +2,8 @@
 
 What it prints: the date and who led it, the **stage reached** (with the rule) and **what is
 still needed for the next stage**; who took part (members by the name they go by, in the
-privacy mode chosen, and other people by name and role — so it is marked Confidential);
+privacy mode chosen; other people — staff, trustees, taking part in their work role — by
+name and role as typed, like facilitators on other sheets), so it is marked Confidential;
 each stage's statements with the tick (symbol and word, never colour alone), comment and
 evidence; the notes; then, when there are earlier finished self-assessments, a comparison
 table (statements down, dates across).
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date
@@ -149,9 +150,9 @@ def spectrum_story(sheet: SpectrumSheet, options: SheetOptions) -> list[Flowable
     story.append(Paragraph("Who took part", styles.heading))
     story += [paragraph(line, styles.body) for line in _people(info, options)]
     for stage in Stage:
-        story.append(Paragraph(stage.label, styles.heading))
-        story.append(paragraph(STAGE_NOTES[stage], styles.body))
-        story.append(_stage_table(info, stage, styles, width))
+        heading = Paragraph(stage.label, styles.heading)
+        note = paragraph(STAGE_NOTES[stage], styles.body)
+        story.append(KeepTogether([heading, note, _stage_table(info, stage, styles, width)]))
     if info.notes:
         story.append(Paragraph("Notes", styles.heading))
         story += [paragraph(line, styles.body) for line in info.notes.splitlines() if line]
