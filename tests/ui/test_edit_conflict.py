@@ -10,15 +10,29 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from involve_desktop.core.permissions import Role
-from involve_desktop.core.services import accounts, members, organisation, panels, payments_expenses
+from involve_desktop.core.services import (
+    accounts,
+    cohorts_programmes,
+    meetings_groups,
+    members,
+    organisation,
+    panels,
+    payments_expenses,
+)
+from involve_desktop.core.services.cohorts_dto import ProgrammeInput
+from involve_desktop.core.services.meetings_dto import MeetingInput
+from involve_desktop.core.services.meetings_meetings import add_meeting, get_meeting, update_meeting
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.panels_dto import PanelInput
 from involve_desktop.core.services.payments_dto import ExpenseInput, ExpenseKind
 from involve_desktop.ui import conflict
+from involve_desktop.ui.cohorts.programme_dialog import ProgrammeDialog
+from involve_desktop.ui.meetings.meeting_dialogs import MeetingDialog
 from involve_desktop.ui.members.member_dialog import MemberDialog
 from involve_desktop.ui.panels.panel_dialog import PanelDialog
 from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
 from involve_desktop.ui.settings.group_tab import GroupTab
+from tests.core.meetings.helpers import group
 from tests.core.panels.helpers import TODAY as PANEL_TODAY
 from tests.core.panels.helpers import panel
 from tests.ui.typing import type_text
@@ -203,3 +217,51 @@ def test_an_expense_claim_changed_elsewhere_keeps_the_dialog_open(
     assert dialog.isVisible() and dialog.description.text() == "Bus to Ward 4 and back"
     with context.session() as s:
         assert payments_expenses.get_claim(s, coordinator, claim.id).amount_pence == 520
+
+
+def test_the_meeting_dialog_loads_theirs_then_saves(
+    qtbot, session, context, coordinator, priya
+) -> None:
+    group_id = group(session, coordinator)
+    info = meetings_groups.get_group(session, coordinator, group_id).group
+    meeting = add_meeting(session, coordinator, group_id, MeetingInput(date(2026, 3, 3)))
+    session.close()
+    dialog = MeetingDialog(context, coordinator, info, meeting)
+    qtbot.addWidget(dialog, before_close_func=lambda d: QDialog.done(d, 0))
+    dialog.show()
+    dialog.topic.setText("Summer trip")
+    with context.session() as s:
+        update_meeting(s, priya, meeting.id, MeetingInput(meeting.day, topic="Winter plans"))
+    _answer_conflict(qtbot, conflict.LOAD_THEIRS, [])
+    dialog.save()
+    assert dialog.isVisible() and dialog.topic.text() == "Winter plans"
+    dialog.topic.setText("Winter plans and the trip")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with context.session() as s:
+        stored = get_meeting(s, coordinator, meeting.id)
+    assert (stored.topic, stored.version) == ("Winter plans and the trip", 3)
+
+
+def test_the_programme_dialog_keeps_the_typing_when_someone_saved_first(
+    qtbot, context, coordinator, priya
+) -> None:
+    with context.session() as s:
+        programme = cohorts_programmes.create_programme(
+            s, coordinator, ProgrammeInput("Peer Leadership", planned_sessions=6)
+        )
+    dialog = ProgrammeDialog(context, coordinator, programme)
+    qtbot.addWidget(dialog, before_close_func=lambda d: QDialog.done(d, 0))
+    dialog.show()
+    dialog.planned.setValue(10)
+    with context.session() as s:
+        cohorts_programmes.update_programme(
+            s, priya, programme.id, ProgrammeInput("Peer Leadership", planned_sessions=8)
+        )
+    seen: list[str] = []
+    _answer_conflict(qtbot, conflict.KEEP_EDITING, seen)
+    dialog.save()
+    assert seen[0].startswith("Priya Shah saved changes to the programme Peer Leadership")
+    assert dialog.isVisible() and dialog.planned.value() == 10
+    with context.session() as s:
+        assert cohorts_programmes.get_programme(s, coordinator, programme.id).planned_sessions == 8
