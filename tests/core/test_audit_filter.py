@@ -143,3 +143,13 @@ def test_facilitator_cannot_export(session, facilitator, trail, tmp_path):
     with pytest.raises(PermissionDenied):
         audit.export_csv(session, facilitator, None, path)
     assert not path.exists()
+
+
+def test_involvement_and_backup_entries_have_an_area_of_their_own():
+    from involve_desktop.core.services.audit import area_of
+
+    assert area_of("spectrum_assessment") == "Involvement"
+    assert area_of("involvement_activity") == "Involvement"
+    assert area_of("you_said_entry") == "Involvement"
+    assert area_of("backup") == "Backups and encryption"
+    assert area_of("database") == "Backups and encryption"

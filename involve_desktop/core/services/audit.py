@@ -106,6 +106,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     "Panels": ("panel", "panel_"),
     "Payments": ("pay_line", "payment_", "expense_claim"),
     "Cohorts": ("cohort", "cohort_", "programme", "programme_", "enrolment", "alumni_action"),
+    "Involvement": ("involvement_", "spectrum_", "you_said_"),
+    "Backups and encryption": ("backup", "database"),
     "Accounts and group": ("account", "organisation"),
 }
 REFUSALS_AREA = "Refused actions"  # rows written by ``require`` when a role is refused
