@@ -165,7 +165,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName("Involve")
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("involve-desktop")
+    app.setDesktopFileName("org.involve.InvolveDesktop")  # packaging/linux desktop entry
     icon = paths.resource("icons", "involve-desktop.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
