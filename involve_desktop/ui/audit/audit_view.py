@@ -31,6 +31,7 @@ from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
 from involve_desktop.core.services.member_search import list_members
 from involve_desktop.ui.audit.audit_table_model import AuditTableModel
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 
 ANY = "Any"
@@ -76,7 +77,7 @@ class AuditView(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName("Entries shown")
         self.model = AuditTableModel(self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setAccessibleName("Audit log")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -29,6 +29,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.startup import describe_backup
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.encryption.encryption_box import EncryptionBox
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 from involve_desktop.ui.widgets import buttons_row
@@ -70,7 +71,7 @@ class BackupsTab(QWidget):
         self.context, self.actor = context, actor
         self.model: DtoTableModel[BackupFile] = DtoTableModel(COLUMNS, self)
         self.proxy = sorting_proxy(self.model, self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Backups")
         self.table.setSortingEnabled(True)

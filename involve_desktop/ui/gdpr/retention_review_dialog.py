@@ -24,6 +24,7 @@ from involve_desktop.core.services import gdpr_review
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.gdpr_dto import RetentionCandidate, RetentionReport
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 
@@ -63,7 +64,7 @@ class RetentionReviewDialog(QDialog):
         self.intro.setWordWrap(True)
         self.model: DtoTableModel[RetentionCandidate] = DtoTableModel(COLUMNS, self)
         self.proxy = sorting_proxy(self.model, self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # longest gone first

@@ -36,6 +36,7 @@ from involve_desktop.core.services.meetings_dto import (
     WalkInMatch,
 )
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.meetings.attendance_model import AttendanceModel
 from involve_desktop.ui.meetings.walk_in import (
     NEW_PERSON,
@@ -63,7 +64,7 @@ class AttendanceTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
+        tab_leaves(self)
         self.verticalHeader().setVisible(False)
         # Compact rows: more of the paper's lines in view at once while typing.
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)

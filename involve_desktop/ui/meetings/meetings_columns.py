@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.meetings_dto import GroupInfo, MeetingInfo
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 
 
@@ -70,7 +71,7 @@ def list_table(model: DtoTableModel, name: str, parent: QWidget | None = None) -
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
+    tab_leaves(table)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)

@@ -22,6 +22,7 @@ from involve_desktop.core.services.member_import import (
     guess_mapping,
     mapping_problems,
 )
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.messages import error_label
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class MappingPage(QWizardPage):
             "Step 2 of 4. We have guessed from the headings. Check each column and change "
             "any guess that is wrong; choose “Don't import” for columns you do not need."
         )
-        self.table = QTableWidget(0, 3)
+        self.table = tab_leaves(QTableWidget(0, 3))
         self.table.setHorizontalHeaderLabels(["Column in your file", "Example values", "Import as"])
         self.table.setAccessibleName("Columns in your file")
         self.table.verticalHeader().setVisible(False)

@@ -29,6 +29,7 @@ from involve_desktop.core.services.member_import import (
     preview_import,
     write_problem_report,
 )
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.members.import_progress import busy_cursor, progress_dialog
 from involve_desktop.ui.messages import error_label, show_error
 from involve_desktop.ui.table_model import Column, DtoTableModel
@@ -54,7 +55,7 @@ DUPLICATE_COLUMNS: list[Column[PossibleDuplicate]] = [
 
 
 def _table(model: DtoTableModel, name: str) -> QTableView:
-    view = QTableView()
+    view = tab_leaves(QTableView())
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

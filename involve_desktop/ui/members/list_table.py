@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.members.members_table_model import MembersTableModel
 
 # Column widths in average characters; Roles (0) takes the space that is left.
@@ -22,7 +23,7 @@ def members_table(model: MembersTableModel, parent: QWidget | None = None) -> QT
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
+    tab_leaves(table)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     metrics = table.fontMetrics()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.services.rota_dto import AvailabilitySlot
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.rota.setup_widgets import WEEKDAYS, time_edit, time_value
 from involve_desktop.ui.widgets import buttons_row
 
@@ -23,7 +24,7 @@ class WeeklyEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 3)
+        self.table = tab_leaves(QTableWidget(0, 3))
         self.table.setHorizontalHeaderLabels(["Day", "From", "To"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)

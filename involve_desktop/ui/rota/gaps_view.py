@@ -27,6 +27,7 @@ from involve_desktop.core.services import rota_gap_reasons
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import GapInfo, hhmm, plural
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.week_grid import coverage_words, person_words
 from involve_desktop.ui.table_model import Column, DtoTableModel
@@ -63,7 +64,7 @@ class GapsTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
+        tab_leaves(self)
         self.verticalHeader().setVisible(False)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -28,6 +28,7 @@ from involve_desktop.core.services.reference_lists import TrainingTypeInfo
 from involve_desktop.core.services.rota_dto import hhmm
 from involve_desktop.core.services.rota_rules import MONTHS, WEEKDAYS
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.members.dialog_widgets import date_edit, from_qdate, to_qdate, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -120,7 +121,7 @@ def int_value(edit: QLineEdit) -> int | None:
 
 def read_only_table(headers: list[str], accessible_name: str) -> QTableWidget:
     """A table of whole rows that can be selected but not edited in place."""
-    table = QTableWidget(0, len(headers))
+    table = tab_leaves(QTableWidget(0, len(headers)))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

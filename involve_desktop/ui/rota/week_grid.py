@@ -40,6 +40,7 @@ from involve_desktop.core.services.rota_dto import (
     SiteInfo,
     hhmm,
 )
+from involve_desktop.ui.keyboard import tab_leaves
 
 SHIFTS_ROLE = Qt.ItemDataRole.UserRole + 10
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -240,7 +241,7 @@ class WeekGrid(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
-        self.setTabKeyNavigation(False)  # Tab leaves the grid; arrows move inside it
+        tab_leaves(self)  # Tab leaves the grid; arrows move inside it
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(90)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -21,6 +21,7 @@ from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.add_account_dialog import AddAccountDialog
 from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialog
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 
@@ -46,7 +47,7 @@ class AccountsTab(QWidget):
         self.actor = actor
         self.model: DtoTableModel[AccountInfo] = DtoTableModel(COLUMNS, self)
         self.proxy = sorting_proxy(self.model, self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Accounts")
         self.table.setSortingEnabled(True)

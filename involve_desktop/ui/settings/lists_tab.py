@@ -33,6 +33,7 @@ from involve_desktop.core.services import reference_lists
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.reference_lists import RoleTypeInfo, TrainingTypeInfo
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel
@@ -141,7 +142,7 @@ class ListEntryDialog(QDialog):
 
 
 def _table(model: DtoTableModel[Any], name: str) -> QTableView:
-    table = QTableView()
+    table = tab_leaves(QTableView())
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

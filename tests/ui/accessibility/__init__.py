@@ -1,0 +1,1 @@
+"""Accessibility and keyboard tests: names in dialogs, tab order, keyboard-only tasks, palettes."""
