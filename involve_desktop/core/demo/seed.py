@@ -21,6 +21,7 @@ from involve_desktop.core.demo.context import (
     DemoSize,
     seeded_faker,
 )
+from involve_desktop.core.demo.involvement_report import seed_involvement_report
 from involve_desktop.core.demo.meetings import seed_meetings
 from involve_desktop.core.demo.members import seed_members
 from involve_desktop.core.demo.panels import seed_panels
@@ -56,6 +57,7 @@ AREA_SEEDERS: list[AreaSeeder] = [
     seed_payments,  # after the areas whose involvement it pays for
     seed_spectrum,
     seed_activities,
+    seed_involvement_report,
 ]
 
 

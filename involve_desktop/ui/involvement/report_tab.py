@@ -210,9 +210,35 @@ class ReportTab(QWidget):
             )
             if answer == QMessageBox.StandardButton.Yes and not self.save():
                 return
+        if not self._empty_sections_accepted():
+            return
         preview_annual_report(
             self, self.context, self.actor, self.year.start, today=self.today, year=self.year
         )
+
+    def _empty_sections_accepted(self) -> bool:
+        """Before printing: say which sections are still empty (trustees would read
+        "Not written yet" there); No puts the cursor in the first empty one."""
+        saved = self.loaded
+        empty = [
+            (name, title)
+            for name, title, _hint in SECTIONS
+            if saved is None or not getattr(saved, name).strip()
+        ]
+        if not empty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Some words are not written yet",
+            "These parts of the report are empty: "
+            + "; ".join(f"“{title}”" for _name, title in empty)
+            + ". The printed report says “Not written yet” in their place.\n\n"
+            "Preview the report anyway? (No takes you to the first empty part.)",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.edits[empty[0][0]].setFocus()
+        return False
 
     def refresh(self) -> None:
         """Reload the chosen year's words (unless some are being edited)."""

@@ -66,7 +66,7 @@ def test_print_asks_to_save_then_previews_the_words(qtbot, context, coordinator,
         ),
     )
     tab.print_sheet()
-    assert asked == ["Save your words first?"]
+    assert asked == ["Save your words first?", "Some words are not written yet"]
     assert "Open a second peer group in the north." in printed[0]
     assert "What we will do next year" in printed[0]
 
@@ -85,3 +85,33 @@ def test_changing_year_offers_to_save_what_was_typed(
         "Words for 2026 to 2027."
     )
     assert read_narrative(session, coordinator, date(2025, 4, 1)).version is None
+
+
+def test_print_says_which_parts_are_empty_and_no_goes_to_the_first(
+    qtbot, context, coordinator, monkeypatch
+):
+    tab = ReportTab(context, coordinator, today=TODAY)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.edits["year_in_brief"].setPlainText("Two new wards joined the rota.")
+    asked: list[str] = []
+
+    def answer(*args, **_kw):
+        asked.append(args[2])
+        yes = len(asked) == 1  # save first: yes; preview with empty parts: no
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    previews = scripted(monkeypatch, PrintPreviewDialog, lambda d: None)
+    tab.print_sheet()
+    assert previews == []
+    assert "“What changed because of members”; “What we will do next year”" in asked[1]
+    assert "The year in brief" not in asked[1]
+    assert tab.focusWidget() is tab.edits["what_changed"]
+    # All written: no question, straight to the preview.
+    tab.edits["what_changed"].setPlainText("Visiting hours changed.")
+    tab.edits["next_year"].setPlainText("Evening workshops.")
+    assert tab.save()
+    asked.clear()
+    tab.print_sheet()
+    assert asked == [] and len(previews) == 1
