@@ -190,6 +190,21 @@ class StageResult:
         )
         return f"{head} — for {self.next_stage.label} you still need: {needs}."
 
+    def headline(self, list_up_to: int = 2) -> str:
+        """One or two lines for the top of the checklist: ``summary`` while it lists at most
+        ``list_up_to`` statements, else how many are still needed and where to find them
+        ("… 6 statements still needed for Good involvement: see tab 2")."""
+        if self.next_stage is None or len(self.missing) <= list_up_to:
+            return self.summary()
+        partly = sum(1 for s in self.missing if s.key in self.partly)
+        number = list(Stage).index(self.next_stage) + 1
+        return (
+            f"Stage reached: {self.stage.label} — {len(self.missing)} statements still needed "
+            f"for {self.next_stage.label}"
+            + (f" ({partly} of them partly there)" if partly else "")
+            + f": see tab {number}, {self.next_stage.label}."
+        )
+
 
 def stage_reached(answers: Mapping[str, Answer]) -> StageResult:
     """Work out the stage from ``{statement key: answer}`` (see the module docstring).

@@ -12,6 +12,7 @@ before throwing typing away.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -175,7 +176,9 @@ class SpectrumDialog(FormDialog):
             for row in checklist.rows
             if row.answer() is not None
         }
-        self.stage_line.setText(f"<b>{stage_reached(answers).summary()}</b>")
+        result = stage_reached(answers)
+        self.stage_line.setText(f"<b>{escape(result.headline())}</b>")
+        self.stage_line.setToolTip(result.summary())
 
     def is_dirty(self) -> bool:
         """Typing, or a different set of members ticked."""

@@ -70,6 +70,18 @@ def test_missing_lists_the_next_stage_statements_with_partly_marked():
     assert stage_reached(ticked(G, U)).summary().endswith("the top of the spectrum.")
 
 
+def test_headline_lists_a_few_and_counts_many():
+    few = stage_reached(ticked(G, drop={G[1].key}, partly={G[3].key}))
+    assert few.headline() == few.summary()
+    many = stage_reached(ticked(B, partly={G[0].key}))
+    assert many.headline() == (
+        f"Stage reached: Beginnings — {len(G)} statements still needed for Good involvement "
+        "(1 of them partly there): see tab 2, Good involvement."
+    )
+    top = stage_reached(ticked(G, U))
+    assert top.headline() == top.summary()
+
+
 def test_counts_per_stage_and_unknown_keys_ignored():
     result = stage_reached({**ticked(B), G[0].key: YES, "no_such": YES, U[0].key: PARTLY})
     assert result.yes_counts == {
