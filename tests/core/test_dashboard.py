@@ -165,6 +165,7 @@ def test_nothing_needs_attention_in_an_empty_group(session: Session, coordinator
     assert attention_items(session, coordinator, TODAY) == []
     glance = month_at_a_glance(session, coordinator, TODAY)
     assert glance.figure("shifts").detail == "No shifts set up"
+    assert glance.figure("meetings").detail == "None this month"  # not "0 people came"
 
 
 def test_facilitator_sees_only_their_groups_and_no_coordinator_work(

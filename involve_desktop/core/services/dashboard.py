@@ -114,7 +114,10 @@ def _meetings_figure(session: Session, actor: Actor, start: date, end: date, tod
     held = [m for m in found if not m.cancelled and m.day <= today]
     to_come = sum(1 for m in found if not m.cancelled and m.day > today)
     present = sum(m.present for m in held)
-    detail = f"{to_come or 'None'} to come, {plural(present, 'person', 'people')} came"
+    parts = [f"{to_come} to come"] if to_come else []
+    if held:
+        parts.append(f"{plural(present, 'person', 'people')} came")
+    detail = ", ".join(parts) or "None this month"
     words = "meetings held" if len(held) != 1 else "meeting held"
     if not meetings_access.all_groups(session, actor):
         words += " in your groups"

@@ -24,6 +24,10 @@ from involve_desktop.ui.operations import service_call
 
 CARDS_PER_ROW = 4
 NOTHING = "Nothing needs your attention today."
+FIRST_STEPS = (
+    "Nothing needs your attention yet. No members are recorded: "
+    '<a href="members">open Members to add the first</a> (Ctrl+2), or import a list there.'
+)
 STYLE = """
 QFrame#figureCard { background: palette(base); border: 1px solid palette(mid);
                     border-radius: 6px; }
@@ -74,6 +78,7 @@ class HomeView(QWidget):
         self.empty.setObjectName("homeEmpty")
         self.empty.setAccessibleName(NOTHING)
         self.empty.setWordWrap(True)
+        self.empty.linkActivated.connect(lambda area: self.go_to.emit(area, None))
 
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 4)
@@ -108,6 +113,9 @@ class HomeView(QWidget):
         self.attention.setVisible(bool(items))
         self.hint.setVisible(bool(items))
         self.empty.setVisible(not items)
+        no_members = any(f.key == "active" and f.value == "0" for f in glance.figures)
+        self.empty.setText(FIRST_STEPS if no_members else NOTHING)
+        self.empty.setAccessibleName("Getting started" if no_members else NOTHING)
         self.attention_heading.setText(
             f"Needs &attention ({len(items)})" if items else "Needs &attention"
         )

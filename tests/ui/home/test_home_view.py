@@ -16,8 +16,9 @@ from involve_desktop.core.services import accounts, meetings_groups
 from involve_desktop.core.services.dashboard_dto import AttentionItem, AttentionKind
 from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.ui.gdpr.privacy_tab import PrivacyTab
-from involve_desktop.ui.home.home_view import NOTHING, HomeView
+from involve_desktop.ui.home.home_view import FIRST_STEPS, NOTHING, HomeView
 from involve_desktop.ui.main_window import MainWindow
+from tests.core.meetings.helpers import person
 from tests.core.test_dashboard import DEMO_TODAY, TODAY, build_world
 
 
@@ -152,6 +153,13 @@ def test_empty_group_is_calm(qtbot, context, coordinator) -> None:
     window = _window(qtbot, context, coordinator, TODAY)
     home = window.home_view
     assert not home.empty.isHidden() and home.attention.isHidden()
+    assert home.empty.text() == FIRST_STEPS  # no members yet: where to start
+    home.empty.linkActivated.emit("members")
+    assert window.stack.currentWidget() is window.areas[1].widget
+    assert window.areas[1].key == "members"
+    with context.session() as session:
+        person(session, coordinator, "Ada Lovelace")
+    home.refresh()
     assert home.empty.text() == NOTHING
 
 
