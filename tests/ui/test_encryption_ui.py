@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
 from sqlalchemy import text
 
@@ -114,6 +115,34 @@ def test_quitting_the_sign_in_opens_nothing(qtbot, new_file, monkeypatch):
     context.sessions.kw["bind"].dispose()
     monkeypatch.setattr(UnlockDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     assert app.open_or_recover(sqlite_url(path), None) is None
+
+
+def test_encrypted_sign_in_fills_in_the_last_username_so_the_password_goes_in_its_box(
+    qtbot, new_file
+):
+    path, context = new_file
+    _run_wizard(qtbot, context).close()
+    dialog = UnlockDialog(sqlite_url(path))
+    qtbot.addWidget(dialog)
+    assert dialog.username.text() == "jo.mensah"
+    assert dialog.focusWidget() is dialog.password
+    dialog.username.setText("JO.MENSAH ")
+    dialog.password.setText(PASSWORD)
+    dialog.try_unlock()
+    assert dialog.key is not None
+    again = UnlockDialog(sqlite_url(path))
+    qtbot.addWidget(again)
+    assert again.username.text() == "JO.MENSAH"
+
+
+def test_recovery_key_is_selectable_to_copy(qtbot, new_file):
+    _path, context = new_file
+    wizard = _run_wizard(qtbot, context)
+    flags = wizard.done_page.key_label.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    dialog = RecoveryKeyDialog("ABCDE-FGHJK-MNPQR-STVWX-YZ012", "Harbour Peer Voices")
+    qtbot.addWidget(dialog)
+    assert dialog.key_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
 
 
 def test_wrong_passwords_slow_down_after_five(qtbot, new_file):

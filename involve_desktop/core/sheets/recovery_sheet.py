@@ -23,7 +23,7 @@ KEY_FONT = "Courier-Bold"  # built in; every character distinct at a glance
 STEPS = (
     "Start Involve Desktop on the laptop that holds the data.",
     "On the sign-in window choose “Forgot your password? Use the recovery key…”.",
-    "Type the key below (capitals or small letters, with or without the dashes).",
+    "Type the key shown above (capitals or small letters, with or without the dashes).",
     "Type the username of a coordinator account and choose a new password for it.",
     "Sign in, then set new passwords for anyone else in Settings → Accounts.",
 )

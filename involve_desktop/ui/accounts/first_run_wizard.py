@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -31,6 +32,7 @@ from involve_desktop.ui.accounts.account_fields import AccountFields
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.encryption.recovery_key_dialog import print_recovery_sheet
 from involve_desktop.ui.encryption.reopen import reopen_encrypted
+from involve_desktop.ui.encryption.unlock_dialog import remember_username
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 
@@ -133,6 +135,8 @@ class DonePage(QWizardPage):
         self.summary.setWordWrap(True)
         self.key_label = QLabel()
         self.key_label.setAccessibleName("Recovery key")
+        # Selectable, so it can be copied into a password manager as well as written down.
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.key_label.font()
         font.setFamily("monospace")
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -241,3 +245,4 @@ class FirstRunWizard(QWizard):
             return
         reopen_encrypted(self.context, converted.key)
         self.recovery_key = converted.recovery_key
+        remember_username(actor.username)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,7 +52,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setFont(font)
         self.key_label.setAccessibleName("Recovery key")
         self.key_label.setAccessibleDescription(" ".join(recovery_key.replace("-", " dash ")))
-        self.key_label.setTextInteractionFlags(self.key_label.textInteractionFlags())
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.print_button = QPushButton("&Print the recovery sheet…")
         self.print_button.clicked.connect(self.print_sheet)
         self.print_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)

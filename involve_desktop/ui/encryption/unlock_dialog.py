@@ -2,13 +2,16 @@
 
 Shown at start instead of the usual sign-in when the file is encrypted (nothing can be read
 before it, not even the group's name). Wrong tries slow down after five, in this window.
-"Forgot your password?" opens the recovery key window.
+"Forgot your password?" opens the recovery key window. The last username that opened a file
+on this laptop is filled in (as the usual sign-in does), so a password is not typed into
+the username box in plain sight.
 """
 
 from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +30,18 @@ from involve_desktop.ui.messages import error_label, grow_to_fit
 
 FREE_TRIES = 5
 MAX_DELAY_S = 60
+LAST_USERNAME = "unlock/last_username"
+
+
+def remember_username(username: str) -> None:
+    """Keep ``username`` to fill in at the next encrypted sign-in on this laptop."""
+    QSettings().setValue(LAST_USERNAME, username.strip())
+
+
+def last_username() -> str:
+    """The username that last opened an encrypted file here ("" if none)."""
+    value = QSettings().value(LAST_USERNAME, "")
+    return value if isinstance(value, str) else ""
 
 
 class UnlockDialog(QDialog):
@@ -78,7 +93,8 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.recovery_button)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
-        self.username.setFocus()
+        self.username.setText(last_username())
+        (self.password if self.username.text() else self.username).setFocus()
 
     def _show_error(self, text: str) -> None:
         self.error.setText(f"⚠ {text}")
@@ -104,6 +120,7 @@ class UnlockDialog(QDialog):
             self.password.setFocus()
             return
         self.key, self.username_used, self.password_used = key, username, password
+        remember_username(username)
         self.accept()
 
     def use_recovery_key(self) -> None:
@@ -112,4 +129,5 @@ class UnlockDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.key is not None:
             self.key = dialog.key
             self.username_used, self.password_used = dialog.username_used, dialog.password_used
+            remember_username(self.username_used)
             self.accept()
