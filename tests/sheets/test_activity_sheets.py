@@ -137,7 +137,7 @@ def test_a_month_of_records_one_to_a_page_with_the_gaps(engine, coordinator, see
 
 def test_the_poster_prints_no_names(session, coordinator, seeded):
     text = " ".join(all_text(you_said_we_did_pdf(session, coordinator, today=TODAY)).split())
-    assert "You said" in text and "We did" in text
+    assert "You said" in text and "We did" in text and "Said on" in text
     assert "Crisis line closes too early." in text
     assert "Not possible: The car park is not ours." in text
     for name in ("Zoë", "Okafor", "Ben", "Mills", "Confidential"):

@@ -34,6 +34,7 @@ from involve_desktop.core.sheets.styles import paragraph, ruled_table, sheet_sty
 DEFAULT_TITLE = "You said, we did"
 PERIOD_DAYS = 365
 NOTHING = "Nothing in the log for this year yet."
+WHEN = "Said on"  # the day a member said it (not when it was done)
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,12 @@ def poster_story(poster: YouSaidPoster, options: SheetOptions) -> list[Flowable]
     when = CELL_PADDING + max(
         text_width(line.when, FONT_REGULAR, styles.body_size) for line in poster.lines
     )
-    when = max(when, CELL_PADDING + text_width("When", FONT_BOLD, styles.body_size))
+    when = max(when, CELL_PADDING + text_width(WHEN, FONT_BOLD, styles.body_size))
     rows = [
         [paragraph(line.said, styles.cell), paragraph(line.did, styles.cell), line.when]
         for line in poster.lines
     ]
-    header = [Paragraph(text, styles.cell_bold) for text in ("You said", "We did", "When")]
+    header = [Paragraph(text, styles.cell_bold) for text in ("You said", "We did", WHEN)]
     return [ruled_table(header, rows, [(width - when) / 2] * 2 + [when], styles, fit_rows=True)]
 
 
