@@ -16,7 +16,7 @@ from involve_desktop.core.services.activities_dto import (
     YouSaidInput,
     YouSaidStatus,
 )
-from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.member_dto import MemberInput, Restricted
 from involve_desktop.core.sheets.activity_record import activity_record_pdf
 from involve_desktop.core.sheets.catalogue import SheetParams, get_sheet
 from involve_desktop.core.sheets.names import PrivacyMode
@@ -27,13 +27,18 @@ from tests.sheets.member_helpers import sheet_data
 from tests.sheets.pdfread import all_text, reader
 
 TODAY = date(2026, 6, 1)
+LIVED = Restricted(lived_experience=True)
 FULL = SheetOptions(privacy=PrivacyMode.FULL)
 
 
 @pytest.fixture
 def seeded(session, coordinator) -> dict[str, int]:
-    zoe = members.create_member(session, coordinator, MemberInput(full_name="Zoë Okafor")).id
-    ben = members.create_member(session, coordinator, MemberInput(full_name="Ben Mills")).id
+    zoe = members.create_member(
+        session, coordinator, MemberInput(full_name="Zoë Okafor", restricted=LIVED)
+    ).id
+    ben = members.create_member(
+        session, coordinator, MemberInput(full_name="Ben Mills", restricted=LIVED)
+    ).id
     activities_principles.save_principles(
         session, coordinator, Principles("Led by members.", date(2025, 9, 1)), today=TODAY
     )

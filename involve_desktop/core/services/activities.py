@@ -86,7 +86,15 @@ def activity_infos(session: Session, rows: Sequence[InvolvementActivity]) -> lis
             ).where(InvolvementActivityMember.activity_id.in_(ids))
         ):
             present[activity_id].append(member_id)
-    names = names_of(session, {m for ms in present.values() for m in ms})
+    everyone = {m for ms in present.values() for m in ms}
+    names = names_of(session, everyone)
+    lived = set(
+        session.scalars(
+            select(Member.id).where(Member.id.in_(everyone), Member.lived_experience.is_(True))
+        )
+        if everyone
+        else ()
+    )
     infos = []
     for row in rows:
         people = sorted(
@@ -121,6 +129,7 @@ def activity_infos(session: Session, rows: Sequence[InvolvementActivity]) -> lis
                 impact_reason=row.impact_reason,
                 version=row.version,
                 gaps=gaps_of(row, len(people)),
+                members_lived_experience=sum(1 for m in present[row.id] if m in lived),
             )
         )
     return infos

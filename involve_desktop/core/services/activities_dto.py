@@ -141,6 +141,9 @@ class ActivityInfo:
     impact_reason: str | None
     version: int
     gaps: tuple[str, ...] = field(default=())
+    # Members present whose member record says they have lived experience (some members are
+    # staff or allies, and some have not said).
+    members_lived_experience: int = 0
 
     @property
     def people_present(self) -> int:
@@ -149,8 +152,8 @@ class ActivityInfo:
 
     @property
     def lived_experience_present(self) -> int:
-        """Members present (all have lived experience) plus others who have it."""
-        return len(self.members) + self.others_lived_experience
+        """Members present whose record says they have lived experience, plus others."""
+        return self.members_lived_experience + self.others_lived_experience
 
     @property
     def complete_text(self) -> str:

@@ -51,16 +51,20 @@ COLUMNS: list[Column[ActivityInfo]] = [
         align_right=True,
     ),
     Column(
-        "Members",
+        "Members named",
         lambda a: str(len(a.members)),
         sort_key=lambda a: len(a.members),
+        tooltip=lambda a: "Members picked by name on the activity's Presence page",
         align_right=True,
     ),
     Column(
-        "Lived experience",
+        "With lived experience",
         lambda a: str(a.lived_experience_present),
         sort_key=lambda a: a.lived_experience_present,
-        tooltip=lambda a: "Members present, and others with lived experience",
+        tooltip=lambda a: (
+            "Of everyone present: members, and others (such as carers) with "
+            "lived experience — so it can be more than the members named"
+        ),
         align_right=True,
     ),
     Column("4PI", lambda a: a.complete_text, tooltip=lambda a: "\n".join(a.gaps) or "Complete"),

@@ -179,7 +179,8 @@ class ActivityDialog(FormDialog):
             "&With lived experience:",
             "others_lived_experience",
             self.others_lived,
-            "How many of the staff, carers and others have lived experience (members all do)",
+            "How many of the staff, carers and others have lived experience (for members, "
+            "their member record says)",
         )
         self._add(1, "Groups mi&ssing:", "missing_groups", self.missing, MISSING_HINT)
         choices: list[tuple[int, str]] = []

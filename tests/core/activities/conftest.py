@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, members
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.member_dto import MemberInput, Restricted
 
 
 @pytest.fixture
@@ -20,8 +20,13 @@ def facilitator(session: Session, coordinator: Actor) -> Actor:
 
 @pytest.fixture
 def people(session: Session, coordinator: Actor) -> list[int]:
-    """Three members: Alan Wright, Bea Jones, Chris Patel (ids in that order)."""
+    """Three members: Alan Wright, Bea Jones (both with lived experience, as recorded) and
+    Chris Patel (an ally: no lived experience), ids in that order."""
     return [
-        members.create_member(session, coordinator, MemberInput(full_name=name)).id
-        for name in ("Alan Wright", "Bea Jones", "Chris Patel")
+        members.create_member(
+            session,
+            coordinator,
+            MemberInput(full_name=name, restricted=Restricted(lived_experience=lived)),
+        ).id
+        for name, lived in (("Alan Wright", True), ("Bea Jones", True), ("Chris Patel", False))
     ]

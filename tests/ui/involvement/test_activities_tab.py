@@ -15,7 +15,7 @@ from involve_desktop.core.services.activities_dto import (
     ActivityKind,
     ImpactStatus,
 )
-from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.member_dto import MemberInput, Restricted
 from involve_desktop.ui.involvement.activities_tab import ActivitiesTab
 from involve_desktop.ui.involvement.activity_dialog import ActivityDialog
 from involve_desktop.ui.print_preview import PrintPreviewDialog
@@ -23,10 +23,13 @@ from tests.ui.cohorts.conftest import answered_questions, told  # noqa: F401 - f
 from tests.ui.rota.scripting import scripted
 
 TODAY = date(2026, 6, 1)
+LIVED = Restricted(lived_experience=True)
 
 
 def _seed(session, coordinator) -> int:
-    zoe = members.create_member(session, coordinator, MemberInput(full_name="Zoë Okafor")).id
+    zoe = members.create_member(
+        session, coordinator, MemberInput(full_name="Zoë Okafor", restricted=LIVED)
+    ).id
     members.create_member(session, coordinator, MemberInput(full_name="Ben Mills"))
     activities.create_activity(
         session,
