@@ -12,7 +12,11 @@ from involve_desktop.core.demo.seed import seed_demo
 from involve_desktop.core.errors import PermissionDenied
 from involve_desktop.core.models.accounts import Account
 from involve_desktop.core.models.people import Member
-from involve_desktop.core.services.involvement_report import ReportNarrative, save_narrative
+from involve_desktop.core.services.involvement_report import (
+    ReportNarrative,
+    read_narrative,
+    save_narrative,
+)
 from involve_desktop.core.sheets.catalogue import SheetParams, get_sheet
 from involve_desktop.core.sheets.options import SheetOptions
 from tests.sheets.member_helpers import facilitator as make_facilitator
@@ -57,6 +61,7 @@ def test_the_report_names_no_one_and_has_its_charts(engine, session, demo) -> No
             date(2026, 4, 1),
             year_in_brief="Peer support reached two new wards.",
             what_changed="The crisis team changed its discharge leaflet.",
+            version=read_narrative(session, demo, date(2026, 4, 1)).version,  # the demo's words
         ),
     )
     pdf = _render(engine, demo)
