@@ -145,7 +145,9 @@ def reading(figures: SpreadFigures, noun: str, verb: str = "were taken by") -> s
     if n == 1:
         return f"All {total} {noun} {verb} one person."
     if figures.gini < EVEN_GINI:
-        return f"Involvement was spread evenly: {n} people took part {_times(figures)} each."
+        # "evenly" only when everyone took part as often; a low Gini with a range is "fairly".
+        how = "evenly" if figures.least == figures.most else "fairly evenly"
+        return f"Involvement was spread {how}: {n} people took part {_times(figures)} each."
     if n <= TOP_FEW:
         return f"All {total} {noun} {verb} just {n} people."
     words = share_words(figures.top_few, total)

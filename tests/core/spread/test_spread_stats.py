@@ -73,6 +73,9 @@ def test_reading_for_even_spread_one_person_and_nobody() -> None:
     assert reading(spread([2, 2, 2, 2, 2]), "shifts") == (
         "Involvement was spread evenly: 5 people took part 2 times each."
     )
+    assert reading(spread([3, 3, 3, 4, 4, 4, 2]), "shifts") == (
+        "Involvement was spread fairly evenly: 7 people took part 2 to 4 times each."
+    )
     assert reading(spread([9]), "panel seats") == "All 9 panel seats were taken by one person."
     assert reading(spread([]), "panel seats") == "No panel seats were recorded."
 
