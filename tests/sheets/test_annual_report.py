@@ -71,6 +71,8 @@ def test_the_report_names_no_one_and_has_its_charts(engine, session, demo) -> No
     assert "Peer support reached two new wards." in text
     assert "The crisis team changed its discharge leaflet." in text
     assert "April 2026 to March 2027" in text
+    assert "leadership spectrum twice between April 2024 and March 2027." in text
+    assert "mean difference" not in text  # the Gini is explained in plain words
     names = session.execute(select(Member.full_name, Member.preferred_name)).all()
     assert len(names) >= 50
     for full, preferred in names:

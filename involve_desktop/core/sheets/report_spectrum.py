@@ -17,6 +17,11 @@ from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_tab
 SPECTRUM_TITLE = "The leadership spectrum over time"
 
 
+def _how_often(count: int) -> str:
+    """ "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
 def spectrum_story(
     summary: SpectrumPeriodSummary | None, styles: SheetStyles, width: float
 ) -> list[Flowable]:
@@ -53,9 +58,9 @@ def spectrum_story(
     table.setStyle(TableStyle([("ALIGN", (2, 1), (-2, -1), "RIGHT")]))
     latest = lines[-1]
     intro = (
-        f"The group assessed itself against the leadership spectrum {len(lines)} "
-        f"{'time' if len(lines) == 1 else 'times'} from {format_date(summary.start)} to "
-        f"{format_date(summary.end)}. The latest, on {format_date(latest.day)}, reached "
+        f"The group assessed itself against the leadership spectrum {_how_often(len(lines))} "
+        f"between {summary.start:%B %Y} and {summary.end:%B %Y}. The latest, on "
+        f"{format_date(latest.day)}, reached "
         f"“{latest.stage.label}”."
     )
     chart = bar_chart(

@@ -32,8 +32,8 @@ DEFINITIONS = (
     "“returning”. “Top 3 took” is the share of all the units taken by the 3 people who took "
     "part most; “Top 10 % took” the share taken by the most involved tenth of the people "
     "(rounded up, at least one person). The Gini coefficient runs from 0, when everyone took "
-    "part equally, towards 1, when one person did nearly everything: it is the mean difference "
-    "between every two people divided by twice the mean (no small-sample correction). When a "
+    "part equally, towards 1, when one person did nearly everything (a standard measure of how "
+    "unequally something is shared). When a "
     "few people carry most of the involvement the group relies on them — worth knowing, so the "
     "work can be shared and no one burns out."
 )
