@@ -107,7 +107,12 @@ def _narrative(f: ReportFigures, styles: SheetStyles) -> list[Flowable]:
         text = getattr(f.narrative, name)
         story.append(Paragraph(title, styles.body_bold))
         paragraphs = [p for p in text.split("\n\n") if p.strip()] if text else []
-        story += [paragraph(p, styles.body) for p in paragraphs] or [paragraph(NOT_WRITTEN, grey)]
+        for index, text_part in enumerate(paragraphs):
+            if index:
+                story.append(Spacer(1, 2 * mm))  # a gap between the coordinator's paragraphs
+            story.append(paragraph(text_part, styles.body))
+        if not paragraphs:
+            story.append(paragraph(NOT_WRITTEN, grey))
         story.append(Spacer(1, 3 * mm))
     return story
 
