@@ -12,14 +12,22 @@ import sys
 from collections.abc import Sequence
 
 from involve_desktop import APP_NAME, __version__
-from involve_desktop.cli_calendar import add_calendar_parser, run_calendar
-from involve_desktop.cli_maintenance import add_maintenance_parser, run_maintenance
-from involve_desktop.cli_print import add_print_parser, run_print
-from involve_desktop.core.demo.seed import DemoSize
+from involve_desktop.core.demo.context import DemoSize
+
+# The headless commands; their parsers (and the sheet catalogue behind ``print``) are only
+# imported when one of them, or --help, is asked for, so starting the window or asking for
+# --version does not load them.
+COMMANDS = ("print", "calendar", "migrate")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (also used by the README's examples)."""
+def _needs_commands(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names a command or asks for help (the full parser is needed)."""
+    return any(arg in COMMANDS or arg in ("-h", "--help") for arg in argv)
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser (also used by the README's examples); ``with_commands=False``
+    leaves out the commands, for starting the window quickly."""
     parser = argparse.ArgumentParser(
         prog="involve-desktop",
         description=f"{APP_NAME}: members, rota, panels, cohorts, meetings and sheets for "
@@ -43,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DemoSize.STANDARD.value,
         help="how much demo data to make (large is for benchmarks)",
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
+    from involve_desktop.cli_calendar import add_calendar_parser
+    from involve_desktop.cli_maintenance import add_maintenance_parser
+    from involve_desktop.cli_print import add_print_parser
+
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_print_parser(commands)
     add_calendar_parser(commands)
@@ -52,8 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``involve-desktop`` and ``python -m involve_desktop``."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(with_commands=_needs_commands(given))
+    args = parser.parse_args(given)
     if args.demo and args.database:
         parser.error("--demo uses its own separate database; leave out --database")
 
@@ -61,10 +77,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     startup.setup_logging()
     if args.command == "calendar":
+        from involve_desktop.cli_calendar import run_calendar
+
         return run_calendar(args)
     if args.command == "migrate":
+        from involve_desktop.cli_maintenance import run_maintenance
+
         return run_maintenance(args)
     if args.command == "print":
+        from involve_desktop.cli_print import run_print
+
         url = startup.resolve_url(args.database)
         return run_print(args, lambda: startup.read_group_name(url))
 

@@ -53,7 +53,7 @@ from involve_desktop.core.db.migrate import (
     migrate,
 )
 from involve_desktop.core.db.single_writer import Claim, LockHolder, claim
-from involve_desktop.core.demo.seed import DemoSize, seed_demo
+from involve_desktop.core.demo.context import DemoSize
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.accounts import Organisation
@@ -302,6 +302,8 @@ def open_demo_database(size: DemoSize = DemoSize.STANDARD) -> OpenDatabase:
     path = _demo_path(size)
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
+    from involve_desktop.core.demo.seed import seed_demo  # the seeders: only for the demo
+
     opened = open_database(sqlite_url(path), demo=True)
     with session_factory(opened.engine)() as session:
         seed_demo(session, size)

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         with context.session() as session:
             self.group_name = organisation.group_name(session) or APP_NAME
         self._logging_out = False
+        self._built = False  # each area loads its data when made: no second load at start
 
         self.members_view = MembersView(context, actor)
         self.sheets_view = SheetsView(
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._update_title()
         self._restore_state()
+        self._built = True
         if self.current_area() == "members":
             self.members_view.search_box.setFocus()  # find anyone by just typing
         # Left alone, the window locks (Settings → Screen lock); "Switch account" logs out.
@@ -360,7 +362,7 @@ class MainWindow(QMainWindow):
         own_print = area is not None and area.on_print is not None
         print_text = area.current_print_text() if own_print else None
         self.print_action.setText(print_text or "&Print sign-in sheet…")
-        if area is not None and hasattr(area.widget, "refresh"):
+        if self._built and area is not None and hasattr(area.widget, "refresh"):
             area.widget.refresh()
 
     def new_in_area(self) -> None:

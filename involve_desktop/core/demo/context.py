@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from faker import Faker
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # Faker takes a second to import: only the seeders need it, not start-up
+    from faker import Faker
+    from sqlalchemy.orm import Session
 
-from involve_desktop.core.services.dto import Actor
+    from involve_desktop.core.services.dto import Actor
 
 SEED = 20261126
 
@@ -43,6 +45,8 @@ AreaSeeder = Callable[[DemoContext], None]
 
 def seeded_faker(offset: int = 0) -> Faker:
     """A British-English Faker seeded from ``SEED`` (plus ``offset`` for an area of its own)."""
+    from faker import Faker
+
     fake = Faker("en_GB")
     fake.seed_instance(SEED + offset)
     return fake

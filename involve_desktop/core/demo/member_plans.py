@@ -13,8 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from faker import Faker
+from typing import TYPE_CHECKING
 
 from involve_desktop.core.dates import add_months
 from involve_desktop.core.services.member_dto import (
@@ -83,6 +82,9 @@ PROFILES: tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 VALIDITY_MONTHS = {"peer_support": 24, "recruitment_panel": 36, "safeguarding": 36}
 TRAINING_DUE_DAYS = 60
+
+if TYPE_CHECKING:  # Faker is only imported when the demo is made
+    from faker import Faker
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ consent in force (the newest given) has passed its review date.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -136,11 +137,14 @@ def consent_review(
     """Current members whose consent was never recorded or is past its review date."""
     require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "review members' consent")
     day = today or date.today()
-    latest: dict[int, Consent] = {}
-    for row in session.scalars(select(Consent).order_by(Consent.given_on, Consent.id)):
+    latest: dict[int, Any] = {}  # plain rows, not ORM objects: this runs for Home too
+    consents = select(Consent.member_id, Consent.given_on, Consent.review_on).order_by(
+        Consent.given_on, Consent.id
+    )
+    for row in session.execute(consents):
         latest[row.member_id] = row  # the newest given (ties: entered last) wins
     query = (
-        select(Member)
+        select(Member.id, Member.full_name, Member.preferred_name, Member.status)
         .where(
             Member.erased_at.is_(None),
             Member.status.in_([MemberStatus.ACTIVE.value, MemberStatus.STEPPING_BACK.value]),
@@ -148,7 +152,7 @@ def consent_review(
         .order_by(Member.sort_name, Member.id)
     )
     rows = []
-    for member in session.scalars(query):
+    for member in session.execute(query):
         consent = latest.get(member.id)
         if consent is None:
             problem = ConsentProblem.NEVER_RECORDED
