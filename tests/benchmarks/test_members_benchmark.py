@@ -18,28 +18,25 @@ No timing thresholds (they would flake); only a generous sanity bound on the lis
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from involve_desktop import paths
 from involve_desktop.core.db.engine import create_engine_for, session_factory, sqlite_url
-from involve_desktop.core.db.migrate import migrate
-from involve_desktop.core.demo.seed import DemoSize, seed_demo
+from involve_desktop.core.demo.seed import DEMO_PASSWORD, DEMO_USERNAME
+from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter
 from involve_desktop.core.services.member_search import list_members
+from tests.benchmarks import bench
+from tests.benchmarks.bench import median_ms, report
 
 pytestmark = pytest.mark.benchmark
 
-TODAY = date(2026, 11, 26)
-RUNS = 7
+TODAY = bench.TODAY
 SEARCHES = ("ja", "jam", "jame")
 BARE_SQL = (
     "SELECT id, full_name, preferred_name, email, phone, status, date_joined, sort_name "
@@ -50,39 +47,19 @@ BARE_SEARCH_SQL = (
     "FROM member WHERE status IN ('active', 'stepping_back') AND search_text LIKE ? "
     "ORDER BY sort_name, id"
 )
-_rows: list[tuple[str, float, str, str]] = []  # (what, ms, baseline, ratio) for the table
-
-
-def median_ms(action: Callable[[], Any], runs: int = RUNS) -> float:
-    """Median wall time of ``action`` in milliseconds (one warm-up run first)."""
-    action()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def report(what: str, ms: float, baseline_name: str = "", baseline_ms: float | None = None) -> None:
-    """Keep one line for the table printed at the end."""
-    ratio = f"{ms / baseline_ms:.1f}×" if baseline_ms else ""
-    _rows.append((what, ms, baseline_name, ratio))
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[sessionmaker, Actor]]:
-    """A migrated SQLite file with the large demo (10,000 members)."""
-    folder: Path = tmp_path_factory.mktemp("bench")
-    engine = create_engine_for(sqlite_url(folder / "large.sqlite3"))
-    migrate(engine, paths.migrations_dir(), folder)
+def large(
+    large_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[sessionmaker, Actor]]:
+    """A copy of the large demo file (10,000 members) and the demo coordinator signed in."""
+    path = bench.copy_of(large_file, tmp_path_factory.mktemp("bench"))
+    engine = create_engine_for(sqlite_url(path))
     sessions = session_factory(engine)
-    started = time.perf_counter()
     with sessions() as session:
-        actor = seed_demo(session, DemoSize.LARGE, today=TODAY)
-    report("seed the large demo (10,000 members)", (time.perf_counter() - started) * 1000)
+        actor = accounts.sign_in(session, DEMO_USERNAME, DEMO_PASSWORD)
     yield sessions, actor
-    print_table()
     engine.dispose()
 
 
@@ -188,13 +165,3 @@ def test_contact_list_sheet_against_bare_reportlab(large) -> None:
     report(f"bare reportlab table of {len(texts):,} rows", bare_ms)
     ms = median_ms(lambda: spec.render(SheetParams(), SheetOptions(), data, today=TODAY), runs=1)
     report("contact list sheet, every active member", ms, "bare", bare_ms)
-
-
-def print_table() -> None:
-    """The figures, for the issue note."""
-    width = max(len(what) for what, *_ in _rows)
-    print()
-    print(f"{'measure':<{width}}  {'ms':>9}  {'ratio':>8}  baseline")
-    for what, ms, baseline, ratio in _rows:
-        figure = f"{ms:9.1f}" if ms >= 10 else f"{ms:9.3f}"
-        print(f"{what:<{width}}  {figure}  {ratio:>8}  {baseline}")

@@ -1,0 +1,83 @@
+"""Start-up and peak memory, each in a fresh Python, against a bare PySide6 window.
+
+- Start-up: from spawning the process to the first paint of a usable ``MainWindow`` (Home
+  shown) on the large demo file, signed in as the demo coordinator — against spawning a
+  process that shows and paints a bare ``QMainWindow``. Same harness (``window_probe.py``,
+  wall time measured here from spawn to exit), median of several runs. Target ≤ 1.5×.
+- Peak memory (``ru_maxrss``) of the same app process after it has also opened Members
+  (10,000 people), against the bare window's process.
+- ``involve-desktop --version``: spawn to exit, against ``python -c pass``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks import bench
+
+pytestmark = pytest.mark.benchmark
+
+ENV = {"QT_QPA_PLATFORM": "offscreen"}
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """The app's data and settings folders kept apart from the user's."""
+    return ENV | {
+        "INVOLVE_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+
+
+def test_start_up_against_a_bare_window(large_file: Path, tmp_path: Path) -> None:
+    path = bench.copy_of(large_file, tmp_path)
+    env = _env(tmp_path)
+    bare_ms, bare = bench.median_probe("bare", env=env)
+    assert "painted" in bare["phases"]
+    bench.report("start-up: bare QMainWindow, spawn to first paint", bare_ms)
+    app_ms, app = bench.median_probe("app", str(path), env=env)
+    assert "painted" in app["phases"]  # the window really opened on the large file
+    bench.report(
+        "start-up: main window (Home) on the large demo, spawn to first paint",
+        app_ms,
+        "bare window",
+        bare_ms,
+        target=1.5,
+    )
+    for phase, ms in app["phases"].items():
+        bench.report(f"    in the app process: {phase} by", ms)
+
+
+def test_peak_memory_with_members_open(large_file: Path, tmp_path: Path) -> None:
+    path = bench.copy_of(large_file, tmp_path)
+    env = _env(tmp_path)
+    _ms, bare = bench.run_probe("bare", env=env)
+    _ms, app = bench.run_probe("app", str(path), "--members", env=env)
+    assert "members painted" in app["phases"]
+    bench.report("peak memory: bare QMainWindow", bare["peak_mb"], unit="MB")
+    bench.report(
+        "peak memory: main window + Members (10,000 members)",
+        app["peak_mb"],
+        "bare window",
+        bare["peak_mb"],
+        unit="MB",
+    )
+
+
+def test_version_against_bare_python() -> None:
+    def version() -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "involve_desktop", "--version"], capture_output=True, check=True
+        )
+        assert b"Involve" in done.stdout
+
+    def bare() -> None:
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+
+    bare_ms = bench.median_ms(bare, runs=5)
+    bench.report("python -c pass", bare_ms)
+    ms = bench.median_ms(version, runs=5)
+    bench.report("involve-desktop --version", ms, "bare python", bare_ms)

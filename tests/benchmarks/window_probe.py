@@ -1,0 +1,122 @@
+"""Run in a fresh Python by the start-up and memory benchmarks: open a window, wait for its
+first paint, print one JSON line (phase times in ms from the probe's start, peak memory).
+
+``python window_probe.py bare`` — a bare ``QApplication`` + ``QMainWindow``, shown and painted.
+``python window_probe.py app FILE [--members]`` — what ``involve-desktop`` does on an existing
+SQLite file: import the app, open the file (lock, integrity check, migrations), sign in as
+the demo coordinator, build the ``MainWindow`` (Home shown), paint it; with ``--members``,
+then open Members (10,000 people on the large demo) and paint that too.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+STARTED = time.perf_counter()
+PHASES: dict[str, float] = {}
+
+
+def mark(name: str) -> None:
+    """Note how long since the probe started."""
+    PHASES[name] = round((time.perf_counter() - STARTED) * 1000, 1)
+
+
+def wait_for_paint(app, widget) -> None:  # noqa: ANN001 - Qt imported late on purpose
+    """Show ``widget`` (if hidden) and run the event loop until it has painted once."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802, ANN001
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint()
+    widget.installEventFilter(watcher)
+    if not widget.isVisible():
+        widget.show()
+    widget.update()
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: sys.exit("no paint within 60 s"))  # never hang a benchmark
+    guard.start(60_000)
+    app.exec()
+    guard.stop()
+    widget.removeEventFilter(watcher)
+
+
+def bare() -> None:
+    """The baseline: the least a PySide6 window needs."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    mark("imported")
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    mark("built")
+    wait_for_paint(app, window)
+    mark("painted")
+
+
+def app_window(path: str, members: bool) -> None:
+    """The real start-up on an existing file, signed in as the demo coordinator."""
+    from involve_desktop import app as involve_app
+
+    mark("imported")
+    from involve_desktop.core.db.engine import session_factory, sqlite_url
+    from involve_desktop.core.demo.seed import DEMO_PASSWORD, DEMO_USERNAME
+    from involve_desktop.core.services import accounts
+    from involve_desktop.ui.context import AppContext
+    from involve_desktop.ui.main_window import MainWindow
+
+    application = involve_app.create_application([sys.argv[0]])
+    opened = involve_app.open_or_recover(sqlite_url(path), None, involve_app.Unlocked())
+    assert opened is not None
+    mark("database open")
+    context = AppContext(session_factory(opened.engine), opened.location, opened.demo)
+    with context.session() as session:
+        actor = accounts.sign_in(session, DEMO_USERNAME, DEMO_PASSWORD)
+    mark("signed in")
+    window = MainWindow(context, actor)
+    mark("built")
+    wait_for_paint(application, window)
+    mark("painted")
+    if members:
+        window.show_area("members")
+        mark("members loaded")
+        wait_for_paint(application, window)
+        mark("members painted")
+    window.close()
+    opened.close()
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process since it started, in MB.
+
+    ``VmHWM`` from ``/proc/self/status`` (Linux): unlike ``ru_maxrss`` it starts afresh at
+    ``exec``, so it does not carry the peak of the pytest process that spawned this one.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB elsewhere too
+
+
+def main() -> None:
+    """Run the mode named on the command line; print one line of JSON."""
+    if sys.argv[1] == "bare":
+        bare()
+    else:
+        app_window(sys.argv[2], "--members" in sys.argv)
+    print(json.dumps({"phases": PHASES, "peak_mb": round(peak_mb(), 1)}))
+
+
+if __name__ == "__main__":
+    main()
