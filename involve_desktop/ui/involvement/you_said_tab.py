@@ -34,11 +34,19 @@ def status_text(e: YouSaidInfo) -> str:
     return e.status.label
 
 
+def did_text(e: YouSaidInfo) -> str:
+    """What was done; for an entry that was not possible (and nothing done), why not — so
+    the Status column stays short and the table fits the window."""
+    if e.status is YouSaidStatus.NOT_POSSIBLE and e.reason and not e.we_did:
+        return f"Not possible: {e.reason}"
+    return e.we_did or ""
+
+
 COLUMNS: list[Column[YouSaidInfo]] = [
-    Column("Date", lambda e: format_date(e.day), sort_key=lambda e: (e.day, e.id)),
+    Column("Said on", lambda e: format_date(e.day), sort_key=lambda e: (e.day, e.id)),
     Column("You said", lambda e: e.you_said, tooltip=lambda e: e.you_said),
-    Column("We did", lambda e: e.we_did or "", tooltip=lambda e: e.we_did or ""),
-    Column("Status", status_text, tooltip=status_text),
+    Column("We did", did_text, tooltip=did_text),
+    Column("Status", lambda e: e.status.label, tooltip=status_text),
     Column("Responsible", lambda e: e.responsible or ""),
     Column("Activity", lambda e: e.activity_title or ""),
 ]

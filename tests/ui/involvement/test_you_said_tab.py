@@ -7,6 +7,7 @@ import io
 from datetime import date
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from involve_desktop.core.services import activities, you_said
 from involve_desktop.core.services.activities_dto import (
@@ -63,7 +64,8 @@ def test_the_log_lists_and_filters_by_status(qtbot, context, session, coordinato
     tab = YouSaidTab(context, coordinator, today=TODAY)
     qtbot.addWidget(tab)
     assert [r[1] for r in _rows(tab)] == ["Free parking", "Too noisy"]
-    assert _rows(tab)[0][3] == "Not possible: Not our car park"
+    assert _rows(tab)[0][2:4] == ["Not possible: Not our car park", "Not possible"]
+    assert tab.table.model().headerData(0, Qt.Orientation.Horizontal) == "Said on"
     assert tab.count.text() == "0 planned; 1 done; 1 not possible"
     tab.status.setCurrentIndex(tab.status.findData(YouSaidStatus.DONE))
     assert [r[1] for r in _rows(tab)] == ["Too noisy"]
