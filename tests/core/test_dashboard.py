@@ -116,7 +116,7 @@ def test_month_at_a_glance_counts(session: Session, coordinator: Actor, world) -
         "payments",
     ]
     assert figures["active"].value == "7"  # 5 peers, the newcomer, the panel member
-    assert figures["active"].detail == "1 stepping back"
+    assert figures["active"].detail == "Plus 1 stepping back"  # not among the 7
     assert figures["newcomers"].value == "1"
     assert figures["shifts"].value == "1 of 4"
     assert figures["shifts"].words == "shifts covered"

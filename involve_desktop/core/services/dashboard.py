@@ -70,7 +70,8 @@ def month_at_a_glance(session: Session, actor: Actor, today: date | None = None)
 
 def _member_figures(session: Session, start: date, end: date) -> list[Figure]:
     counts = member_counts(session, start, end)
-    stepping = f"{counts.stepping_back} stepping back" if counts.stepping_back else ""
+    # Stepping back is a status of its own: not among the active members counted here.
+    stepping = f"Plus {counts.stepping_back} stepping back" if counts.stepping_back else ""
     return [
         Figure(
             "active",

@@ -61,7 +61,7 @@ def test_home_comes_first_with_cards_and_items_in_urgency_order(built) -> None:
     assert window.current_area() == "home"
     home = window.home_view
     words = [card.sentence() for card in home.cards]
-    assert "7 active members. 1 stepping back" in words
+    assert "7 active members. Plus 1 stepping back" in words
     assert "1 of 4 shifts covered. 3 gaps, 1 alone on shift" in words
     headings = [
         home.attention.item(r).text()
