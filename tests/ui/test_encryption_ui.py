@@ -118,7 +118,7 @@ def test_quitting_the_sign_in_opens_nothing(qtbot, new_file, monkeypatch):
 
 
 def test_encrypted_sign_in_fills_in_the_last_username_so_the_password_goes_in_its_box(
-    qtbot, new_file
+    qtbot, new_file, monkeypatch
 ):
     path, context = new_file
     _run_wizard(qtbot, context).close()
@@ -133,6 +133,16 @@ def test_encrypted_sign_in_fills_in_the_last_username_so_the_password_goes_in_it
     again = UnlockDialog(sqlite_url(path))
     qtbot.addWidget(again)
     assert again.username.text() == "JO.MENSAH"
+    # "Forgot your password?" starts with that username filled in too.
+    seen: list[str] = []
+
+    def look(recovery: RecoveryDialog) -> int:
+        seen.append(recovery.username.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(RecoveryDialog, "exec", look)
+    again.use_recovery_key()
+    assert seen == ["JO.MENSAH"] and again.key is None
 
 
 def test_recovery_key_is_selectable_to_copy(qtbot, new_file):

@@ -126,6 +126,7 @@ class UnlockDialog(QDialog):
     def use_recovery_key(self) -> None:
         """The recovery key window; when it opens the file, sign in with the new password."""
         dialog = RecoveryDialog(self.url, self)
+        dialog.username.setText(self.username.text().strip())  # whose password is forgotten
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.key is not None:
             self.key = dialog.key
             self.username_used, self.password_used = dialog.username_used, dialog.password_used
