@@ -2,12 +2,14 @@
 (Yes / Partly / No, or not answered), a comment and the evidence.
 
 The tick is a drop-down (type Y, P or N, or use the arrow keys), so the whole list can be
-filled from the keyboard with Tab.
+filled from the keyboard with Tab. Enter on a tick goes to the next statement's tick rather
+than saving and closing the dialog half-way through the list (Ctrl+S saves).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -30,6 +32,20 @@ from involve_desktop.core.services.spectrum_statements import (
 NOT_ANSWERED = "— not answered"
 
 
+class TickBox(QComboBox):
+    """The tick's drop-down; Enter (with the list closed) asks for the next statement."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() and not self.view().isVisible():
+            self.enter_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class StatementRow:
     """The widgets of one statement."""
 
@@ -37,7 +53,7 @@ class StatementRow:
         self.statement = statement
         self.text = QLabel(f"<b>{number}.</b> {statement.text}")
         self.text.setWordWrap(True)
-        self.tick = QComboBox()
+        self.tick = TickBox()
         self.tick.addItem(NOT_ANSWERED, "")
         for answer in Answer:
             self.tick.addItem(f"{answer.label} {answer.symbol}", answer.value)  # Y/P/N pick
@@ -98,6 +114,9 @@ class StageChecklist(QScrollArea):
             grid.addWidget(row.comment, index * 2 + 1, 1)
             grid.addWidget(row.evidence, index * 2 + 1, 2)
             row.tick.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for row, following in zip(self.rows, self.rows[1:], strict=False):
+            following_tick = following.tick
+            row.tick.enter_pressed.connect(following_tick.setFocus)
         column.addLayout(grid)
         column.addStretch(1)
         self.setWidget(inner)

@@ -143,6 +143,10 @@ def test_ticks_are_typed_from_the_keyboard(qtbot, context, session, coordinator)
     led = dialog.checklists[2].rows[0]
     qtbot.keyClicks(led.tick, "n")
     assert led.answer() is Answer.NO
+    # Enter on a tick goes to the next statement; it does not save and close half-way.
+    qtbot.keyClick(led.tick, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.focusWidget() is dialog.checklists[2].rows[1].tick
 
 
 def test_esc_asks_before_losing_typing(qtbot, context, session, coordinator, answered_questions):  # noqa: F811
