@@ -23,7 +23,7 @@ from involve_desktop.ui.encryption.encrypt_dialog import EncryptDialog
 from involve_desktop.ui.encryption.encryption_box import EncryptionBox
 from involve_desktop.ui.encryption.recovery_dialog import RecoveryDialog
 from involve_desktop.ui.encryption.recovery_key_dialog import RecoveryKeyDialog
-from involve_desktop.ui.encryption.unlock_dialog import UnlockDialog
+from involve_desktop.ui.encryption.unlock_dialog import UnlockDialog, remember_username
 from tests.conftest import TEST_DATABASE_URL
 from tests.ui.typing import type_text
 
@@ -143,6 +143,11 @@ def test_encrypted_sign_in_fills_in_the_last_username_so_the_password_goes_in_it
     monkeypatch.setattr(RecoveryDialog, "exec", look)
     again.use_recovery_key()
     assert seen == ["JO.MENSAH"] and again.key is None
+    # A remembered name that cannot open this file (another laptop's account) is not offered.
+    remember_username("someone.else")
+    other = UnlockDialog(sqlite_url(path))
+    qtbot.addWidget(other)
+    assert other.username.text() == ""
 
 
 def test_recovery_key_is_selectable_to_copy(qtbot, new_file):

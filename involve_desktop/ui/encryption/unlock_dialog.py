@@ -3,13 +3,14 @@
 Shown at start instead of the usual sign-in when the file is encrypted (nothing can be read
 before it, not even the group's name). Wrong tries slow down after five, in this window.
 "Forgot your password?" opens the recovery key window. The last username that opened a file
-on this laptop is filled in (as the usual sign-in does), so a password is not typed into
-the username box in plain sight.
+on this laptop is filled in when it has a key slot in this file (as the usual sign-in fills
+in a username), so a password is not typed into the username box in plain sight.
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from involve_desktop import APP_NAME, startup
+from involve_desktop.core.db import key_slots
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.ui.encryption.recovery_dialog import RecoveryDialog
 from involve_desktop.ui.messages import error_label, grow_to_fit
@@ -36,6 +39,17 @@ LAST_USERNAME = "unlock/last_username"
 def remember_username(username: str) -> None:
     """Keep ``username`` to fill in at the next encrypted sign-in on this laptop."""
     QSettings().setValue(LAST_USERNAME, username.strip())
+
+
+def slot_names(url: str) -> set[str]:
+    """The usernames that can open the SQLite file at ``url`` (empty if it cannot be read)."""
+    database = make_url(url).database
+    if not database:
+        return set()
+    try:
+        return key_slots.account_names(Path(database))
+    except (OSError, ValueError, TypeError):
+        return set()
 
 
 def last_username() -> str:
@@ -93,7 +107,9 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.recovery_button)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
-        self.username.setText(last_username())
+        remembered = last_username()
+        if remembered and remembered.lower() in slot_names(url):
+            self.username.setText(remembered)
         (self.password if self.username.text() else self.username).setFocus()
 
     def _show_error(self, text: str) -> None:
