@@ -57,6 +57,26 @@ def median_ms(action: Callable[[], Any], runs: int = RUNS, warm_up: bool = True)
     return statistics.median(times)
 
 
+def paired_ms(
+    action: Callable[[], Any], baseline: Callable[[], Any], runs: int = RUNS
+) -> tuple[float, float]:
+    """Medians of ``action`` and ``baseline`` timed in turn (one warm-up each), in ms.
+
+    Taking them alternately means both see the same load on a shared machine, so their
+    ratio moves less than that of two medians taken one after the other.
+    """
+    action()
+    baseline()
+    ours: list[float] = []
+    bare: list[float] = []
+    for _ in range(runs):
+        for timed, times in ((baseline, bare), (action, ours)):
+            started = time.perf_counter()
+            timed()
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(ours), statistics.median(bare)
+
+
 def report(
     what: str,
     value: float,
@@ -162,10 +182,19 @@ def run_probe(*args: str, env: dict[str, str] | None = None) -> tuple[float, dic
     return wall, json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def median_probe(
-    *args: str, runs: int = 5, env: dict[str, str] | None = None
-) -> tuple[float, dict[str, Any]]:
-    """Median wall time of several probe runs (after one warm-up), and the last run's JSON."""
+def paired_probes(
+    args: tuple[str, ...],
+    baseline: tuple[str, ...],
+    runs: int = 5,
+    env: dict[str, str] | None = None,
+) -> tuple[float, dict[str, Any], float, dict[str, Any]]:
+    """Probe runs of ``args`` and ``baseline`` in turn (after one warm-up each): the median
+    wall ms and last JSON of each, ``(ms, json, baseline_ms, baseline_json)``."""
     run_probe(*args, env=env)
-    results = [run_probe(*args, env=env) for _ in range(runs)]
-    return statistics.median(ms for ms, _ in results), results[-1][1]
+    run_probe(*baseline, env=env)
+    ours, bare = [], []
+    for _ in range(runs):
+        bare.append(run_probe(*baseline, env=env))
+        ours.append(run_probe(*args, env=env))
+    median = statistics.median
+    return median(m for m, _ in ours), ours[-1][1], median(m for m, _ in bare), bare[-1][1]
