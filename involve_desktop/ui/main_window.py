@@ -278,7 +278,9 @@ class MainWindow(QMainWindow):
         go_menu = menu.addMenu("&Go")
         for number, area in enumerate(self.areas, start=1):
             action = self._action(
-                area.title, lambda key=area.key: self.show_area(key), f"Ctrl+{number}"
+                area.title,
+                lambda key=area.key: self.show_area(key),
+                f"Ctrl+{number % 10}" if number <= 10 else None,  # the tenth is Ctrl+0
             )
             go_menu.addAction(action)
         go_menu.addSeparator()

@@ -135,3 +135,12 @@ def test_demo_window_says_demo(qtbot, context, coordinator):
     qtbot.addWidget(window)
     assert "DEMO" in window.windowTitle()
     assert window.location_label.text().startswith("DEMO data")
+
+
+def test_every_area_has_a_number_shortcut_the_tenth_is_ctrl_0(qtbot, context, coordinator):
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    go_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
+    shortcuts = [a.shortcut().toString() for a in go_menu.actions()[: len(window.areas)]]
+    assert shortcuts[:9] == [f"Ctrl+{n}" for n in range(1, 10)]
+    assert shortcuts[9] == "Ctrl+0" and window.areas[9].key == "settings"
