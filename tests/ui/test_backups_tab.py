@@ -157,6 +157,7 @@ def test_on_close_copy_only_after_a_change(qtbot, engine, session, coordinator):
     assert [b.reason for b in list_backup_files(path, paths.backups_dir())] == ["on-close"]
 
 
+@sqlite_only
 def test_a_failed_automatic_copy_is_said_once_until_one_works(
     qtbot, engine, session, coordinator, monkeypatch
 ):
