@@ -51,14 +51,14 @@ COLUMNS: list[Column[ActivityInfo]] = [
         align_right=True,
     ),
     Column(
-        "Members named",
+        "Members",
         lambda a: str(len(a.members)),
         sort_key=lambda a: len(a.members),
         tooltip=lambda a: "Members picked by name on the activity's Presence page",
         align_right=True,
     ),
     Column(
-        "With lived experience",
+        "Lived experience",
         lambda a: str(a.lived_experience_present),
         sort_key=lambda a: a.lived_experience_present,
         tooltip=lambda a: (
