@@ -62,8 +62,8 @@ COLUMNS: list[Column[ActivityInfo]] = [
         lambda a: str(a.lived_experience_present),
         sort_key=lambda a: a.lived_experience_present,
         tooltip=lambda a: (
-            "Of everyone present: members, and others (such as carers) with "
-            "lived experience — so it can be more than the members named"
+            "Of everyone present: members whose record says they have lived experience, "
+            "and staff, carers or others who have it"
         ),
         align_right=True,
     ),
