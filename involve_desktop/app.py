@@ -18,12 +18,13 @@ the same username and password then sign in without being asked again.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -258,6 +259,7 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
     """Start the window on ``url`` (or the demo database when ``demo_size`` is given)."""
     app = create_application(argv)
     _install_excepthook(app)
+    _quit_on_terminate(app)
     unlocked = Unlocked()
     try:
         opened = open_or_recover(url, demo_size, unlocked)
@@ -285,6 +287,26 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
     _dispose_rebound(context, opened)
     opened.close()  # the engine, and the writer lock
     return code
+
+
+def _quit_on_terminate(app: QApplication) -> None:
+    """A laptop shutting down sends SIGTERM: close the windows and the database properly
+    (the on-close backup, the writer lock released) instead of dying mid-way.
+
+    Python runs signal handlers only between bytecodes, so a timer lets it look while the
+    Qt event loop waits.
+    """
+
+    def terminate(_number: int, _frame: object) -> None:
+        for window in app.topLevelWidgets():  # a sign-in dialog's own loop ends too
+            window.close()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, terminate)
+    timer = QTimer(app)
+    timer.setInterval(500)
+    timer.timeout.connect(lambda: None)
+    timer.start()
 
 
 def _dispose_rebound(context: AppContext, opened: startup.OpenDatabase) -> None:

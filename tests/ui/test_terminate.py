@@ -1,0 +1,42 @@
+"""A laptop shutting down sends SIGTERM: the app closes properly and lets go of the file.
+
+The app runs in its own process (offscreen) on a new data folder, so the first-run wizard is
+open and the writer lock is held; after SIGTERM the process ends by itself and the lock
+names nobody, so the next start does not ask about a copy that was "not closed properly".
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from involve_desktop.core.db import single_writer
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
+
+
+def test_sigterm_closes_the_app_and_releases_the_writer_lock(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    database = tmp_path / "data" / "involve.sqlite3"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INVOLVE_DATA_DIR": str(database.parent)}
+    env.pop("INVOLVE_DATABASE_URL", None)
+    process = subprocess.Popen([sys.executable, "-m", "involve_desktop"], cwd=root, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while single_writer.read_holder(database) is None:  # the wizard is up, the lock held
+            assert process.poll() is None, "the app ended before it was asked to"
+            assert time.monotonic() < deadline, "the app never took the writer lock"
+            time.sleep(0.2)
+        assert single_writer.read_holder(database).pid == process.pid
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert single_writer.read_holder(database) is None
