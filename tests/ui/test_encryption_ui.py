@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWizard
 from sqlalchemy import text
 
 from involve_desktop import app, paths
@@ -220,3 +220,11 @@ def test_settings_encrypts_an_old_plain_file_and_the_app_carries_on(
         database = session.get_bind().url.database
     assert is_encrypted_file(Path(database)) and not is_plain_file(Path(database))
     context.sessions.kw["bind"].dispose()
+
+
+def test_a_new_recovery_key_says_the_old_sheet_no_longer_works(qtbot):
+    dialog = RecoveryKeyDialog("ABCDE-FGHJK-MNPQR-STVWX-YZ012", "Harbour", replaces_old=True)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "replaces the old one" in texts and "now <b>encrypted</b>" not in texts
+    assert not dialog.continue_button.isEnabled()

@@ -103,4 +103,4 @@ class EncryptionBox(QGroupBox):
         with service_call(self) as call, self.context.session() as session:
             recovery = encryption.new_recovery_key_for(session, self.actor, password)
         if not call.failed:
-            RecoveryKeyDialog(recovery, self._group(), self).exec()
+            RecoveryKeyDialog(recovery, self._group(), self, replaces_old=True).exec()

@@ -33,13 +33,26 @@ class RecoveryKeyDialog(QDialog):
     There is no Cancel: the key is already in force, and this is the only time it is shown.
     """
 
-    def __init__(self, recovery_key: str, group_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recovery_key: str,
+        group_name: str,
+        parent: QWidget | None = None,
+        *,
+        replaces_old: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.recovery_key, self.group_name = recovery_key, group_name
         self.setWindowTitle("Your recovery key — keep it safe")
+        first = (
+            "<p>This <b>new recovery key</b> replaces the old one: the old recovery sheet no "
+            "longer opens anything — destroy it.</p>"
+            if replaces_old
+            else "<p>The data on this laptop is now <b>encrypted</b>. Each account's password "
+            "opens it.</p>"
+        )
         intro = QLabel(
-            "<p>The data on this laptop is now <b>encrypted</b>. Each account's password "
-            "opens it.</p><p>If every coordinator forgets their password, only this "
+            f"{first}<p>If every coordinator forgets their password, only this "
             "<b>recovery key</b> can open it. It is shown <b>this once</b>: print the "
             "recovery sheet (or write the key down) and keep it locked away from the "
             "laptop.</p>"
