@@ -39,7 +39,13 @@ from involve_desktop.core.sheets.options import (
     check_count,
     check_text,
 )
-from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table, sheet_styles
+from involve_desktop.core.sheets.styles import (
+    SheetStyles,
+    cell_text,
+    paragraph,
+    ruled_table,
+    sheet_styles,
+)
 
 DEFAULT_TITLE = "Sign-in sheet"
 DEFAULT_BLANK_ROWS = 8
@@ -183,8 +189,9 @@ def _rows_table(
     name = (width - number - tick) * 0.55
     names = [format_name(n, options.privacy) for n in meeting.names]
     names += [""] * sheet.blank_rows
+    box = TickBox(_box_size(styles))  # one box drawn in every row (it keeps no state)
     rows = [
-        [str(index), paragraph(text, styles.cell), TickBox(_box_size(styles)), ""]
+        [str(index), cell_text(text, styles.cell, name), box, ""]
         for index, text in enumerate(names, start=1)
     ]
     table = ruled_table(COLUMNS, rows, [number, name, tick, width - number - name - tick], styles)

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, Table, TableStyle
 
 from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, clean_text, register_fonts
@@ -102,6 +103,16 @@ def sheet_styles(large_print: bool) -> SheetStyles:
 def paragraph(text: str | None, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of user text: tidied and escaped so "&" or "<" print as typed."""
     return Paragraph(escape(clean_text(text)), style)
+
+
+def cell_text(text: str | None, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """User text for a table cell ``width`` wide: the plain string when it fits on one line
+    (reportlab draws those far faster), a wrapping Paragraph when it does not."""
+    tidy = clean_text(text)
+    room = width - 4 * mm  # the table's left and right padding
+    if "\n" not in tidy and stringWidth(tidy, style.fontName, style.fontSize) <= room:
+        return tidy
+    return paragraph(text, style)
 
 
 def ruled_table(
