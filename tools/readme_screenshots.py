@@ -1,6 +1,6 @@
 """Screenshots of every main screen on the demo data, for the README.
 
-    uv run python tools/readme_screenshots.py            # all of them, into resources/screenshots
+    uv run python tools/readme_screenshots.py            # all of them, into docs/screenshots
     uv run python tools/readme_screenshots.py --only home members --out /tmp/shots
 
 Runs the real app window under Xvfb (started here on a free display when there is no
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT / "resources" / "screenshots"
+DEFAULT_OUT = ROOT / "docs" / "screenshots"
 SIZE = (1280, 720)
 
 
