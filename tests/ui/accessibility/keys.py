@@ -1,0 +1,73 @@
+"""Driving the app by keyboard alone: keys go to whatever has focus, dialogs are scripted.
+
+``press`` and ``type_keys`` send key events to ``QApplication.focusWidget()`` — where a
+person's keys would go. A dialog opened with ``exec()`` is shown as a real window and handed
+to the next script in the queue, which again uses only keys; its result is what those keys
+made of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+
+def focused() -> QWidget:
+    """The widget a key press goes to now."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    return widget
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+    """Press ``key`` (with ``modifier``) on whatever has focus, ``times`` times."""
+    for _ in range(times):
+        qtbot.keyClick(focused(), key, modifier)
+
+
+def type_keys(qtbot, text: str) -> None:
+    """Type ASCII ``text`` into whatever has focus."""
+    qtbot.keyClicks(focused(), text)
+
+
+def tab_to(qtbot, wanted: Callable[[QWidget], bool], limit: int = 60) -> QWidget:
+    """Press Tab until the focused widget is one ``wanted`` accepts; returns it."""
+    for _ in range(limit):
+        if wanted(focused()):
+            return focused()
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached the widget wanted; stopped on {focused()!r}")
+
+
+@contextmanager
+def scripted_dialogs(qtbot, *scripts: Callable[[QDialog], None]) -> Iterator[list[str]]:
+    """Each ``dialog.exec()`` in turn shows the dialog and runs the next script on it.
+
+    A script uses only key presses; the dialog's result is whatever the keys did. Yields the
+    titles of the dialogs opened. Fails if a dialog opens with no script left.
+    """
+    queue = list(scripts)
+    opened: list[str] = []
+    real_exec = QDialog.exec
+
+    def run(dialog: QDialog) -> int:
+        opened.append(dialog.windowTitle())
+        assert queue, f"no script for the dialog {dialog.windowTitle()!r}"
+        script = queue.pop(0)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget() or dialog))
+        script(dialog)
+        if dialog.isVisible():
+            qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+        return dialog.result()
+
+    QDialog.exec = run
+    try:
+        yield opened
+    finally:
+        QDialog.exec = real_exec
