@@ -37,7 +37,6 @@ from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.rota_data import DEFAULT_GAP_WEEKS, MAX_GAP_WEEKS
 
-ERROR_STYLE = "color: #a00000;"
 ANY_ROLE = "Everyone (any role)"
 NO_COHORTS = "No cohorts you can see yet"
 PERSON_HINT = "Name or member number"
@@ -45,10 +44,10 @@ GRADUATE_HINT = "Blank for every graduate, or a name or member number"
 
 
 def error_label(parent: QWidget) -> QLabel:
-    """A hidden label for a validation message (a ⚠ sign goes with the colour)."""
+    """A hidden label for a validation message, styled as every field error (style.qss)."""
     label = QLabel(parent)
+    label.setObjectName("fieldError")
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
     label.setVisible(False)
     return label
 
