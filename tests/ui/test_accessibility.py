@@ -11,53 +11,13 @@ owner and are skipped. A widget without a name is reported with where it was fou
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
-    QSlider,
-    QTabWidget,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from involve_desktop import startup
-from involve_desktop.core.db.engine import session_factory
-from involve_desktop.core.demo.seed import DEMO_PASSWORD, DemoSize
 from involve_desktop.core.permissions import Role
-from involve_desktop.core.services import accounts
-from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.main_window import MainWindow
-
-INTERACTIVE = (
-    QAbstractButton,
-    QLineEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QAbstractItemView,
-    QTextEdit,
-    QPlainTextEdit,
-    QSlider,
-)
-
-
-def _qt_part(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    return (
-        widget.objectName().startswith("qt_")
-        or isinstance(widget, QHeaderView)
-        or (isinstance(widget, QLineEdit) and isinstance(parent, QComboBox | QAbstractSpinBox))
-    )
-
-
-def _name(widget: QWidget) -> str:
-    interface = QAccessible.queryAccessibleInterface(widget)
-    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+from tests.ui.accessibility.walk import accessible_name as _name
+from tests.ui.accessibility.walk import actor_for, demo_context, screens
+from tests.ui.accessibility.walk import visible_interactive as _visible_interactive
 
 
 def _where(widget: QWidget) -> str:
@@ -68,51 +28,15 @@ def _where(widget: QWidget) -> str:
     return " < ".join(chain[:4])
 
 
-def _visible_interactive(window: MainWindow, root: QWidget) -> list[QWidget]:
-    return [
-        w
-        for w in root.findChildren(QWidget)
-        if isinstance(w, INTERACTIVE) and w.isVisibleTo(window) and not _qt_part(w)
-    ]
-
-
-def _screens(window: MainWindow):
-    """(where, root widget) for every area and every tab inside it."""
-    for area in window.areas:
-        window.show_area(area.key)
-        yield area.key, area.widget
-        for tabs in area.widget.findChildren(QTabWidget):
-            if not tabs.isVisibleTo(window):
-                continue
-            for index in range(tabs.count()):
-                tabs.setCurrentIndex(index)
-                yield f"{area.key} / {tabs.tabText(index).replace('&', '')}", tabs.widget(index)
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """The demo group, made once for this module."""
-    import os
-
-    folder = tmp_path_factory.mktemp("a11y")
-    old = os.environ.get("INVOLVE_DATA_DIR")
-    os.environ["INVOLVE_DATA_DIR"] = str(folder)
-    opened = startup.open_demo_database(DemoSize.STANDARD)
-    yield AppContext(session_factory(opened.engine), opened.location, demo=True)
-    opened.close()
-    if old is not None:
-        os.environ["INVOLVE_DATA_DIR"] = old
+    with demo_context(tmp_path_factory.mktemp("a11y")) as context:
+        yield context
 
 
-def _actor(context: AppContext, role: Role):
-    with context.session() as session:
-        coordinator = accounts.sign_in(session, "demo", DEMO_PASSWORD)
-        if role is Role.COORDINATOR:
-            return coordinator
-        facilitator = next(
-            a for a in accounts.list_accounts(session, coordinator) if a.role is Role.FACILITATOR
-        )
-        return accounts.sign_in(session, facilitator.username, DEMO_PASSWORD)
+def _actor(context, role: Role):
+    return actor_for(context, role)
 
 
 @pytest.mark.parametrize("role", [Role.COORDINATOR, Role.FACILITATOR])
@@ -122,14 +46,14 @@ def test_every_widget_on_every_screen_has_a_name(qtbot, demo, role):
     window.resize(1280, 720)
     window.show()
     unnamed: dict[str, str] = {}
-    screens = 0
-    for where, root in _screens(window):
-        screens += 1
+    count = 0
+    for where, root in screens(window):
+        count += 1
         qtbot.wait(1)
         for widget in _visible_interactive(window, root):
             if not _name(widget):
                 unnamed.setdefault(_where(widget), where)
-    assert screens >= (10 if role is Role.COORDINATOR else 5)
+    assert count >= (10 if role is Role.COORDINATOR else 5)
     assert unnamed == {}, "widgets without an accessible name"
 
 
