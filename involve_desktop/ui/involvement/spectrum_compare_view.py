@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.spectrum_dto import AssessmentStatus, Comparison
 from involve_desktop.core.sheets.spectrum_sheet import answer_words
+from involve_desktop.ui.keyboard import tab_leaves
 
 
 class ComparisonTable(QTableWidget):
@@ -18,6 +19,7 @@ class ComparisonTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Self-assessments compared over time")
+        tab_leaves(self)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(True)

@@ -37,6 +37,7 @@ from involve_desktop.core.sheets.spectrum_sheet import LEGEND, spectrum_sheet_pd
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.involvement.spectrum_compare_view import ComparisonTable
 from involve_desktop.ui.involvement.spectrum_dialog import SpectrumDialog
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
@@ -89,7 +90,7 @@ class SpectrumTab(QWidget):
         self.context, self.actor, self.today = context, actor, today
         self.model: DtoTableModel[AssessmentRow] = DtoTableModel(COLUMNS, self)
         self.proxy = sorting_proxy(self.model, self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Self-assessments")
         self.table.verticalHeader().setVisible(False)

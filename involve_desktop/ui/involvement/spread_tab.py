@@ -36,6 +36,7 @@ from involve_desktop.core.services.involvement_spread import (
 from involve_desktop.core.services.spread_stats import percent
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.involvement.spread_chart import SpreadChart
+from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 
@@ -112,7 +113,7 @@ class SpreadTab(QWidget):
         self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model: DtoTableModel[SpreadRow] = DtoTableModel(COLUMNS, self)
         self.proxy = sorting_proxy(self.model, self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(False)
         self.table.verticalHeader().hide()

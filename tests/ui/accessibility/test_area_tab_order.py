@@ -20,12 +20,6 @@ from tests.ui.accessibility.walk import actor_for, demo_context, screens
 
 # Known exceptions, each with its reason; remove an entry when it is fixed.
 KNOWN = {
-    # ui/involvement/* belongs to another piece of work right now: its spectrum and spread
-    # tables (spectrum_tab.py, spectrum_compare_view.py, spread_tab.py) still need
-    # ui.keyboard.tab_leaves, so Tab moves between their cells instead of on.
-    "involvement",
-    "involvement / Leadership spectrum",
-    "involvement / Spread",
     # The audit log's "From day" box shows "Any day" (special value text); Qt keeps Tab
     # inside such a date box, so the rest of the filters are reached only by Shift+Tab.
     "settings / Audit log",
