@@ -218,7 +218,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Areas")
-        self.sidebar.setFixedWidth(170)
+        widest = max(self.fontMetrics().horizontalAdvance(a.title) for a in self.areas)
+        self.sidebar.setFixedWidth(max(170, widest + 48))  # follows the system font size
         self.sidebar.setObjectName("sidebar")
         self.stack = QStackedWidget()
         row_height = self.fontMetrics().height() * 2 + 4  # follows the system font size
@@ -269,9 +270,12 @@ class MainWindow(QMainWindow):
             "&Print sign-in sheet…", self.print_sign_in_sheet, QKeySequence.StandardKey.Print
         )
         self.logout_action = self._action("&Log out", self.log_out, "Ctrl+Shift+L")
+        # Stepping away from a shared laptop: lock at once instead of waiting for the timer.
+        self.lock_action = self._action("Lock &now", lambda: self.lock_controller.lock(), "Ctrl+L")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
 

@@ -144,3 +144,14 @@ def test_every_area_has_a_number_shortcut_the_tenth_is_ctrl_0(qtbot, context, co
     shortcuts = [a.shortcut().toString() for a in go_menu.actions()[: len(window.areas)]]
     assert shortcuts[:9] == [f"Ctrl+{n}" for n in range(1, 10)]
     assert shortcuts[9] == "Ctrl+0" and window.areas[9].key == "settings"
+
+
+def test_lock_now_locks_at_once_with_ctrl_l(qtbot, context, coordinator):
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
+    assert not window.lock_controller.is_locked
+    window.lock_action.trigger()
+    assert window.lock_controller.is_locked
+    window.lock_controller.stop()
