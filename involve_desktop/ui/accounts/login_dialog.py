@@ -7,10 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -19,8 +16,8 @@ from involve_desktop.core.demo.seed import DEMO_PASSWORD, DEMO_USERNAME
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.accounts.sign_in_fields import SignInFields
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.messages import error_label, grow_to_fit
 from involve_desktop.ui.operations import service_call
 
 
@@ -41,28 +38,10 @@ class LoginDialog(QDialog):
         heading.setAccessibleName(f"Group: {group}")
         intro = QLabel("Sign in with your own account. Each person who uses this laptop has one.")
         intro.setWordWrap(True)
-        self.username = QLineEdit()
-        self.username.setAccessibleName("Username")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.error = error_label()
-        self.error.setAccessibleName("Sign-in problem")
-        form = QFormLayout()
-        form.addRow("&Username:", self.username)
-        form.addRow("&Password:", self.password)
-        for row, widget in enumerate((self.username, self.password)):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            if isinstance(label, QLabel):
-                label.setBuddy(widget)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText("Sign in")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
-        self.buttons.accepted.connect(self.try_sign_in)
-        self.buttons.rejected.connect(self.reject)
+        self.fields = SignInFields(self.try_sign_in, self.reject)
+        self.username, self.password = self.fields.username, self.fields.password
+        self.error = self.fields.error
+        self.buttons, self.sign_in_button = self.fields.buttons, self.fields.sign_in_button
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
@@ -76,7 +55,7 @@ class LoginDialog(QDialog):
             self.username.setText(DEMO_USERNAME)
         if username:
             self.username.setText(username)
-        layout.addLayout(form)
+        layout.addLayout(self.fields.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
@@ -91,11 +70,7 @@ class LoginDialog(QDialog):
                         session, self.username.text(), self.password.text()
                     )
             except InvolveError as error:  # one line under the form, never a message box
-                self.error.setText(f"⚠ {error.message}")
-                self.error.setVisible(True)
-                grow_to_fit(self.error)
-                self.password.clear()
-                self.password.setFocus()
+                self.fields.show_problem(error.message)
                 return
         if call.failed:
             return

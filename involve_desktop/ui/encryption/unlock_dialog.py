@@ -15,10 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +25,8 @@ from sqlalchemy.engine import make_url
 from involve_desktop import APP_NAME, startup
 from involve_desktop.core.db import key_slots
 from involve_desktop.core.errors import InvolveError
+from involve_desktop.ui.accounts.sign_in_fields import SignInFields
 from involve_desktop.ui.encryption.recovery_dialog import RecoveryDialog
-from involve_desktop.ui.messages import error_label, grow_to_fit
 
 FREE_TRIES = 5
 MAX_DELAY_S = 60
@@ -75,34 +72,17 @@ class UnlockDialog(QDialog):
             "The data on this laptop is encrypted. Sign in with your own account to open it."
         )
         intro.setWordWrap(True)
-        self.username = QLineEdit()
-        self.username.setAccessibleName("Username")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.error = error_label()
-        self.error.setAccessibleName("Sign-in problem")
-        form = QFormLayout()
-        user_label, password_label = QLabel("&Username:"), QLabel("&Password:")
-        user_label.setBuddy(self.username)
-        password_label.setBuddy(self.password)
-        form.addRow(user_label, self.username)
-        form.addRow(password_label, self.password)
+        self.fields = SignInFields(self.try_unlock, self.reject)
+        self.username, self.password = self.fields.username, self.fields.password
+        self.error = self.fields.error
         self.recovery_button = QPushButton("&Forgot your password? Use the recovery key…")
         self.recovery_button.setAutoDefault(False)
         self.recovery_button.clicked.connect(self.use_recovery_key)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText("Sign in")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
-        self.buttons.accepted.connect(self.try_unlock)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.sign_in_button = self.fields.buttons, self.fields.sign_in_button
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(self.fields.form)
         layout.addWidget(self.error)
         layout.addWidget(self.recovery_button)
         layout.addWidget(self.buttons)
@@ -112,16 +92,13 @@ class UnlockDialog(QDialog):
             self.username.setText(remembered)
         (self.password if self.username.text() else self.username).setFocus()
 
-    def _show_error(self, text: str) -> None:
-        self.error.setText(f"⚠ {text}")
-        self.error.setVisible(True)
-        grow_to_fit(self.error)
-
     def try_unlock(self) -> None:
         """Open the account's key slot; accept on success, else say so and clear the password."""
         left = self.wait_until - time.monotonic()
         if left > 0:
-            self._show_error(f"Too many wrong tries. Wait {int(left) + 1} seconds, then try again.")
+            self.fields.show_problem(
+                f"Too many wrong tries. Wait {int(left) + 1} seconds, then try again."
+            )
             return
         username, password = self.username.text().strip(), self.password.text()
         try:
@@ -131,9 +108,7 @@ class UnlockDialog(QDialog):
             if self.wrong >= FREE_TRIES:
                 delay = min(MAX_DELAY_S, 2 ** (self.wrong - FREE_TRIES + 1))
                 self.wait_until = time.monotonic() + delay
-            self._show_error(error.message)
-            self.password.clear()
-            self.password.setFocus()
+            self.fields.show_problem(error.message)
             return
         self.key, self.username_used, self.password_used = key, username, password
         remember_username(username)
