@@ -293,19 +293,26 @@ def _quit_on_terminate(app: QApplication) -> None:
     """A laptop shutting down sends SIGTERM: close the windows and the database properly
     (the on-close backup, the writer lock released) instead of dying mid-way.
 
-    Python runs signal handlers only between bytecodes, so a timer lets it look while the
-    Qt event loop waits.
+    Python runs signal handlers only between bytecodes, and a signal may come before any
+    window is up (while the database is checked or upgraded), so the handler only takes
+    note; a timer running in every event loop — a wizard's or dialog's own too — then
+    closes whatever windows are open and ends the app.
     """
+    asked = []
 
     def terminate(_number: int, _frame: object) -> None:
-        for window in app.topLevelWidgets():  # a sign-in dialog's own loop ends too
-            window.close()
-        app.quit()
+        asked.append(True)
+
+    def close_if_asked() -> None:
+        if asked:
+            for window in app.topLevelWidgets():  # a dialog's own event loop ends too
+                window.close()
+            app.quit()
 
     signal.signal(signal.SIGTERM, terminate)
     timer = QTimer(app)
-    timer.setInterval(500)
-    timer.timeout.connect(lambda: None)
+    timer.setInterval(250)
+    timer.timeout.connect(close_if_asked)
     timer.start()
 
 

@@ -21,7 +21,10 @@ from involve_desktop.core.db import single_writer
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
 
 
-def test_sigterm_closes_the_app_and_releases_the_writer_lock(tmp_path: Path) -> None:
+@pytest.mark.parametrize("wait_for_the_window", [True, False])
+def test_sigterm_closes_the_app_and_releases_the_writer_lock(
+    tmp_path: Path, wait_for_the_window: bool
+) -> None:
     root = Path(__file__).resolve().parents[2]
     database = tmp_path / "data" / "involve.sqlite3"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INVOLVE_DATA_DIR": str(database.parent)}
@@ -34,6 +37,8 @@ def test_sigterm_closes_the_app_and_releases_the_writer_lock(tmp_path: Path) -> 
             assert time.monotonic() < deadline, "the app never took the writer lock"
             time.sleep(0.2)
         assert single_writer.read_holder(database).pid == process.pid
+        if wait_for_the_window:  # the wizard is up by now; else the signal comes mid-start
+            time.sleep(3)
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
     finally:
