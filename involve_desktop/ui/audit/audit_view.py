@@ -1,5 +1,10 @@
 """Settings → Audit log: who changed what and when, filtered by person, account, area and
-day, read a page at a time, and exported to CSV by coordinators who may export."""
+day, read a page at a time, and exported to CSV by coordinators who may export.
+
+The day boxes show "Any" until a day is chosen. Qt keeps Tab inside a date box showing such
+special text (it has no day, month or year to step through), which trapped keyboard users;
+:class:`DayInput` lets Tab and Shift+Tab move on from "Any" (with a day shown they step
+through day, month and year first, like every other date box in the app)."""
 
 from __future__ import annotations
 
@@ -38,8 +43,23 @@ ANY = "Any"
 NO_DAY = QDate(2000, 1, 1)  # the minimum of the day inputs, shown as "Any"
 
 
+class DayInput(QDateEdit):
+    """A day box whose lowest day reads "Any"; Tab never stays in it (see the module)."""
+
+    def showing_any(self) -> bool:
+        """True while the box shows its special text ("Any") instead of a day."""
+        return bool(self.specialValueText()) and self.date() == self.minimumDate()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
+        """Tab/Shift+Tab: from "Any" straight to the next or previous control."""
+        if self.showing_any():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+
 def _day_input(name: str) -> QDateEdit:
-    edit = QDateEdit()
+    """A day box for the filter, "Any" until a day is chosen."""
+    edit = DayInput()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setMinimumDate(NO_DAY)

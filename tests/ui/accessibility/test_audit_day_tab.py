@@ -1,0 +1,63 @@
+"""The audit log's day boxes never trap Tab (issue #10: every control reachable by keys).
+
+A Qt date box showing special text ("Any") keeps Tab to itself, as it would to step
+between day, month and year; the audit log's "From day" box did that, so the "To day" box
+and the buttons after it could be reached only with Shift+Tab.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from involve_desktop.ui.audit.audit_view import NO_DAY, AuditView
+from tests.ui.accessibility.keys import focused, press
+
+
+@pytest.fixture
+def view(qtbot, context, coordinator):
+    widget = AuditView(context, coordinator)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    return widget
+
+
+def _focus(qtbot, widget) -> None:
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: focused() is widget)
+
+
+def test_tab_and_shift_tab_leave_a_day_box_showing_any(qtbot, view):
+    assert view.date_from.text() == "Any" and view.date_from.date() == NO_DAY
+    _focus(qtbot, view.date_from)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.date_to
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.clear_button
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is view.date_to
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is view.date_from
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is view.area
+
+
+def test_a_day_box_with_a_day_steps_through_its_parts_then_leaves(qtbot, view):
+    view.date_from.setDate(QDate(2026, 3, 14))
+    _focus(qtbot, view.date_from)
+    view.date_from.setCurrentSectionIndex(0)
+    for _ in range(view.date_from.sectionCount()):
+        if focused() is not view.date_from:
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.date_to
+    assert view.date_from.date() == QDate(2026, 3, 14)  # Tab changed nothing
+
+
+def test_arrows_still_choose_a_day(qtbot, view):
+    _focus(qtbot, view.date_from)
+    press(qtbot, Qt.Key.Key_Up)
+    assert view.date_from.date() != NO_DAY and view.date_from.text() != "Any"
+    assert view.chosen().date_from is not None
