@@ -29,7 +29,7 @@ from involve_desktop.core.services import (
     panels,
     payments_expenses,
     payments_lines,
-    rota_shifts,
+    rota_coverage,
 )
 from involve_desktop.core.services.cohorts_dto import CohortStatus, Standing
 from involve_desktop.core.services.dashboard_dto import Figure, MonthAtAGlance, Target
@@ -91,11 +91,9 @@ def _member_figures(session: Session, start: date, end: date) -> list[Figure]:
 
 
 def _rota_figure(session: Session, actor: Actor, start: date, end: date) -> Figure:
-    shifts = [
-        v for v in rota_shifts.shift_views(session, actor, start, end) if not v.slot.cancelled
-    ]
-    gaps = [v for v in shifts if v.state.is_gap]
-    alone = sum(1 for v in gaps if v.state is CoverageState.ALONE)
+    shifts = [c for c in rota_coverage.coverage(session, actor, start, end) if not c.cancelled]
+    gaps = [c for c in shifts if c.state.is_gap]
+    alone = sum(1 for c in gaps if c.state is CoverageState.ALONE)
     if not shifts:
         return Figure("shifts", "0", "shifts this month", "No shifts set up", Target("rota"))
     detail = plural(len(gaps), "gap") if gaps else "No gaps"

@@ -11,9 +11,11 @@ Decisions:
 - Training that ran out more than ``TRAINING_LOOKBACK_DAYS`` ago is left to the members
   list's "Training expired" filter, so Home does not fill up with old news.
 - Rota gaps in the next 7 days are listed one by one (people alone on shift named); gaps
-  later in the next 30 days are one line opening the Gaps tab.
+  later in the next 30 days are one line opening the Gaps tab. Gaps are found from counts
+  read in the database (``rota_coverage.coverage``); only this week's are read in full.
 - Consent review is one line (the review lists the people) opening Settings → Privacy's
-  consent review.
+  consent review; Home counts in the database who that review lists
+  (``dashboard_queries.consent_counts``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import (
     cohorts_cohorts,
     cohorts_progress,
-    gdpr_review,
     meetings_meetings,
     panels,
     panels_people,
@@ -43,9 +44,12 @@ from involve_desktop.core.services.dashboard_dto import (
     Target,
     Urgency,
 )
-from involve_desktop.core.services.dashboard_queries import check_ins_due, training_running_out
+from involve_desktop.core.services.dashboard_queries import (
+    check_ins_due,
+    consent_counts,
+    training_running_out,
+)
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.gdpr_dto import ConsentProblem
 from involve_desktop.core.services.panels_dto import PanelStatus
 from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.core.services.rota_dto import CoverageState, ShiftView, hhmm, plural
@@ -85,7 +89,7 @@ def attention_items(
     if permitted(session, actor, Permission.MANAGE_MEMBER_RECORDS):
         items += _training(session, day)
         items += _check_ins(session, day)
-        items += _consent(session, actor, day)
+        items += _consent(session, day)
     if permitted(session, actor, Permission.MANAGE_ROTA):
         items += _rota(session, actor, day)
     if permitted(session, actor, Permission.VIEW_PANELS):
@@ -131,17 +135,17 @@ def _check_ins(session: Session, today: date) -> list[AttentionItem]:
     ]
 
 
-def _consent(session: Session, actor: Actor, today: date) -> list[AttentionItem]:
-    rows = gdpr_review.consent_review(session, actor, today=today)
-    if not rows:
+def _consent(session: Session, today: date) -> list[AttentionItem]:
+    counts = consent_counts(session, today)
+    if not counts.to_review:
         return []
-    never = sum(1 for r in rows if r.problem is ConsentProblem.NEVER_RECORDED)
-    who = "member's" if len(rows) == 1 else "members'"
+    who = "member's" if counts.to_review == 1 else "members'"
+    never = counts.never_recorded
     detail = f" ({never} never recorded)" if never else ""
     return [
         AttentionItem(
             AttentionKind.CONSENT,
-            f"{len(rows)} {who} consent to review{detail}",
+            f"{counts.to_review} {who} consent to review{detail}",
             Urgency.OVERDUE,
             Target("settings", "consent_review"),
         )
@@ -162,7 +166,10 @@ def _gap_text(view: ShiftView) -> str:
 def _rota(session: Session, actor: Actor, today: date) -> list[AttentionItem]:
     week_end = today + timedelta(days=WEEK_DAYS - 1)
     later_end = today + timedelta(days=MONTH_DAYS)
-    found = rota_coverage.gaps(session, actor, today, later_end)
+    found = [c for c in rota_coverage.coverage(session, actor, today, later_end) if c.is_gap]
+    this_week = rota_coverage.views_of(
+        session, actor, [c.shift_id for c in found if c.day <= week_end]
+    )
     items = [
         AttentionItem(
             AttentionKind.ALONE if v.state is CoverageState.ALONE else AttentionKind.GAP,
@@ -171,12 +178,12 @@ def _rota(session: Session, actor: Actor, today: date) -> list[AttentionItem]:
             Target("rota", v.slot.day),
             v.slot.day,
         )
-        for v in found
-        if v.slot.day <= week_end
+        for v in this_week
+        if v.state.is_gap
     ]
-    later = [v for v in found if v.slot.day > week_end]
+    later = [c for c in found if c.day > week_end]
     if later:
-        alone = sum(1 for v in later if v.state is CoverageState.ALONE)
+        alone = sum(1 for c in later if c.state is CoverageState.ALONE)
         extra = f", {alone} with someone alone" if alone else ""
         items.append(
             AttentionItem(
@@ -184,7 +191,7 @@ def _rota(session: Session, actor: Actor, today: date) -> list[AttentionItem]:
                 f"{plural(len(later), 'more shift')} below minimum in the next 4 weeks{extra}",
                 Urgency.THIS_MONTH,
                 Target("rota", "gaps"),
-                later[0].slot.day,
+                later[0].day,
             )
         )
     return items

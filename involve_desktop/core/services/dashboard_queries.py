@@ -1,5 +1,6 @@
 """Reads Home needs that no other service offers: member counts for a month, training that
-runs out soon and stepping-back check-ins due, each in one query (no N+1).
+runs out soon, stepping-back check-ins due and how many members' consent needs review, each
+in one query (no N+1).
 
 The permission checks are the caller's (``dashboard``, ``dashboard_attention``)."""
 
@@ -8,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from involve_desktop.core.models.people import Member, TrainingRecord, TrainingType
+from involve_desktop.core.models.people import Consent, Member, TrainingRecord, TrainingType
 from involve_desktop.core.services.member_dto import MemberStatus
 from involve_desktop.core.services.members import display_name
 
@@ -44,6 +45,14 @@ class CheckInDue:
     member_id: int
     name: str
     check_in_on: date
+
+
+@dataclass(frozen=True)
+class ConsentCounts:
+    """How many current members' consent needs review, and how many were never recorded."""
+
+    to_review: int
+    never_recorded: int
 
 
 def member_counts(session: Session, start: date, end: date) -> MemberCounts:
@@ -119,3 +128,32 @@ def check_ins_due(session: Session, until: date) -> list[CheckInDue]:
         CheckInDue(member_id, display_name(full, preferred), day)
         for member_id, full, preferred, day in rows
     ]
+
+
+def consent_counts(session: Session, today: date) -> ConsentCounts:
+    """How many current members ``gdpr_review.consent_review`` lists on ``today``: consent
+    never recorded, or the consent in force (the newest given; ties: entered last) past its
+    review date — counted in the database instead of read person by person."""
+    ranked = select(
+        Consent.member_id,
+        Consent.review_on,
+        func.row_number()
+        .over(
+            partition_by=Consent.member_id,
+            order_by=(Consent.given_on.desc(), Consent.id.desc()),
+        )
+        .label("rank"),
+    ).subquery()
+    latest = select(ranked.c.member_id, ranked.c.review_on).where(ranked.c.rank == 1).subquery()
+    never = latest.c.member_id.is_(None)
+    to_review, never_recorded = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((never, 1), else_=0)), 0))
+        .select_from(Member)
+        .outerjoin(latest, latest.c.member_id == Member.id)
+        .where(
+            Member.erased_at.is_(None),
+            Member.status.in_(CURRENT),
+            or_(never, latest.c.review_on < today),
+        )
+    ).one()
+    return ConsentCounts(to_review, never_recorded)

@@ -15,6 +15,9 @@ Decisions:
   past shift before people's roles began), so the screen never shows an empty list.
 - Outside someone's weekly availability is a limit, not a hard rule: they are suggested
   last with that note, and a "yes" on the phone can put them on with a recorded reason.
+- Coverage is counted in the database (``coverage``: one grouped query, no assignment
+  objects), so Home's figures and finding gaps do not load who is on every shift; only the
+  gaps found are read in full (``gaps``, ``views_of``).
 - Call-down log: who was asked, when, by whom, and the answer (yes / no / no reply). A
   "yes" assigns them in the same transaction (refused like any assignment if a rule now
   fails, and then the log entry is not kept either — the coordinator sees why).
@@ -22,17 +25,18 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member
-from involve_desktop.core.models.rota import RotaCallDown, RotaShift
+from involve_desktop.core.models.rota import RotaAssignment, RotaCallDown, RotaShift, RotaSite
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
@@ -41,6 +45,7 @@ from involve_desktop.core.services.rota_assign import assign_in_transaction
 from involve_desktop.core.services.rota_dto import (
     CallAnswer,
     CallDownInfo,
+    CoverageState,
     CoverSuggestions,
     NotEligible,
     PersonFacts,
@@ -48,23 +53,97 @@ from involve_desktop.core.services.rota_dto import (
     Suggestion,
     plural,
 )
-from involve_desktop.core.services.rota_rules import limit_refusal, person_refusal, shift_refusal
+from involve_desktop.core.services.rota_rules import (
+    coverage_state,
+    limit_refusal,
+    person_refusal,
+    shift_refusal,
+)
 from involve_desktop.core.services.rota_shifts import shift_view, shift_views
-from involve_desktop.core.services.rota_world import LOOKBACK_DAYS, load_world
+from involve_desktop.core.services.rota_world import LOOKBACK_DAYS, NOT_THERE, load_world
 from involve_desktop.core.services.transaction import require, transaction
 
 QUIET_CODES = frozenset({"not_peer"})
+IDS_AT_ONCE = 500  # shift ids read in one ``IN (...)`` (well under SQLite's bound-value limit)
+
+
+@dataclass(frozen=True)
+class ShiftCoverage:
+    """How well one shift is covered, without who is on it."""
+
+    shift_id: int
+    day: date
+    state: CoverageState
+    cancelled: bool
+
+    @property
+    def is_gap(self) -> bool:
+        """Below its minimum and not cancelled (as ``gaps`` lists)."""
+        return self.state.is_gap and not self.cancelled
+
+
+def coverage(
+    session: Session, actor: Actor, start: date, end: date, *, site_id: int | None = None
+) -> list[ShiftCoverage]:
+    """Every shift from ``start`` to ``end`` with its coverage state, in time order (as
+    ``shift_views``), counted in the database: one grouped query and no assignment rows."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    there = or_(RotaAssignment.attendance.is_(None), RotaAssignment.attendance.notin_(NOT_THERE))
+    query = (
+        select(
+            RotaShift.id,
+            RotaShift.day,
+            RotaShift.min_peers,
+            RotaShift.max_peers,
+            RotaShift.cancelled,
+            func.count(RotaAssignment.id),
+        )
+        .join(RotaSite, RotaSite.id == RotaShift.site_id)
+        .outerjoin(RotaAssignment, and_(RotaAssignment.shift_id == RotaShift.id, there))
+        .where(RotaShift.day >= start, RotaShift.day <= end)
+        .group_by(
+            RotaShift.id,
+            RotaShift.day,
+            RotaShift.start_time,
+            RotaSite.name,
+            RotaShift.min_peers,
+            RotaShift.max_peers,
+            RotaShift.cancelled,
+        )
+        .order_by(RotaShift.day, RotaShift.start_time, RotaSite.name, RotaShift.id)
+    )
+    if site_id is not None:
+        query = query.where(RotaShift.site_id == site_id)
+    return [
+        ShiftCoverage(shift_id, day, coverage_state(peers, low, high), bool(cancelled))
+        for shift_id, day, low, high, cancelled, peers in session.execute(query)
+    ]
+
+
+def views_of(session: Session, actor: Actor, shift_ids: Sequence[int]) -> list[ShiftView]:
+    """The shifts ``shift_ids`` with who is on each, in time order when ``shift_ids`` are
+    (read a few hundred at a time)."""
+    views: list[ShiftView] = []
+    for at in range(0, len(shift_ids), IDS_AT_ONCE):
+        chunk = list(shift_ids[at : at + IDS_AT_ONCE])
+        views += shift_views(session, actor, date.min, date.max, shift_ids=chunk)
+    return views
 
 
 def gaps(
     session: Session, actor: Actor, start: date, end: date, *, site_id: int | None = None
 ) -> list[ShiftView]:
-    """Shifts from ``start`` to ``end`` below their minimum (not cancelled), in time order."""
-    return [
-        view
-        for view in shift_views(session, actor, start, end, site_id=site_id)
-        if view.state.is_gap and not view.slot.cancelled
-    ]
+    """Shifts from ``start`` to ``end`` below their minimum (not cancelled), in time order.
+
+    The gaps are found by ``coverage``; only they are read in full, unless most shifts in
+    the period are gaps (then the period is read at once)."""
+    found = coverage(session, actor, start, end, site_id=site_id)
+    ids = [c.shift_id for c in found if c.is_gap]
+    if len(ids) * 2 > len(found):
+        views = shift_views(session, actor, start, end, site_id=site_id)
+    else:
+        views = views_of(session, actor, ids)
+    return [view for view in views if view.state.is_gap and not view.slot.cancelled]
 
 
 def suggestions(
