@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import ValidationError
@@ -71,17 +71,51 @@ def record(
     ``at`` is for callers that carry their own clock (tests of time rules); default now.
     ``account_name`` says who it was when there is no signed-in account (``actor`` None).
     """
-    session.add(
-        AuditEntry(
-            at=at if at is not None else utcnow(),
-            account_id=actor.account_id if actor else None,
-            account_name=actor.display_name if actor else (account_name or "(system)"),
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            changes=dict(changes) if changes else None,
-        )
-    )
+    row = _entry_row(actor, action, entity, entity_id, changes, at, account_name)
+    session.add(AuditEntry(**row))
+
+
+def _entry_row(
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    changes: Mapping[str, Any] | None,
+    at: datetime | None,
+    account_name: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "at": at if at is not None else utcnow(),
+        "account_id": actor.account_id if actor else None,
+        "account_name": actor.display_name if actor else (account_name or "(system)"),
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "changes": dict(changes) if changes else None,
+    }
+
+
+def record_many(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entries: Iterable[tuple[int | None, Mapping[str, Any] | None]],
+    at: datetime | None = None,
+) -> None:
+    """Add one audit row per ``(entity_id, changes)`` in a single bulk INSERT.
+
+    The rows are those ``record`` would write one by one (same columns and ``changes``
+    shape), all stamped with the same time; they are committed or rolled back with the
+    caller's transaction. For imports of thousands of records.
+    """
+    when = at if at is not None else utcnow()
+    rows = [
+        _entry_row(actor, action, entity, entity_id, changes, when)
+        for entity_id, changes in entries
+    ]
+    if rows:
+        session.execute(insert(AuditEntry.__table__), rows)
 
 
 def delete_member_detail(

@@ -195,14 +195,24 @@ def commit_import(
                 f"Nothing was imported: since the preview, someone added members who may be "
                 f"the people on {list_lines(changed)}. Go back and check the preview again."
             )
-        rows = [(r.line, r.data, _row_values(r.data, day)) for r in chosen if r.data]
-        created = [members.new_member(values, actor) for _line, _data, values in rows]
-        session.add_all(created)
-        session.flush()  # one batch of INSERTs gives every new member an id
-        for (line, _data, values), member in zip(rows, created, strict=True):
-            changes = members.audit_values(values)
-            changes |= {"imported from": preview.file_name, "line": line}
-            audit.record(session, actor, "create", "member", member.id, changes)
+        rows = [(r.line, _row_values(r.data, day)) for r in chosen if r.data]
+        # Bulk INSERTs of the rows new_member would write (member, "Joined" history) and
+        # of the usual "create" audit rows: same rows, far fewer round trips than the ORM.
+        ids = members.insert_new_members(session, [values for _line, values in rows], actor)
+        audit.record_many(
+            session,
+            actor,
+            "create",
+            "member",
+            (
+                (
+                    member_id,
+                    members.audit_values(values)
+                    | {"imported from": preview.file_name, "line": line},
+                )
+                for (line, values), member_id in zip(rows, ids, strict=True)
+            ),
+        )
         audit.record(
             session,
             actor,
@@ -211,7 +221,7 @@ def commit_import(
             None,
             {
                 "file": preview.file_name,
-                "imported": len(created),
+                "imported": len(ids),
                 "skipped": len(skipped),
                 "lines with problems": len(preview.with_problems),
                 "possible duplicates": len(preview.duplicates),
@@ -219,8 +229,7 @@ def commit_import(
                 "mode": mode.value,
             },
         )
-        ids = tuple(m.id for m in created)
-    return ImportResult(preview.file_name, len(ids), tuple(skipped), ids)
+    return ImportResult(preview.file_name, len(ids), tuple(skipped), tuple(ids))
 
 
 def problem_report_rows(preview: ImportPreview) -> list[list[str]]:
