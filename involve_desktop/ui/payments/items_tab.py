@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -69,6 +70,13 @@ def totals_text(items: Sequence[Any], thing: str) -> str:
     return " · ".join(parts)
 
 
+def tip_with_key(button: QPushButton, tip: str) -> None:
+    """Give ``button`` the tooltip ``tip`` ending with the key that presses it ("Alt+V"),
+    so the keyboard way is found by hovering, not only by spotting the underlined letter."""
+    key = QKeySequence.mnemonic(button.text()).toString(QKeySequence.SequenceFormat.NativeText)
+    button.setToolTip(f"{tip} ({key})" if key else tip)
+
+
 class ItemsTab(QWidget):
     """The shared list, filter, buttons and totals; see the module docstring."""
 
@@ -116,13 +124,13 @@ class ItemsTab(QWidget):
         self.totals.setAccessibleName("Totals")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.approve_button = QPushButton("Appro&ve selected")
-        self.approve_button.setToolTip("Waiting items chosen in the list become approved")
+        tip_with_key(self.approve_button, "Waiting items chosen in the list become approved")
         self.approve_button.clicked.connect(lambda _c=False: self.approve())
         self.unapprove_button = QPushButton("Bac&k to waiting")
-        self.unapprove_button.setToolTip("Approved items go back to waiting for approval")
+        tip_with_key(self.unapprove_button, "Approved items go back to waiting for approval")
         self.unapprove_button.clicked.connect(lambda _c=False: self.unapprove())
         self.paid_button = QPushButton("Mark selected pai&d…")
-        self.paid_button.setToolTip("Approved items chosen in the list: asks the day paid")
+        tip_with_key(self.paid_button, "Approved items chosen in the list: asks the day paid")
         self.paid_button.clicked.connect(lambda _c=False: self.mark_paid())
 
         filter_row = QHBoxLayout()
@@ -135,7 +143,9 @@ class ItemsTab(QWidget):
         self.column.addWidget(self.message)
         self.column.addWidget(self.table, 1)
         self.column.addWidget(self.totals)
-        self.hint = QLabel("Choose with Ctrl+click or Shift+click (Ctrl+A: all shown), then:")
+        self.hint = QLabel(
+            "Choose with Ctrl+click or Shift+click (keys: Shift+↓; Ctrl+A: all shown), then:"
+        )
         self.hint.setObjectName("fieldHint")
         buttons = self.action_buttons()
         buttons.insert(buttons.index(self.approve_button), self.hint)

@@ -14,6 +14,10 @@ from contextlib import contextmanager
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
 
 def focused() -> QWidget:
     """The widget a key press goes to now."""
@@ -33,6 +37,23 @@ def type_keys(qtbot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
 
+def go_to_area(qtbot, window, key: str) -> None:
+    """Ctrl+<number> of the area ``key``, as in the Go menu."""
+    number = [a.key for a in window.areas].index(key) + 1
+    press(qtbot, getattr(Qt.Key, f"Key_{number % 10}"), CTRL)
+    assert window.current_area() == key
+
+
+def mnemonic(qtbot, letter: str) -> None:
+    """Alt+``letter`` (a button's or label's underlined letter), then let the click land.
+
+    A button pressed by its mnemonic is clicked the way a mouse would (``animateClick``):
+    pressed now and released 100 ms later, so its action runs only after that.
+    """
+    press(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
+    qtbot.wait(150)
+
+
 def tab_to(qtbot, wanted: Callable[[QWidget], bool], limit: int = 60) -> QWidget:
     """Press Tab until the focused widget is one ``wanted`` accepts; returns it."""
     for _ in range(limit):
@@ -42,12 +63,23 @@ def tab_to(qtbot, wanted: Callable[[QWidget], bool], limit: int = 60) -> QWidget
     raise AssertionError(f"Tab never reached the widget wanted; stopped on {focused()!r}")
 
 
+def _back_to(qtbot, parent: QWidget | None) -> None:
+    """The window under a closed dialog becomes active again, as a window manager makes it
+    (the offscreen platform has none), so keys go back to the control that had focus."""
+    if parent is None or not parent.window().isVisible():
+        return
+    window = parent.window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
 @contextmanager
 def scripted_dialogs(qtbot, *scripts: Callable[[QDialog], None]) -> Iterator[list[str]]:
     """Each ``dialog.exec()`` in turn shows the dialog and runs the next script on it.
 
-    A script uses only key presses; the dialog's result is whatever the keys did. Yields the
-    titles of the dialogs opened. Fails if a dialog opens with no script left.
+    A script uses only key presses; the dialog's result is whatever the keys did. When it
+    closes, the window under it is active again. Yields the titles of the dialogs opened.
+    Fails if a dialog opens with no script left.
     """
     queue = list(scripts)
     opened: list[str] = []
@@ -64,6 +96,7 @@ def scripted_dialogs(qtbot, *scripts: Callable[[QDialog], None]) -> Iterator[lis
         script(dialog)
         if dialog.isVisible():
             qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+        _back_to(qtbot, dialog.parentWidget())
         return dialog.result()
 
     QDialog.exec = run

@@ -15,9 +15,9 @@ Which test covers which task:
 * print a sign-in sheet to PDF (Ctrl+P … Save as PDF) — ``test_print_a_sign_in_sheet``
 * lock and unlock — ``test_unlock_by_typing_the_password`` (the lock comes from the idle
   timer; there is no Ctrl+L "Lock now" in the menus yet)
-* approve a pay line — not yet by keys alone here: Alt+V (Appro&ve selected) did not reach
-  the button in the offscreen test, and a line without a payment preference answers with a
-  message box; see tests/ui/payments/test_payments_view.py for approving through the tab
+* approve a pay line — test_keyboard_tasks_more.py (Alt+V, Appro&ve selected, does reach
+  the button: a mnemonic clicks as a mouse does, released 100 ms later, so a test must wait
+  for it — ``keys.mnemonic``)
 * fill a rota gap — tests/ui/rota/test_shift_changes.py (swap by keyboard from the shift
   panel) and tests/ui/rota/test_week_grid.py
 * add a panel seat — tests/ui/panels/test_new_coordinator.py (Down in the find box, Enter
@@ -26,48 +26,22 @@ Which test covers which task:
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import select
 
 from involve_desktop.core.demo.seed import DEMO_PASSWORD
 from involve_desktop.core.models import Member
-from involve_desktop.core.permissions import Role
 from involve_desktop.ui.accounts.login_dialog import LoginDialog
-from involve_desktop.ui.main_window import MainWindow
-from tests.ui.accessibility.keys import focused, press, scripted_dialogs, tab_to, type_keys
-from tests.ui.accessibility.walk import actor_for, demo_context
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def demo(tmp_path):
-    """A fresh demo group for each test, as tasks change it."""
-    with demo_context(tmp_path / "demo") as context:
-        yield context
-
-
-@pytest.fixture
-def window(qtbot, demo):
-    """The main window for the demo coordinator, shown at laptop size."""
-    main = MainWindow(demo, actor_for(demo, Role.COORDINATOR))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(lambda: focused() is not None)
-    yield main
-    main.lock_controller.stop()
-
-
-def go_to_area(qtbot, window: MainWindow, key: str) -> None:
-    """Ctrl+<number> of the area, as in the Go menu."""
-    number = [a.key for a in window.areas].index(key) + 1
-    press(qtbot, getattr(Qt.Key, f"Key_{number}"), CTRL)
-    assert window.current_area() == key
+from tests.ui.accessibility.keys import (
+    CTRL,
+    focused,
+    go_to_area,
+    press,
+    scripted_dialogs,
+    tab_to,
+    type_keys,
+)
 
 
 def test_sign_in(qtbot, demo):

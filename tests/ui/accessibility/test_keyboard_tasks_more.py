@@ -1,0 +1,100 @@
+"""More main tasks done with the keyboard alone, on the demo group (issue #10).
+
+Like ``test_keyboard_tasks.py``: after the window is shown only key events are sent, to the
+widget that has focus (``QApplication.focusWidget()``), dialogs opened on the way are
+answered with keys (``keys.scripted_dialogs``), and each task is checked afterwards in the
+database.
+
+* approve a waiting pay line — ``test_approve_a_waiting_pay_line`` (the line's person has
+  no payment preference yet, as happens: Set preference… first, then Approve selected)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from sqlalchemy import select
+
+from involve_desktop.core.models import PayLine, PaymentPreference
+from involve_desktop.core.services.payments_dto import PayStatus
+from tests.ui.accessibility.keys import (
+    focused,
+    go_to_area,
+    mnemonic,
+    press,
+    scripted_dialogs,
+    tab_to,
+)
+
+
+def _named(name: str):
+    return lambda widget: widget.accessibleName() == name
+
+
+def _table(name: str):
+    return lambda widget: isinstance(widget, QAbstractItemView) and widget.accessibleName() == name
+
+
+def _move_to(qtbot, view: QAbstractItemView, wanted, limit: int = 400) -> None:
+    """Home, then Down until the current row is one ``wanted`` accepts."""
+    press(qtbot, Qt.Key.Key_Home)
+    for _ in range(limit):
+        if wanted():
+            return
+        press(qtbot, Qt.Key.Key_Down)
+    raise AssertionError("no such row")
+
+
+def test_approve_a_waiting_pay_line(qtbot, window, demo):
+    go_to_area(qtbot, window, "payments")
+    lines = window.payments_view.lines
+    mnemonic(qtbot, "w")  # Sho&w: the status filter
+    assert focused() is lines.status_filter
+    press(qtbot, Qt.Key.Key_Home)
+    for _ in range(lines.status_filter.count()):
+        if lines.status_filter.currentData() == PayStatus.PENDING:
+            break
+        press(qtbot, Qt.Key.Key_Down)
+    assert lines.status_filter.currentText() == PayStatus.PENDING.label
+    table = tab_to(qtbot, _table("Pay lines"))
+
+    def unasked() -> bool:
+        chosen = lines.selected()
+        return len(chosen) == 1 and chosen[0].method is None
+
+    _move_to(qtbot, table, unasked)  # last month's lines of someone not asked yet
+    line = lines.selected()[0]
+    assert line.status == PayStatus.PENDING
+
+    # "No payment preference recorded for …": choose them and Set preference… by keys
+    tab_to(qtbot, _named("Person to ask"))
+    press(qtbot, Qt.Key.Key_Home)
+    for _ in range(lines.ask_person.count()):
+        if lines.ask_person.currentData() == line.member_id:
+            break
+        press(qtbot, Qt.Key.Key_Down)
+    assert lines.ask_person.currentData() == line.member_id
+
+    def bank_transfer(dialog) -> None:
+        assert focused() is dialog.method
+        press(qtbot, Qt.Key.Key_Down)  # "Choose…" → the first way of paying
+        assert dialog.method.currentData() is not None
+        press(qtbot, Qt.Key.Key_Return)  # Save preference is the default button
+
+    with scripted_dialogs(qtbot, bank_transfer) as opened:
+        mnemonic(qtbot, "s")  # &Set preference…
+    assert opened[0].startswith("Payment preference")
+
+    # back to the list: the same line, now approvable; Alt+V approves it
+    table = tab_to(qtbot, _table("Pay lines"))
+    _move_to(qtbot, table, lambda: [i.id for i in lines.selected()] == [line.id])
+    assert lines.approve_button.isEnabled()
+    assert "Alt+V" in lines.approve_button.toolTip()
+    mnemonic(qtbot, "v")  # Appro&ve selected
+    with demo.session() as session:
+        stored = session.get(PayLine, line.id)
+        preference = session.scalars(
+            select(PaymentPreference).where(PaymentPreference.member_id == line.member_id)
+        ).one()
+        assert PayStatus(stored.status) is PayStatus.APPROVED
+        assert preference.method is not None
