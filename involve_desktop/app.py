@@ -13,6 +13,14 @@ drive is warned about.
 An encrypted file (encryption at rest) is opened by signing in first (``UnlockDialog``): the
 account's password unwraps the database key, the file is checked and upgraded with it, and
 the same username and password then sign in without being asked again.
+
+Starting quickly: the sign-in window is the first thing on screen and needs neither
+SQLAlchemy nor the services. For an existing plain SQLite file it shows before the file is
+opened; once it has painted, the heavy modules are imported in the background
+(``warm_up``) and the file is then opened, checked and upgraded while the person types (a
+Sign in pressed sooner waits for that). An encrypted file's sign-in window warms up the
+same way. What only some starts need (the first-run wizard, the damaged-file dialog, the
+demo seeders, each area beyond Home) is imported only then.
 """
 
 from __future__ import annotations
@@ -20,28 +28,19 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from involve_desktop import APP_NAME, __version__, paths, startup
-from involve_desktop.core.db.engine import session_factory
+from involve_desktop import APP_NAME, __version__, paths, startup_file, warm_up
 from involve_desktop.core.db.single_writer import Claim
-from involve_desktop.core.demo.seed import DemoSize
 from involve_desktop.core.errors import InvolveError
-from involve_desktop.core.services import accounts
-from involve_desktop.core.services.dto import Actor
-from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
 from involve_desktop.ui.accounts.login_dialog import LoginDialog
-from involve_desktop.ui.backups.auto_backup import start_auto_backup
-from involve_desktop.ui.backups.damaged_dialog import offer_restore
-from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.encryption.unlock_dialog import UnlockDialog
-from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.messages import unexpected_error_text
 from involve_desktop.ui.read_only_notice import (
     confirm_clear_stale,
@@ -49,6 +48,14 @@ from involve_desktop.ui.read_only_notice import (
     tell_read_only,
     warn_location,
 )
+
+if TYPE_CHECKING:
+    from involve_desktop import startup
+    from involve_desktop.core.demo.context import DemoSize
+    from involve_desktop.core.services.dto import Actor
+    from involve_desktop.ui.backups.auto_backup import AutoBackup
+    from involve_desktop.ui.context import AppContext
+    from involve_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +93,8 @@ class AppFlow:
 
     def start(self) -> bool:
         """Run the first-run wizard if needed, then show sign-in. False if set-up was cancelled."""
+        from involve_desktop.core.services import accounts
+
         pair = self.unlocked.take() if self.unlocked is not None else None
         if pair is not None and self._sign_in_unlocked(*pair):
             return True
@@ -93,6 +102,8 @@ class AppFlow:
             set_up = accounts.is_set_up(session)
         username = pair[0] if pair else ""
         if not set_up:
+            from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
+
             wizard = FirstRunWizard(self.context)
             wizard.exec()
             if wizard.created is None:
@@ -103,6 +114,8 @@ class AppFlow:
 
     def _sign_in_unlocked(self, username: str, password: str) -> bool:
         """Sign in with the details that opened the encrypted file; False shows sign-in."""
+        from involve_desktop.core.services import accounts
+
         try:
             with self.context.session() as session:
                 actor = accounts.sign_in_after_unlock(session, username, password)
@@ -128,6 +141,8 @@ class AppFlow:
         self._open_window(dialog.actor)
 
     def _open_window(self, actor: Actor) -> None:
+        from involve_desktop.ui.main_window import MainWindow
+
         window = MainWindow(self.context, actor)
         window.logged_out.connect(self._logged_out)
         self.main_window = window
@@ -191,12 +206,14 @@ def open_or_recover(
     restore, says where the damaged file is kept.
     """
     if demo_size is not None:
+        from involve_desktop import startup
+
         return startup.open_demo_database(demo_size)
-    target = url or startup.resolve_url(None)
+    target = url or startup_file.resolve_url(None)
     claim = _claim(target)
     try:
         key = None
-        if startup.is_encrypted(target):
+        if startup_file.is_encrypted(target):
             key = _unlock(target, unlocked)
             if key is None:
                 if claim is not None:
@@ -214,18 +231,35 @@ def open_or_recover(
 
 def _claim(target: str) -> Claim | None:
     """Warn about a risky place, then become the file's writer or learn who is."""
-    warning = startup.location_warning(target)
+    warning = startup_file.location_warning(target)
     if warning:
         warn_location(None, warning)
-    claim = startup.claim_database(target, lambda holder: confirm_clear_stale(None, holder))
+    claim = startup_file.claim_database(target, lambda holder: confirm_clear_stale(None, holder))
     if claim is not None and claim.read_only:
         tell_read_only(None, claim.holder)
     return claim
 
 
+def _after_first_paint(widget: QWidget, then: Callable[[], object]) -> None:
+    """Call ``then`` once ``widget`` has painted for the first time (it is on screen)."""
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    watcher = FirstPaint(widget)
+    widget.installEventFilter(watcher)
+
+
 def _unlock(target: str, unlocked: Unlocked | None) -> bytes | None:
     """Ask for a username and password that open the encrypted file; None if they quit."""
+    from involve_desktop.ui.encryption.unlock_dialog import UnlockDialog
+
     dialog = UnlockDialog(target)
+    _after_first_paint(dialog, warm_up.start)
     if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.key is None:
         return None
     if unlocked is not None:
@@ -236,9 +270,14 @@ def _unlock(target: str, unlocked: Unlocked | None) -> bytes | None:
 def _open_or_restore(
     target: str, claim: Claim | None, key: bytes | None = None
 ) -> startup.OpenDatabase | None:
+    warm_up.wait()
+    from involve_desktop import startup
+
     try:
         return startup.open_database(target, claim=claim, key=key)
     except startup.DatabaseDamagedError as error:
+        from involve_desktop.ui.backups.damaged_dialog import offer_restore
+
         if claim is not None and claim.read_only:
             raise  # only the copy that has the file open may restore it
         # With no good backup the dialog only explains, and Quit is the one choice.
@@ -255,11 +294,46 @@ def _open_or_restore(
         return opened
 
 
+class Running:
+    """The open database of a running app, and what closes with it."""
+
+    def __init__(self, opened: startup.OpenDatabase) -> None:
+        from involve_desktop.core.db.engine import session_factory
+        from involve_desktop.ui.context import AppContext
+
+        self.opened = opened
+        self.context = AppContext(session_factory(opened.engine), opened.location, opened.demo)
+        self.auto_backup: AutoBackup | None = None
+
+    def start_backups(self, app: QApplication) -> None:
+        """Copy the file every 30 minutes when something changed (not when read-only)."""
+        from involve_desktop.ui.backups.auto_backup import start_auto_backup
+
+        opened = self.opened
+        self.auto_backup = (
+            None if opened.read_only else start_auto_backup(opened.engine, opened.demo)
+        )
+        if self.auto_backup is not None:
+            self.auto_backup.failed.connect(
+                lambda text: QMessageBox.warning(app.activeWindow(), "Backup not made", text)
+            )
+
+    def close(self) -> None:
+        """The on-close backup (if anything changed), the engines, and the writer lock."""
+        if self.auto_backup is not None:
+            self.auto_backup.close()
+        _dispose_rebound(self.context, self.opened)
+        self.opened.close()
+
+
 def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) -> int:
     """Start the window on ``url`` (or the demo database when ``demo_size`` is given)."""
     app = create_application(argv)
     _install_excepthook(app)
     _quit_on_terminate(app)
+    target = None if demo_size is not None else (url or startup_file.resolve_url(None))
+    if target is not None and _signs_in_first(target):
+        return SignInFirst(app, target).run()
     unlocked = Unlocked()
     try:
         opened = open_or_recover(url, demo_size, unlocked)
@@ -270,23 +344,140 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
         return _fatal(None, unexpected_error_text())
     if opened is None:
         return 1
-    context = AppContext(session_factory(opened.engine), opened.location, opened.demo)
-    flow = AppFlow(context, opened, unlocked)
+    running = Running(opened)
+    flow = AppFlow(running.context, opened, unlocked)
     if not flow.start():
-        _dispose_rebound(context, opened)
-        opened.close()
+        running.close()
         return 0
-    auto_backup = None if opened.read_only else start_auto_backup(opened.engine, opened.demo)
-    if auto_backup is not None:
-        auto_backup.failed.connect(
-            lambda text: QMessageBox.warning(app.activeWindow(), "Backup not made", text)
-        )
+    running.start_backups(app)
     code = app.exec()
-    if auto_backup is not None:
-        auto_backup.close()  # the on-close copy, if anything changed
-    _dispose_rebound(context, opened)
-    opened.close()  # the engine, and the writer lock
+    running.close()
     return code
+
+
+def _signs_in_first(target: str) -> bool:
+    """True for an existing, plain SQLite file: its sign-in window shows before it opens."""
+    path = startup_file.database_file(target)
+    return (
+        path is not None
+        and path.is_file()
+        and path.stat().st_size > 0
+        and not startup_file.is_encrypted(target)
+    )
+
+
+class SignInFirst:
+    """Start on an existing plain SQLite file: sign-in window first, the file opened behind it.
+
+    The window paints, the heavy modules are imported in the background, then the file is
+    opened (checked, backed up and upgraded if needed) on this thread. Sign in pressed
+    sooner finishes the opening first. A file that cannot be opened is explained and the
+    app ends, as when it is opened before the window.
+    """
+
+    def __init__(self, app: QApplication, target: str) -> None:
+        self.app = app
+        self.target = target
+        self.claim: Claim | None = None
+        self.running: Running | None = None
+        self.flow: AppFlow | None = None
+        self.failed = False
+        self.opening = False
+        self.dialog: LoginDialog | None = None
+        self.poll = QTimer()
+        self.poll.setInterval(25)
+        self.poll.timeout.connect(self._poll)
+
+    def run(self) -> int:
+        """Show the sign-in window and run the app; the exit code."""
+        self.claim = _claim(self.target)
+        dialog = LoginDialog(None, opening=self.finish_opening)
+        dialog.accepted.connect(self._signed_in)
+        dialog.rejected.connect(QCoreApplication.quit)
+        self.dialog = dialog
+        _after_first_paint(dialog, self._begin)
+        dialog.show()
+        try:
+            code = self.app.exec()
+        finally:
+            self.poll.stop()
+            if self.running is not None:
+                self.running.close()
+            elif self.claim is not None:
+                self.claim.release()
+        return 1 if self.failed and code == 0 else code
+
+    def _begin(self) -> None:
+        warm_up.start()
+        self.poll.start()
+
+    def _poll(self) -> None:
+        if not warm_up.is_done():
+            return
+        self.poll.stop()
+        context = self.finish_opening()
+        if context is not None and self.dialog is not None and self.dialog.context is None:
+            self.dialog.set_context(context)
+
+    def finish_opening(self) -> AppContext | None:
+        """Open the database now if it is not yet (None, and the app ends, if it cannot)."""
+        if self.running is not None:
+            return self.running.context
+        if self.failed or self.opening:
+            return None  # (a Sign in pressed while a question about the file is open)
+        self.poll.stop()
+        self.opening = True
+        try:
+            opened = _open_or_restore(self.target, self.claim)
+        except InvolveError as error:
+            return self._fail(error.message)
+        except Exception:  # noqa: BLE001 - logged, and the user is told where
+            log.exception("Start-up failed")
+            return self._fail(unexpected_error_text())
+        finally:
+            self.opening = False
+        if opened is None:
+            return self._fail(None)
+        self.running = Running(opened)
+        self.flow = AppFlow(self.running.context, opened)
+        self.running.start_backups(self.app)
+        if not self._is_set_up():
+            QTimer.singleShot(0, self._set_up_first)
+        return self.running.context
+
+    def _is_set_up(self) -> bool:
+        from involve_desktop.core.services import accounts
+
+        assert self.running is not None
+        with self.running.context.session() as session:
+            return accounts.is_set_up(session)
+
+    def _set_up_first(self) -> None:
+        """A file with no account yet (set-up was left unfinished): the wizard instead."""
+        assert self.flow is not None
+        if self.dialog is not None:
+            self.dialog.rejected.disconnect()
+            self.dialog.close()
+            self.dialog = None
+        if not self.flow.start():
+            QCoreApplication.quit()
+
+    def _fail(self, message: str | None) -> None:
+        self.failed = True
+        if message:
+            QMessageBox.critical(self.dialog, APP_NAME, message)
+        if self.dialog is not None:
+            self.dialog.rejected.disconnect()
+            self.dialog.close()
+        QCoreApplication.exit(1)
+        return None
+
+    def _signed_in(self) -> None:
+        dialog, flow = self.dialog, self.flow
+        assert dialog is not None and flow is not None
+        self.dialog = None
+        flow.login_dialog = dialog
+        flow._signed_in()  # noqa: SLF001 - the flow takes over from here
 
 
 def _quit_on_terminate(app: QApplication) -> None:

@@ -19,8 +19,6 @@ account exists (``encrypt_new_database``).
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -31,7 +29,6 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from involve_desktop import paths
 from involve_desktop.core.db import key_slots
 from involve_desktop.core.db.backup import BackupFile
-from involve_desktop.core.db.cipher import is_encrypted_file
 from involve_desktop.core.db.engine import (
     create_engine_for,
     describe_location,
@@ -45,21 +42,28 @@ from involve_desktop.core.db.integrity import (
     quick_check,
     restore_damaged,
 )
-from involve_desktop.core.db.location_risk import location_warning as _location_warning
 from involve_desktop.core.db.migrate import (
     MigrationResult,
     current_revision,
     head_revision,
+    is_current,
     migrate,
 )
-from involve_desktop.core.db.single_writer import Claim, LockHolder, claim
+from involve_desktop.core.db.single_writer import Claim
 from involve_desktop.core.demo.context import DemoSize
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.accounts import Organisation
 from involve_desktop.core.services import accounts, encryption
+from involve_desktop.startup_file import (  # noqa: F401 - part of this module's face too
+    ENV_DATABASE_URL,
+    claim_database,
+    database_file,
+    is_encrypted,
+    location_warning,
+    resolve_url,
+)
 
-ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
 log = logging.getLogger(__name__)
 
 
@@ -149,37 +153,9 @@ def setup_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def resolve_url(cli_url: str | None) -> str:
-    """The database URL to use for real (not demo) data."""
-    return cli_url or os.environ.get(ENV_DATABASE_URL) or sqlite_url(paths.default_database_path())
-
-
 def _demo_path(size: DemoSize) -> Path:
     path = paths.default_database_path(demo=True)
     return path if size is DemoSize.STANDARD else path.with_name(f"{path.stem}-{size}{path.suffix}")
-
-
-def _database_path(url: str) -> Path | None:
-    engine = create_engine_for(url)
-    try:
-        return sqlite_file(engine)
-    finally:
-        engine.dispose()
-
-
-def claim_database(url: str, confirm_clear: Callable[[LockHolder], bool]) -> Claim | None:
-    """Become the one writer of a SQLite file (None for PostgreSQL: it has its own locks).
-
-    ``confirm_clear(holder)`` is asked once about a lock left behind by a crash.
-    """
-    path = _database_path(url)
-    return None if path is None else claim(path, confirm_clear)
-
-
-def location_warning(url: str) -> str | None:
-    """A warning when a SQLite file is on a network share or removable drive, else None."""
-    path = _database_path(url)
-    return None if path is None else _location_warning(path)
 
 
 def _read_only_revision(engine: Engine, path: Path, claimed: Claim) -> MigrationResult:
@@ -190,8 +166,9 @@ def _read_only_revision(engine: Engine, path: Path, claimed: Claim) -> Migration
             f"{holder}, and it is still being set up. Try again in a minute. "
             "Nothing has been changed."
         )
-    current = current_revision(engine)
-    head = head_revision(paths.migrations_dir())
+    quick = is_current(engine, paths.migrations_dir())
+    current = quick or current_revision(engine)
+    head = quick or head_revision(paths.migrations_dir())
     if current != head:
         raise StartupError(
             f"{holder}. This version of Involve Desktop cannot read it without upgrading it, "
@@ -201,24 +178,13 @@ def _read_only_revision(engine: Engine, path: Path, claimed: Claim) -> Migration
     return MigrationResult(current, head, None)
 
 
-def database_file(url: str) -> Path | None:
-    """The SQLite file of ``url`` (None for PostgreSQL)."""
-    return _database_path(url)
-
-
-def is_encrypted(url: str) -> bool:
-    """True when ``url`` is a SQLite file encrypted with SQLCipher (it needs unlocking)."""
-    path = _database_path(url)
-    return path is not None and is_encrypted_file(path)
-
-
 def unlock(url: str, username: str, password: str) -> bytes:
     """The database key of the encrypted file at ``url``, from ``username``'s key slot.
 
     AuthenticationError (the usual message) for a wrong username or password; StartupError
     when the key slots file is missing (it must stay beside the database).
     """
-    path = _database_path(url)
+    path = database_file(url)
     assert path is not None, "only a SQLite file is encrypted"
     _require_keys_file(path)
     return encryption.unlock_file(path, username, password)
@@ -226,7 +192,7 @@ def unlock(url: str, username: str, password: str) -> bytes:
 
 def unlock_with_recovery_key(url: str, recovery_key: str) -> bytes:
     """The database key of the encrypted file at ``url``, from the recovery key."""
-    path = _database_path(url)
+    path = database_file(url)
     assert path is not None, "only a SQLite file is encrypted"
     _require_keys_file(path)
     return encryption.unlock_file_with_recovery_key(path, recovery_key)

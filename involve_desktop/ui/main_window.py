@@ -1,10 +1,15 @@
-"""The shell: a sidebar of areas, the current area beside it, menus and a status bar."""
+"""The shell: a sidebar of areas, the current area beside it, menus and a status bar.
+
+Only Home is made at start; every other area is made (and loads its data) the first time
+it is shown or touched, so the window opens quickly on a large organisation's data and an
+area nobody visits costs nothing. Each area's module is imported then too.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,38 +28,69 @@ from involve_desktop import APP_NAME, __version__
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.sheets.catalogue import SheetData
-from involve_desktop.ui.cohorts.cohorts_view import CohortsView
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.home.home_view import HomeView
-from involve_desktop.ui.involvement.involvement_view import InvolvementView
 from involve_desktop.ui.lock.lock_controller import LockController
-from involve_desktop.ui.meetings.meetings_view import MeetingsView
-from involve_desktop.ui.members.members_view import MembersView
-from involve_desktop.ui.members.quick_find import QuickFindDialog
-from involve_desktop.ui.panels.panels_view import PanelsView
-from involve_desktop.ui.payments.payments_view import PaymentsView
-from involve_desktop.ui.rota.rota_view import RotaView
-from involve_desktop.ui.settings.settings_view import SettingsView
-from involve_desktop.ui.sheets.sheets_view import SheetsView
+
+if TYPE_CHECKING:
+    from involve_desktop.ui.cohorts.cohorts_view import CohortsView
+    from involve_desktop.ui.involvement.involvement_view import InvolvementView
+    from involve_desktop.ui.meetings.meetings_view import MeetingsView
+    from involve_desktop.ui.members.members_view import MembersView
+    from involve_desktop.ui.panels.panels_view import PanelsView
+    from involve_desktop.ui.payments.payments_view import PaymentsView
+    from involve_desktop.ui.rota.rota_view import RotaView
+    from involve_desktop.ui.settings.settings_view import SettingsView
+    from involve_desktop.ui.sheets.sheets_view import SheetsView
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop with its task bar
 
+TextOrNone = str | Callable[[], str | None] | None
 
-@dataclass(frozen=True)
+
 class Area:
-    """One entry of the sidebar."""
+    """One entry of the sidebar: its widget is made by ``make`` when first needed."""
 
-    key: str
-    title: str
-    widget: QWidget
-    # The File menu's Ctrl+N action in this area, e.g. "Add member…"; a callable when it
-    # depends on the area's current tab (None then: nothing to add there).
-    new_text: str | Callable[[], str | None] | None = None
-    on_new: Callable[[], object] | None = None
-    on_search: Callable[[], object] | None = None  # Ctrl+F: focus this area's search box
-    print_text: str | Callable[[], str | None] | None = None  # e.g. "Print this week's rota…"
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        make: Callable[[], QWidget],
+        new_text: TextOrNone = None,
+        on_new: Callable[[], object] | None = None,
+        on_search: Callable[[], object] | None = None,
+        print_text: TextOrNone = None,
+        on_print: Callable[[], object] | None = None,
+    ) -> None:
+        self.key = key
+        self.title = title
+        self._make = make
+        self._widget: QWidget | None = None
+        # The File menu's Ctrl+N action in this area, e.g. "Add member…"; a callable when it
+        # depends on the area's current tab (None then: nothing to add there).
+        self.new_text = new_text
+        self.on_new = on_new
+        self.on_search = on_search  # Ctrl+F: focus this area's search box
+        self.print_text = print_text  # e.g. "Print this week's rota…"
+        self.on_print = on_print
+        self.placeholder = QWidget()  # stands in the window's stack until the area is made
+        self.placeholder.setAccessibleName(title)
+        self.made: Callable[[Area], None] | None = None  # told once, when the widget exists
+
+    @property
+    def is_made(self) -> bool:
+        """Whether the area's widget exists yet."""
+        return self._widget is not None
+
+    @property
+    def widget(self) -> QWidget:
+        """The area's widget, made (and its data loaded) on first use."""
+        if self._widget is None:
+            self._widget = self._make()
+            if self.made is not None:
+                self.made(self)
+        return self._widget
 
     def current_new_text(self) -> str | None:
         """The Ctrl+N text now (None: nothing to add here)."""
@@ -63,8 +99,6 @@ class Area:
     def current_print_text(self) -> str | None:
         """The Ctrl+P text now (None: print the sign-in sheet)."""
         return self.print_text() if callable(self.print_text) else self.print_text
-
-    on_print: Callable[[], object] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -81,140 +115,9 @@ class MainWindow(QMainWindow):
         self._logging_out = False
         self._built = False  # each area loads its data when made: no second load at start
 
-        self.members_view = MembersView(context, actor)
-        self.sheets_view = SheetsView(
-            lambda: self.group_name, data=SheetData(context.sessions, actor)
-        )
-        self.settings_view = SettingsView(context, actor)
-        if self.settings_view.group_tab is not None:
-            self.settings_view.group_tab.renamed.connect(self._group_renamed)
-        can_add = actor.can(Permission.EDIT_MEMBERS)
         self.home_view = HomeView(context, actor)
         self.home_view.go_to.connect(self.go_to)
-        self.areas = [
-            Area("home", "Home", self.home_view),
-            Area(
-                "members",
-                "Members",
-                self.members_view,
-                "&Add member…" if can_add else None,
-                self.members_view.add_member if can_add else None,
-                self.members_view.focus_search,
-            ),
-        ]
-        self.rota_view: RotaView | None = None
-        if actor.can(Permission.VIEW_ROTA):
-            self.rota_view = RotaView(context, actor)
-            self.rota_view.print_requested.connect(self.print_prepared)
-            manage = actor.can(Permission.MANAGE_ROTA)
-            self.areas.append(
-                Area(
-                    "rota",
-                    "Rota",
-                    self.rota_view,
-                    "&Add shift…" if manage else None,
-                    self.rota_view.add_shift if manage else None,
-                    self.rota_view.find_person,
-                    "&Print this week's rota…",
-                    self.rota_view.print_week,
-                )
-            )
-        self.meetings_view: MeetingsView | None = None
-        if actor.can(Permission.VIEW_MEETINGS):
-            self.meetings_view = MeetingsView(context, actor)
-            runs = actor.can(Permission.RUN_MEETINGS)
-            self.areas.append(
-                Area(
-                    "meetings",
-                    "Meetings",
-                    self.meetings_view,
-                    "&New meeting…" if runs else None,
-                    self.meetings_view.new_item if runs else None,
-                    self.meetings_view.focus_search,
-                    "&Print sign-in sheets…" if runs else None,
-                    self.meetings_view.print_sign_in if runs else None,
-                )
-            )
-        self.cohorts_view: CohortsView | None = None
-        if actor.can(Permission.VIEW_COHORTS):
-            self.cohorts_view = CohortsView(context, actor)
-            manage_cohorts = actor.can(Permission.MANAGE_COHORTS)
-            self.areas.append(
-                Area(
-                    "cohorts",
-                    "Cohorts",
-                    self.cohorts_view,
-                    "&New cohort…" if manage_cohorts else None,
-                    self.cohorts_view.new_cohort if manage_cohorts else None,
-                    self.cohorts_view.focus_search,
-                    "&Print certificates or register…",
-                    self.cohorts_view.print_chosen,
-                )
-            )
-        self.panels_view: PanelsView | None = None
-        if actor.can(Permission.VIEW_PANELS):
-            self.panels_view = PanelsView(context, actor)
-            self.panels_view.member_requested.connect(self.show_member)
-            if self.settings_view.panels_tab is not None:
-                self.settings_view.panels_tab.saved.connect(
-                    lambda _policy: self.panels_view.refresh()
-                )
-            manages = actor.can(Permission.MANAGE_PANELS)
-            self.areas.append(
-                Area(
-                    "panels",
-                    "Panels",
-                    self.panels_view,
-                    "&New panel…" if manages else None,
-                    self.panels_view.new_panel if manages else None,
-                    self.panels_view.focus_list,
-                    "&Print panel pack…",
-                    self.panels_view.print_pack,
-                )
-            )
-        self.payments_view: PaymentsView | None = None
-        if actor.can(Permission.VIEW_PAYMENTS):
-            self.payments_view = PaymentsView(context, actor)
-            manage_pay = actor.can(Permission.MANAGE_PAYMENTS)
-            self.areas.append(
-                Area(
-                    "payments",
-                    "Payments",
-                    self.payments_view,
-                    "&Add expense claim…" if manage_pay else None,
-                    self.payments_view.new_item if manage_pay else None,
-                    self.payments_view.focus_search,
-                    "&Print the finance batch…",
-                    self.payments_view.print_batch,
-                )
-            )
-        self.involvement_view: InvolvementView | None = None
-        if actor.can(Permission.VIEW_INVOLVEMENT):
-            self.involvement_view = InvolvementView(context, actor)
-            self.involvement_view.tabs.currentChanged.connect(
-                lambda _index: self._area_changed(self.sidebar.currentRow())
-            )
-            self.areas.append(
-                Area(
-                    "involvement",
-                    "Involvement",
-                    self.involvement_view,
-                    self.involvement_view.new_text,
-                    self.involvement_view.add_new,
-                    print_text=self.involvement_view.print_text,
-                    on_print=self.involvement_view.print_sheet,
-                )
-            )
-        self.areas += [
-            Area(
-                "sheets",
-                "Sheets",
-                self.sheets_view,
-                print_text="&Print the selected sheet…",
-                on_print=self.sheets_view.preview,
-            ),
-            Area("settings", "Settings", self.settings_view),
-        ]
+        self.areas = self._plan_areas()
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Areas")
@@ -226,7 +129,8 @@ class MainWindow(QMainWindow):
         for area in self.areas:
             item = QListWidgetItem(area.title, self.sidebar)
             item.setSizeHint(QSize(0, row_height))
-            self.stack.addWidget(area.widget)
+            self.stack.addWidget(area.placeholder)
+            area.made = self._area_made
         self.sidebar.currentRowChanged.connect(self._area_changed)
 
         central = QWidget()
@@ -236,18 +140,257 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        # Left alone, the window locks (Settings → Screen lock); "Switch account" logs out.
+        self.lock_controller = LockController(context, actor, self, self.group_name)
+        self.lock_controller.switch_account.connect(self.log_out)
         self._build_menus()
         self._build_status_bar()
         self._update_title()
         self._restore_state()
         self._built = True
-        if self.current_area() == "members":
-            self.members_view.search_box.setFocus()  # find anyone by just typing
-        # Left alone, the window locks (Settings → Screen lock); "Switch account" logs out.
-        self.lock_controller = LockController(context, actor, self, self.group_name)
-        self.lock_controller.switch_account.connect(self.log_out)
-        if self.settings_view.lock_tab is not None:
-            self.settings_view.lock_tab.saved.connect(self.lock_controller.set_minutes)
+
+    # -- areas, each made on first use ------------------------------------------------------
+
+    def _plan_areas(self) -> list[Area]:
+        """The areas this account may use, in sidebar order (only Home is made now)."""
+        actor = self.actor
+        can = actor.can
+        home = Area("home", "Home", lambda: self.home_view)
+        add_member = can(Permission.EDIT_MEMBERS)
+        areas = [
+            home,
+            Area(
+                "members",
+                "Members",
+                self._make_members,
+                "&Add member…" if add_member else None,
+                (lambda: self.members_view.add_member()) if add_member else None,
+                lambda: self.members_view.focus_search(),
+            ),
+        ]
+        if can(Permission.VIEW_ROTA):
+            manage = can(Permission.MANAGE_ROTA)
+            areas.append(
+                Area(
+                    "rota",
+                    "Rota",
+                    self._make_rota,
+                    "&Add shift…" if manage else None,
+                    (lambda: self._view("rota").add_shift()) if manage else None,
+                    lambda: self._view("rota").find_person(),
+                    "&Print this week's rota…",
+                    lambda: self._view("rota").print_week(),
+                )
+            )
+        if can(Permission.VIEW_MEETINGS):
+            runs = can(Permission.RUN_MEETINGS)
+            areas.append(
+                Area(
+                    "meetings",
+                    "Meetings",
+                    self._make_meetings,
+                    "&New meeting…" if runs else None,
+                    (lambda: self._view("meetings").new_item()) if runs else None,
+                    lambda: self._view("meetings").focus_search(),
+                    "&Print sign-in sheets…" if runs else None,
+                    (lambda: self._view("meetings").print_sign_in()) if runs else None,
+                )
+            )
+        if can(Permission.VIEW_COHORTS):
+            manage_cohorts = can(Permission.MANAGE_COHORTS)
+            areas.append(
+                Area(
+                    "cohorts",
+                    "Cohorts",
+                    self._make_cohorts,
+                    "&New cohort…" if manage_cohorts else None,
+                    (lambda: self._view("cohorts").new_cohort()) if manage_cohorts else None,
+                    lambda: self._view("cohorts").focus_search(),
+                    "&Print certificates or register…",
+                    lambda: self._view("cohorts").print_chosen(),
+                )
+            )
+        if can(Permission.VIEW_PANELS):
+            manages = can(Permission.MANAGE_PANELS)
+            areas.append(
+                Area(
+                    "panels",
+                    "Panels",
+                    self._make_panels,
+                    "&New panel…" if manages else None,
+                    (lambda: self._view("panels").new_panel()) if manages else None,
+                    lambda: self._view("panels").focus_list(),
+                    "&Print panel pack…",
+                    lambda: self._view("panels").print_pack(),
+                )
+            )
+        if can(Permission.VIEW_PAYMENTS):
+            manage_pay = can(Permission.MANAGE_PAYMENTS)
+            areas.append(
+                Area(
+                    "payments",
+                    "Payments",
+                    self._make_payments,
+                    "&Add expense claim…" if manage_pay else None,
+                    (lambda: self._view("payments").new_item()) if manage_pay else None,
+                    lambda: self._view("payments").focus_search(),
+                    "&Print the finance batch…",
+                    lambda: self._view("payments").print_batch(),
+                )
+            )
+        if can(Permission.VIEW_INVOLVEMENT):
+            areas.append(
+                Area(
+                    "involvement",
+                    "Involvement",
+                    self._make_involvement,
+                    lambda: self._view("involvement").new_text(),
+                    lambda: self._view("involvement").add_new(),
+                    print_text=lambda: self._view("involvement").print_text(),
+                    on_print=lambda: self._view("involvement").print_sheet(),
+                )
+            )
+        areas += [
+            Area(
+                "sheets",
+                "Sheets",
+                self._make_sheets,
+                print_text="&Print the selected sheet…",
+                on_print=lambda: self._view("sheets").preview(),
+            ),
+            Area("settings", "Settings", self._make_settings),
+        ]
+        return areas
+
+    def _make_members(self) -> QWidget:
+        from involve_desktop.ui.members.members_view import MembersView
+
+        return MembersView(self.context, self.actor)
+
+    def _make_rota(self) -> QWidget:
+        from involve_desktop.ui.rota.rota_view import RotaView
+
+        view = RotaView(self.context, self.actor)
+        view.print_requested.connect(self.print_prepared)
+        return view
+
+    def _make_meetings(self) -> QWidget:
+        from involve_desktop.ui.meetings.meetings_view import MeetingsView
+
+        return MeetingsView(self.context, self.actor)
+
+    def _make_cohorts(self) -> QWidget:
+        from involve_desktop.ui.cohorts.cohorts_view import CohortsView
+
+        return CohortsView(self.context, self.actor)
+
+    def _make_panels(self) -> QWidget:
+        from involve_desktop.ui.panels.panels_view import PanelsView
+
+        view = PanelsView(self.context, self.actor)
+        view.member_requested.connect(self.show_member)
+        return view
+
+    def _make_payments(self) -> QWidget:
+        from involve_desktop.ui.payments.payments_view import PaymentsView
+
+        return PaymentsView(self.context, self.actor)
+
+    def _make_involvement(self) -> QWidget:
+        from involve_desktop.ui.involvement.involvement_view import InvolvementView
+
+        view = InvolvementView(self.context, self.actor)
+        view.tabs.currentChanged.connect(
+            lambda _index: self._update_actions(self.sidebar.currentRow())
+        )
+        return view
+
+    def _make_sheets(self) -> QWidget:
+        from involve_desktop.core.sheets.catalogue import SheetData
+        from involve_desktop.ui.sheets.sheets_view import SheetsView
+
+        data = SheetData(self.context.sessions, self.actor)
+        return SheetsView(lambda: self.group_name, data=data)
+
+    def _make_settings(self) -> QWidget:
+        from involve_desktop.ui.settings.settings_view import SettingsView
+
+        view = SettingsView(self.context, self.actor)
+        if view.group_tab is not None:
+            view.group_tab.renamed.connect(self._group_renamed)
+        if view.panels_tab is not None:
+            view.panels_tab.saved.connect(lambda _policy: self._refresh_if_made("panels"))
+        if view.lock_tab is not None:
+            view.lock_tab.saved.connect(self.lock_controller.set_minutes)
+        return view
+
+    def _area_made(self, area: Area) -> None:
+        """Put a newly made area's widget where its placeholder stood."""
+        index = self.stack.indexOf(area.placeholder)
+        showing = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, area._widget)  # noqa: SLF001 - made just now
+        self.stack.removeWidget(area.placeholder)
+        area.placeholder.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+
+    def _area(self, key: str) -> Area | None:
+        return next((area for area in self.areas if area.key == key), None)
+
+    def _view(self, key: str):  # noqa: ANN202 - each area's own view class
+        """Area ``key``'s widget, made now if it was not yet; None if this account has none."""
+        area = self._area(key)
+        return area.widget if area is not None else None
+
+    def _refresh_if_made(self, key: str) -> None:
+        area = self._area(key)
+        if area is not None and area.is_made and hasattr(area.widget, "refresh"):
+            area.widget.refresh()
+
+    @property
+    def members_view(self) -> MembersView:
+        """Members (every account has it)."""
+        return self._view("members")
+
+    @property
+    def rota_view(self) -> RotaView | None:
+        """Rota, or None when this account cannot see it."""
+        return self._view("rota")
+
+    @property
+    def meetings_view(self) -> MeetingsView | None:
+        """Meetings, or None when this account cannot see them."""
+        return self._view("meetings")
+
+    @property
+    def cohorts_view(self) -> CohortsView | None:
+        """Cohorts, or None when this account cannot see them."""
+        return self._view("cohorts")
+
+    @property
+    def panels_view(self) -> PanelsView | None:
+        """Panels, or None when this account cannot see them."""
+        return self._view("panels")
+
+    @property
+    def payments_view(self) -> PaymentsView | None:
+        """Payments, or None when this account cannot see them."""
+        return self._view("payments")
+
+    @property
+    def involvement_view(self) -> InvolvementView | None:
+        """Involvement, or None when this account cannot see it."""
+        return self._view("involvement")
+
+    @property
+    def sheets_view(self) -> SheetsView:
+        """Sheets (every account has it)."""
+        return self._view("sheets")
+
+    @property
+    def settings_view(self) -> SettingsView:
+        """Settings (every account has it)."""
+        return self._view("settings")
 
     # -- construction -----------------------------------------------------------------------
 
@@ -353,12 +496,22 @@ class MainWindow(QMainWindow):
         """Open area ``key`` and, when given, ``target`` within it (the area widget's
         ``open_target``), e.g. from a Home attention item."""
         self.show_area(key)
-        widget = self.areas[self.stack.currentIndex()].widget
+        widget = self.areas[self.sidebar.currentRow()].widget
         if target is not None and hasattr(widget, "open_target"):
             widget.open_target(target)
 
     def _area_changed(self, row: int) -> None:
+        area = self.areas[row] if 0 <= row < len(self.areas) else None
+        fresh = area is not None and not area.is_made
+        if area is not None:
+            area.widget  # noqa: B018 - made now on its first visit (it loads its data)
         self.stack.setCurrentIndex(row)
+        self._update_actions(row)
+        if self._built and not fresh and area is not None and hasattr(area.widget, "refresh"):
+            area.widget.refresh()
+
+    def _update_actions(self, row: int) -> None:
+        """File → New and Print, and Go → Search, for the area in ``row``."""
         area = self.areas[row] if 0 <= row < len(self.areas) else None
         new_text = area.current_new_text() if area is not None else None
         can_new = area is not None and area.on_new is not None and new_text is not None
@@ -368,23 +521,23 @@ class MainWindow(QMainWindow):
         own_print = area is not None and area.on_print is not None
         print_text = area.current_print_text() if own_print else None
         self.print_action.setText(print_text or "&Print sign-in sheet…")
-        if self._built and area is not None and hasattr(area.widget, "refresh"):
-            area.widget.refresh()
 
     def new_in_area(self) -> None:
         """Ctrl+N: the current area's "new" action (Add member… in Members)."""
-        area = self.areas[self.stack.currentIndex()]
+        area = self.areas[self.sidebar.currentRow()]
         if area.on_new is not None:
             area.on_new()
 
     def search_in_area(self) -> None:
         """Ctrl+F: put the keyboard in the current area's search box."""
-        area = self.areas[self.stack.currentIndex()]
+        area = self.areas[self.sidebar.currentRow()]
         if area.on_search is not None:
             area.on_search()
 
     def quick_find(self) -> None:
         """Ctrl+K: find anyone by name, email or phone and open their page."""
+        from involve_desktop.ui.members.quick_find import QuickFindDialog
+
         dialog = QuickFindDialog(self.context, self.actor, self)
         dialog.member_chosen.connect(self.show_member)
         dialog.exec()
@@ -397,11 +550,11 @@ class MainWindow(QMainWindow):
 
     def current_area(self) -> str:
         """The key of the area on screen."""
-        return self.areas[self.stack.currentIndex()].key
+        return self.areas[self.sidebar.currentRow()].key
 
     def print_sign_in_sheet(self) -> None:
         """Ctrl+P: the current area's print action, or else preview the blank sign-in sheet."""
-        area = self.areas[self.stack.currentIndex()]
+        area = self.areas[self.sidebar.currentRow()]
         if area.on_print is not None:
             area.on_print()
             return

@@ -16,6 +16,7 @@ from involve_desktop.core.db.backup import BackupReason, backup_sqlite, list_bac
 from involve_desktop.core.db.engine import session_factory, sqlite_file, sqlite_url
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, organisation
+from involve_desktop.ui.backups import damaged_dialog
 from involve_desktop.ui.backups.auto_backup import AutoBackup, start_auto_backup
 from involve_desktop.ui.backups.backups_tab import BackupsTab
 from involve_desktop.ui.settings.settings_view import SettingsView
@@ -202,7 +203,9 @@ def test_start_on_a_damaged_file_quits_without_writing(engine, session, coordina
     path = _damage(engine, session, coordinator)
     before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
     offered = []
-    monkeypatch.setattr(app, "offer_restore", lambda error: offered.append(error) or False)
+    monkeypatch.setattr(
+        damaged_dialog, "offer_restore", lambda error: offered.append(error) or False
+    )
 
     assert app.open_or_recover(sqlite_url(path), None) is None
 
@@ -215,7 +218,7 @@ def test_start_on_a_damaged_file_restores_the_good_backup(
     engine, session, coordinator, monkeypatch, messages
 ):
     path = _damage(engine, session, coordinator)
-    monkeypatch.setattr(app, "offer_restore", lambda error: True)
+    monkeypatch.setattr(damaged_dialog, "offer_restore", lambda error: True)
 
     opened = app.open_or_recover(sqlite_url(path), None)
 

@@ -24,6 +24,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from involve_desktop.core.db.cipher import key_pragma, remember_key
+from involve_desktop.core.db.urls import path_of, sqlite_url
 from involve_desktop.core.errors import InvolveError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -38,13 +39,6 @@ READ_ONLY_MESSAGE = (
 
 class DatabaseReadOnly(InvolveError):
     """A write was tried on a database opened read-only; nothing was saved."""
-
-
-def sqlite_url(path: Path, read_only: bool = False) -> str:
-    """The SQLAlchemy URL of a SQLite file (``read_only``: SQLite's ``mode=ro`` URI)."""
-    if read_only:
-        return f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
-    return f"sqlite:///{path}"
 
 
 def _apply_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -110,7 +104,7 @@ def create_engine_for(url: str, read_only: bool = False, key: bytes | None = Non
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if read_only:
-            path = _path_of(parsed.database)
+            path = path_of(parsed.database)
             if path is None:
                 raise ValueError("Only a SQLite file can be opened read-only")
             url = sqlite_url(path, read_only=True)
@@ -155,16 +149,7 @@ def sqlite_file(engine: Engine) -> Path | None:
     """The SQLite database file behind ``engine``, or None (PostgreSQL or in-memory)."""
     if not is_sqlite(engine):
         return None
-    return _path_of(engine.url.database)
-
-
-def _path_of(database: str | None) -> Path | None:
-    """The file of a SQLite URL's database part (plain path or ``file:`` URI), or None."""
-    if not database or database == ":memory:":
-        return None
-    if database.startswith("file:"):
-        database = database.removeprefix("file:").split("?", 1)[0]
-    return Path(database)
+    return path_of(engine.url.database)
 
 
 def is_read_only(engine: Engine) -> bool:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # Faker takes a second to import: only the seeders need it, n
     from involve_desktop.core.services.dto import Actor
 
 SEED = 20261126
+DEMO_USERNAME = "demo"  # the demo coordinator, shown on the sign-in window in demo mode
+DEMO_PASSWORD = "demo-password"
 
 
 class DemoSize(StrEnum):

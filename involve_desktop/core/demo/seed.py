@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.demo.activities import seed_activities
 from involve_desktop.core.demo.cohorts import seed_cohorts
 from involve_desktop.core.demo.context import (
+    DEMO_PASSWORD,
+    DEMO_USERNAME,
     SEED,
     AreaSeeder,
     DemoContext,
@@ -45,8 +47,6 @@ __all__ = [
 ]
 
 DEMO_GROUP_NAME = "Riverside Voices"
-DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "demo-password"
 
 AREA_SEEDERS: list[AreaSeeder] = [
     seed_members,

@@ -23,7 +23,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -45,6 +44,8 @@ MAX_GENERATE_DAYS = 366
 
 @lru_cache(maxsize=32)
 def _holidays_for(year: int) -> dict[date, str]:
+    import holidays  # a fifth of a second to import: only when shifts are made
+
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
 
 

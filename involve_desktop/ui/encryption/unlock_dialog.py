@@ -10,7 +10,6 @@ in a username), so a password is not typed into the username box in plain sight.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -20,13 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
-from involve_desktop import APP_NAME, startup
+from involve_desktop import APP_NAME
 from involve_desktop.core.db import key_slots
+from involve_desktop.core.db.urls import database_path
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.ui.accounts.sign_in_fields import SignInFields
-from involve_desktop.ui.encryption.recovery_dialog import RecoveryDialog
 
 FREE_TRIES = 5
 MAX_DELAY_S = 60
@@ -40,11 +38,11 @@ def remember_username(username: str) -> None:
 
 def slot_names(url: str) -> set[str]:
     """The usernames that can open the SQLite file at ``url`` (empty if it cannot be read)."""
-    database = make_url(url).database
-    if not database:
+    database = database_path(url)
+    if database is None:
         return set()
     try:
-        return key_slots.account_names(Path(database))
+        return key_slots.account_names(database)
     except (OSError, ValueError, TypeError):
         return set()
 
@@ -101,6 +99,8 @@ class UnlockDialog(QDialog):
             )
             return
         username, password = self.username.text().strip(), self.password.text()
+        from involve_desktop import startup  # imported while the window waited to be used
+
         try:
             key = startup.unlock(self.url, username, password)
         except InvolveError as error:
@@ -116,6 +116,8 @@ class UnlockDialog(QDialog):
 
     def use_recovery_key(self) -> None:
         """The recovery key window; when it opens the file, sign in with the new password."""
+        from involve_desktop.ui.encryption.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self.url, self)
         dialog.username.setText(self.username.text().strip())  # whose password is forgotten
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.key is not None:
