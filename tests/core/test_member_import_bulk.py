@@ -9,6 +9,7 @@ on the last line leaves nothing behind.
 
 from __future__ import annotations
 
+import gc
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -243,3 +244,25 @@ def test_ids_come_back_in_line_order_across_batches(session, coordinator, tmp_pa
         expected_version=1,
     )
     assert edited.version == 2
+
+
+def test_the_garbage_collector_is_back_on_after_an_import_that_failed(
+    session, coordinator, monkeypatch
+):
+    preview = _preview(session, coordinator, FIXTURES / "messy_members.csv")
+    assert gc.isenabled()
+
+    def broken(values):
+        assert not gc.isenabled()  # paused while the rows are built
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(members, "new_member_row", broken)
+    with pytest.raises(RuntimeError):
+        commit_import(session, coordinator, preview, ImportMode.SKIP_PROBLEMS, today=TODAY)
+    assert gc.isenabled()
+    gc.disable()  # an app that keeps it off itself is left as it was
+    try:
+        _preview(session, coordinator, FIXTURES / "messy_members.csv")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

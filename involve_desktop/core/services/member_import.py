@@ -32,6 +32,7 @@ from involve_desktop.core.services.backups import backup_before
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.member_export import write_atomically
+from involve_desktop.core.services.member_import_gc import collector_paused
 from involve_desktop.core.services.member_import_mapping import (
     ImportField,
     Mapping,
@@ -155,6 +156,7 @@ def _row_values(data: MemberInput, day: date) -> dict[str, Any]:
     return values
 
 
+@collector_paused()
 def commit_import(
     session: Session,
     actor: Actor,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.services.member_import_gc import collector_paused
 from involve_desktop.core.services.member_import_mapping import guess_field
 
 MAX_ROWS = 50_000
@@ -222,11 +223,8 @@ def _used_width(cells: tuple[str, ...]) -> int:
 
 def table_from_records(file_name: str, raw: list[tuple[int, list[str]]]) -> ImportTable:
     """Trim cells, drop blank rows, find the header row and pad rows to its width."""
-    records = [
-        (line, cells)
-        for line, cells in ((line, tuple(clean_cell(c) for c in cells)) for line, cells in raw)
-        if any(cells)
-    ]
+    cleaned = ((line, tuple(map(clean_cell, cells))) for line, cells in raw)
+    records = [(line, cells) for line, cells in cleaned if any(cells)]
     if not records:
         raise ImportFileError(f"{file_name} is empty: there are no rows to import.")
     head = _header_index(records)
@@ -247,6 +245,7 @@ def table_from_records(file_name: str, raw: list[tuple[int, list[str]]]) -> Impo
     return ImportTable(file_name, headers, rows, header_line)
 
 
+@collector_paused()
 def read_table(path: Path) -> ImportTable:
     """Read a CSV or .xlsx file into an ImportTable; raises ImportFileError in plain words."""
     try:

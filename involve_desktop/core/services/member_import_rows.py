@@ -24,6 +24,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import members
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import AccessNeeds, MemberInput, MemberStatus
+from involve_desktop.core.services.member_import_gc import collector_paused
 from involve_desktop.core.services.member_import_mapping import (
     FIELD_LABELS,
     ImportField,
@@ -144,16 +145,17 @@ class ExistingMembers:
 
     def __init__(self, session: Session) -> None:
         self._by_name: dict[str, list[_Existing]] = defaultdict(list)
+        member = Member.__table__.c  # plain rows: no ORM loading for 10,000 members
         query = select(
-            Member.id,
-            Member.full_name,
-            Member.preferred_name,
-            Member.name_key,
-            Member.sort_name,
-            Member.email,
-            Member.phone,
-            Member.date_joined,
-            Member.status,
+            member.id,
+            member.full_name,
+            member.preferred_name,
+            member.name_key,
+            member.sort_name,
+            member.email,
+            member.phone,
+            member.date_joined,
+            member.status,
         )
         for row in session.execute(query):
             person = _Existing(
@@ -167,10 +169,15 @@ class ExistingMembers:
             for key in {row.name_key, row.sort_name}:
                 self._by_name[key].append(person)
 
-    def match(self, line: int, data: MemberInput) -> PossibleDuplicate | None:
-        """The first existing member with the same name and email, phone or date joined."""
+    def match(
+        self, line: int, data: MemberInput, keys: set[str] | None = None
+    ) -> PossibleDuplicate | None:
+        """The first existing member with the same name and email, phone or date joined.
+
+        ``keys`` are ``members.name_keys(data)`` when the caller has them already.
+        """
         seen: set[int] = set()
-        for key in sorted(members.name_keys(data)):
+        for key in sorted(members.name_keys(data) if keys is None else keys):
             for person in self._by_name.get(key, ()):
                 if person.id in seen:
                     continue
@@ -190,8 +197,13 @@ class ExistingMembers:
         return None
 
 
-def _match_in_file(rows: Iterable[PreviewRow]) -> dict[int, PossibleDuplicate]:
-    """Later lines with the same name and email, phone or date joined as an earlier line."""
+def _match_in_file(
+    rows: Iterable[PreviewRow], keys: dict[int, set[str]]
+) -> dict[int, PossibleDuplicate]:
+    """Later lines with the same name and email, phone or date joined as an earlier line.
+
+    ``keys`` holds each line's ``members.name_keys``.
+    """
     first: dict[tuple[str, str, Any], int] = {}
     found: dict[int, PossibleDuplicate] = {}
     for row in rows:
@@ -204,7 +216,7 @@ def _match_in_file(rows: Iterable[PreviewRow]) -> dict[int, PossibleDuplicate]:
             ("date joined", data.date_joined),
         ]
         earlier: dict[int, list[str]] = defaultdict(list)
-        for name in members.name_keys(data):
+        for name in keys[row.line]:
             for reason, value in details:
                 if not value:
                     continue
@@ -284,6 +296,7 @@ def check_mapping(actor: Actor, headers: tuple[str, ...], mapping: Mapping) -> N
         raise ValidationError("mapping", "\n".join(problems))
 
 
+@collector_paused()
 def preview_import(
     session: Session,
     actor: Actor,
@@ -311,12 +324,14 @@ def preview_import(
             problems.sort(key=lambda p: _FIELD_ORDER.get(p.field, 99))
         rows.append(PreviewRow(source.line, data, tuple(problems)))
     existing = ExistingMembers(session)
-    in_file = _match_in_file(r for r in rows if r.valid)
+    valid = [r for r in rows if r.valid and r.data is not None]
+    keys = {r.line: members.name_keys(r.data) for r in valid if r.data is not None}
+    in_file = _match_in_file(valid, keys)
     checked = []
     for row in rows:
-        if row.valid and row.data is not None:
-            duplicate = existing.match(row.line, row.data) or in_file.get(row.line)
-            row = replace(row, duplicate=duplicate)
+        if row.line in keys and row.data is not None:
+            duplicate = existing.match(row.line, row.data, keys[row.line])
+            row = replace(row, duplicate=duplicate or in_file.get(row.line))
         checked.append(row)
     if progress:
         progress(total, total)

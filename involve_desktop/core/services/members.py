@@ -76,10 +76,16 @@ def search_text(member: Member) -> str:
 
 
 def _search_text(
-    full_name: str, preferred_name: str | None, email: str | None, phone: str | None
+    full_name: str,
+    preferred_name: str | None,
+    email: str | None,
+    phone: str | None,
+    full_key: str | None = None,
 ) -> str:
-    parts = [search_key(full_name), search_key(preferred_name or "")]
-    parts += [(email or "").lower(), validation.phone_digits(phone)]
+    """``full_key`` is ``search_key(full_name)`` when the caller has it already."""
+    parts = [search_key(full_name) if full_key is None else full_key]
+    parts += [search_key(preferred_name or ""), (email or "").lower()]
+    parts.append(validation.phone_digits(phone))
     return " | ".join(p for p in parts if p)
 
 
@@ -87,10 +93,11 @@ def derived_columns(
     full_name: str, preferred_name: str | None, email: str | None, phone: str | None
 ) -> dict[str, str]:
     """The columns kept for fast search and ordering (sort_name, name_key, search_text)."""
+    full_key = search_key(full_name)
     return {
         "sort_name": sort_key(display_name(full_name, preferred_name))[:200],
-        "name_key": search_key(full_name)[:200],
-        "search_text": _search_text(full_name, preferred_name, email, phone),
+        "name_key": full_key[:200],
+        "search_text": _search_text(full_name, preferred_name, email, phone, full_key),
     }
 
 
