@@ -2,7 +2,10 @@
 
 The steps live in ``member_import_read`` (files), ``member_import_mapping`` (columns and
 cell text) and ``member_import_rows`` (the preview); this module is the public face and
-does the commit: one transaction, all or nothing, never half an import.
+does the commit: one transaction, all or nothing, never half an import. The members, their
+"Joined" history and their audit entries are sent as bulk INSERTs (the rows
+``members.new_member`` and ``audit.record`` would write one by one), so 10,000 lines take
+about a second rather than several.
 
 Typical use::
 
