@@ -259,6 +259,12 @@ def insert_new_members(
     """
     if not many_values:
         return []
+    if not session.get_bind().dialect.insert_executemany_returning_sort_by_parameter_order:
+        # SQLite before 3.35 has no RETURNING: the ORM's one INSERT per member instead.
+        created = [new_member(values, actor) for values in many_values]
+        session.add_all(created)
+        session.flush()
+        return [member.id for member in created]
     rows = [new_member_row(values) for values in many_values]
     # Every row names the same columns, so the INSERT is sent in batches; an optional
     # column a row leaves out (e.g. restricted fields) is NULL, as the ORM would leave it.
