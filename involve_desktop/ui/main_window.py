@@ -1,8 +1,6 @@
 """The shell: a sidebar of areas, the current area beside it, menus and a status bar.
 
-Only Home is made at start; every other area is made (and loads its data) the first time
-it is shown or touched, so the window opens quickly on a large organisation's data and an
-area nobody visits costs nothing. Each area's module is imported then too.
+The areas (``ui/areas``) other than Home are made on first visit.
 """
 
 from __future__ import annotations
@@ -25,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop import APP_NAME, __version__
-from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.areas import Area, plan_areas
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.home.home_view import HomeView
 from involve_desktop.ui.lock.lock_controller import LockController
@@ -46,60 +44,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop with its task bar
 
-TextOrNone = str | Callable[[], str | None] | None
-
-
-class Area:
-    """One entry of the sidebar: its widget is made by ``make`` when first needed."""
-
-    def __init__(
-        self,
-        key: str,
-        title: str,
-        make: Callable[[], QWidget],
-        new_text: TextOrNone = None,
-        on_new: Callable[[], object] | None = None,
-        on_search: Callable[[], object] | None = None,
-        print_text: TextOrNone = None,
-        on_print: Callable[[], object] | None = None,
-    ) -> None:
-        self.key = key
-        self.title = title
-        self._make = make
-        self._widget: QWidget | None = None
-        # The File menu's Ctrl+N action in this area, e.g. "Add member…"; a callable when it
-        # depends on the area's current tab (None then: nothing to add there).
-        self.new_text = new_text
-        self.on_new = on_new
-        self.on_search = on_search  # Ctrl+F: focus this area's search box
-        self.print_text = print_text  # e.g. "Print this week's rota…"
-        self.on_print = on_print
-        self.placeholder = QWidget()  # stands in the window's stack until the area is made
-        self.placeholder.setAccessibleName(title)
-        self.made: Callable[[Area], None] | None = None  # told once, when the widget exists
-
-    @property
-    def is_made(self) -> bool:
-        """Whether the area's widget exists yet."""
-        return self._widget is not None
-
-    @property
-    def widget(self) -> QWidget:
-        """The area's widget, made (and its data loaded) on first use."""
-        if self._widget is None:
-            self._widget = self._make()
-            if self.made is not None:
-                self.made(self)
-        return self._widget
-
-    def current_new_text(self) -> str | None:
-        """The Ctrl+N text now (None: nothing to add here)."""
-        return self.new_text() if callable(self.new_text) else self.new_text
-
-    def current_print_text(self) -> str | None:
-        """The Ctrl+P text now (None: print the sign-in sheet)."""
-        return self.print_text() if callable(self.print_text) else self.print_text
-
 
 class MainWindow(QMainWindow):
     """The main window for one signed-in account; emits ``logged_out`` when they log out."""
@@ -117,7 +61,7 @@ class MainWindow(QMainWindow):
 
         self.home_view = HomeView(context, actor)
         self.home_view.go_to.connect(self.go_to)
-        self.areas = self._plan_areas()
+        self.areas = plan_areas(self)
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Areas")
@@ -151,179 +95,6 @@ class MainWindow(QMainWindow):
 
     # -- areas, each made on first use ------------------------------------------------------
 
-    def _plan_areas(self) -> list[Area]:
-        """The areas this account may use, in sidebar order (only Home is made now)."""
-        actor = self.actor
-        can = actor.can
-        home = Area("home", "Home", lambda: self.home_view)
-        add_member = can(Permission.EDIT_MEMBERS)
-        areas = [
-            home,
-            Area(
-                "members",
-                "Members",
-                self._make_members,
-                "&Add member…" if add_member else None,
-                (lambda: self.members_view.add_member()) if add_member else None,
-                lambda: self.members_view.focus_search(),
-            ),
-        ]
-        if can(Permission.VIEW_ROTA):
-            manage = can(Permission.MANAGE_ROTA)
-            areas.append(
-                Area(
-                    "rota",
-                    "Rota",
-                    self._make_rota,
-                    "&Add shift…" if manage else None,
-                    (lambda: self._view("rota").add_shift()) if manage else None,
-                    lambda: self._view("rota").find_person(),
-                    "&Print this week's rota…",
-                    lambda: self._view("rota").print_week(),
-                )
-            )
-        if can(Permission.VIEW_MEETINGS):
-            runs = can(Permission.RUN_MEETINGS)
-            areas.append(
-                Area(
-                    "meetings",
-                    "Meetings",
-                    self._make_meetings,
-                    "&New meeting…" if runs else None,
-                    (lambda: self._view("meetings").new_item()) if runs else None,
-                    lambda: self._view("meetings").focus_search(),
-                    "&Print sign-in sheets…" if runs else None,
-                    (lambda: self._view("meetings").print_sign_in()) if runs else None,
-                )
-            )
-        if can(Permission.VIEW_COHORTS):
-            manage_cohorts = can(Permission.MANAGE_COHORTS)
-            areas.append(
-                Area(
-                    "cohorts",
-                    "Cohorts",
-                    self._make_cohorts,
-                    "&New cohort…" if manage_cohorts else None,
-                    (lambda: self._view("cohorts").new_cohort()) if manage_cohorts else None,
-                    lambda: self._view("cohorts").focus_search(),
-                    "&Print certificates or register…",
-                    lambda: self._view("cohorts").print_chosen(),
-                )
-            )
-        if can(Permission.VIEW_PANELS):
-            manages = can(Permission.MANAGE_PANELS)
-            areas.append(
-                Area(
-                    "panels",
-                    "Panels",
-                    self._make_panels,
-                    "&New panel…" if manages else None,
-                    (lambda: self._view("panels").new_panel()) if manages else None,
-                    lambda: self._view("panels").focus_list(),
-                    "&Print panel pack…",
-                    lambda: self._view("panels").print_pack(),
-                )
-            )
-        if can(Permission.VIEW_PAYMENTS):
-            manage_pay = can(Permission.MANAGE_PAYMENTS)
-            areas.append(
-                Area(
-                    "payments",
-                    "Payments",
-                    self._make_payments,
-                    "&Add expense claim…" if manage_pay else None,
-                    (lambda: self._view("payments").new_item()) if manage_pay else None,
-                    lambda: self._view("payments").focus_search(),
-                    "&Print the finance batch…",
-                    lambda: self._view("payments").print_batch(),
-                )
-            )
-        if can(Permission.VIEW_INVOLVEMENT):
-            areas.append(
-                Area(
-                    "involvement",
-                    "Involvement",
-                    self._make_involvement,
-                    lambda: self._view("involvement").new_text(),
-                    lambda: self._view("involvement").add_new(),
-                    print_text=lambda: self._view("involvement").print_text(),
-                    on_print=lambda: self._view("involvement").print_sheet(),
-                )
-            )
-        areas += [
-            Area(
-                "sheets",
-                "Sheets",
-                self._make_sheets,
-                print_text="&Print the selected sheet…",
-                on_print=lambda: self._view("sheets").preview(),
-            ),
-            Area("settings", "Settings", self._make_settings),
-        ]
-        return areas
-
-    def _make_members(self) -> QWidget:
-        from involve_desktop.ui.members.members_view import MembersView
-
-        return MembersView(self.context, self.actor)
-
-    def _make_rota(self) -> QWidget:
-        from involve_desktop.ui.rota.rota_view import RotaView
-
-        view = RotaView(self.context, self.actor)
-        view.print_requested.connect(self.print_prepared)
-        return view
-
-    def _make_meetings(self) -> QWidget:
-        from involve_desktop.ui.meetings.meetings_view import MeetingsView
-
-        return MeetingsView(self.context, self.actor)
-
-    def _make_cohorts(self) -> QWidget:
-        from involve_desktop.ui.cohorts.cohorts_view import CohortsView
-
-        return CohortsView(self.context, self.actor)
-
-    def _make_panels(self) -> QWidget:
-        from involve_desktop.ui.panels.panels_view import PanelsView
-
-        view = PanelsView(self.context, self.actor)
-        view.member_requested.connect(self.show_member)
-        return view
-
-    def _make_payments(self) -> QWidget:
-        from involve_desktop.ui.payments.payments_view import PaymentsView
-
-        return PaymentsView(self.context, self.actor)
-
-    def _make_involvement(self) -> QWidget:
-        from involve_desktop.ui.involvement.involvement_view import InvolvementView
-
-        view = InvolvementView(self.context, self.actor)
-        view.tabs.currentChanged.connect(
-            lambda _index: self._update_actions(self.sidebar.currentRow())
-        )
-        return view
-
-    def _make_sheets(self) -> QWidget:
-        from involve_desktop.core.sheets.catalogue import SheetData
-        from involve_desktop.ui.sheets.sheets_view import SheetsView
-
-        data = SheetData(self.context.sessions, self.actor)
-        return SheetsView(lambda: self.group_name, data=data)
-
-    def _make_settings(self) -> QWidget:
-        from involve_desktop.ui.settings.settings_view import SettingsView
-
-        view = SettingsView(self.context, self.actor)
-        if view.group_tab is not None:
-            view.group_tab.renamed.connect(self._group_renamed)
-        if view.panels_tab is not None:
-            view.panels_tab.saved.connect(lambda _policy: self._refresh_if_made("panels"))
-        if view.lock_tab is not None:
-            view.lock_tab.saved.connect(self.lock_controller.set_minutes)
-        return view
-
     def _area_made(self, area: Area) -> None:
         """Put a newly made area's widget where its placeholder stood."""
         index = self.stack.indexOf(area.placeholder)
@@ -337,12 +108,13 @@ class MainWindow(QMainWindow):
     def _area(self, key: str) -> Area | None:
         return next((area for area in self.areas if area.key == key), None)
 
-    def _view(self, key: str):  # noqa: ANN202 - each area's own view class
+    def area_view(self, key: str):  # noqa: ANN201 - each area's own view class
         """Area ``key``'s widget, made now if it was not yet; None if this account has none."""
         area = self._area(key)
         return area.widget if area is not None else None
 
-    def _refresh_if_made(self, key: str) -> None:
+    def refresh_area_if_made(self, key: str) -> None:
+        """Reload area ``key`` if it has been made (else it loads when first shown)."""
         area = self._area(key)
         if area is not None and area.is_made and hasattr(area.widget, "refresh"):
             area.widget.refresh()
@@ -350,47 +122,47 @@ class MainWindow(QMainWindow):
     @property
     def members_view(self) -> MembersView:
         """Members (every account has it)."""
-        return self._view("members")
+        return self.area_view("members")
 
     @property
     def rota_view(self) -> RotaView | None:
         """Rota, or None when this account cannot see it."""
-        return self._view("rota")
+        return self.area_view("rota")
 
     @property
     def meetings_view(self) -> MeetingsView | None:
         """Meetings, or None when this account cannot see them."""
-        return self._view("meetings")
+        return self.area_view("meetings")
 
     @property
     def cohorts_view(self) -> CohortsView | None:
         """Cohorts, or None when this account cannot see them."""
-        return self._view("cohorts")
+        return self.area_view("cohorts")
 
     @property
     def panels_view(self) -> PanelsView | None:
         """Panels, or None when this account cannot see them."""
-        return self._view("panels")
+        return self.area_view("panels")
 
     @property
     def payments_view(self) -> PaymentsView | None:
         """Payments, or None when this account cannot see them."""
-        return self._view("payments")
+        return self.area_view("payments")
 
     @property
     def involvement_view(self) -> InvolvementView | None:
         """Involvement, or None when this account cannot see it."""
-        return self._view("involvement")
+        return self.area_view("involvement")
 
     @property
     def sheets_view(self) -> SheetsView:
         """Sheets (every account has it)."""
-        return self._view("sheets")
+        return self.area_view("sheets")
 
     @property
     def settings_view(self) -> SettingsView:
         """Settings (every account has it)."""
-        return self._view("settings")
+        return self.area_view("settings")
 
     # -- construction -----------------------------------------------------------------------
 
@@ -510,6 +282,10 @@ class MainWindow(QMainWindow):
         if self._built and not fresh and area is not None and hasattr(area.widget, "refresh"):
             area.widget.refresh()
 
+    def refresh_actions(self) -> None:
+        """File → New and Print follow the current area's tab (Involvement's tabs)."""
+        self._update_actions(self.sidebar.currentRow())
+
     def _update_actions(self, row: int) -> None:
         """File → New and Print, and Go → Search, for the area in ``row``."""
         area = self.areas[row] if 0 <= row < len(self.areas) else None
@@ -567,7 +343,8 @@ class MainWindow(QMainWindow):
         self.sheets_view.prepare(key, values)
         self.sheets_view.preview()
 
-    def _group_renamed(self, name: str) -> None:
+    def rename_group(self, name: str) -> None:
+        """The group's new name in the title and status bar (Settings → Group)."""
         self.group_name = name
         self._update_title()
 
