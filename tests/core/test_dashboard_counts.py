@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.demo.seed import seed_demo
 from involve_desktop.core.models.people import Consent
 from involve_desktop.core.services import (
+    cohorts_cohorts,
+    cohorts_progress,
+    cohorts_sessions,
     gdpr_review,
     members,
     rota_assign,
@@ -19,6 +22,7 @@ from involve_desktop.core.services import (
     rota_coverage,
     rota_shifts,
 )
+from involve_desktop.core.services.cohorts_dto import CohortStatus, Standing
 from involve_desktop.core.services.dashboard import month_at_a_glance, month_of
 from involve_desktop.core.services.dashboard_attention import (
     MONTH_DAYS,
@@ -32,9 +36,12 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.gdpr_dto import ConsentProblem
 from involve_desktop.core.services.member_dto import MemberInput, MemberStatus
 from involve_desktop.core.services.rota_dto import Attendance, CoverageState
+from tests.core.cohorts.helpers import attend, cohort, enrolled, plan, programme
+from tests.core.cohorts.helpers import person as plain_person
 from tests.core.rota.helpers import peer, shift, site
 
 MARCH = date(2026, 3, 2)
+END_OF_PLAN = date(2026, 3, 31)  # after the ten weekly sessions from 6 January
 AFTER = date(2026, 4, 1)
 
 
@@ -202,6 +209,39 @@ def test_home_on_the_demo_agrees_with_the_plain_computation(session: Session) ->
         f"{len(review)} members' consent to review" + (f" ({never} never recorded)" * bool(never))
     ]
 
+    every = cohorts_cohorts.list_cohorts(session, demo)
+    assert every
+    for one in every:  # the quick standings are progress's, on every cohort, any day
+        for day in (one.start_on, today, one.end_on or today, today + timedelta(90)):
+            people = cohorts_progress.progress(session, demo, one.id, today=day).people
+            quick = cohorts_progress.standings(session, demo, one.id, today=day)
+            assert sorted(quick) == sorted(p.standing for p in people)
+    running = [c for c in every if c.status is CohortStatus.RUNNING]
+    plain = [
+        p.standing
+        for c in running
+        for p in cohorts_progress.progress(session, demo, c.id, today=today).people
+    ]
+    on_track = sum(1 for x in plain if x in (Standing.ON_TRACK, Standing.DONE))
+    assert glance.figure("cohorts").value == str(len(running))
+    assert glance.figure("cohorts").detail.startswith(f"{on_track} on track")
+    ready = {
+        c.title: sum(
+            1
+            for p in cohorts_progress.progress(session, demo, c.id, today=today).people
+            if p.standing is Standing.DONE
+        )
+        for c in every
+        if c.status in (CohortStatus.RUNNING, CohortStatus.FINISHED)
+    }
+    graduation = sorted(i.text for i in items if i.kind is AttentionKind.GRADUATION)
+    assert graduation == sorted(
+        f"{n} {'person' if n == 1 else 'people'} on {title} "
+        f"{'has' if n == 1 else 'have'} done enough to graduate"
+        for title, n in ready.items()
+        if n
+    )
+
     found = [
         v
         for v in rota_shifts.shift_views(session, demo, today, today + timedelta(MONTH_DAYS))
@@ -219,3 +259,33 @@ def test_home_on_the_demo_agrees_with_the_plain_computation(session: Session) ->
     if later:
         assert summary[0].text.startswith(f"{len(later)} more shift")
         assert summary[0].day == later[0].slot.day
+
+
+def test_quick_standings_are_progress_standings_in_every_state(
+    session: Session, coordinator: Actor
+) -> None:
+    prog = programme(session, coordinator, required=(4,))
+    c = cohort(session, coordinator, prog)
+    sessions = plan(session, coordinator, c, 10)
+    cohorts_sessions.cancel_session(session, coordinator, sessions[8].meeting.id, "Snow")
+    names = ("Aisha Done", "Ben Cannot", "Cal On Track", "Dee Missed Four", "Eve Graduated")
+    people = {n.split()[0]: plain_person(session, coordinator, n) for n in names}
+    for m in people.values():
+        enrolled(session, coordinator, c, m)
+    all_but_four = {n for n in range(1, 9) if n != 4}
+    who = {
+        n: {people["Aisha"], people["Eve"]}
+        | ({people["Cal"], people["Ben"]} if n <= 5 else set())
+        | ({people["Dee"]} if n in all_but_four else set())
+        for n in range(1, 9)
+    }
+    eighth = sessions[7].meeting.day
+    attend(session, coordinator, sessions, who, eighth)
+    cohorts_progress.graduate(session, coordinator, c, [people["Eve"]], eighth, today=eighth)
+    seen: set[Standing] = set()
+    for day in (sessions[0].meeting.day, sessions[5].meeting.day, eighth, END_OF_PLAN):
+        full = cohorts_progress.progress(session, coordinator, c, today=day).people
+        quick = cohorts_progress.standings(session, coordinator, c, today=day)
+        assert sorted(quick) == sorted(p.standing for p in full)
+        seen |= set(quick)
+    assert {Standing.DONE, Standing.CANNOT, Standing.ON_TRACK, Standing.COMPLETED} <= seen

@@ -146,8 +146,7 @@ def _cohorts_figure(session: Session, actor: Actor, today: date) -> Figure:
     running = cohorts_cohorts.list_cohorts(session, actor, statuses=[CohortStatus.RUNNING])
     standings: list[Standing] = []
     for cohort in running:
-        progress = cohorts_progress.progress(session, actor, cohort.id, today=today)
-        standings += [p.standing for p in progress.people]
+        standings += cohorts_progress.standings(session, actor, cohort.id, today=today)
     on_track = sum(1 for s in standings if s in (Standing.ON_TRACK, Standing.DONE))
     cannot = sum(1 for s in standings if s is Standing.CANNOT)
     detail = f"{on_track} on track" + (f", {cannot} cannot now complete" if cannot else "")

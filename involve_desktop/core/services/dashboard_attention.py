@@ -256,8 +256,8 @@ def _graduation(session: Session, actor: Actor, today: date) -> list[AttentionIt
     for cohort in cohorts_cohorts.list_cohorts(
         session, actor, statuses=[CohortStatus.RUNNING, CohortStatus.FINISHED]
     ):
-        progress = cohorts_progress.progress(session, actor, cohort.id, today=today)
-        ready = sum(1 for p in progress.people if p.standing is Standing.DONE)
+        found = cohorts_progress.standings(session, actor, cohort.id, today=today)
+        ready = sum(1 for standing in found if standing is Standing.DONE)
         if ready:
             people = plural(ready, "person", "people")
             have = "has" if ready == 1 else "have"
