@@ -38,18 +38,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from involve_desktop import APP_NAME, __version__, paths, startup_file, warm_up
 from involve_desktop.app_flow import AppFlow, Unlocked
-from involve_desktop.core.db.single_writer import Claim
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.ui.accounts.login_dialog import LoginDialog
 from involve_desktop.ui.messages import unexpected_error_text
-from involve_desktop.ui.read_only_notice import (
-    confirm_clear_stale,
-    tell_read_only,
-    warn_location,
-)
 
 if TYPE_CHECKING:
     from involve_desktop import startup
+    from involve_desktop.core.db.single_writer import Claim
     from involve_desktop.core.demo.context import DemoSize
     from involve_desktop.ui.backups.auto_backup import AutoBackup
     from involve_desktop.ui.context import AppContext
@@ -122,6 +117,12 @@ def open_or_recover(
 
 def _claim(target: str) -> Claim | None:
     """Warn about a risky place, then become the file's writer or learn who is."""
+    from involve_desktop.ui.read_only_notice import (
+        confirm_clear_stale,
+        tell_read_only,
+        warn_location,
+    )
+
     warning = startup_file.location_warning(target)
     if warning:
         warn_location(None, warning)
@@ -290,8 +291,8 @@ class SignInFirst:
         return 1 if self.failed and code == 0 else code
 
     def show(self) -> None:
-        """Take the file's writer lock and show the sign-in window (the file opens after)."""
-        self.claim = _claim(self.target)
+        """Show the sign-in window; the file's writer lock is taken once it has painted (a
+        question about the lock then shows over it) and the file opened after."""
         dialog = LoginDialog(None, opening=self.finish_opening)
         dialog.accepted.connect(self._signed_in)
         dialog.rejected.connect(lambda: self.quit(0))
@@ -308,6 +309,8 @@ class SignInFirst:
             self.claim.release()
 
     def _begin(self) -> None:
+        if self.claim is None and self.running is None:
+            self.claim = _claim(self.target)
         warm_up.start()
         self.poll.start()
 
@@ -327,6 +330,8 @@ class SignInFirst:
             return None  # (a Sign in pressed while a question about the file is open)
         self.poll.stop()
         self.opening = True
+        if self.claim is None:  # (Sign in pressed before the window painted)
+            self.claim = _claim(self.target)
         try:
             opened = _open_or_restore(self.target, self.claim)
         except InvolveError as error:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.ui.accounts.login_dialog import LoginDialog
-from involve_desktop.ui.read_only_notice import mark_read_only
 
 if TYPE_CHECKING:
     from involve_desktop import startup
@@ -123,6 +122,8 @@ class AppFlow:
         if claim.lock is not None:
             claim.lock.set_user(account_name)
         if claim.read_only:
+            from involve_desktop.ui.read_only_notice import mark_read_only
+
             mark_read_only(window)
 
     def _logged_out(self) -> None:

@@ -3,7 +3,8 @@
 Which database to open (``--database`` > ``INVOLVE_DATABASE_URL`` > the embedded SQLite
 file), whether it is an encrypted SQLite file, a warning when it sits on a network share or
 removable drive, and becoming its one writer (``core/db/single_writer``). ``startup`` does
-the rest (opening, checking and upgrading) once the first window is up.
+the rest (opening, checking and upgrading) once the first window is up. (The lock and the
+location are looked at only when asked: a sign-in window can paint before.)
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from involve_desktop import paths
-from involve_desktop.core.db.cipher import is_encrypted_file
-from involve_desktop.core.db.location_risk import location_warning as _location_warning
-from involve_desktop.core.db.single_writer import Claim, LockHolder, claim
+from involve_desktop.core.db.file_kind import is_encrypted_file
 from involve_desktop.core.db.urls import database_path, sqlite_url
+
+if TYPE_CHECKING:
+    from involve_desktop.core.db.single_writer import Claim, LockHolder
 
 ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
 
@@ -42,11 +45,15 @@ def claim_database(url: str, confirm_clear: Callable[[LockHolder], bool]) -> Cla
 
     ``confirm_clear(holder)`` is asked once about a lock left behind by a crash.
     """
+    from involve_desktop.core.db.single_writer import claim
+
     path = database_path(url)
     return None if path is None else claim(path, confirm_clear)
 
 
 def location_warning(url: str) -> str | None:
     """A warning when a SQLite file is on a network share or removable drive, else None."""
+    from involve_desktop.core.db.location_risk import location_warning as warning_for
+
     path = database_path(url)
-    return None if path is None else _location_warning(path)
+    return None if path is None else warning_for(path)

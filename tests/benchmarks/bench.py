@@ -166,7 +166,11 @@ def copy_of(path: Path, folder: Path) -> Path:
 
 
 def run_probe(*args: str, env: dict[str, str] | None = None) -> tuple[float, dict[str, Any]]:
-    """Run ``window_probe.py`` in a fresh Python; (wall ms from spawn to exit, its JSON)."""
+    """Run ``window_probe.py`` in a fresh Python; (wall ms from spawn to exit, its JSON).
+
+    The JSON gains ``since_spawn``: each phase's wall-clock ms from just before the spawn.
+    """
+    spawned = time.time()
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, str(PROBE), *args],
@@ -179,7 +183,9 @@ def run_probe(*args: str, env: dict[str, str] | None = None) -> tuple[float, dic
     wall = (time.perf_counter() - started) * 1000
     if done.returncode != 0:
         raise RuntimeError(f"probe {args} failed:\n{done.stderr[-3000:]}")
-    return wall, json.loads(done.stdout.strip().splitlines()[-1])
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found["since_spawn"] = {k: (at - spawned) * 1000 for k, at in found.get("at", {}).items()}
+    return wall, found
 
 
 def paired_probes(

@@ -2,10 +2,16 @@
 first paint, print one JSON line (phase times in ms from the probe's start, peak memory).
 
 ``python window_probe.py bare`` — a bare ``QApplication`` + ``QMainWindow``, shown and painted.
-``python window_probe.py app FILE [--members]`` — what ``involve-desktop`` does on an existing
-SQLite file: import the app, open the file (lock, integrity check, migrations), sign in as
-the demo coordinator, build the ``MainWindow`` (Home shown), paint it; with ``--members``,
-then open Members (10,000 people on the large demo) and paint that too.
+``python window_probe.py app FILE [--members]`` — the main window on an existing SQLite file
+with no one typing: import the app, open the file (lock, integrity check, migrations), sign
+in as the demo coordinator, build the ``MainWindow`` (Home shown), paint it; with
+``--members``, then open Members (10,000 people on the large demo) and paint that too.
+``python window_probe.py signin FILE`` — what ``involve-desktop`` does at start on an
+existing plain SQLite file (``app.SignInFirst``): the sign-in window painted, the file
+opened behind it, then Sign in pressed and the main window painted.
+
+Each phase is also given as a wall-clock time (``at``), so the benchmark can measure from
+the moment it spawned the process.
 """
 
 from __future__ import annotations
@@ -18,11 +24,33 @@ from pathlib import Path
 
 STARTED = time.perf_counter()
 PHASES: dict[str, float] = {}
+AT: dict[str, float] = {}
 
 
 def mark(name: str) -> None:
-    """Note how long since the probe started."""
+    """Note how long since the probe started (and the wall-clock time)."""
     PHASES[name] = round((time.perf_counter() - STARTED) * 1000, 1)
+    AT[name] = time.time()
+
+
+def wait_until(app, done) -> None:  # noqa: ANN001 - Qt imported late on purpose
+    """Run the event loop until ``done()`` is true (60 s at most)."""
+    from PySide6.QtCore import QTimer
+
+    deadline = time.monotonic() + 60
+    check = QTimer()
+    check.setInterval(5)
+
+    def look() -> None:
+        if done():
+            app.quit()
+        elif time.monotonic() > deadline:
+            sys.exit("not done within 60 s")
+
+    check.timeout.connect(look)
+    check.start()
+    app.exec()
+    check.stop()
 
 
 def wait_for_paint(app, widget) -> None:  # noqa: ANN001 - Qt imported late on purpose
@@ -94,6 +122,34 @@ def app_window(path: str, members: bool) -> None:
     opened.close()
 
 
+def sign_in_first(path: str) -> None:
+    """The real start on an existing plain file: sign-in window first, file opened behind."""
+    from involve_desktop import app as involve_app
+    from involve_desktop.core.db.urls import sqlite_url
+
+    mark("imported")
+    application = involve_app.create_application([sys.argv[0]])
+    start = involve_app.SignInFirst(application, sqlite_url(Path(path)))
+    start.show()
+    dialog = start.dialog
+    wait_for_paint(application, dialog)
+    mark("sign-in window painted")
+    wait_until(application, lambda: dialog.context is not None)
+    mark("database open behind it")
+    from involve_desktop.core.demo.context import DEMO_PASSWORD, DEMO_USERNAME
+
+    dialog.username.setText(DEMO_USERNAME)
+    dialog.password.setText(DEMO_PASSWORD)
+    mark("sign in pressed")
+    dialog.sign_in_button.click()
+    window = start.flow.main_window
+    mark("main window built")
+    wait_for_paint(application, window)
+    mark("main window painted")
+    window.close()
+    start.close()
+
+
 def peak_mb() -> float:
     """Peak resident memory of this process since it started, in MB.
 
@@ -113,9 +169,11 @@ def main() -> None:
     """Run the mode named on the command line; print one line of JSON."""
     if sys.argv[1] == "bare":
         bare()
+    elif sys.argv[1] == "signin":
+        sign_in_first(sys.argv[2])
     else:
         app_window(sys.argv[2], "--members" in sys.argv)
-    print(json.dumps({"phases": PHASES, "peak_mb": round(peak_mb(), 1)}))
+    print(json.dumps({"phases": PHASES, "at": AT, "peak_mb": round(peak_mb(), 1)}))
 
 
 if __name__ == "__main__":

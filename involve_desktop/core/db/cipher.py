@@ -20,7 +20,12 @@ from typing import Any
 
 import sqlcipher3
 
-PLAIN_HEADER = b"SQLite format 3\x00"
+from involve_desktop.core.db.file_kind import (  # noqa: F401 - part of this module's face
+    PLAIN_HEADER,
+    is_encrypted_file,
+    is_plain_file,
+)
+
 KEY_BYTES = 32
 
 # Both drivers' errors, for ``except`` clauses that handle either kind of file.
@@ -54,21 +59,6 @@ def known_keys() -> tuple[bytes, ...]:
 def key_pragma(key: bytes) -> str:
     """The ``PRAGMA key`` statement for a raw 256-bit key (no key stretching by SQLCipher)."""
     return f"PRAGMA key = \"x'{key.hex()}'\""
-
-
-def is_plain_file(path: Path) -> bool:
-    """True when ``path`` is a plain (unencrypted) SQLite file, or empty, or missing."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(PLAIN_HEADER))
-    except FileNotFoundError:
-        return True
-    return header in (b"", PLAIN_HEADER)
-
-
-def is_encrypted_file(path: Path) -> bool:
-    """True when ``path`` exists and is not a plain SQLite file (SQLCipher's pages look random)."""
-    return path.exists() and not is_plain_file(path)
 
 
 def _uri(path: Path, read_only: bool) -> str:
