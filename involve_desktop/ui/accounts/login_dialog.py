@@ -113,7 +113,15 @@ class LoginDialog(QDialog):
         from involve_desktop.core.services import accounts
 
         if self.context is None and self.opening is not None:
-            opened = self.opening()  # still opening: finish that first (the typing is kept)
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication
+
+            # Still opening the data: finish that first (the typing is kept), busy meanwhile.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                opened = self.opening()
+            finally:
+                QApplication.restoreOverrideCursor()
             if opened is None:
                 return
             self.set_context(opened)
