@@ -25,12 +25,14 @@ from pathlib import Path
 STARTED = time.perf_counter()
 PHASES: dict[str, float] = {}
 AT: dict[str, float] = {}
+RESIDENT: dict[str, float] = {}
 
 
 def mark(name: str) -> None:
     """Note how long since the probe started (and the wall-clock time)."""
     PHASES[name] = round((time.perf_counter() - STARTED) * 1000, 1)
     AT[name] = time.time()
+    RESIDENT[name] = round(resident_mb(), 1)
 
 
 def wait_until(app, done) -> None:  # noqa: ANN001 - Qt imported late on purpose
@@ -150,6 +152,17 @@ def sign_in_first(path: str) -> None:
     start.close()
 
 
+def resident_mb() -> float:
+    """Resident memory of this process now (``VmRSS``), in MB; 0 where unknown."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def peak_mb() -> float:
     """Peak resident memory of this process since it started, in MB.
 
@@ -173,7 +186,9 @@ def main() -> None:
         sign_in_first(sys.argv[2])
     else:
         app_window(sys.argv[2], "--members" in sys.argv)
-    print(json.dumps({"phases": PHASES, "at": AT, "peak_mb": round(peak_mb(), 1)}))
+    found = {"phases": PHASES, "at": AT, "peak_mb": round(peak_mb(), 1)}
+    found["resident_mb"] = RESIDENT  # at each phase
+    print(json.dumps(found))
 
 
 if __name__ == "__main__":
