@@ -19,7 +19,7 @@ from involve_desktop.core.models.people import (
     RoleType,
     TrainingRecord,
 )
-from involve_desktop.core.services import member_records, members, reference_lists
+from involve_desktop.core.services import member_records, member_search, members, reference_lists
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import (
     MemberFilter,
@@ -164,9 +164,15 @@ def people(session: Session, coordinator: Actor) -> dict[str, int]:
     return ids
 
 
+@pytest.mark.parametrize("at_once", [0, 900])
 def test_list_figures_agree_with_the_records(
-    session: Session, coordinator: Actor, people: dict[str, int]
+    session: Session,
+    coordinator: Actor,
+    people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    at_once: int,
 ) -> None:
+    monkeypatch.setattr(member_search, "IDS_AT_ONCE", at_once)  # ids as a list, or a select
     for filt in (
         MemberFilter(),
         MemberFilter(statuses=frozenset(MemberStatus)),

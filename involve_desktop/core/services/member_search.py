@@ -38,6 +38,7 @@ from involve_desktop.core.text import search_key
 PEER_ROLE_CODES = ("peer_supporter", "bank_peer_supporter")
 NO_EXPIRY = date(9999, 12, 31)
 DEFAULT_STATUSES = frozenset({MemberStatus.ACTIVE, MemberStatus.STEPPING_BACK})
+IDS_AT_ONCE = 900  # up to this many matches, later queries take the ids as bound values
 
 
 def search_terms(text: str) -> list[str]:
@@ -50,17 +51,17 @@ def search_terms(text: str) -> list[str]:
     return [w for w in search_key(stripped).split() if w]
 
 
-def _latest_training_expiry():  # noqa: ANN202 - a subquery
-    """Per member and training type, the latest expiry (renewals replace old records)."""
-    return (
-        select(
-            TrainingRecord.member_id.label("member_id"),
-            TrainingRecord.training_type_id.label("type_id"),
-            func.max(func.coalesce(TrainingRecord.expires_on, NO_EXPIRY)).label("expires_on"),
-        )
-        .group_by(TrainingRecord.member_id, TrainingRecord.training_type_id)
-        .subquery()
+def _latest_training_expiry(ids: Select | list[int] | None = None):  # noqa: ANN202 - a subquery
+    """Per member (among ``ids`` if given) and training type, the latest expiry (renewals
+    replace old records)."""
+    query = select(
+        TrainingRecord.member_id.label("member_id"),
+        TrainingRecord.training_type_id.label("type_id"),
+        func.max(func.coalesce(TrainingRecord.expires_on, NO_EXPIRY)).label("expires_on"),
     )
+    if ids is not None:
+        query = query.where(TrainingRecord.member_id.in_(ids))
+    return query.group_by(TrainingRecord.member_id, TrainingRecord.training_type_id).subquery()
 
 
 def _current_role(today: date):  # noqa: ANN202 - a where clause
@@ -119,77 +120,39 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _training_counts(day: date, ids: Select):  # noqa: ANN202 - a subquery
-    """Per member among ``ids``: how many kinds of training have expired, how many are due."""
-    latest = _latest_training_expiry()
-    due_limit = day + timedelta(days=TRAINING_DUE_DAYS)
+def _training_counts(
+    connection: Connection, day: date, ids: Select | list[int]
+) -> dict[int, tuple[int, int]]:
+    """Per member among ``ids``: (kinds of training due, kinds expired); only those with any."""
+    latest = _latest_training_expiry(ids)
     gone = latest.c.expires_on < day
-    return (
+    query = (
         select(
-            latest.c.member_id.label("member_id"),
-            func.sum(case((gone, 1), else_=0)).label("expired"),
-            func.sum(case((gone, 0), else_=1)).label("due"),
+            latest.c.member_id,
+            func.sum(case((gone, 0), else_=1)),
+            func.sum(case((gone, 1), else_=0)),
         )
-        .where(latest.c.member_id.in_(ids), latest.c.expires_on <= due_limit)
+        .where(latest.c.expires_on <= day + timedelta(days=TRAINING_DUE_DAYS))
         .group_by(latest.c.member_id)
-        .subquery()
     )
+    return {member_id: (due, expired) for member_id, due, expired in connection.execute(query)}
 
 
-def _consent_reviews(ids: Select):  # noqa: ANN202 - a subquery
-    """Per member among ``ids``: the latest consent review date."""
-    return (
-        select(Consent.member_id.label("member_id"), func.max(Consent.review_on).label("review"))
+def _consent_reviews(connection: Connection, ids: Select | list[int]) -> dict[int, date]:
+    """Per member among ``ids``: the latest consent review date (those with one)."""
+    query = (
+        select(Consent.member_id, func.max(Consent.review_on))
         .where(Consent.member_id.in_(ids))
         .group_by(Consent.member_id)
-        .subquery()
     )
+    return dict(connection.execute(query).all())
 
 
-def list_members(
-    session: Session,
-    actor: Actor,
-    filt: MemberFilter | None = None,
-    *,
-    today: date | None = None,
-) -> MemberList:
-    """The members matching ``filt``, alphabetical by the name they go by, with counts.
-
-    Two queries whatever the number of members: the rows (with training and consent counted
-    in SQL) and their current roles, read as plain tuples through the connection, not ORM
-    objects: at 10,000 members the ORM's row handling cost more than the queries."""
-    require(session, actor, Permission.VIEW_MEMBERS, "see members")
-    day = today or date.today()
-    matching = filtered_ids(filt or MemberFilter(), day)
-    ids = select(matching.subquery().c.id)
-    connection = session.connection()
-    with _collector_paused():
-        return _read_list(connection, matching, ids, day)
-
-
-def _read_list(connection: Connection, matching: Select, ids: Select, day: date) -> MemberList:
-    """The rows of ``list_members``: members in ``matching``, ``ids`` the same as a select."""
-    training = _training_counts(day, ids)
-    reviews = _consent_reviews(ids)
-    rows = connection.execute(
-        matching.with_only_columns(
-            Member.id,
-            Member.full_name,
-            Member.preferred_name,
-            Member.email,
-            Member.phone,
-            Member.status,
-            Member.date_joined,
-            Member.sort_name,
-            func.coalesce(training.c.due, 0),
-            func.coalesce(training.c.expired, 0),
-            reviews.c.review,
-        )
-        .outerjoin(training, training.c.member_id == Member.id)
-        .outerjoin(reviews, reviews.c.member_id == Member.id)
-        .order_by(Member.sort_name, Member.id)
-    ).all()
-
+def _current_roles(
+    connection: Connection, day: date, ids: Select | list[int]
+) -> tuple[dict[int, tuple[str, ...]], set[int]]:
+    """Per member among ``ids``: the names of the roles they hold on ``day`` (in the roles'
+    order); and who among them is a peer supporter."""
     roles: dict[int, list[str]] = defaultdict(list)
     peers: set[int] = set()
     for member_id, name, code in connection.execute(
@@ -203,39 +166,67 @@ def _read_list(connection: Connection, matching: Select, ids: Select, day: date)
             held.append(name)
         if code in PEER_ROLE_CODES:
             peers.add(member_id)
+    return {member_id: tuple(names) for member_id, names in roles.items()}, peers
 
-    status_of = {s.value: s for s in MemberStatus}
-    no_roles: tuple[str, ...] = ()
-    role_names = {member_id: tuple(names) for member_id, names in roles.items()}
-    summaries = tuple(
-        [
-            MemberSummary(
-                member_id,
-                display_name(full, preferred),
-                full,
-                email,
-                phone,
-                status_of[status],
-                role_names.get(member_id, no_roles),
-                due,
-                expired,
-                review,
-                joined,
-                sort_name,
-            )
-            for (
-                member_id,
-                full,
-                preferred,
-                email,
-                phone,
-                status,
-                joined,
-                sort_name,
-                due,
-                expired,
-                review,
-            ) in rows
-        ]
-    )
+
+def list_members(
+    session: Session,
+    actor: Actor,
+    filt: MemberFilter | None = None,
+    *,
+    today: date | None = None,
+) -> MemberList:
+    """The members matching ``filt``, alphabetical by the name they go by, with counts.
+
+    Four queries whatever the number of members (the rows; current roles; training expired
+    or due, counted in SQL; consent review dates), read as plain tuples through the
+    connection, not ORM objects: at 10,000 members the ORM's row handling cost more than
+    the queries. When a search finds a few hundred people, the other three queries take
+    their ids as a list instead of searching again."""
+    require(session, actor, Permission.VIEW_MEMBERS, "see members")
+    day = today or date.today()
+    matching = filtered_ids(filt or MemberFilter(), day)
+    connection = session.connection()
+    with _collector_paused():
+        rows = connection.execute(
+            matching.with_only_columns(
+                Member.id,
+                Member.full_name,
+                Member.preferred_name,
+                Member.email,
+                Member.phone,
+                Member.status,
+                Member.date_joined,
+                Member.sort_name,
+            ).order_by(Member.sort_name, Member.id)
+        ).all()
+        ids: Select | list[int] = (
+            [row[0] for row in rows]
+            if len(rows) <= IDS_AT_ONCE
+            else select(matching.subquery().c.id)
+        )
+        roles, peers = _current_roles(connection, day, ids)
+        training = _training_counts(connection, day, ids)
+        reviews = _consent_reviews(connection, ids)
+        status_of = {s.value: s for s in MemberStatus}
+        none: tuple = ()
+        nothing_due = (0, 0)
+        summaries = tuple(
+            [
+                MemberSummary(
+                    member_id,
+                    display_name(full, preferred),
+                    full,
+                    email,
+                    phone,
+                    status_of[status],
+                    roles.get(member_id, none),
+                    *training.get(member_id, nothing_due),
+                    reviews.get(member_id),
+                    joined,
+                    sort_name,
+                )
+                for member_id, full, preferred, email, phone, status, joined, sort_name in rows
+            ]
+        )
     return MemberList(summaries, len(summaries), len(peers))
