@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from involve_desktop.core.models.people import Consent, Member, TrainingRecord, TrainingType
 from involve_desktop.core.services.member_dto import MemberStatus
@@ -134,26 +134,23 @@ def consent_counts(session: Session, today: date) -> ConsentCounts:
     """How many current members ``gdpr_review.consent_review`` lists on ``today``: consent
     never recorded, or the consent in force (the newest given; ties: entered last) past its
     review date — counted in the database instead of read person by person."""
-    ranked = select(
-        Consent.member_id,
-        Consent.review_on,
-        func.row_number()
-        .over(
-            partition_by=Consent.member_id,
-            order_by=(Consent.given_on.desc(), Consent.id.desc()),
-        )
-        .label("rank"),
-    ).subquery()
-    latest = select(ranked.c.member_id, ranked.c.review_on).where(ranked.c.rank == 1).subquery()
-    never = latest.c.member_id.is_(None)
+    newer = aliased(Consent)
+    in_force = (
+        select(newer.id)
+        .where(newer.member_id == Member.id)
+        .order_by(newer.given_on.desc(), newer.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    never = Consent.id.is_(None)
     to_review, never_recorded = session.execute(
         select(func.count(), func.coalesce(func.sum(case((never, 1), else_=0)), 0))
         .select_from(Member)
-        .outerjoin(latest, latest.c.member_id == Member.id)
+        .outerjoin(Consent, Consent.id == in_force)
         .where(
             Member.erased_at.is_(None),
             Member.status.in_(CURRENT),
-            or_(never, latest.c.review_on < today),
+            or_(never, Consent.review_on < today),
         )
     ).one()
     return ConsentCounts(to_review, never_recorded)
