@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.demo.seed import seed_demo
-from involve_desktop.core.models.people import Consent
+from involve_desktop.core.models.people import Consent, Member
 from involve_desktop.core.services import (
     cohorts_cohorts,
     cohorts_progress,
@@ -31,7 +32,7 @@ from involve_desktop.core.services.dashboard_attention import (
     attention_items,
 )
 from involve_desktop.core.services.dashboard_dto import AttentionKind
-from involve_desktop.core.services.dashboard_queries import consent_counts
+from involve_desktop.core.services.dashboard_queries import consent_counts, member_counts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.gdpr_dto import ConsentProblem
 from involve_desktop.core.services.member_dto import MemberInput, MemberStatus
@@ -289,3 +290,26 @@ def test_quick_standings_are_progress_standings_in_every_state(
         assert sorted(quick) == sorted(p.standing for p in full)
         seen |= set(quick)
     assert {Standing.DONE, Standing.CANNOT, Standing.ON_TRACK, Standing.COMPLETED} <= seen
+
+
+def test_member_counts_agree_with_the_records(session: Session, coordinator: Actor) -> None:
+    def joining(name: str, joined: date) -> int:
+        return members.create_member(
+            session, coordinator, MemberInput(full_name=name, date_joined=joined), today=MARCH
+        ).id
+
+    joining("Ann Before", date(2026, 2, 28))
+    joining("Bo New", date(2026, 3, 1))
+    away = joining("Cy New Away", date(2026, 3, 2))
+    gone = joining("Di New Gone", date(2026, 3, 2))
+    members.change_status(
+        session, coordinator, away, MemberStatus.STEPPING_BACK, MARCH, reason="A break"
+    )
+    members.change_status(session, coordinator, gone, MemberStatus.LEFT, MARCH, today=MARCH)
+    start, end = month_of(MARCH)
+    counts = member_counts(session, start, end)
+    rows = session.scalars(select(Member).where(Member.erased_at.is_(None))).all()
+    current = [m for m in rows if m.status in ("active", "stepping_back")]
+    assert counts.active == sum(1 for m in rows if m.status == "active") == 2
+    assert counts.stepping_back == 1
+    assert counts.newcomers == sum(1 for m in current if start <= m.date_joined <= end) == 2

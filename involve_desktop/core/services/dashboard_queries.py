@@ -56,24 +56,20 @@ class ConsentCounts:
 
 
 def member_counts(session: Session, start: date, end: date) -> MemberCounts:
-    """How many members are active and stepping back, and how many joined from ``start`` to
-    ``end`` (members erased under UK GDPR are not counted)."""
-    kept = Member.erased_at.is_(None)
-    by_status = dict(
-        session.execute(
-            select(Member.status, func.count()).where(kept).group_by(Member.status)
-        ).all()
-    )
-    newcomers = session.scalar(
-        select(func.count()).where(
-            kept, Member.status.in_(CURRENT), Member.date_joined.between(start, end)
+    """How many members are active and stepping back, and how many of them joined from
+    ``start`` to ``end`` (members erased under UK GDPR are not counted); one grouped scan."""
+    joined = case((Member.date_joined.between(start, end), 1), else_=0)
+    by_status = {
+        status: (count, newcomers)
+        for status, count, newcomers in session.execute(
+            select(Member.status, func.count(), func.sum(joined))
+            .where(Member.erased_at.is_(None))
+            .group_by(Member.status)
         )
-    )
-    return MemberCounts(
-        by_status.get(MemberStatus.ACTIVE.value, 0),
-        by_status.get(MemberStatus.STEPPING_BACK.value, 0),
-        newcomers or 0,
-    )
+    }
+    active, new_active = by_status.get(MemberStatus.ACTIVE.value, (0, 0))
+    stepping, new_stepping = by_status.get(MemberStatus.STEPPING_BACK.value, (0, 0))
+    return MemberCounts(active, stepping, (new_active or 0) + (new_stepping or 0))
 
 
 def training_running_out(session: Session, since: date, until: date) -> list[TrainingDue]:
