@@ -93,7 +93,6 @@ class AuditView(QWidget):
         self.export_button = QPushButton("&Export…")
         self.export_button.setToolTip("Save the entries shown to a CSV file (recorded in the log)")
         self.export_button.clicked.connect(self.export)
-        self.export_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
         self.count = QLabel()
         self.count.setAccessibleName("Entries shown")
         self.model = AuditTableModel(self)
@@ -131,6 +130,8 @@ class AuditView(QWidget):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        # only once it sits in this view: shown with no parent it would be a window of its own
+        self.export_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
         self._loaded = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

@@ -105,7 +105,6 @@ class PanelsView(QWidget):
         self.new_button = QPushButton("&New panel…")
         self.new_button.setToolTip("Set up a recruitment panel (Ctrl+N)")
         self.new_button.clicked.connect(self.new_panel)
-        self.new_button.setVisible(self.can_manage)
         self.open_button = QPushButton("&Open…")
         self.open_button.setToolTip("Details, people, preparation and debrief (Enter)")
         self.open_button.clicked.connect(self.open_panel)
@@ -118,6 +117,7 @@ class PanelsView(QWidget):
         buttons = flow_widget(
             self.new_button, self.open_button, self.pack_button, self.summary_button
         )
+        self.new_button.setVisible(self.can_manage)  # in its row first: never a window of its own
 
         panels_page = QWidget()
         page_column = QVBoxLayout(panels_page)

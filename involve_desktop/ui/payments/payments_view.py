@@ -92,7 +92,6 @@ class PaymentsView(QWidget):
         )
         self.claim_form_button.clicked.connect(lambda _c=False: self.print_claim_form())
         self.read_only = QLabel(READ_ONLY)
-        self.read_only.setVisible(not self.can_manage)
         for widget in (
             self.lines.generate_button,
             self.lines.approve_button,
@@ -126,6 +125,7 @@ class PaymentsView(QWidget):
             )
         )
         column.addWidget(self.tabs, 1)
+        self.read_only.setVisible(not self.can_manage)  # in the view first (see the rota's)
         self.refresh()
 
     # -- reading ----------------------------------------------------------------------------

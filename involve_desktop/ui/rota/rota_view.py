@@ -96,16 +96,16 @@ class RotaView(QWidget):
         site_row.addWidget(self.site_filter)
         site_row.addWidget(self.print_button)
 
-        self.add_shift_button = QPushButton("&Add shift…")
+        self.add_shift_button = QPushButton("A&dd shift…")
         self.add_shift_button.setToolTip("A one-off shift on the day selected (Ctrl+N)")
         self.add_shift_button.clicked.connect(self.add_shift)
         self.sites_button = QPushButton("Set &up sites…")
         self.sites_button.clicked.connect(self.open_sites)
-        self.generate_button = QPushButton("&Generate shifts…")
+        self.generate_button = QPushButton("Gene&rate shifts…")
         self.generate_button.clicked.connect(self.open_generate)
-        self.autofill_button = QPushButton("Auto-&fill…")
+        self.autofill_button = QPushButton("Auto-f&ill…")
         self.autofill_button.clicked.connect(self.open_autofill)
-        self.availability_button = QPushButton("&Peer supporters…")
+        self.availability_button = QPushButton("P&eer supporters…")
         self.availability_button.setToolTip(
             "Each person's shifts, availability, time off and limits (Ctrl+F)"
         )
@@ -119,8 +119,6 @@ class RotaView(QWidget):
             self.availability_button,
         ]
         manage_row = buttons_row(*self.manage_buttons)
-        for button in self.manage_buttons:
-            button.setVisible(self.can_manage)
 
         self.grid = WeekGrid()
         self.grid.open_requested.connect(self.open_cell)
@@ -129,7 +127,6 @@ class RotaView(QWidget):
         self.empty_message.setAccessibleName("Rota message")
         self.first_site_button = QPushButton("Add the first site…")
         self.first_site_button.clicked.connect(self.open_sites)
-        self.first_site_button.setVisible(self.can_manage)
         empty = QWidget()
         empty_column = QVBoxLayout(empty)
         empty_column.addSpacing(24)
@@ -141,7 +138,6 @@ class RotaView(QWidget):
         self.no_shifts_message.setAccessibleName("Week message")
         self.no_shifts_generate = QPushButton("Generate shifts…")
         self.no_shifts_generate.clicked.connect(self.open_generate)
-        self.no_shifts_generate.setVisible(self.can_manage)
         self.no_shifts_row = QWidget()
         hint_row = QHBoxLayout(self.no_shifts_row)
         hint_row.setContentsMargins(4, 4, 4, 4)
@@ -170,6 +166,10 @@ class RotaView(QWidget):
         column.addLayout(navigation)
         column.addLayout(manage_row)
         column.addWidget(self.tabs, 1)
+        # only now that every button sits in this view: setVisible(True) on a button with
+        # no parent yet would show it as a window of its own and take focus from the main one
+        for button in (*self.manage_buttons, self.first_site_button, self.no_shifts_generate):
+            button.setVisible(self.can_manage)
         self.load_sites()
         self.show_week(self.monday)
 

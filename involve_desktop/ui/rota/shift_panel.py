@@ -121,7 +121,15 @@ class ShiftDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        for button in (
+        column = QVBoxLayout(self)
+        column.addWidget(self.heading)
+        column.addWidget(self.state_label)
+        column.addWidget(self.needs_label)
+        column.addWidget(self.notice)
+        column.addWidget(people_box, 1)
+        column.addWidget(calls_box, 1)
+        column.addWidget(buttons)
+        for button in (  # now that each has a parent (one without would show as a window)
             self.assign_button,
             self.unassign_button,
             self.swap_button,
@@ -131,15 +139,6 @@ class ShiftDialog(QDialog):
             self.cancel_button,
         ):
             button.setVisible(self.can_manage)
-
-        column = QVBoxLayout(self)
-        column.addWidget(self.heading)
-        column.addWidget(self.state_label)
-        column.addWidget(self.needs_label)
-        column.addWidget(self.notice)
-        column.addWidget(people_box, 1)
-        column.addWidget(calls_box, 1)
-        column.addWidget(buttons)
         self.resize(620, 520)
         self.reload()
 
