@@ -105,7 +105,7 @@ class GapsView(QWidget):
         self.table = GapsTable()
         self.table.open_requested.connect(self.open_shift)
         top = QHBoxLayout()
-        label = QLabel("&Period:")
+        label = QLabel("Peri&od:")  # Alt+P is the rota's ◀ Previous
         label.setBuddy(self.period)
         top.addWidget(label)
         top.addWidget(self.period)

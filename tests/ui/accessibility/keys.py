@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QWidget
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -78,7 +78,8 @@ def scripted_dialogs(qtbot, *scripts: Callable[[QDialog], None]) -> Iterator[lis
     """Each ``dialog.exec()`` in turn shows the dialog and runs the next script on it.
 
     A script uses only key presses; the dialog's result is whatever the keys did. When it
-    closes, the window under it is active again. Yields the titles of the dialogs opened.
+    closes, the window under it is active again. ``QInputDialog.getText`` is answered by a
+    script too. Yields the titles of the dialogs opened.
     Fails if a dialog opens with no script left.
     """
     queue = list(scripts)
@@ -99,8 +100,33 @@ def scripted_dialogs(qtbot, *scripts: Callable[[QDialog], None]) -> Iterator[lis
         _back_to(qtbot, dialog.parentWidget())
         return dialog.result()
 
+    real_get_text = QInputDialog.getText
+
+    def get_text(
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal,
+        text: str = "",
+        *_args,
+        **_kwargs,
+    ) -> tuple[str, bool]:
+        # Qt's static helper runs its dialog in C++, out of reach of the scripts: the same
+        # dialog is made here and run through exec() like any other
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(echo)
+        dialog.setTextValue(text)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        value = dialog.textValue()
+        dialog.deleteLater()
+        return (value if accepted else "", accepted)
+
     QDialog.exec = run
+    QInputDialog.getText = staticmethod(get_text)
     try:
         yield opened
     finally:
         QDialog.exec = real_exec
+        QInputDialog.getText = real_get_text

@@ -7,6 +7,8 @@ database.
 
 * approve a waiting pay line — ``test_approve_a_waiting_pay_line`` (the line's person has
   no payment preference yet, as happens: Set preference… first, then Approve selected)
+* fill a rota gap — ``test_fill_a_rota_gap`` (Gaps tab, Enter opens the shift, Assign…,
+  Enter takes the best suggestion, a reason typed when they are outside their availability)
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import select
 
-from involve_desktop.core.models import PayLine, PaymentPreference
+from involve_desktop.core.models import PayLine, PaymentPreference, RotaAssignment
 from involve_desktop.core.services.payments_dto import PayStatus
 from tests.ui.accessibility.keys import (
     focused,
@@ -24,6 +26,7 @@ from tests.ui.accessibility.keys import (
     press,
     scripted_dialogs,
     tab_to,
+    type_keys,
 )
 
 
@@ -98,3 +101,48 @@ def test_approve_a_waiting_pay_line(qtbot, window, demo):
         ).one()
         assert PayStatus(stored.status) is PayStatus.APPROVED
         assert preference.method is not None
+
+
+def test_fill_a_rota_gap(qtbot, window, demo):
+    go_to_area(qtbot, window, "rota")
+    rota = window.rota_view
+    mnemonic(qtbot, "a")  # G&aps
+    assert rota.tabs.currentWidget() is rota.gaps
+    mnemonic(qtbot, "o")  # Peri&od: four weeks, so there are gaps to choose from
+    assert focused() is rota.gaps.period
+    press(qtbot, Qt.Key.Key_Down)
+    assert rota.gaps.period.currentData() == 4
+    table = tab_to(qtbot, lambda widget: widget is rota.gaps.table)
+    press(qtbot, Qt.Key.Key_Home)
+    assert table.currentIndex().isValid()
+    gap = rota.gaps.table.gaps_model.row_at(table.currentIndex().row())
+    shift_id = gap.view.slot.id
+    chosen: list[int] = []
+    reason = "Covering so the shift is not left alone"
+
+    def shift(dialog) -> None:
+        assert dialog.shift_id == shift_id
+        mnemonic(qtbot, "a")  # &Assign…
+        press(qtbot, Qt.Key.Key_Escape)  # close the shift once assigned
+
+    def assign(dialog) -> None:
+        assert focused() is dialog.people
+        chosen.append(dialog.selected_member())  # the best suggestion comes first
+        assert chosen[0] is not None
+        press(qtbot, Qt.Key.Key_Return)
+
+    def give_reason(dialog) -> None:  # they are outside their availability: asked why
+        type_keys(qtbot, reason)
+        press(qtbot, Qt.Key.Key_Return)
+
+    with scripted_dialogs(qtbot, shift, assign, give_reason) as opened:
+        press(qtbot, Qt.Key.Key_Return)  # Enter opens the gap's shift
+    assert opened[0].startswith("Shift") and opened[1] == "Assign someone"
+    with demo.session() as session:
+        assignment = session.scalars(
+            select(RotaAssignment).where(
+                RotaAssignment.shift_id == shift_id, RotaAssignment.member_id == chosen[0]
+            )
+        ).one()
+    if len(opened) == 3:  # the best suggestion was outside their availability or limits
+        assert assignment.override_reason == reason
