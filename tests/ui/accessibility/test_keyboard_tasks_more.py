@@ -9,6 +9,8 @@ database.
   no payment preference yet, as happens: Set preference… first, then Approve selected)
 * fill a rota gap — ``test_fill_a_rota_gap`` (Gaps tab, Enter opens the shift, Assign…,
   Enter takes the best suggestion, a reason typed when they are outside their availability)
+* seat a member on a panel — ``test_seat_a_member_on_a_panel`` (Enter opens the panel,
+  Alt+2 People, Alt+L, Down from the find box into the suggestions, Enter seats them)
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import select
 
-from involve_desktop.core.models import PayLine, PaymentPreference, RotaAssignment
+from involve_desktop.core.models import PanelSeat, PayLine, PaymentPreference, RotaAssignment
+from involve_desktop.core.services.panels_dto import PanelStatus, SeatKind
 from involve_desktop.core.services.payments_dto import PayStatus
 from tests.ui.accessibility.keys import (
+    ALT,
     focused,
     go_to_area,
     mnemonic,
@@ -146,3 +150,48 @@ def test_fill_a_rota_gap(qtbot, window, demo):
         ).one()
     if len(opened) == 3:  # the best suggestion was outside their availability or limits
         assert assignment.override_reason == reason
+
+
+def test_seat_a_member_on_a_panel(qtbot, window, demo):
+    go_to_area(qtbot, window, "panels")
+    view = window.panels_view
+    assert view.period.currentData() == "upcoming"
+    table = tab_to(qtbot, _table("Panels"))
+    _move_to(
+        qtbot,
+        table,
+        lambda: (panel := view.current_panel()) is not None and panel.status is PanelStatus.PLANNED,
+    )
+    panel = view.current_panel()
+    before = {seat.member_id for seat in panel.seats}
+    chosen: list[int] = []
+
+    def panel_dialog(dialog) -> None:
+        press(qtbot, Qt.Key.Key_2, ALT)  # the "2 People" tab
+        assert dialog.tabs.currentIndex() == dialog.people_index
+        mnemonic(qtbot, "l")  # Add &lived-experience member…
+        press(qtbot, Qt.Key.Key_Escape)  # close the panel (nothing left unsaved)
+
+    def seat(dialog) -> None:
+        assert focused() is dialog.search
+        press(qtbot, Qt.Key.Key_Down)  # from the find box into the suggestions
+        assert focused() is dialog.list
+        press(qtbot, Qt.Key.Key_Home)
+        chosen.append(dialog.list.currentItem().data(Qt.ItemDataRole.UserRole))
+        press(qtbot, Qt.Key.Key_Return)  # Seat them
+        if dialog.isVisible():  # past a limit: "Seat them anyway? Give the reason"
+            assert focused() is dialog.reason
+            type_keys(qtbot, "Refresher booked for next week")
+            press(qtbot, Qt.Key.Key_Return)
+
+    with scripted_dialogs(qtbot, panel_dialog, seat) as opened:
+        press(qtbot, Qt.Key.Key_Return)  # Enter opens the chosen panel
+    assert opened[0].startswith("Panel — ") and opened[1].startswith("Add lived-experience")
+    assert chosen[0] is not None and chosen[0] not in before
+    with demo.session() as session:
+        seat = session.scalars(
+            select(PanelSeat).where(
+                PanelSeat.panel_id == panel.id, PanelSeat.member_id == chosen[0]
+            )
+        ).one()
+        assert seat.kind == SeatKind.LIVED_EXPERIENCE.value
