@@ -11,6 +11,10 @@ database.
   Enter takes the best suggestion, a reason typed when they are outside their availability)
 * seat a member on a panel — ``test_seat_a_member_on_a_panel`` (Enter opens the panel,
   Alt+2 People, Alt+L, Down from the find box into the suggestions, Enter seats them)
+* record an expense claim — ``test_record_an_expense_claim`` (Ctrl+N in Payments, type a
+  name and Enter, Tab through, Space ticks the receipt, Ctrl+S)
+* lock now and unlock — ``test_lock_now_then_unlock_by_typing`` (Ctrl+L, type the password)
+* record a meeting's attendance — already in ``test_keyboard_tasks.py``
 """
 
 from __future__ import annotations
@@ -19,11 +23,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import select
 
-from involve_desktop.core.models import PanelSeat, PayLine, PaymentPreference, RotaAssignment
+from involve_desktop.core.demo.context import DEMO_PASSWORD
+from involve_desktop.core.models import (
+    ExpenseClaim,
+    Member,
+    PanelSeat,
+    PayLine,
+    PaymentPreference,
+    RotaAssignment,
+)
 from involve_desktop.core.services.panels_dto import PanelStatus, SeatKind
 from involve_desktop.core.services.payments_dto import PayStatus
 from tests.ui.accessibility.keys import (
     ALT,
+    CTRL,
     focused,
     go_to_area,
     mnemonic,
@@ -195,3 +208,51 @@ def test_seat_a_member_on_a_panel(qtbot, window, demo):
             )
         ).one()
         assert seat.kind == SeatKind.LIVED_EXPERIENCE.value
+
+
+def test_record_an_expense_claim(qtbot, window, demo):
+    go_to_area(qtbot, window, "payments")
+
+    def claim(dialog) -> None:
+        assert focused() is dialog.person.find  # Who: type part of a name, Enter takes it
+        type_keys(qtbot, "holly")
+        qtbot.wait(50)
+        press(qtbot, Qt.Key.Key_Return)
+        assert "Holly" in dialog.person.chosen_name()
+        tab_to(qtbot, lambda widget: widget is dialog.amount)
+        type_keys(qtbot, "12.50")
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is dialog.receipt
+        press(qtbot, Qt.Key.Key_Space)  # receipt held
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is dialog.description
+        type_keys(qtbot, "Bus to the ward and back")
+        press(qtbot, Qt.Key.Key_S, CTRL)
+
+    with scripted_dialogs(qtbot, claim) as opened:
+        press(qtbot, Qt.Key.Key_N, CTRL)  # Add expense claim… in Payments
+    assert opened == ["Add expense claim"]
+    with demo.session() as session:
+        stored = session.scalars(
+            select(ExpenseClaim).where(ExpenseClaim.description == "Bus to the ward and back")
+        ).one()
+        who = session.get(Member, stored.member_id)
+        assert "Holly" in who.full_name
+        assert stored.amount_pence == 1250 and stored.receipt_held
+        assert stored.status == PayStatus.PENDING.value
+
+
+def test_lock_now_then_unlock_by_typing(qtbot, window):
+    press(qtbot, Qt.Key.Key_L, CTRL)  # File → Lock now
+    assert window.lock_controller.is_locked
+    dialog = window.lock_controller.dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: focused() is dialog.password)
+    type_keys(qtbot, "not-the-password")
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.lock_controller.is_locked  # a wrong password keeps it locked
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_keys(qtbot, DEMO_PASSWORD)
+    press(qtbot, Qt.Key.Key_Return)
+    assert not window.lock_controller.is_locked
