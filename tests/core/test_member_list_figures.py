@@ -203,3 +203,19 @@ def test_demo_list_agrees_with_the_records(session: Session) -> None:
         agrees(result, plain_list(session, filt, today))
         names = [(r.sort_name, r.id) for r in result.rows]
         assert names == sorted(names)  # alphabetical by the name they go by
+
+
+def test_the_cycle_collector_is_back_on_after_the_list(
+    session: Session, coordinator: Actor, people: dict[str, int]
+) -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert list_members(session, coordinator, today=TODAY).total_matching == 5
+    assert gc.isenabled()  # paused only while the rows were made
+    gc.disable()
+    try:
+        list_members(session, coordinator, today=TODAY)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
