@@ -13,15 +13,13 @@ Which test covers which task:
 * record attendance for a meeting — ``test_record_attendance`` (Space/A ticks, Ctrl+S;
   more in tests/ui/meetings/test_attendance_entry.py)
 * print a sign-in sheet to PDF (Ctrl+P … Save as PDF) — ``test_print_a_sign_in_sheet``
-* lock and unlock — ``test_unlock_by_typing_the_password`` (the lock comes from the idle
-  timer; there is no Ctrl+L "Lock now" in the menus yet)
-* approve a pay line — test_keyboard_tasks_more.py (Alt+V, Appro&ve selected, does reach
-  the button: a mnemonic clicks as a mouse does, released 100 ms later, so a test must wait
-  for it — ``keys.mnemonic``)
-* fill a rota gap — tests/ui/rota/test_shift_changes.py (swap by keyboard from the shift
-  panel) and tests/ui/rota/test_week_grid.py
-* add a panel seat — tests/ui/panels/test_new_coordinator.py (Down in the find box, Enter
-  seats them)
+* lock and unlock — ``test_unlock_by_typing_the_password`` (the lock from the idle timer);
+  Lock now (Ctrl+L) in test_keyboard_tasks_more.py
+
+In test_keyboard_tasks_more.py: approve a waiting pay line (Alt+V, after Set preference…),
+fill a rota gap (Gaps tab, Enter, Assign…), seat a lived-experience member on a panel, and
+record an expense claim. A button pressed by its Alt letter is clicked as a mouse does,
+released 100 ms later, so a test waits for it (``keys.mnemonic``).
 """
 
 from __future__ import annotations
