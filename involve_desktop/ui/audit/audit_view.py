@@ -88,7 +88,7 @@ class AuditView(QWidget):
             self.area.addItem(name, name)
         self.date_from = _day_input("From day")
         self.date_to = _day_input("To day")
-        self.clear_button = QPushButton("&Clear filters")
+        self.clear_button = QPushButton("Clea&r filters")  # Alt+C is A&ccount
         self.clear_button.clicked.connect(self.clear_filters)
         self.export_button = QPushButton("&Export…")
         self.export_button.setToolTip("Save the entries shown to a CSV file (recorded in the log)")

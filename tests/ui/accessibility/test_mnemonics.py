@@ -1,0 +1,100 @@
+"""No two visible controls share an Alt+letter, on any screen of the main window.
+
+An Alt key that two controls carry is ambiguous to Qt: it moves focus between them and
+presses neither (the rota's Alt+A went to "Add shift…" instead of the Gaps tab). Checked
+for every area and tab, as a coordinator and as a facilitator, with the menu bar's
+&File, &Go and &Help, and for the dialogs of the tasks in test_keyboard_tasks_more.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from involve_desktop.core.permissions import Role
+from involve_desktop.ui.main_window import MainWindow
+from involve_desktop.ui.panels.panel_dialog import PanelDialog
+from involve_desktop.ui.panels.seat_dialogs import AddLivedDialog, AddStaffDialog
+from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
+from involve_desktop.ui.rota.shift_assign import AssignDialog
+from involve_desktop.ui.rota.shift_panel import ShiftDialog
+from tests.ui.accessibility.mnemonics import clashes
+from tests.ui.accessibility.walk import actor_for, demo_context, screens, select_first_rows
+
+# Screens in other areas' files that still have a clash; remove an entry when it is fixed.
+KNOWN = {
+    "meetings",  # Chan&ge… and New &group… against the &Go menu; Arc&hive against &Help
+    "meetings / Meetings",
+    "meetings / Summary",
+    "meetings / Council majority",
+    "involvement",  # Include d&rafts / Annual &report; &Print… / S&pread
+    "involvement / Leadership spectrum",
+    "involvement / Activities (4PI)",
+    "involvement / You said, we did",
+    "involvement / Spread",
+    "involvement / Annual report",
+    "sheets",  # Lar&ge print against the &Go menu
+}
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    """The demo group, made once for this module."""
+    with demo_context(tmp_path_factory.mktemp("mnemonics")) as made:
+        yield made
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.FACILITATOR])
+def test_no_alt_key_is_shared_on_any_screen(qtbot, context, role):
+    window = MainWindow(context, actor_for(context, role))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    wrong, seen = {}, set()
+    for where, root in screens(window):
+        qtbot.wait(1)
+        select_first_rows(window, root)  # buttons that need a choice come alive
+        seen.add(where)
+        found = clashes(window)
+        if found and where not in KNOWN:
+            wrong[where] = found
+    window.lock_controller.stop()
+    assert wrong == {}
+    if role is Role.COORDINATOR:  # the walk did reach the screens fixed here
+        assert {"rota", "rota / Gaps", "panels", "payments", "settings / Audit log"} <= seen
+
+
+def test_no_alt_key_is_shared_in_the_task_dialogs(qtbot, context):
+    coordinator = actor_for(context, Role.COORDINATOR)
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    rota = window.rota_view
+    shift_id = next(
+        view.slot.id
+        for row in range(rota.grid.grid_model.rowCount())
+        for column in range(7)
+        for view in rota.grid.grid_model.shifts_at(row, column)
+    )
+    panel = window.panels_view.model.row_at(0)
+    made = [
+        ShiftDialog(context, coordinator, shift_id),
+        AssignDialog(context, coordinator, shift_id),
+        PanelDialog(context, coordinator, panel.id),
+        AddLivedDialog(context, coordinator, panel),
+        AddStaffDialog(context, coordinator, panel),
+        ExpenseDialog(context, coordinator),
+    ]
+    wrong = {}
+    for dialog in made:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        pages = getattr(dialog, "tabs", None)
+        for index in range(pages.count() if pages is not None else 1):
+            if pages is not None:
+                pages.setCurrentIndex(index)
+            if found := clashes(dialog):
+                wrong[f"{dialog.windowTitle()} {index}"] = found
+        dialog.hide()
+    window.lock_controller.stop()
+    assert wrong == {}
