@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.db.backup import BackupReason
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.permissions import Permission
@@ -35,7 +36,6 @@ from involve_desktop.core.services.backups import backup_before
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.member_export import write_atomically
-from involve_desktop.core.services.member_import_gc import collector_paused
 from involve_desktop.core.services.member_import_mapping import (
     ImportField,
     Mapping,

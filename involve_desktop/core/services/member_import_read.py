@@ -15,8 +15,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.errors import InvolveError
-from involve_desktop.core.services.member_import_gc import collector_paused
 from involve_desktop.core.services.member_import_mapping import guess_field
 
 MAX_ROWS = 50_000

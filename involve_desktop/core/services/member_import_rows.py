@@ -18,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
+from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import members
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import AccessNeeds, MemberInput, MemberStatus
-from involve_desktop.core.services.member_import_gc import collector_paused
 from involve_desktop.core.services.member_import_mapping import (
     FIELD_LABELS,
     ImportField,

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 from sqlalchemy import Select, case, exists, func, or_, select
@@ -14,6 +11,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
+from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.models.people import (
     Consent,
     Member,
@@ -105,21 +103,6 @@ def filtered_ids(filt: MemberFilter, today: date) -> Select:
     return query
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while thousands of rows are read and made into DTOs.
-
-    They hold no reference cycles, but making 10,000 of them set off collections that walk
-    the whole heap (SQLAlchemy's and Qt's objects too), which cost more than the query."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def _training_counts(
     connection: Connection, day: date, ids: Select | list[int]
 ) -> dict[int, tuple[int, int]]:
@@ -187,7 +170,7 @@ def list_members(
     day = today or date.today()
     matching = filtered_ids(filt or MemberFilter(), day)
     connection = session.connection()
-    with _collector_paused():
+    with collector_paused():
         rows = connection.execute(
             matching.with_only_columns(
                 Member.id,
