@@ -50,12 +50,14 @@ class AlumniTab(QWidget):
         self.delete_button = QPushButton("Remo&ve…")
         self.delete_button.setToolTip("Remove an action logged by mistake")
         self.delete_button.clicked.connect(self.delete_action)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setVisible(self.can_manage)
         column = QVBoxLayout(self)
         column.addWidget(self.note)
         column.addWidget(self.table, 1)
         column.addLayout(buttons_row(self.add_button, self.edit_button, self.delete_button))
+        # only now that they sit in this tab: setVisible(True) on a button with no parent yet
+        # shows it as a window of its own, which takes focus from the main window
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setVisible(self.can_manage)
 
     def load(self, programme: ProgrammeInfo | None, programmes: list[ProgrammeInfo]) -> None:
         """Read the log (one programme's, or all)."""

@@ -107,11 +107,13 @@ class CohortsView(QWidget):
         self.open_button = QPushButton("&Open…")
         self.open_button.setToolTip("Sessions, attendance, facilitators and people (Enter)")
         self.open_button.clicked.connect(self.open_cohort)
-        for button in (self.new_programme_button, self.edit_programme_button, self.new_button):
-            button.setVisible(self.can_manage)
         buttons = flow_widget(
             self.open_button, self.new_button, self.new_programme_button, self.edit_programme_button
         )
+        # only now that they sit in a widget: setVisible(True) on a button with no parent yet
+        # shows it as a window of its own, which takes focus from the main window
+        for button in (self.new_programme_button, self.edit_programme_button, self.new_button):
+            button.setVisible(self.can_manage)
 
         cohorts_page = QWidget()
         page = QVBoxLayout(cohorts_page)

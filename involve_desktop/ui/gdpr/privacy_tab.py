@@ -37,7 +37,6 @@ class PrivacyTab(QWidget):
         self.retention_button = QPushButton("&Retention review…")
         self.retention_button.setToolTip("People who left longer ago than this, to anonymise")
         self.retention_button.clicked.connect(self.open_retention_review)
-        self.retention_button.setVisible(actor.can(Permission.ERASE_PERSONAL_DATA))
         self.consent_button = QPushButton("&Consent review…")
         self.consent_button.setToolTip("Members with no consent recorded or past its review")
         self.consent_button.clicked.connect(self.open_consent_review)
@@ -63,6 +62,8 @@ class PrivacyTab(QWidget):
         )
         hint.setWordWrap(True)
         self.setLayout(page(narrow(form, 760), hint))
+        # in this tab first: shown before it had a parent, it would flash up as a window
+        self.retention_button.setVisible(actor.can(Permission.ERASE_PERSONAL_DATA))
         self.load()
 
     def load(self) -> None:

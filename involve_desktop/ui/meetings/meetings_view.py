@@ -82,8 +82,6 @@ class MeetingsView(QWidget):
         self.edit_group_button.clicked.connect(self.edit_group)
         self.archive_button = QPushButton("Arc&hive group")
         self.archive_button.clicked.connect(self.toggle_archive)
-        for button in (self.new_group_button, self.edit_group_button, self.archive_button):
-            button.setVisible(self.can_manage)
         self.group_model: DtoTableModel[GroupInfo] = DtoTableModel(GROUP_COLUMNS, self)
         self.group_table = list_table(self.group_model, "Groups")
         self.group_table.selectionModel().selectionChanged.connect(
@@ -135,6 +133,12 @@ class MeetingsView(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(splitter)
+        # only now that every button sits in this view: setVisible(True) on a button with
+        # no parent yet shows it as a window of its own and takes focus from the main one
+        for button in (self.new_group_button, self.edit_group_button, self.archive_button):
+            button.setVisible(self.can_manage)
+        for button in self.run_buttons:
+            button.setVisible(self.can_run)
         self.load_groups()
 
     def _meetings_page(self) -> QWidget:
@@ -180,8 +184,6 @@ class MeetingsView(QWidget):
             self.generate_button,
             self.print_button,
         ]
-        for button in self.run_buttons:
-            button.setVisible(self.can_run)
         show_row = QHBoxLayout()
         show_row.addWidget(show_label)
         show_row.addWidget(self.show_combo)

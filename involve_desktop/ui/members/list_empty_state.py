@@ -27,7 +27,6 @@ class EmptyState(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.add_button = QPushButton("Add the first member…")
         self.import_button = QPushButton("Import your spreadsheet…")
-        self.import_button.setVisible(can_import)
         self._can_import = can_import
         self.show_all_button = QPushButton("Show all members")
         column = QVBoxLayout(self)
@@ -37,6 +36,7 @@ class EmptyState(QWidget):
         column.addLayout(buttons_row(self.add_button, self.import_button, self.show_all_button))
         column.addStretch(1)
         self.setMaximumWidth(720)
+        self.import_button.setVisible(can_import)  # in this widget first: no window of its own
 
     def show_first_use(self) -> None:
         """Nobody has been added yet: offer Add and Import."""

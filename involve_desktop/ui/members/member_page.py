@@ -142,7 +142,6 @@ class MemberPage(QWidget):
         self.summary_label.setAccessibleName("Member summary")
         self.summary_label.setWordWrap(True)
 
-        editable = actor.can(Permission.EDIT_MEMBERS)
         self.edit_button = self._button("&Edit…", "Edit name, contact details and access needs")
         self.status_button = self._button(
             "Change &status…", "Stepping back, returning, or leaving (history is kept)"
@@ -171,27 +170,17 @@ class MemberPage(QWidget):
             ),
             strict=True,
         ):
-            button.setVisible(editable)
             button.clicked.connect(slot)
-        # Roles, training and status are the coordinator's to change (checked in the service).
-        manages = actor.can(Permission.MANAGE_MEMBER_RECORDS)
-        for button in (self.status_button, self.role_button, self.training_button):
-            button.setVisible(manages)
-        # Involvement payments: coordinators only (facilitators see no payments at all).
         self.payment_button.clicked.connect(self.set_payment_preference)
-        self.payment_button.setVisible(actor.can(Permission.MANAGE_PAYMENTS))
         self.action_buttons.append(self.payment_button)
-        # UK GDPR requests from the person: coordinators only (checked in the services).
         self.access_button = self._button(
             "Subject access e&xport…", "Everything held about them, as PDF and JSON, in a folder"
         )
         self.access_button.clicked.connect(self.subject_access_export)
-        self.access_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
         self.erase_button = self._button(
             "Erase this &person…", "Remove their personal details for good (asks first)"
         )
         self.erase_button.clicked.connect(self.erase_person)
-        self.erase_button.setVisible(actor.can(Permission.ERASE_PERSONAL_DATA))
         self.action_buttons += [self.access_button, self.erase_button]
 
         self.details = Section("Details")
@@ -202,11 +191,30 @@ class MemberPage(QWidget):
         self.consent = Section("Consent")
         self.involvement = Section("Involvement")
         self.meetings = Section("Meetings attended")
-        self.meetings.setVisible(actor.can(Permission.VIEW_MEETINGS))
         self.payments = Section("Payments")
-        self.payments.setVisible(actor.can(Permission.VIEW_PAYMENTS))
         self.audit_trail = Section("Changes to this record")
         self._lay_out()
+        self._show_what_actor_may_use()
+
+    def _show_what_actor_may_use(self) -> None:
+        """Hide the actions and sections this account may not use.
+
+        Only once they sit in the page: ``setVisible(True)`` on a widget with no parent yet
+        shows it as a window of its own, which takes keyboard focus from the main window.
+        """
+        can = self.actor.can
+        for button in self.action_buttons:
+            button.setVisible(can(Permission.EDIT_MEMBERS))
+        # Roles, training and status are the coordinator's to change (checked in the service).
+        for button in (self.status_button, self.role_button, self.training_button):
+            button.setVisible(can(Permission.MANAGE_MEMBER_RECORDS))
+        # Involvement payments: coordinators only (facilitators see no payments at all).
+        self.payment_button.setVisible(can(Permission.MANAGE_PAYMENTS))
+        # UK GDPR requests from the person: coordinators only (checked in the services).
+        self.access_button.setVisible(can(Permission.EXPORT_PERSONAL_DATA))
+        self.erase_button.setVisible(can(Permission.ERASE_PERSONAL_DATA))
+        self.meetings.setVisible(can(Permission.VIEW_MEETINGS))
+        self.payments.setVisible(can(Permission.VIEW_PAYMENTS))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Two columns of sections when there is room, one below the other when narrow."""

@@ -77,13 +77,10 @@ class MembersView(QWidget):
         self.add_button.setDefault(True)
         self.add_button.setToolTip("Add someone to the group (Ctrl+N)")
         self.add_button.setAccessibleName("Add member")
-        self.add_button.setVisible(actor.can(Permission.EDIT_MEMBERS))
         self.import_button = QPushButton("Import…")
         self.import_button.setToolTip("Import members from a CSV or Excel spreadsheet")
-        self.import_button.setVisible(actor.can(Permission.IMPORT_MEMBERS))
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save the members shown to a CSV or Excel file")
-        self.export_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
         self.add_button.clicked.connect(self.add_member)
         self.import_button.clicked.connect(self.import_members)
         self.export_button.clicked.connect(self.export_members)
@@ -113,6 +110,11 @@ class MembersView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        # only now that the buttons sit in this view: setVisible(True) on a button with no
+        # parent yet shows it as a window of its own, which takes focus from the main window
+        self.add_button.setVisible(actor.can(Permission.EDIT_MEMBERS))
+        self.import_button.setVisible(actor.can(Permission.IMPORT_MEMBERS))
+        self.export_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
 
         self._load_role_types()
         self.refresh()
