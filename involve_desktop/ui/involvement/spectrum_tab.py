@@ -118,7 +118,7 @@ class SpectrumTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.comparison = ComparisonTable()
-        self.include_drafts = QCheckBox("Include d&rafts")
+        self.include_drafts = QCheckBox("&Include drafts")
         self.include_drafts.toggled.connect(lambda _on: self.refresh())
         compare_head = QHBoxLayout()
         legend = QLabel(f"<b>Compared over time</b> — {LEGEND}")

@@ -41,6 +41,8 @@ from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
 
 YEARS_OFFERED = 5
+# Alt+F is the File menu: From is Alt+O
+SPREAD_LABELS = {"From": "Fr&om", "Show": "&Show"}
 COLUMNS: list[Column[SpreadRow]] = [
     Column("Quarter", lambda r: r.quarter.label, lambda r: r.quarter.start),
     Column("Kind", lambda r: r.kind.label, lambda r: list(InvolvementKind).index(r.kind)),
@@ -103,7 +105,7 @@ class SpreadTab(QWidget):
             self.kind_box.addItem(kind.label, kind)
         choose = QHBoxLayout()
         for label, box in (("From", self.from_box), ("to", self.to_box), ("Show", self.kind_box)):
-            text = QLabel(f"&{label}" if label != "to" else label)
+            text = QLabel(SPREAD_LABELS.get(label, label))
             text.setBuddy(box)
             choose.addWidget(text)
             choose.addWidget(box)

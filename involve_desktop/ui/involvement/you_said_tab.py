@@ -74,7 +74,7 @@ class YouSaidTab(RecordListTab[YouSaidInfo]):
         for status in YouSaidStatus:
             self.status.addItem(status.label, status)
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
-        label = QLabel("S&how:")
+        label = QLabel("&Show:")
         label.setBuddy(self.status)
         self.filters.addWidget(label)
         self.filters.addWidget(self.status)

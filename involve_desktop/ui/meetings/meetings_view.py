@@ -76,11 +76,11 @@ class MeetingsView(QWidget):
         self.search.setPlaceholderText("Find a group (Ctrl+F)")
         self.search.setAccessibleName("Find a group")
         self.search.setClearButtonEnabled(True)
-        self.new_group_button = QPushButton("New &group…")
+        self.new_group_button = QPushButton("N&ew group…")
         self.new_group_button.clicked.connect(self.new_group)
         self.edit_group_button = QPushButton("&Change group…")
         self.edit_group_button.clicked.connect(self.edit_group)
-        self.archive_button = QPushButton("Arc&hive group")
+        self.archive_button = QPushButton("Archi&ve group")
         self.archive_button.clicked.connect(self.toggle_archive)
         self.group_model: DtoTableModel[GroupInfo] = DtoTableModel(GROUP_COLUMNS, self)
         self.group_table = list_table(self.group_model, "Groups")
@@ -166,7 +166,7 @@ class MeetingsView(QWidget):
         self.add_button = QPushButton("&Add meeting…")
         self.add_button.setToolTip("A one-off meeting (Ctrl+N)")
         self.add_button.clicked.connect(self.add_meeting)
-        self.edit_button = QPushButton("Chan&ge…")
+        self.edit_button = QPushButton("Change meet&ing…")
         self.edit_button.clicked.connect(self.edit_meeting)
         self.cancel_button = QPushButton("Ca&ncel meeting…")
         self.cancel_button.clicked.connect(self.cancel_or_reinstate)
@@ -235,7 +235,7 @@ class MeetingsView(QWidget):
             else ""
         )
         self.archive_button.setText(
-            "Rest&ore group" if group and group.archived else "Arc&hive group"
+            "Rest&ore group" if group and group.archived else "Archi&ve group"
         )
         self.tabs.setTabVisible(self.council_index, bool(group and group.is_council))
         self.load_meetings()

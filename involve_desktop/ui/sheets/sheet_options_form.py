@@ -101,7 +101,7 @@ class SheetOptionsForm(QWidget):
         self.within_spin.setValue(TRAINING_DUE_DAYS)
         self.within_spin.setSuffix(" days")
         self.within_spin.setToolTip("Training that expires within this many days is listed")
-        self._add_row("Due &within:", self.within_spin, "within_days")
+        self._add_row("Due w&ithin:", self.within_spin, "within_days")
         self.week_edit = self._line_edit(
             "Week", "week", "A date in the week, e.g. 2026-03-02 (blank: this week)", "W&eek:"
         )
@@ -116,19 +116,19 @@ class SheetOptionsForm(QWidget):
         self.cohort_combo.setAccessibleName("Cohort")
         self.cohort_combo.setToolTip("The cohorts your account can see, newest first")
         self.set_cohorts([])
-        self._add_row("Co&hort:", self.cohort_combo, "cohort")
+        self._add_row("C&ohort:", self.cohort_combo, "cohort")
         self.session_edit = self._line_edit(
             "Session",
             "session",
             "Number or date, e.g. 3 or 2026-03-03 (blank: the next)",
             "Sess&ion:",
         )
-        self.person_edit = self._line_edit("Person", "person", PERSON_HINT, "Pe&rson:")
+        self.person_edit = self._line_edit("Person", "person", PERSON_HINT, "P&erson:")
         self.month_edit = self._line_edit(
             "Month", "month", "e.g. 2026-03 (blank: this month)", "&Month:"
         )
         self.panel_edit = self._line_edit(
-            "Panel", "panel", "The panel's number, or the post title", "P&anel:"
+            "Panel", "panel", "The panel's number, or the post title", "Pan&el:"
         )
         self.access_check = QCheckBox("Add each person's a&ccess needs", self)
         self.access_check.setAccessibleName("Include access needs")
@@ -148,7 +148,7 @@ class SheetOptionsForm(QWidget):
         page_box.addStretch(1)
         self._add_row("Page:", page_box, "orientation", buddy=self.portrait_radio)
 
-        self.large_print_check = QCheckBox("Lar&ge print (16 pt text, taller rows)", self)
+        self.large_print_check = QCheckBox("L&arge print (16 pt text, taller rows)", self)
         self.large_print_check.setAccessibleName("Large print")
         self._add_row("Text size:", self.large_print_check, "large_print")
 
