@@ -4,7 +4,8 @@ day, read a page at a time, and exported to CSV by coordinators who may export.
 The day boxes show "Any" until a day is chosen. Qt keeps Tab inside a date box showing such
 special text (it has no day, month or year to step through), which trapped keyboard users;
 :class:`DayInput` lets Tab and Shift+Tab move on from "Any" (with a day shown they step
-through day, month and year first, like every other date box in the app)."""
+through day, month and year first, like every other date box in the app), and Up or Down
+on "Any" starts from today rather than from the box's lowest day (1 Jan 2000)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -49,6 +52,24 @@ class DayInput(QDateEdit):
     def showing_any(self) -> bool:
         """True while the box shows its special text ("Any") instead of a day."""
         return bool(self.specialValueText()) and self.date() == self.minimumDate()
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802 - Qt's name
+        """From "Any" both Up and Down are offered (it is the lowest day, so Qt offers Up)."""
+        if self.showing_any():
+            return (
+                QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+                | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+            )
+        return super().stepEnabled()
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
+        """Up or Down (or Page Up/Down, the wheel) on "Any" shows today, not a day in 2000;
+        from a day they step its day, month or year as usual."""
+        if self.showing_any() and steps:
+            self.setDate(QDate(date.today()))
+            self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+            return
+        super().stepBy(steps)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
         """Tab/Shift+Tab: from "Any" straight to the next or previous control."""

@@ -2,10 +2,13 @@
 
 A Qt date box showing special text ("Any") keeps Tab to itself, as it would to step
 between day, month and year; the audit log's "From day" box did that, so the "To day" box
-and the buttons after it could be reached only with Shift+Tab.
+and the buttons after it could be reached only with Shift+Tab. And Up on "Any" stepped
+from the box's lowest day, 1 Jan 2000, instead of from today.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -61,3 +64,23 @@ def test_arrows_still_choose_a_day(qtbot, view):
     press(qtbot, Qt.Key.Key_Up)
     assert view.date_from.date() != NO_DAY and view.date_from.text() != "Any"
     assert view.chosen().date_from is not None
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Up, Qt.Key.Key_Down])
+def test_up_or_down_on_any_starts_from_today(qtbot, view, key):
+    today = QDate(date.today())
+    _focus(qtbot, view.date_to)
+    assert view.date_to.text() == "Any"
+    press(qtbot, key)
+    assert view.date_to.date() == today  # not 2 Jan 2000
+    assert view.chosen().date_to == date.today()
+    press(qtbot, Qt.Key.Key_Up)  # then the arrows step the day as usual
+    assert view.date_to.date() == today.addDays(1)
+    press(qtbot, Qt.Key.Key_Down, times=2)
+    assert view.date_to.date() == today.addDays(-1)
+
+
+def test_page_up_on_any_starts_from_today(qtbot, view):
+    _focus(qtbot, view.date_from)
+    press(qtbot, Qt.Key.Key_PageUp)
+    assert view.date_from.date() == QDate(date.today())
