@@ -29,12 +29,14 @@ class SignInFields:
             label = QLabel(text)
             label.setBuddy(box)
             self.form.addRow(label, box)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        # Our own buttons, not the standard Ok/Cancel: those fetch their icons from the
+        # icon theme, a tenth of the time the first window takes to show.
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton(
+            "Sign in", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText("Sign in")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.sign_in_button.setDefault(True)  # Enter signs in
+        self.quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(on_sign_in)
         self.buttons.rejected.connect(on_quit)
 
