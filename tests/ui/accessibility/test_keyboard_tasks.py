@@ -10,6 +10,7 @@ Which test covers which task:
 * sign in — ``test_sign_in`` (and tests/ui/test_first_run_and_login.py)
 * find a member with Ctrl+K and open them — ``test_quick_find_opens_a_member``
 * add a member (Ctrl+N, type, Ctrl+S) — ``test_add_a_member``
+  (and from a member's own page: test_keyboard_member_page.py)
 * record attendance for a meeting — ``test_record_attendance`` (Space/A ticks, Ctrl+S;
   more in tests/ui/meetings/test_attendance_entry.py)
 * print a sign-in sheet to PDF (Ctrl+P … Save as PDF) — ``test_print_a_sign_in_sheet``
