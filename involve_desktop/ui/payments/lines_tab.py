@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.services import payments_lines
 from involve_desktop.core.services.payments_dto import GenerateResult, PayLineInfo, PayStatus
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.payments.items_tab import TITLE, ItemsTab, count_words
+from involve_desktop.ui.payments.items_tab import TITLE, ItemsTab, count_words, tip_with_key
 from involve_desktop.ui.payments.payments_columns import LINE_COLUMNS
 from involve_desktop.ui.payments.period_bar import period_words
 
@@ -81,6 +81,7 @@ class LinesTab(ItemsTab):
         self.ask_person.setAccessibleName("Person to ask")
         self.ask_button = QPushButton("&Set preference…")
         self.ask_button.clicked.connect(lambda _c=False: self._ask())
+        tip_with_key(self.ask_button, "Record how the chosen person wants to be paid")
         self.ask_row = QWidget()
         ask = QHBoxLayout(self.ask_row)
         ask.setContentsMargins(0, 0, 0, 0)

@@ -110,6 +110,7 @@ def test_approve_a_waiting_pay_line(qtbot, window, demo):
     _move_to(qtbot, table, lambda: [i.id for i in lines.selected()] == [line.id])
     assert lines.approve_button.isEnabled()
     assert "Alt+V" in lines.approve_button.toolTip()
+    assert "Alt+S" in lines.ask_button.toolTip()  # every button names its key when hovered
     mnemonic(qtbot, "v")  # Appro&ve selected
     with demo.session() as session:
         stored = session.get(PayLine, line.id)
