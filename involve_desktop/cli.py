@@ -73,9 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo and args.database:
         parser.error("--demo uses its own separate database; leave out --database")
 
-    from involve_desktop import startup
+    from involve_desktop import startup_file
 
-    startup.setup_logging()
+    startup_file.setup_logging()
     if args.command == "calendar":
         from involve_desktop.cli_calendar import run_calendar
 
@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_maintenance(args)
     if args.command == "print":
+        from involve_desktop import startup
         from involve_desktop.cli_print import run_print
 
         url = startup.resolve_url(args.database)
@@ -93,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from involve_desktop.app import run_app  # Qt is imported only for the window
 
     return run_app(
-        url=None if args.demo else startup.resolve_url(args.database),
+        url=None if args.demo else startup_file.resolve_url(args.database),
         demo_size=DemoSize(args.demo_size) if args.demo else None,
         argv=sys.argv[:1],
     )

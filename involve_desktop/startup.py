@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -62,6 +61,7 @@ from involve_desktop.startup_file import (  # noqa: F401 - part of this module's
     is_encrypted,
     location_warning,
     resolve_url,
+    setup_logging,
 )
 
 log = logging.getLogger(__name__)
@@ -139,18 +139,6 @@ class OpenDatabase:
         self.engine.dispose()
         if self.claim is not None:
             self.claim.release()
-
-
-def setup_logging() -> None:
-    """Log warnings and errors to a rotating file in the data folder."""
-    root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
-    handler = RotatingFileHandler(paths.log_file(), maxBytes=1_000_000, backupCount=3)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _demo_path(size: DemoSize) -> Path:

@@ -1,16 +1,19 @@
 """The first start-up steps, quick enough to run before any window shows (no SQLAlchemy).
 
-Which database to open (``--database`` > ``INVOLVE_DATABASE_URL`` > the embedded SQLite
-file), whether it is an encrypted SQLite file, a warning when it sits on a network share or
-removable drive, and becoming its one writer (``core/db/single_writer``). ``startup`` does
-the rest (opening, checking and upgrading) once the first window is up. (The lock and the
-location are looked at only when asked: a sign-in window can paint before.)
+The log file; which database to open (``--database`` > ``INVOLVE_DATABASE_URL`` > the
+embedded SQLite file); whether it is an encrypted SQLite file; a warning when it sits on a
+network share or removable drive; and becoming its one writer (``core/db/single_writer``).
+``startup`` does the rest (opening, checking and upgrading) once the first window is up.
+(The lock and the location are looked at only when asked: a sign-in window can paint
+before.)
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,18 @@ if TYPE_CHECKING:
     from involve_desktop.core.db.single_writer import Claim, LockHolder
 
 ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
+
+
+def setup_logging() -> None:
+    """Log warnings and errors to a rotating file in the data folder."""
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(paths.log_file(), maxBytes=1_000_000, backupCount=3)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def resolve_url(cli_url: str | None) -> str:

@@ -6,9 +6,9 @@ first paint, print one JSON line (phase times in ms from the probe's start, peak
 with no one typing: import the app, open the file (lock, integrity check, migrations), sign
 in as the demo coordinator, build the ``MainWindow`` (Home shown), paint it; with
 ``--members``, then open Members (10,000 people on the large demo) and paint that too.
-``python window_probe.py signin FILE`` — what ``involve-desktop`` does at start on an
-existing plain SQLite file (``app.SignInFirst``): the sign-in window painted, the file
-opened behind it, then Sign in pressed and the main window painted.
+``python window_probe.py signin FILE`` — ``involve-desktop --database FILE`` through its own
+entry point, on an existing plain SQLite file (``app.SignInFirst``): the sign-in window
+painted, the file opened behind it, then Sign in pressed and the main window painted.
 
 Each phase is also given as a wall-clock time (``at``), so the benchmark can measure from
 the moment it spawned the process.
@@ -24,6 +24,7 @@ from pathlib import Path
 
 STARTED = time.perf_counter()
 PHASES: dict[str, float] = {}
+KEEP: list[object] = []  # Qt helpers that must live as long as the app
 AT: dict[str, float] = {}
 RESIDENT: dict[str, float] = {}
 
@@ -125,31 +126,72 @@ def app_window(path: str, members: bool) -> None:
 
 
 def sign_in_first(path: str) -> None:
-    """The real start on an existing plain file: sign-in window first, file opened behind."""
+    """The real start, through ``involve-desktop``'s own entry point (``cli.main``) on an
+    existing plain file: the sign-in window first, the file opened behind it; then Sign in
+    is pressed and the main window painted, and closing it ends the app."""
     from involve_desktop import app as involve_app
+    from involve_desktop import cli
     from involve_desktop.core.db.urls import sqlite_url
 
     mark("imported")
-    application = involve_app.create_application([sys.argv[0]])
-    start = involve_app.SignInFirst(application, sqlite_url(Path(path)))
-    start.show()
-    dialog = start.dialog
-    wait_for_paint(application, dialog)
-    mark("sign-in window painted")
-    wait_until(application, lambda: dialog.context is not None)
-    mark("database open behind it")
-    from involve_desktop.core.demo.context import DEMO_PASSWORD, DEMO_USERNAME
+    original_show = involve_app.SignInFirst.show
 
-    dialog.username.setText(DEMO_USERNAME)
-    dialog.password.setText(DEMO_PASSWORD)
-    mark("sign in pressed")
-    dialog.sign_in_button.click()
-    window = start.flow.main_window
-    mark("main window built")
-    wait_for_paint(application, window)
-    mark("main window painted")
-    window.close()
-    start.close()
+    def show(start) -> None:  # noqa: ANN001 - the app's own SignInFirst
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        poll = QTimer()
+        poll.setInterval(5)
+        after_first_paint = involve_app._after_first_paint  # noqa: SLF001
+
+        def noting_first_paint(widget, then) -> None:  # noqa: ANN001
+            def painted() -> None:  # called straight after the window's first paint
+                mark("sign-in window painted")
+                poll.start()
+                then()
+
+            after_first_paint(widget, painted)
+
+        involve_app._after_first_paint = noting_first_paint  # noqa: SLF001 - the app's own hook
+        original_show(start)
+        dialog = start.dialog
+
+        class MainWindowPaint(QObject):
+            """Paints in the app once Sign in is pressed (the main window may paint while
+            it is being shown, so the whole app is watched — only from then on)."""
+
+            def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+                if (
+                    event.type() == QEvent.Type.Paint
+                    and type(watched).__name__ == "MainWindow"
+                    and "main window painted" not in PHASES
+                ):
+                    mark("main window painted")
+                    QTimer.singleShot(0, watched.close)  # the last window: the app ends
+                return False
+
+        def ready() -> None:
+            if dialog.context is None:
+                return
+            poll.stop()
+            mark("database open behind it")
+            from involve_desktop.core.demo.context import DEMO_PASSWORD, DEMO_USERNAME
+
+            dialog.username.setText(DEMO_USERNAME)
+            dialog.password.setText(DEMO_PASSWORD)
+            watch = MainWindowPaint()
+            KEEP.append(watch)
+            QApplication.instance().installEventFilter(watch)
+            mark("sign in pressed")
+            dialog.sign_in_button.click()
+            mark("main window built")
+
+        poll.timeout.connect(ready)
+        KEEP.append(poll)
+
+    involve_app.SignInFirst.show = show
+    code = cli.main(["--database", sqlite_url(Path(path))])
+    assert code == 0, f"involve-desktop ended with {code}"
 
 
 def resident_mb() -> float:
