@@ -194,15 +194,20 @@ def sign_in_first(path: str) -> None:
     assert code == 0, f"involve-desktop ended with {code}"
 
 
-def resident_mb() -> float:
-    """Resident memory of this process now (``VmRSS``), in MB; 0 where unknown."""
+def _status_mb(field: str) -> float | None:
+    """A memory line of ``/proc/self/status`` (Linux) in MB, or None where there is none."""
     try:
         for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return 0.0
+    return None
+
+
+def resident_mb() -> float:
+    """Resident memory of this process now (``VmRSS``), in MB; 0 where unknown."""
+    return _status_mb("VmRSS") or 0.0
 
 
 def peak_mb() -> float:
@@ -211,12 +216,9 @@ def peak_mb() -> float:
     ``VmHWM`` from ``/proc/self/status`` (Linux): unlike ``ru_maxrss`` it starts afresh at
     ``exec``, so it does not carry the peak of the pytest process that spawned this one.
     """
-    try:
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    peak = _status_mb("VmHWM")
+    if peak is not None:
+        return peak
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB elsewhere too
 
 
