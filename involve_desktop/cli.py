@@ -7,12 +7,16 @@ involve-desktop migrate [--check]
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from involve_desktop import APP_NAME, __version__
-from involve_desktop.core.demo.context import DemoSize
+
+if TYPE_CHECKING:
+    import argparse
+
+    from involve_desktop.core.demo.context import DemoSize
 
 # The headless commands; their parsers (and the sheet catalogue behind ``print``) are only
 # imported when one of them, or --help, is asked for, so starting the window or asking for
@@ -28,6 +32,10 @@ def _needs_commands(argv: Sequence[str]) -> bool:
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The argument parser (also used by the README's examples); ``with_commands=False``
     leaves out the commands, for starting the window quickly."""
+    import argparse
+
+    from involve_desktop.core.demo.context import DemoSize
+
     parser = argparse.ArgumentParser(
         prog="involve-desktop",
         description=f"{APP_NAME}: members, rota, panels, cohorts, meetings and sheets for "
@@ -68,10 +76,16 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``involve-desktop`` and ``python -m involve_desktop``."""
     given = sys.argv[1:] if argv is None else list(argv)
+    if not given:  # started from the menu or the desktop: no parser needed, start at once
+        return _start_window(None, demo_size=None)
     parser = build_parser(with_commands=_needs_commands(given))
     args = parser.parse_args(given)
     if args.demo and args.database:
         parser.error("--demo uses its own separate database; leave out --database")
+    if args.command is None:
+        from involve_desktop.core.demo.context import DemoSize
+
+        return _start_window(args.database, DemoSize(args.demo_size) if args.demo else None)
 
     from involve_desktop import startup_file
 
@@ -90,11 +104,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         url = startup.resolve_url(args.database)
         return run_print(args, lambda: startup.read_group_name(url))
+    raise AssertionError(f"unknown command {args.command}")  # argparse allows no other
 
+
+def _start_window(database: str | None, demo_size: DemoSize | None) -> int:
+    """The window on ``database`` (else the usual one), or on the demo when ``demo_size``."""
+    from involve_desktop import startup_file
     from involve_desktop.app import run_app  # Qt is imported only for the window
 
+    startup_file.setup_logging()
     return run_app(
-        url=None if args.demo else startup_file.resolve_url(args.database),
-        demo_size=DemoSize(args.demo_size) if args.demo else None,
+        url=None if demo_size is not None else startup_file.resolve_url(database),
+        demo_size=demo_size,
         argv=sys.argv[:1],
     )

@@ -6,9 +6,10 @@ first paint, print one JSON line (phase times in ms from the probe's start, peak
 with no one typing: import the app, open the file (lock, integrity check, migrations), sign
 in as the demo coordinator, build the ``MainWindow`` (Home shown), paint it; with
 ``--members``, then open Members (10,000 people on the large demo) and paint that too.
-``python window_probe.py signin FILE`` — ``involve-desktop --database FILE`` through its own
-entry point, on an existing plain SQLite file (``app.SignInFirst``): the sign-in window
-painted, the file opened behind it, then Sign in pressed and the main window painted.
+``python window_probe.py signin`` — ``involve-desktop`` as started from the menu: its own
+entry point with no arguments, on the existing plain SQLite file in the data folder
+(``app.SignInFirst``): the sign-in window painted, the file opened behind it, then Sign in
+pressed and the main window painted.
 
 Each phase is also given as a wall-clock time (``at``), so the benchmark can measure from
 the moment it spawned the process.
@@ -125,13 +126,13 @@ def app_window(path: str, members: bool) -> None:
     opened.close()
 
 
-def sign_in_first(path: str) -> None:
-    """The real start, through ``involve-desktop``'s own entry point (``cli.main``) on an
-    existing plain file: the sign-in window first, the file opened behind it; then Sign in
-    is pressed and the main window painted, and closing it ends the app."""
+def sign_in_first() -> None:
+    """The real start, through ``involve-desktop``'s own entry point (``cli.main``, no
+    arguments) on the existing plain file in the data folder: the sign-in window first, the
+    file opened behind it; then Sign in is pressed and the main window painted, and closing
+    it ends the app."""
     from involve_desktop import app as involve_app
     from involve_desktop import cli
-    from involve_desktop.core.db.urls import sqlite_url
 
     mark("imported")
     original_show = involve_app.SignInFirst.show
@@ -175,7 +176,7 @@ def sign_in_first(path: str) -> None:
                 return
             poll.stop()
             mark("database open behind it")
-            from involve_desktop.core.demo.context import DEMO_PASSWORD, DEMO_USERNAME
+            from involve_desktop.core.demo.account import DEMO_PASSWORD, DEMO_USERNAME
 
             dialog.username.setText(DEMO_USERNAME)
             dialog.password.setText(DEMO_PASSWORD)
@@ -190,7 +191,7 @@ def sign_in_first(path: str) -> None:
         KEEP.append(poll)
 
     involve_app.SignInFirst.show = show
-    code = cli.main(["--database", sqlite_url(Path(path))])
+    code = cli.main([])
     assert code == 0, f"involve-desktop ended with {code}"
 
 
@@ -227,7 +228,7 @@ def main() -> None:
     if sys.argv[1] == "bare":
         bare()
     elif sys.argv[1] == "signin":
-        sign_in_first(sys.argv[2])
+        sign_in_first()
     else:
         app_window(sys.argv[2], "--members" in sys.argv)
     found = {"phases": PHASES, "at": AT, "peak_mb": round(peak_mb(), 1)}

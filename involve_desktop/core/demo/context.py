@@ -8,6 +8,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from involve_desktop.core.demo.account import DEMO_PASSWORD, DEMO_USERNAME  # noqa: F401
+
 if TYPE_CHECKING:  # Faker takes a second to import: only the seeders need it, not start-up
     from faker import Faker
     from sqlalchemy.orm import Session
@@ -15,8 +17,6 @@ if TYPE_CHECKING:  # Faker takes a second to import: only the seeders need it, n
     from involve_desktop.core.services.dto import Actor
 
 SEED = 20261126
-DEMO_USERNAME = "demo"  # the demo coordinator, shown on the sign-in window in demo mode
-DEMO_PASSWORD = "demo-password"
 
 
 class DemoSize(StrEnum):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop import APP_NAME
-from involve_desktop.core.demo.context import DEMO_PASSWORD, DEMO_USERNAME
+from involve_desktop.core.demo.account import DEMO_PASSWORD, DEMO_USERNAME
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.ui.accounts.sign_in_fields import SignInFields
 from involve_desktop.ui.operations import service_call
