@@ -226,6 +226,7 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
     target = None if demo_size is not None else (url or startup_file.resolve_url(None))
     if target is not None and _signs_in_first(target):
         return SignInFirst(app, target).run()
+    startup_file.cap_log_size()
     unlocked = Unlocked()
     try:
         opened = open_or_recover(url, demo_size, unlocked)
@@ -309,6 +310,7 @@ class SignInFirst:
             self.claim.release()
 
     def _begin(self) -> None:
+        startup_file.cap_log_size()
         if self.claim is None and self.running is None:
             self.claim = _claim(self.target)
         warm_up.start()

@@ -112,7 +112,7 @@ def _start_window(database: str | None, demo_size: DemoSize | None) -> int:
     from involve_desktop import startup_file
     from involve_desktop.app import run_app  # Qt is imported only for the window
 
-    startup_file.setup_logging()
+    startup_file.setup_logging(cap_size=False)  # capped once the first window has painted
     return run_app(
         url=None if demo_size is not None else startup_file.resolve_url(database),
         demo_size=demo_size,

@@ -10,8 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_DIR_NAME = "involve-desktop"
 APP_AUTHOR = "Involve"
 DATABASE_FILE = "involve.sqlite3"
@@ -20,10 +18,26 @@ DEMO_DATABASE_FILE = "involve-demo.sqlite3"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _user_data_dir() -> Path:
+    """platformdirs' per-user data folder for the app.
+
+    On Linux its rule (``$XDG_DATA_HOME`` when absolute, else ``~/.local/share``) is followed
+    here without importing platformdirs, which costs ~15 ms before the first window; a test
+    keeps the two equal. Elsewhere platformdirs decides.
+    """
+    if sys.platform.startswith("linux"):
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = xdg if os.path.isabs(xdg) else os.path.expanduser("~/.local/share")
+        return Path(base) / APP_DIR_NAME
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_DIR_NAME, APP_AUTHOR))
+
+
 def data_dir() -> Path:
     """The per-user folder that holds the database, backups and logs (created if missing)."""
     override = os.environ.get("INVOLVE_DATA_DIR")
-    path = Path(override) if override else Path(user_data_dir(APP_DIR_NAME, APP_AUTHOR))
+    path = Path(override) if override else _user_data_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

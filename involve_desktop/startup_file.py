@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,16 +26,57 @@ if TYPE_CHECKING:
 ENV_DATABASE_URL = "INVOLVE_DATABASE_URL"
 
 
-def setup_logging() -> None:
-    """Log warnings and errors to a rotating file in the data folder."""
-    root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def _log_handler() -> logging.FileHandler | None:
+    """The handler that writes the app's log file, if one is set up."""
+    log_file = str(paths.log_file())
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler) and handler.baseFilename == log_file:
+            return handler
+    return None
+
+
+def setup_logging(cap_size: bool = True) -> None:
+    """Log to the data folder's log file, kept under ``LOG_MAX_BYTES`` with ``LOG_BACKUPS``
+    older files (``RotatingFileHandler``).
+
+    ``cap_size=False`` opens the file plainly instead, for a window that must paint first
+    (``logging.handlers`` costs ~9 ms to import); ``cap_log_size()`` then puts the cap in
+    place on the same file.
+    """
+    if _log_handler() is not None:
         return
-    handler = RotatingFileHandler(paths.log_file(), maxBytes=1_000_000, backupCount=3)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if cap_size:
+        from logging.handlers import RotatingFileHandler
+
+        handler: logging.FileHandler = RotatingFileHandler(
+            paths.log_file(), maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS
+        )
+    else:
+        handler = logging.FileHandler(paths.log_file())
+    handler.setFormatter(logging.Formatter(_LOG_FORMAT))
+    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def cap_log_size() -> None:
+    """Swap a plainly opened log file (``setup_logging(cap_size=False)``) for the rotating
+    one; a file already over the cap is rolled over at its next line."""
+    from logging.handlers import RotatingFileHandler
+
+    plain = _log_handler()
+    if plain is None or isinstance(plain, RotatingFileHandler):
+        return
+    root = logging.getLogger()
+    root.removeHandler(plain)
+    plain.close()
+    setup_logging()
 
 
 def resolve_url(cli_url: str | None) -> str:
