@@ -16,7 +16,7 @@ from involve_desktop.core.errors import PermissionDenied, ValidationError
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import ROLE_PERMISSIONS, Permission, Role
-from involve_desktop.core.services import accounts, audit, member_import, members
+from involve_desktop.core.services import accounts, audit, member_import, members, members_rows
 from involve_desktop.core.services.member_dto import MemberFilter, MemberInput, MemberStatus
 from involve_desktop.core.services.member_import import (
     ImportField,
@@ -188,7 +188,7 @@ def test_failure_mid_commit_leaves_the_database_unchanged(session, coordinator, 
         member_count(session),
         session.scalar(select(func.count()).select_from(AuditEntry)),
     )
-    real = members.new_member_row
+    real = members_rows.new_member_row
     calls = []
 
     def fail_on_third(*args):
@@ -197,7 +197,7 @@ def test_failure_mid_commit_leaves_the_database_unchanged(session, coordinator, 
             raise RuntimeError("disk unplugged")
         return real(*args)
 
-    monkeypatch.setattr(members, "new_member_row", fail_on_third)
+    monkeypatch.setattr(members_rows, "new_member_row", fail_on_third)
     with pytest.raises(RuntimeError):
         commit_import(session, coordinator, preview, ImportMode.SKIP_PROBLEMS, today=TODAY)
     assert member_count(session) == before_members

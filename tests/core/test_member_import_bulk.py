@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.models.people import Member, StatusChange
-from involve_desktop.core.services import audit, member_import, members
+from involve_desktop.core.services import audit, member_import, members, members_rows
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.member_import import (
     ImportMode,
@@ -178,7 +178,7 @@ def test_a_member_added_by_hand_matches_an_imported_one(session, coordinator, tm
 def test_failing_last_row_in_the_bulk_insert_leaves_nothing(session, coordinator, monkeypatch):
     preview = _preview(session, coordinator, FIXTURES / "messy_members.csv")
     before = _counts(session)
-    real = members.new_member_row
+    real = members_rows.new_member_row
     last = sum(1 for r in preview.ready)  # SKIP_PROBLEMS imports the ready lines
 
     calls: list[int] = []
@@ -190,7 +190,7 @@ def test_failing_last_row_in_the_bulk_insert_leaves_nothing(session, coordinator
             row["full_name"] = None  # NOT NULL: the database refuses the last row
         return row
 
-    monkeypatch.setattr(members, "new_member_row", last_has_no_name)
+    monkeypatch.setattr(members_rows, "new_member_row", last_has_no_name)
     with pytest.raises(IntegrityError):
         commit_import(session, coordinator, preview, ImportMode.SKIP_PROBLEMS, today=TODAY)
     assert len(calls) == last
@@ -262,7 +262,7 @@ def test_the_garbage_collector_is_back_on_after_an_import_that_failed(
         assert not gc.isenabled()  # paused while the rows are built
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(members, "new_member_row", broken)
+    monkeypatch.setattr(members_rows, "new_member_row", broken)
     with pytest.raises(RuntimeError):
         commit_import(session, coordinator, preview, ImportMode.SKIP_PROBLEMS, today=TODAY)
     assert gc.isenabled()

@@ -20,6 +20,7 @@ from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor, AuditInfo
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.transaction import require, transaction
 
 LOCAL_ZONE = ZoneInfo("Europe/London")
@@ -296,8 +297,6 @@ def member_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
-    from involve_desktop.core.services.members import display_name  # local: members imports us
-
     rows = session.execute(
         select(Member.id, Member.full_name, Member.preferred_name).where(Member.id.in_(wanted))
     )

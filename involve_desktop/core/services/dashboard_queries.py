@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from involve_desktop.core.models.people import Consent, Member, TrainingRecord, TrainingType
 from involve_desktop.core.services.member_dto import MemberStatus
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 
 CURRENT = (MemberStatus.ACTIVE.value, MemberStatus.STEPPING_BACK.value)
 

@@ -32,7 +32,7 @@ from involve_desktop.core.services import audit, involvement, organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.gdpr_dto import SubjectAccessResult
 from involve_desktop.core.services.member_export import write_atomically
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.transaction import require, transaction
 
 # Audit entities whose ``entity_id`` is the primary key of one of the person's own rows.

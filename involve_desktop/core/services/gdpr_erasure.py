@@ -36,7 +36,8 @@ from involve_desktop.core.services.gdpr_access import (
     text_mentions,
 )
 from involve_desktop.core.services.gdpr_dto import ErasureResult
-from involve_desktop.core.services.members import apply_values, display_name
+from involve_desktop.core.services.member_names import display_name
+from involve_desktop.core.services.members import apply_values
 from involve_desktop.core.services.transaction import require, transaction
 
 # Backups are kept up to 9 monthly copies; one month more covers the copy made this month.

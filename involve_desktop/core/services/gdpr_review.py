@@ -30,7 +30,7 @@ from involve_desktop.core.services.gdpr_dto import (
 )
 from involve_desktop.core.services.gdpr_erasure import erase_in_transaction
 from involve_desktop.core.services.member_dto import MemberStatus
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.transaction import require, transaction
 
 DEFAULT_RETENTION_YEARS = 6

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.services.meetings_dto import PersonRef
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.text import sort_key
 
 

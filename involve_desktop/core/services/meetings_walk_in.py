@@ -22,7 +22,7 @@ from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Consent, Member
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import audit, members
+from involve_desktop.core.services import audit, members, members_rows
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_access import require_meeting
 from involve_desktop.core.services.meetings_attendance import apply_states, sheet_for
@@ -33,9 +33,10 @@ from involve_desktop.core.services.meetings_dto import (
     WalkInMatch,
 )
 from involve_desktop.core.services.member_dto import ConsentHow, MemberInput
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.member_records import CONSENT_REVIEW_MONTHS, consent_info
 from involve_desktop.core.services.member_search import search_terms
-from involve_desktop.core.services.members import PossibleDuplicateError, display_name
+from involve_desktop.core.services.members import PossibleDuplicateError
 from involve_desktop.core.services.transaction import require, transaction
 
 MAX_MATCHES = 10
@@ -123,7 +124,7 @@ def create_walk_in(
         if matches:
             raise PossibleDuplicateError(matches)
     with transaction(session):
-        member = members.new_member(values, actor)
+        member = members_rows.new_member(values, actor)
         session.add(member)
         session.flush()
         audit.record(session, actor, "create", "member", member.id, members.audit_values(values))

@@ -35,9 +35,9 @@ from involve_desktop.core.services.member_dto import (
     MemberSummary,
     TrainingState,
 )
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.member_records import training_state
 from involve_desktop.core.services.member_search import filtered_ids, list_members
-from involve_desktop.core.services.members import display_name
 from involve_desktop.core.services.transaction import permitted, require, transaction
 
 ExportFormat = Literal["csv", "xlsx"]

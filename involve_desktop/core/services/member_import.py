@@ -4,7 +4,7 @@ The steps live in ``member_import_read`` (files), ``member_import_mapping`` (col
 cell text) and ``member_import_rows`` (the preview); this module is the public face and
 does the commit: one transaction, all or nothing, never half an import. The members, their
 "Joined" history and their audit entries are sent as bulk INSERTs (the rows
-``members.new_member`` and ``audit.record`` would write one by one), so 10,000 lines take
+``members_rows.new_member`` and ``audit.record`` would write one by one), so 10,000 lines take
 about a second rather than several.
 
 Typical use::
@@ -31,7 +31,7 @@ from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.db.backup import BackupReason
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import audit, members
+from involve_desktop.core.services import audit, members, members_rows
 from involve_desktop.core.services.backups import backup_before
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberInput
@@ -203,7 +203,7 @@ def commit_import(
         rows = [(r.line, _row_values(r.data, day)) for r in chosen if r.data]
         # Bulk INSERTs of the rows new_member would write (member, "Joined" history) and
         # of the usual "create" audit rows: same rows, far fewer round trips than the ORM.
-        ids = members.insert_new_members(session, [values for _line, values in rows], actor)
+        ids = members_rows.insert_new_members(session, [values for _line, values in rows], actor)
         audit.record_many(
             session,
             actor,

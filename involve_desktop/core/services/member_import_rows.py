@@ -33,6 +33,7 @@ from involve_desktop.core.services.member_import_mapping import (
     row_input,
 )
 from involve_desktop.core.services.member_import_read import ImportTable
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.transaction import require
 
 Progress = Callable[[int, int], None]
@@ -136,7 +137,7 @@ class _Existing:
 
 def _shown_name(full_name: str, preferred_name: str | None) -> str:
     """ "Zo Adams (Zoë Adams)" when the name they go by differs from their full name."""
-    shown = members.display_name(full_name, preferred_name)
+    shown = display_name(full_name, preferred_name)
     return shown if shown == full_name else f"{shown} ({full_name})"
 
 

@@ -28,8 +28,8 @@ from involve_desktop.core.services.member_dto import (
     MemberSummary,
     TrainingFilter,
 )
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.member_records import CONSENT_DUE_DAYS, TRAINING_DUE_DAYS
-from involve_desktop.core.services.members import display_name
 from involve_desktop.core.services.transaction import require
 from involve_desktop.core.text import search_key
 

@@ -7,12 +7,11 @@ refused if they try to change them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from involve_desktop.core import validation
@@ -32,10 +31,12 @@ from involve_desktop.core.services.member_dto import (
     Restricted,
     StatusInfo,
 )
+from involve_desktop.core.services.member_names import derived_columns, display_name
 from involve_desktop.core.services.member_records import consent_info, role_held, training_info
+from involve_desktop.core.services.members_rows import new_member
 from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.transaction import permitted, require, transaction
-from involve_desktop.core.text import search_key, sort_key
+from involve_desktop.core.text import search_key
 
 NAME_MAX = 200
 RESTRICTED_CHANGED = "(restricted — changed)"
@@ -52,53 +53,6 @@ class PossibleDuplicateError(InvolveError):
             "this is a different person."
         )
         self.matches = matches
-
-
-def display_name(full_name: str, preferred_name: str | None) -> str:
-    """The name someone goes by, as printed on sheets and shown in lists.
-
-    A preferred name of one word is a first name they go by, so it replaces the first word
-    of the full name ("Shiv" + "Siobhán Ó Briain" → "Shiv Ó Briain"); a preferred name of
-    several words is the whole name they use ("Jay Smith").
-    """
-    preferred = " ".join((preferred_name or "").split())
-    if not preferred:
-        return full_name
-    words = full_name.split()
-    if " " in preferred or len(words) < 2:
-        return preferred
-    return " ".join([preferred, *words[1:]])
-
-
-def search_text(member: Member) -> str:
-    """What search-as-you-type matches: names (accents folded), email and phone digits."""
-    return _search_text(member.full_name, member.preferred_name, member.email, member.phone)
-
-
-def _search_text(
-    full_name: str,
-    preferred_name: str | None,
-    email: str | None,
-    phone: str | None,
-    full_key: str | None = None,
-) -> str:
-    """``full_key`` is ``search_key(full_name)`` when the caller has it already."""
-    parts = [search_key(full_name) if full_key is None else full_key]
-    parts += [search_key(preferred_name or ""), (email or "").lower()]
-    parts.append(validation.phone_digits(phone))
-    return " | ".join(p for p in parts if p)
-
-
-def derived_columns(
-    full_name: str, preferred_name: str | None, email: str | None, phone: str | None
-) -> dict[str, str]:
-    """The columns kept for fast search and ordering (sort_name, name_key, search_text)."""
-    full_key = search_key(full_name)
-    return {
-        "sort_name": sort_key(display_name(full_name, preferred_name))[:200],
-        "name_key": full_key[:200],
-        "search_text": _search_text(full_name, preferred_name, email, phone, full_key),
-    }
 
 
 def _today(today: date | None) -> date:
@@ -214,77 +168,6 @@ def find_duplicates(
                 )
             )
     return matches
-
-
-def new_member_row(values: dict[str, Any]) -> dict[str, Any]:
-    """The columns of a new active member from cleaned values (``clean_input`` and maybe
-    ``restricted_values``), derived search columns included.
-
-    The id, ``created_at``/``updated_at`` and ``version`` (1) are left to the columns'
-    defaults. Used for one member (``new_member``) and for many (``insert_new_members``).
-    """
-    row = {"status": MemberStatus.ACTIVE.value, **values}
-    row |= derived_columns(
-        row["full_name"], row.get("preferred_name"), row.get("email"), row.get("phone")
-    )
-    return row
-
-
-def joined_row(values: dict[str, Any], actor: Actor) -> dict[str, Any]:
-    """The columns of a new member's first status history entry, "Joined" (no member_id)."""
-    return {
-        "status": MemberStatus.ACTIVE.value,
-        "effective_on": values["date_joined"],
-        "reason": "Joined",
-        "recorded_by": actor.display_name,
-    }
-
-
-def new_member(values: dict[str, Any], actor: Actor) -> Member:
-    """A new active member from cleaned values, with its "Joined" history (not yet added)."""
-    member = Member(**new_member_row(values))
-    member.status_changes.append(StatusChange(**joined_row(values, actor)))
-    return member
-
-
-def insert_new_members(
-    session: Session, many_values: Sequence[dict[str, Any]], actor: Actor
-) -> list[int]:
-    """Add many new active members, each with its "Joined" history, and return their ids
-    in the order given.
-
-    The same rows as ``new_member`` writes, sent as two bulk INSERTs (SQLAlchemy's
-    "insertmanyvalues") instead of one ORM object each: for imports of thousands of lines.
-    Runs inside the caller's transaction and does not audit (the caller does).
-    """
-    if not many_values:
-        return []
-    if not session.get_bind().dialect.insert_executemany_returning_sort_by_parameter_order:
-        # SQLite before 3.35 has no RETURNING: the ORM's one INSERT per member instead.
-        created = [new_member(values, actor) for values in many_values]
-        session.add_all(created)
-        session.flush()
-        return [member.id for member in created]
-    rows = [new_member_row(values) for values in many_values]
-    # Every row names the same columns, so the INSERT is sent in batches; an optional
-    # column a row leaves out (e.g. restricted fields) is NULL, as the ORM would leave it.
-    columns = dict.fromkeys(key for row in rows for key in row)
-    rows = [dict.fromkeys(columns) | row for row in rows]
-    # Core INSERTs of the tables: the columns' own defaults (created_at/updated_at now,
-    # version 1, as the ORM's version counter starts it) fill what the rows leave out.
-    table = Member.__table__
-    ids = list(
-        session.scalars(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            rows,
-        )
-    )
-    history = [
-        joined_row(values, actor) | {"member_id": member_id}
-        for values, member_id in zip(many_values, ids, strict=True)
-    ]
-    session.execute(insert(StatusChange.__table__), history)
-    return ids
 
 
 def create_member(

@@ -31,7 +31,7 @@ from involve_desktop.core.models.people import Member, TrainingRecord
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, reference_lists
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.panels import MANAGE, load_panel, panel_info
 from involve_desktop.core.services.panels_dto import (
     PanelInfo,

@@ -40,7 +40,7 @@ from involve_desktop.core.models.rota import RotaAssignment, RotaCallDown, RotaS
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.rota_assign import assign_in_transaction
 from involve_desktop.core.services.rota_dto import (
     CallAnswer,

@@ -22,7 +22,7 @@ from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, rota_attendance  # noqa: F401 - registers history
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.reference_lists import training_type_id
 from involve_desktop.core.services.rota_dto import (

@@ -29,8 +29,8 @@ from involve_desktop.core.models.rota import (
     RotaSite,
     RotaUnavailable,
 )
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.member_search import NO_EXPIRY, PEER_ROLE_CODES
-from involve_desktop.core.services.members import display_name
 from involve_desktop.core.services.rota_dto import (
     Attendance,
     AvailabilitySlot,

@@ -37,9 +37,9 @@ from involve_desktop.core.services.member_dto import (
     MemberFilter,
     MemberStatus,
 )
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.member_records import TRAINING_DUE_DAYS, training_state
 from involve_desktop.core.services.member_search import filtered_ids
-from involve_desktop.core.services.members import display_name
 from involve_desktop.core.services.transaction import require, transaction
 from involve_desktop.core.sheets.contact_list import ContactListSheet, ContactRow
 from involve_desktop.core.sheets.members_summary import MembersSummarySheet, MonthCount, RoleCount

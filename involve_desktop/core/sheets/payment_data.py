@@ -27,7 +27,7 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import organisation, payments_batch
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.members import display_name
+from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.core.services.payments_expenses import claims_in
 from involve_desktop.core.services.payments_lines import lines_in
