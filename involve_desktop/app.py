@@ -15,12 +15,13 @@ account's password unwraps the database key, the file is checked and upgraded wi
 the same username and password then sign in without being asked again.
 
 Starting quickly: the sign-in window is the first thing on screen and needs neither
-SQLAlchemy nor the services. For an existing plain SQLite file it shows before the file is
-opened; once it has painted, the heavy modules are imported in the background
-(``warm_up``) and the file is then opened, checked and upgraded while the person types (a
-Sign in pressed sooner waits for that). An encrypted file's sign-in window warms up the
-same way. What only some starts need (the first-run wizard, the damaged-file dialog, the
-demo seeders, each area beyond Home) is imported only then.
+SQLAlchemy nor the services. For an existing plain SQLite file, or a database server this
+laptop has opened before, it shows before the database is opened; once it has painted, the
+heavy modules are imported in the background (``warm_up``) and the database is then opened,
+checked and upgraded while the person types (a Sign in pressed sooner waits for that). An
+encrypted file's sign-in window warms up the same way. What only some starts need (the
+first-run wizard, the damaged-file dialog, the demo seeders, each area beyond Home) is
+imported only then.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from involve_desktop import APP_NAME, __version__, paths, startup_file, warm_up
 from involve_desktop.app_flow import AppFlow, Unlocked
+from involve_desktop.core.db.urls import server_key
 from involve_desktop.core.errors import InvolveError
-from involve_desktop.ui.accounts.login_dialog import LoginDialog
+from involve_desktop.ui.accounts.login_dialog import LoginDialog, remember_server, remembered_server
 from involve_desktop.ui.messages import unexpected_error_text
 
 if TYPE_CHECKING:
@@ -237,6 +239,8 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
         return _fatal(None, unexpected_error_text())
     if opened is None:
         return 1
+    if target is not None:
+        _remember_if_server(target)
     running = Running(opened)
     flow = AppFlow(running.context, opened, unlocked)
     if not flow.start():
@@ -249,18 +253,26 @@ def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) ->
 
 
 def _signs_in_first(target: str) -> bool:
-    """True for an existing, plain SQLite file: its sign-in window shows before it opens."""
+    """True for an existing, plain SQLite file, or a database server opened on this laptop
+    before: its sign-in window shows before it opens. (A server opened for the first time
+    may be new and need setting up, or unreachable: it is opened first, as before.)"""
     path = startup_file.database_file(target)
-    return (
-        path is not None
-        and path.is_file()
-        and path.stat().st_size > 0
-        and not startup_file.is_encrypted(target)
-    )
+    if path is None:
+        key = server_key(target)
+        return key is not None and key == remembered_server()
+    return path.is_file() and path.stat().st_size > 0 and not startup_file.is_encrypted(target)
+
+
+def _remember_if_server(target: str) -> None:
+    """Note a database server that opened, for the next start (no password is kept)."""
+    key = server_key(target)
+    if key is not None and key != remembered_server():
+        remember_server(key)
 
 
 class SignInFirst:
-    """Start on an existing plain SQLite file: sign-in window first, the file opened behind it.
+    """Start on an existing plain SQLite file (or a known server): sign-in window first, the
+    file opened behind it.
 
     The window paints, the heavy modules are imported in the background, then the file is
     opened (checked, backed up and upgraded if needed) on this thread. Sign in pressed
@@ -345,6 +357,7 @@ class SignInFirst:
             self.opening = False
         if opened is None:
             return self._fail(None)
+        _remember_if_server(self.target)
         self.running = Running(opened)
         self.flow = AppFlow(self.running.context, opened)
         self.running.start_backups(self.app)

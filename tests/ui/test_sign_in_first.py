@@ -14,7 +14,11 @@ from sqlalchemy import create_engine, text
 from involve_desktop import app
 from involve_desktop.core.db import single_writer
 from involve_desktop.core.db.engine import sqlite_file
-from involve_desktop.ui.accounts.login_dialog import LoginDialog, remembered_group_name
+from involve_desktop.ui.accounts.login_dialog import (
+    LoginDialog,
+    remembered_group_name,
+    remembered_server,
+)
 from involve_desktop.ui.main_window import MainWindow
 from tests.conftest import COORDINATOR_PASSWORD
 
@@ -23,10 +27,18 @@ from tests.conftest import COORDINATOR_PASSWORD
 def set_up_file(engine, coordinator) -> str:
     """The URL of a migrated SQLite file with a group and its coordinator (Sam)."""
     if engine.dialect.name != "sqlite":
-        pytest.skip("the sign-in-first start is for a SQLite file on this laptop")
+        pytest.skip("the sign-in-first start of a SQLite file on this laptop")
     url = str(engine.url)
     engine.dispose()
     return url
+
+
+@pytest.fixture
+def set_up_server(engine, coordinator) -> str:
+    """The URL of the migrated PostgreSQL test database with a group and its coordinator."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("the sign-in-first start of a database server (set INVOLVE_TEST_DATABASE_URL)")
+    return engine.url.render_as_string(hide_password=False)
 
 
 def _top(kind: type):  # noqa: ANN202 - the visible widget of that kind, or None
@@ -108,6 +120,67 @@ def test_only_an_existing_plain_file_signs_in_first(tmp_path, set_up_file) -> No
     empty.touch()
     assert not app._signs_in_first(f"sqlite:///{empty}")  # noqa: SLF001
     assert not app._signs_in_first("postgresql+psycopg://u@host/db")  # noqa: SLF001
+
+
+def test_a_server_signs_in_first_once_this_laptop_has_opened_it() -> None:
+    url = "postgresql+psycopg://peer:s3cret@db.example.org:5432/involve?sslmode=require"
+    assert not app._signs_in_first(url)  # noqa: SLF001 - new here: it may need setting up
+    app._remember_if_server(url)  # noqa: SLF001 - as after it opened
+    assert remembered_server() == "postgresql+psycopg://peer@db.example.org:5432/involve"
+    assert "s3cret" not in remembered_server()  # no password is kept
+    assert app._signs_in_first(url.replace("s3cret", "changed"))  # noqa: SLF001
+    assert not app._signs_in_first("postgresql+psycopg://peer@db.example.org:5432/other")  # noqa: SLF001
+    assert not app._signs_in_first("sqlite://")  # noqa: SLF001 - in memory: nothing to remember
+    app._remember_if_server("sqlite://")  # noqa: SLF001
+    assert remembered_server() == "postgresql+psycopg://peer@db.example.org:5432/involve"
+
+
+def test_on_a_known_server_sign_in_comes_first_and_the_server_opens_behind(
+    qtbot, qapp, set_up_server
+):
+    app._remember_if_server(set_up_server)  # noqa: SLF001 - opened here before
+    assert app._signs_in_first(set_up_server)  # noqa: SLF001
+    flow = app.SignInFirst(qapp, set_up_server)
+    ended: list[int] = []
+    flow.quit = ended.append
+    try:
+        flow.show()
+        dialog = _top(LoginDialog)
+        assert dialog is not None and dialog.context is None
+        qtbot.waitUntil(lambda: dialog.context is not None, timeout=30_000)  # after its paint
+        assert dialog.windowTitle() == "Sign in — Riverside Voices"
+        assert flow.claim is None  # a server has its own locks
+        dialog.username.setText("sam")
+        dialog.password.setText(COORDINATOR_PASSWORD)
+        dialog.sign_in_button.click()
+        window = _top(MainWindow)
+        assert window is not None and window.current_area() == "home"
+        assert ended == []
+        window.close()
+    finally:
+        flow.close()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, (LoginDialog, MainWindow)):
+                widget.close()
+
+
+def test_an_unreachable_known_server_is_explained_and_the_app_ends(qtbot, qapp, monkeypatch):
+    url = "postgresql+psycopg://peer@127.0.0.1:9/involve?connect_timeout=2"  # nothing listens
+    app._remember_if_server(url)  # noqa: SLF001
+    assert app._signs_in_first(url)  # noqa: SLF001
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
+    flow = app.SignInFirst(qapp, url)
+    ended: list[int] = []
+    flow.quit = ended.append
+    try:
+        flow.show()
+        assert flow.finish_opening() is None
+        assert ended == [1] and flow.failed
+        assert said and "server" in said[0].lower()
+        assert _top(LoginDialog) is None
+    finally:
+        flow.close()
 
 
 def sqlite_file_of(url: str):  # noqa: ANN201 - a Path

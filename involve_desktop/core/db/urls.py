@@ -35,3 +35,16 @@ def database_path(url: str) -> Path | None:
     if database.startswith("file:"):
         return path_of(database)
     return path_of(database.split("?", 1)[0])
+
+
+def server_key(url: str) -> str | None:
+    """A database server's URL as a laptop may remember it — ``scheme://user@host/database``,
+    no password and no query — or None for SQLite."""
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.split("+", 1)[0] == "sqlite":
+        return None
+    authority, _slash, database = rest.partition("/")
+    user_info, at, host = authority.rpartition("@")
+    user = user_info.split(":", 1)[0] if at else ""
+    database = database.split("?", 1)[0]
+    return f"{scheme}://{user}{'@' if user else ''}{host}/{database}"

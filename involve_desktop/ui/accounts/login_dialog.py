@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from involve_desktop.ui.context import AppContext
 
 GROUP_NAME = "sign_in/group_name"
+SERVER = "sign_in/server"
 
 
 def remembered_group_name() -> str:
@@ -36,6 +37,17 @@ def remembered_group_name() -> str:
 def remember_group_name(name: str) -> None:
     """Keep the group's name (not personal data) for the next sign-in window."""
     QSettings().setValue(GROUP_NAME, name)
+
+
+def remembered_server() -> str:
+    """The database server (``urls.server_key``: no password) last opened on this laptop."""
+    value = QSettings().value(SERVER, "")
+    return value if isinstance(value, str) else ""
+
+
+def remember_server(key: str) -> None:
+    """Keep which server was opened, so the next start can show its sign-in window first."""
+    QSettings().setValue(SERVER, key)
 
 
 class LoginDialog(QDialog):
