@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWizard
 from involve_desktop.app import AppFlow
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
-from involve_desktop.ui.accounts.login_dialog import LoginDialog
+from involve_desktop.ui.accounts.login_dialog import LoginDialog, remembered_group_name
 from involve_desktop.ui.main_window import MainWindow
 from tests.conftest import COORDINATOR_PASSWORD
 from tests.ui.typing import type_text
@@ -120,3 +120,13 @@ def test_first_start_runs_wizard_then_sign_in_with_username_filled(qtbot, contex
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert flow.main_window is not None and "Sam Jones" in flow.main_window.account_label.text()
     flow.main_window.close()
+
+
+def test_the_group_name_is_remembered_for_the_next_sign_in_window(qtbot, context, coordinator):
+    """Whichever way the app started, the next start that signs in first names the group."""
+    assert remembered_group_name() == ""
+    qtbot.addWidget(LoginDialog(context))  # opened first (a new file, a server seen first)
+    assert remembered_group_name() == "Riverside Voices"
+    waiting = LoginDialog(None)  # the next start: its window before the data is open
+    qtbot.addWidget(waiting)
+    assert waiting.windowTitle() == "Sign in — Riverside Voices"

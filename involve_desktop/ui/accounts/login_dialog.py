@@ -97,7 +97,10 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         (self.password if self.username.text() else self.username).setFocus()
         self._demo = demo
-        self._name_group(remembered_group_name() if context is None else self._group_of(context))
+        if context is None:
+            self._name_group(remembered_group_name())
+        else:
+            self.set_context(context)  # (remembers the name for a start that signs in first)
 
     @staticmethod
     def _group_of(context: AppContext) -> str:
