@@ -17,6 +17,16 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 from involve_desktop.core.text import sort_key
 
@@ -127,6 +137,96 @@ class _PythonSortProxy(QSortFilterProxyModel):
             return bool(a < b)
         except TypeError:
             return str(a) < str(b)
+
+
+class _SortArrowStyle(QProxyStyle):
+    """The app's own style, except that a heading's sort arrow points up (▲) for A→Z, oldest
+    first, and down (▼) for Z→A, newest first, on every system.
+
+    Qt calls A→Z "SortDown"; Fusion on Linux draws that ▼ (an old GNOME rule) and ▲ elsewhere,
+    while most people read ▲ as A→Z (Windows, macOS, spreadsheets, the web). Which way the
+    base style draws is looked at once, so a style that already draws ▲ is left alone.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flip = _draws_a_to_z_down(self.baseStyle())
+
+    def drawPrimitive(  # noqa: N802
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if (
+            self.flip
+            and element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
+            and isinstance(option, QStyleOptionHeader)
+        ):
+            option = QStyleOptionHeader(option)
+            up, down = (
+                QStyleOptionHeader.SortIndicator.SortUp,
+                QStyleOptionHeader.SortIndicator.SortDown,
+            )
+            if option.sortIndicator == up:
+                option.sortIndicator = down
+            elif option.sortIndicator == down:
+                option.sortIndicator = up
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def _draws_a_to_z_down(style: QStyle) -> bool:
+    """Whether ``style`` draws the A→Z ("SortDown") heading arrow pointing down: its widest
+    row of ink is above its narrowest."""
+    size = 32
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    option = QStyleOptionHeader()
+    option.rect = image.rect()
+    option.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, painter)
+    painter.end()
+    spans = []
+    for y in range(size):
+        inked = [x for x in range(size) if image.pixelColor(x, y).alpha() > 96]
+        if inked:
+            spans.append(inked[-1] - inked[0])
+    return len(spans) >= 2 and spans[0] > spans[-1]
+
+
+_arrow_style: _SortArrowStyle | None = None
+
+
+def _sort_arrow_style() -> _SortArrowStyle:
+    """One shared arrow style for every sortable heading, owned by the application."""
+    global _arrow_style
+    if _arrow_style is None:
+        _arrow_style = _SortArrowStyle()
+        _arrow_style.setParent(QApplication.instance())
+    return _arrow_style
+
+
+def show_initial_order(
+    view: QTableView, column: int = -1, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+) -> None:
+    """Make ``view`` sortable by its headings, its rows first in ``order`` by ``column`` and
+    its header's arrow saying exactly that (▲ A→Z or oldest first, ▼ Z→A or newest first).
+
+    ``column`` -1 keeps the rows in the order the service gave them, with no arrow until a
+    heading is clicked. Call it again to change the order shown (e.g. past meetings newest
+    first); rows read again later keep whatever order the arrow shows, the person's own
+    choice included. A heading clicked for the first time sorts A→Z; a second click turns it
+    round.
+    """
+    if view.isSortingEnabled():
+        view.sortByColumn(column, order)  # moves the arrow and sorts
+        return
+    header = view.horizontalHeader()
+    header.setStyle(_sort_arrow_style())
+    header.setSortIndicator(column, order)
+    view.setSortingEnabled(True)  # sorts once, by the arrow just set; then follows clicks
 
 
 def sorting_proxy(model: DtoTableModel[Any], parent: Any = None) -> QSortFilterProxyModel:

@@ -31,7 +31,12 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.encryption.encryption_box import EncryptionBox
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
+from involve_desktop.ui.table_model import (
+    Column,
+    DtoTableModel,
+    show_initial_order,
+    sorting_proxy,
+)
 from involve_desktop.ui.widgets import buttons_row
 
 FOLDER_KEY = "backups/copy_folder"
@@ -74,8 +79,7 @@ class BackupsTab(QWidget):
         self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Backups")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        show_initial_order(self.table, 0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

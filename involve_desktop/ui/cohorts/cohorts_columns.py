@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from involve_desktop.core.formatting import format_date
@@ -229,7 +228,4 @@ ALUMNI_COLUMNS: list[Column[AlumniActionInfo]] = [
 def plain_table(model: DtoTableModel, name: str) -> QTableView:
     """A sortable read-only table that first shows rows in the services' own order (plan
     order, newest cohort first, places by state), until a heading is clicked."""
-    table = list_table(model, name)
-    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.model().sort(-1)
-    return table
+    return list_table(model, name)

@@ -27,7 +27,12 @@ from involve_desktop.core.services.gdpr_dto import ConsentReviewRow
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
+from involve_desktop.ui.table_model import (
+    Column,
+    DtoTableModel,
+    show_initial_order,
+    sorting_proxy,
+)
 
 TITLE = "Consent review"
 
@@ -64,8 +69,7 @@ class ConsentReviewDialog(QDialog):
         self.proxy = sorting_proxy(self.model, self)
         self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        show_initial_order(self.table, 0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName("Members whose consent to ask for")

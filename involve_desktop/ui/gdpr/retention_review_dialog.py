@@ -26,7 +26,12 @@ from involve_desktop.core.services.gdpr_dto import RetentionCandidate, Retention
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
+from involve_desktop.ui.table_model import (
+    Column,
+    DtoTableModel,
+    show_initial_order,
+    sorting_proxy,
+)
 
 TITLE = "Retention review"
 COLUMNS: list[Column[RetentionCandidate]] = [
@@ -66,8 +71,7 @@ class RetentionReviewDialog(QDialog):
         self.proxy = sorting_proxy(self.model, self)
         self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # longest gone first
+        show_initial_order(self.table, 1, Qt.SortOrder.AscendingOrder)  # longest gone first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAccessibleName("People who left long ago")

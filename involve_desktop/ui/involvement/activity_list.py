@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -53,7 +53,9 @@ class RecordListTab(QWidget, Generic[T]):
         name, empty, new, print_words = words
         self.may_change = actor.can(Permission.MANAGE_INVOLVEMENT)
         self.model: DtoTableModel[T] = DtoTableModel(columns, self)
-        self.table = list_table(self.model, name, self)
+        self.table = list_table(
+            self.model, name, self, sort_column=0, sort_order=Qt.SortOrder.DescendingOrder
+        )  # newest first
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.empty = QLabel(empty)

@@ -40,7 +40,12 @@ from involve_desktop.ui.involvement.spectrum_dialog import SpectrumDialog
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.print_preview import PrintPreviewDialog
-from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
+from involve_desktop.ui.table_model import (
+    Column,
+    DtoTableModel,
+    show_initial_order,
+    sorting_proxy,
+)
 
 NOTHING_YET = "No self-assessments yet. Start one with New self-assessment (Ctrl+N)."
 
@@ -94,8 +99,7 @@ class SpectrumTab(QWidget):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Self-assessments")
         self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        show_initial_order(self.table, 0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

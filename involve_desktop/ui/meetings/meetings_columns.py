@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.meetings_dto import GroupInfo, MeetingInfo
 from involve_desktop.ui.keyboard import tab_leaves
-from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
+from involve_desktop.ui.table_model import (
+    Column,
+    DtoTableModel,
+    show_initial_order,
+    sorting_proxy,
+)
 
 
 def meeting_state(m: MeetingInfo, today: date) -> str:
@@ -62,12 +68,21 @@ def meeting_columns(today: date) -> list[Column[MeetingInfo]]:
     ]
 
 
-def list_table(model: DtoTableModel, name: str, parent: QWidget | None = None) -> QTableView:
-    """A sortable read-only table of whole rows over ``model`` (through a sorting proxy)."""
+def list_table(
+    model: DtoTableModel,
+    name: str,
+    parent: QWidget | None = None,
+    *,
+    sort_column: int = -1,
+    sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+) -> QTableView:
+    """A sortable read-only table of whole rows over ``model`` (through a sorting proxy),
+    first sorted by ``sort_column`` in ``sort_order`` with the arrow saying so (-1: in the
+    service's own order, no arrow until a heading is clicked)."""
     table = QTableView(parent)
     table.setModel(sorting_proxy(model, table))
     table.setAccessibleName(name)
-    table.setSortingEnabled(True)
+    show_initial_order(table, sort_column, sort_order)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -41,7 +41,7 @@ from involve_desktop.ui.meetings.meetings_columns import (
 from involve_desktop.ui.meetings.summary_view import CouncilView, SummaryView
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
+from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel, show_initial_order
 
 NO_GROUPS = "No groups yet — add the first group that meets (New group…)."
 NO_GROUPS_READ_ONLY = "No groups to show — a coordinator links your account to the groups you run."
@@ -83,7 +83,7 @@ class MeetingsView(QWidget):
         self.archive_button = QPushButton("Archi&ve group")
         self.archive_button.clicked.connect(self.toggle_archive)
         self.group_model: DtoTableModel[GroupInfo] = DtoTableModel(GROUP_COLUMNS, self)
-        self.group_table = list_table(self.group_model, "Groups")
+        self.group_table = list_table(self.group_model, "Groups", sort_column=0)  # A→Z
         self.group_table.selectionModel().selectionChanged.connect(
             lambda _now, _before: self._group_chosen()
         )
@@ -153,6 +153,7 @@ class MeetingsView(QWidget):
             meeting_columns(self.today), self
         )
         self.meeting_table = list_table(self.meeting_model, "Meetings")
+        self._dates_ordered_for: str | None = None  # the "Show" choice the date order suits
         self.meeting_table.activated.connect(lambda _i: self.take_attendance())
         self.meeting_table.selectionModel().selectionChanged.connect(
             lambda _now, _before: self._update_buttons()
@@ -206,7 +207,6 @@ class MeetingsView(QWidget):
             found = meetings_groups.list_groups(session, self.actor, include_archived=True)
         self.groups = found
         self.group_model.set_rows(found)
-        self.group_table.model().sort(0, Qt.SortOrder.AscendingOrder)
         self.empty.setVisible(not found)
         self.group_table.setVisible(bool(found))
         fit_columns(self.group_table)
@@ -261,9 +261,11 @@ class MeetingsView(QWidget):
             with service_call(self, title="Meetings"), self.context.session() as session:
                 found = meetings_meetings.list_meetings(session, self.actor, group.id, start, end)
         self.meeting_model.set_rows(found)
-        order = Qt.SortOrder.DescendingOrder if show == "past" else Qt.SortOrder.AscendingOrder
-        self.meeting_table.model().sort(0, order)
-        self.meeting_table.horizontalHeader().setSortIndicator(0, order)
+        if show != self._dates_ordered_for:  # past: newest first; else soonest first
+            past = show == "past"
+            order = Qt.SortOrder.DescendingOrder if past else Qt.SortOrder.AscendingOrder
+            show_initial_order(self.meeting_table, 0, order)
+            self._dates_ordered_for = show
         fit_columns(self.meeting_table)
         proxy = self.meeting_table.model()
         shown = [proxy.data(proxy.index(r, 0), ROW_ROLE) for r in range(proxy.rowCount())]

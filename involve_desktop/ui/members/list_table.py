@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.members.members_table_model import MembersTableModel
+from involve_desktop.ui.table_model import show_initial_order
 
 # Column widths in average characters; Roles (0) takes the space that is left.
 COLUMN_WIDTHS = (22, 14, 0, 19, 28, 15, 17)
@@ -18,8 +19,7 @@ def members_table(model: MembersTableModel, parent: QWidget | None = None) -> QT
     table = QTableView(parent)
     table.setModel(model)
     table.setAccessibleName("Members")
-    table.setSortingEnabled(True)
-    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    show_initial_order(table, 0, Qt.SortOrder.AscendingOrder)  # the model sorts every row
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -38,7 +38,7 @@ from involve_desktop.ui.panels.panel_print import print_pack, print_summary
 from involve_desktop.ui.panels.panels_columns import PANEL_COLUMNS, fit_panel_columns
 from involve_desktop.ui.panels.panels_words import NO_PANELS, NO_PANELS_READ_ONLY, banner_text
 from involve_desktop.ui.panels.who_has_sat import WhoHasSatView
-from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
+from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel, show_initial_order
 
 PERIODS = (
     ("Upcoming", "upcoming"),
@@ -96,6 +96,7 @@ class PanelsView(QWidget):
 
         self.model: DtoTableModel[PanelInfo] = DtoTableModel(PANEL_COLUMNS, self)
         self.table = list_table(self.model, "Panels")
+        self._dates_ordered_for: str | None = None  # the period the date order suits
         self.table.activated.connect(lambda _i: self.open_panel())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.empty = QLabel()
@@ -183,10 +184,12 @@ class PanelsView(QWidget):
                 session, self.actor, start, end, status=self.status.currentData()
             )
         self.model.set_rows(found)
-        descending = self.period.currentData() != "upcoming"
-        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        self.table.model().sort(0, order)
-        self.table.horizontalHeader().setSortIndicator(0, order)
+        period = self.period.currentData()
+        if period != self._dates_ordered_for:  # upcoming: soonest first; else newest first
+            descending = period != "upcoming"
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            show_initial_order(self.table, 0, order)
+            self._dates_ordered_for = period
         fit_panel_columns(self.table)
         proxy = self.table.model()
         for r in range(proxy.rowCount()):

@@ -36,7 +36,13 @@ class WhoHasSatView(QWidget):
         self.intro.setWordWrap(True)
         self.intro.setAccessibleName("Who has sat: summary")
         self.model: DtoTableModel[ParticipationRow] = DtoTableModel(SAT_COLUMNS, self)
-        self.table = list_table(self.model, "Who has sat on panels")
+        # who sat most first: the people the over-reliance banner is about
+        self.table = list_table(
+            self.model,
+            "Who has sat on panels",
+            sort_column=1,
+            sort_order=Qt.SortOrder.DescendingOrder,
+        )
         self.table.activated.connect(self._open)
         column = QVBoxLayout(self)
         column.addWidget(self.intro)
@@ -53,9 +59,6 @@ class WhoHasSatView(QWidget):
         if call.failed:
             return
         self.model.set_rows([*summary.rows, *waiting])
-        # who sat most first: the people the over-reliance banner is about
-        self.table.model().sort(1, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         fit_columns(self.table)
         if summary.rows:
             text = (

@@ -40,7 +40,7 @@ from involve_desktop.ui.payments.payments_columns import (
     selected_rows,
     selection_table,
 )
-from involve_desktop.ui.table_model import Column, DtoTableModel
+from involve_desktop.ui.table_model import Column, DtoTableModel, show_initial_order
 
 ALL = "all"
 TITLE = "Payments"
@@ -99,6 +99,8 @@ class ItemsTab(QWidget):
         self.items: list[Any] = []
         self.model: DtoTableModel = DtoTableModel(self.columns, self)
         self.table = selection_table(self.model, self.list_name())
+        # by person A→Z; rows read again keep the order the arrow shows
+        show_initial_order(self.table, 0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(
             lambda _now, _before: self.update_buttons()
         )
@@ -207,8 +209,6 @@ class ItemsTab(QWidget):
         # by person, then day: the proxy's sort by name keeps this order within a person
         shown.sort(key=lambda i: (sort_key(i.name), i.member_id, i.day, i.id))
         self.model.set_rows(shown)
-        self.table.model().sort(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         fit_columns(self.table)
         proxy = self.table.model()
         selection = self.table.selectionModel()

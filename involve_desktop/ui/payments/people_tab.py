@@ -43,7 +43,7 @@ from involve_desktop.ui.payments.payments_columns import (
     selection_table,
 )
 from involve_desktop.ui.payments.person_chooser import ChoosePersonDialog
-from involve_desktop.ui.table_model import DtoTableModel
+from involve_desktop.ui.table_model import DtoTableModel, show_initial_order
 
 EMPTY = (
     "Nobody has pay lines or expense claims in this period yet. Generate pay lines on the "
@@ -63,6 +63,7 @@ class PeopleTab(QWidget):
         self.start = self.end = date.today()
         self.model: DtoTableModel[PersonRow] = DtoTableModel(PEOPLE_COLUMNS, self)
         self.table = selection_table(self.model, "People", many=False)
+        show_initial_order(self.table, 0, Qt.SortOrder.AscendingOrder)  # A→Z, kept on reload
         self.table.model().setFilterKeyColumn(0)
         self.table.activated.connect(lambda _i: self._emit(self.preference_requested))
         self.table.selectionModel().selectionChanged.connect(
@@ -118,7 +119,6 @@ class PeopleTab(QWidget):
             rows = self._read(session)
         self.rows = rows
         self.model.set_rows(rows)
-        self.table.model().sort(0, Qt.SortOrder.AscendingOrder)
         fit_columns(self.table)
         proxy = self.table.model()
         for row in range(proxy.rowCount()):

@@ -23,7 +23,12 @@ from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialo
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
+from involve_desktop.ui.table_model import (
+    Column,
+    DtoTableModel,
+    show_initial_order,
+    sorting_proxy,
+)
 
 COLUMNS: list[Column[AccountInfo]] = [
     Column("Name", lambda a: a.display_name),
@@ -50,8 +55,7 @@ class AccountsTab(QWidget):
         self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Accounts")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        show_initial_order(self.table, 0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
