@@ -5,18 +5,22 @@ The day boxes show "Any" until a day is chosen. Qt keeps Tab inside a date box s
 special text (it has no day, month or year to step through), which trapped keyboard users;
 :class:`DayInput` lets Tab and Shift+Tab move on from "Any" (with a day shown they step
 through day, month and year first, like every other date box in the app), and Up or Down
-on "Any" starts from today rather than from the box's lowest day (1 Jan 2000)."""
+on "Any" starts from today rather than from the box's lowest day (1 Jan 2000). Its calendar
+(the drop-down button, or F4 / Alt+Down on the box) opens on today's month, with today as the
+place the arrow keys start from, and the box keeps "Any" until a day is picked."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QEvent, QPointF, QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -26,6 +30,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -76,6 +82,48 @@ class DayInput(QDateEdit):
         if self.showing_any():
             return QWidget.focusNextPrevChild(self, next)
         return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """F4, Alt+Down or Alt+Up open the calendar, as they open a drop-down list."""
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        opens = event.key() == Qt.Key.Key_F4 or (
+            alt and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        )
+        if opens and self.calendarPopup() and not self.isReadOnly():
+            self.open_calendar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        """The drop-down button opens the calendar: on today's month while "Any" shows."""
+        super().mousePressEvent(event)
+        calendar = self.findChild(QCalendarWidget)  # made by Qt on the first opening
+        if calendar is not None and calendar.isVisible() and self.showing_any():
+            today = QDate(date.today())
+            with QSignalBlocker(calendar):  # the box keeps "Any" until a day is picked
+                calendar.setSelectedDate(today)  # where the arrow keys start
+            calendar.setCurrentPage(today.year(), today.month())
+
+    def open_calendar(self) -> None:
+        """Open the calendar as the drop-down button does (Qt has no call for it): a press
+        on the button, so Qt places it, and later closes it, as after a click."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        button = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        press = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            QPointF(button.center()),
+            QPointF(self.mapToGlobal(button.center())),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(self, press)
 
 
 def _day_input(name: str) -> QDateEdit:

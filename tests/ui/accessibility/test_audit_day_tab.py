@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QCalendarWidget, QTableView
 
 from involve_desktop.ui.audit.audit_view import NO_DAY, AuditView
 from tests.ui.accessibility.keys import focused, press
@@ -84,3 +85,60 @@ def test_page_up_on_any_starts_from_today(qtbot, view):
     _focus(qtbot, view.date_from)
     press(qtbot, Qt.Key.Key_PageUp)
     assert view.date_from.date() == QDate(date.today())
+
+
+def _open_calendar(qtbot, box, how: str) -> QCalendarWidget:
+    """Open ``box``'s calendar with the drop-down button, F4 or Alt+Down."""
+    _focus(qtbot, box)
+    if how == "button":
+        qtbot.mouseClick(
+            box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 6, box.height() // 2)
+        )
+    elif how == "F4":
+        press(qtbot, Qt.Key.Key_F4)
+    else:
+        press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = box.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    return calendar
+
+
+@pytest.mark.parametrize("how", ["button", "F4", "Alt+Down"])
+def test_the_calendar_of_a_box_showing_any_opens_on_todays_month(qtbot, view, how):
+    today = date.today()
+    calendar = _open_calendar(qtbot, view.date_from, how)
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    assert view.date_from.text() == "Any"  # nothing chosen yet
+    assert view.chosen().date_from is None
+    press(qtbot, Qt.Key.Key_Escape)  # closed without a pick: still "Any"
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert view.date_from.text() == "Any" and view.chosen().date_from is None
+
+
+def test_picking_a_day_in_the_calendar_sets_the_box_and_any_is_still_reachable(qtbot, view):
+    today = QDate(date.today())
+    calendar = _open_calendar(qtbot, view.date_to, "F4")
+    press(qtbot, Qt.Key.Key_Right)  # the keys start from today, not from 1 Jan 2000
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert view.date_to.date() == today.addDays(1)
+    assert view.chosen().date_to == today.addDays(1).toPython()
+    calendar = _open_calendar(qtbot, view.date_from, "button")
+    grid = calendar.findChild(QTableView)  # the days: click the 15th of this month
+    model = grid.model()
+    cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    fifteenth = next(i for i in cells if str(i.data()) == "15")  # once on any month's page
+    qtbot.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(fifteenth).center()
+    )
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert view.date_from.date() == QDate(today.year(), today.month(), 15)
+    view.clear_filters()
+    assert view.date_from.text() == "Any" and view.date_to.text() == "Any"
+
+
+def test_the_calendar_of_a_box_with_a_day_opens_on_that_day(qtbot, view):
+    view.date_from.setDate(QDate(2026, 3, 14))
+    calendar = _open_calendar(qtbot, view.date_from, "Alt+Down")
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 3)
+    assert calendar.selectedDate() == QDate(2026, 3, 14)
