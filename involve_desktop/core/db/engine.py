@@ -24,6 +24,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from involve_desktop.core.db.cipher import key_pragma, remember_key
+from involve_desktop.core.db.file_kind import note_closed, note_opened
 from involve_desktop.core.db.urls import path_of, sqlite_url
 from involve_desktop.core.errors import InvolveError
 
@@ -125,6 +126,9 @@ def create_engine_for(url: str, read_only: bool = False, key: bytes | None = Non
         event.listen(engine, "begin", _begin)
         if read_only:
             event.listen(engine, "handle_error", _read_only_error)
+        file = path_of(parsed.database)
+        if file is not None:
+            _note_connections(engine, file, encrypted=key is not None)
         return engine
     if key is not None:
         raise ValueError("Only a SQLite file is encrypted by Involve Desktop")
@@ -134,6 +138,22 @@ def create_engine_for(url: str, read_only: bool = False, key: bytes | None = Non
         hide_parameters=True,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
     )
+
+
+def _note_connections(engine: Engine, path: Path, encrypted: bool) -> None:
+    """Tell ``file_kind`` while this engine's connections have ``path`` open, so nothing
+    reads the file outside SQLite then (which would drop SQLite's locks on it). Listened
+    for after the pragmas: a connection that fails to set up is not counted."""
+
+    def opened(_dbapi_connection: Any, _record: Any) -> None:
+        note_opened(path, encrypted)
+
+    def closed(_dbapi_connection: Any, _record: Any = None) -> None:
+        note_closed(path)
+
+    event.listen(engine, "connect", opened)
+    event.listen(engine, "close", closed)
+    event.listen(engine, "close_detached", closed)
 
 
 def _begin(connection: Any) -> None:

@@ -22,6 +22,7 @@ from involve_desktop.core.db.backup import (
     list_backup_files,
 )
 from involve_desktop.core.db.cipher import DATABASE_ERRORS, WrongKey, connect
+from involve_desktop.core.db.file_kind import note_replaced
 
 JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
 MAX_PROBLEMS = 20
@@ -104,5 +105,6 @@ def restore_damaged(path: Path, backup: Path, now: datetime | None = None) -> Pa
         if journal.exists():
             os.replace(journal, aside.with_name(aside.name + suffix))
     os.replace(incoming, path)
+    note_replaced(path)
     fsync_dir(path.parent)
     return aside

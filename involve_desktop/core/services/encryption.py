@@ -43,6 +43,7 @@ from involve_desktop.core.db.cipher import (
     remember_key,
 )
 from involve_desktop.core.db.engine import engine_key, is_read_only, sqlite_file
+from involve_desktop.core.db.file_kind import note_replaced
 from involve_desktop.core.db.recovery_key import new_recovery_key
 from involve_desktop.core.errors import AuthenticationError, InvolveError, ValidationError
 from involve_desktop.core.models.accounts import Account
@@ -172,6 +173,7 @@ def encrypt_file(path: Path, key: bytes) -> None:
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     os.replace(staged, path)
+    note_replaced(path)
     fsync_dir(path.parent)
 
 

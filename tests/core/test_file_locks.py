@@ -1,0 +1,132 @@
+"""Looking at the open database file never costs the app its SQLite locks.
+
+On Linux and macOS, closing *any* descriptor of a file drops every POSIX lock the process
+holds on it — SQLite's included. Had the app opened the live file itself (to read whether
+it is encrypted, before a backup or for the change counter), SQLite's locks would be gone:
+another program's reader closing the file could then fold and delete the WAL under the
+app, and what the app commits next would go into a deleted file (lost at a power cut).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from involve_desktop.core.db import file_kind
+from involve_desktop.core.db.backup import BackupReason, SqliteChangeCounter, backup_sqlite
+from involve_desktop.core.db.cipher import is_encrypted_file, is_plain_file, key_of
+from involve_desktop.core.db.engine import create_engine_for
+from involve_desktop.core.db.key_slots import new_database_key
+
+OUTSIDE_READER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+print(connection.execute("SELECT count(*) FROM note").fetchone()[0])
+connection.close()
+"""
+
+
+def _outside_count(path: Path) -> int:
+    """What another program sees, reading with plain SQLite and closing the file again."""
+    done = subprocess.run(
+        [sys.executable, "-c", OUTSIDE_READER, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return int(done.stdout)
+
+
+def _engine(path: Path, key: bytes | None) -> Engine:
+    engine = create_engine_for(f"sqlite:///{path}", key=key)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE note (id INTEGER PRIMARY KEY, words TEXT)"))
+        connection.execute(text("INSERT INTO note (words) VALUES ('first')"))
+    return engine
+
+
+def _look_at_the_file_every_way(path: Path, backups: Path) -> None:
+    is_plain_file(path)
+    is_encrypted_file(path)
+    key_of(path)
+    backup_sqlite(path, backups, BackupReason.MANUAL)
+    counter = SqliteChangeCounter(path)
+    counter()
+    counter.close()
+
+
+def test_a_plain_file_keeps_its_wal_while_the_app_has_it_open(tmp_path: Path) -> None:
+    path = tmp_path / "involve.sqlite3"
+    engine = _engine(path, key=None)
+    try:
+        with engine.connect() as held:  # the app's connection stays open throughout
+            held.execute(text("SELECT count(*) FROM note")).scalar_one()
+            _look_at_the_file_every_way(path, tmp_path / "backups")
+            assert _outside_count(path) == 1
+            assert path.with_name(path.name + "-wal").exists()  # not folded away under us
+            with engine.begin() as writing:
+                writing.execute(text("INSERT INTO note (words) VALUES ('second')"))
+            assert _outside_count(path) == 2  # the commit is in the real file's WAL
+    finally:
+        engine.dispose()
+
+
+def test_an_encrypted_file_keeps_its_wal_while_the_app_has_it_open(tmp_path: Path) -> None:
+    path = tmp_path / "involve.sqlite3"
+    engine = _engine(path, key=new_database_key())
+    try:
+        with engine.connect() as held:
+            held.execute(text("SELECT count(*) FROM note")).scalar_one()
+            _look_at_the_file_every_way(path, tmp_path / "backups")
+            assert path.with_name(path.name + "-wal").exists()
+            with engine.begin() as writing:
+                writing.execute(text("INSERT INTO note (words) VALUES ('second')"))
+            held.rollback()  # (its own read snapshot ends; the next read sees the commit)
+            assert held.execute(text("SELECT count(*) FROM note")).scalar_one() == 2
+    finally:
+        engine.dispose()
+
+
+def test_the_kind_of_a_file_the_app_has_open_is_known_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "involve.sqlite3"
+    engine = _engine(path, key=None)
+    try:
+        monkeypatch.setattr("builtins.open", _no_opening)
+        assert is_plain_file(path) and not is_encrypted_file(path)
+        assert file_kind.is_plain_file(tmp_path / "elsewhere" / ".." / path.name)  # same file
+    finally:
+        engine.dispose()
+
+
+def _no_opening(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("the open database file was opened outside SQLite")
+
+
+def test_once_the_engine_lets_go_the_file_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "involve.sqlite3"
+    _engine(path, key=None).dispose()
+    encrypted = tmp_path / "other.sqlite3"
+    _engine(encrypted, key=new_database_key()).dispose()
+    os.replace(encrypted, path)  # (as if replaced by another program, unannounced)
+    assert is_encrypted_file(path)
+
+
+def test_a_plain_engine_that_cannot_open_an_encrypted_file_leaves_it_encrypted(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "involve.sqlite3"
+    _engine(path, key=new_database_key()).dispose()
+    wrong = create_engine_for(f"sqlite:///{path}")
+    with pytest.raises(DBAPIError):
+        wrong.connect()
+    wrong.dispose()
+    assert is_encrypted_file(path)
