@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.account_fields import AccountFields
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 
@@ -25,7 +25,7 @@ ROLE_HELP = {
 }
 
 
-class AddAccountDialog(QDialog):
+class AddAccountDialog(EditDialog):
     """Name, username, role and a first password; what was typed stays if saving fails."""
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
@@ -62,6 +62,7 @@ class AddAccountDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
+        self.save_keys(self.save, buttons.button(QDialogButtonBox.StandardButton.Save))
 
     def save(self) -> None:
         """Create the account through the service; show problems beside their fields."""

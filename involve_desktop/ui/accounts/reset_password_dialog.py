@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,11 +16,12 @@ from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.account_fields import check_confirmation
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(EditDialog):
     """New password and its confirmation; stays open with the problem shown if it fails."""
 
     def __init__(
@@ -64,6 +64,7 @@ class ResetPasswordDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
+        self.save_keys(self.save, buttons.button(QDialogButtonBox.StandardButton.Save))
 
     def save(self) -> None:
         """Set the password through the service, or show what to fix."""

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -34,9 +32,9 @@ from involve_desktop.ui.cohorts.cohort_facilitators import FacilitatorsTab
 from involve_desktop.ui.cohorts.cohort_people import PeopleTab
 from involve_desktop.ui.cohorts.cohort_sessions import SessionsTab
 from involve_desktop.ui.cohorts.cohorts_columns import dates_text
-from involve_desktop.ui.cohorts.form_dialog import ask_discard
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -45,7 +43,7 @@ NEW_SAVE = "Save and &plan sessions"
 SAVE = "&Save and close"
 
 
-class CohortDialog(QDialog):
+class CohortDialog(EditDialog):
     """See the module docstring."""
 
     def __init__(
@@ -106,7 +104,7 @@ class CohortDialog(QDialog):
         self.close_button.setText("Close")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.save_keys(self.save, self.save_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary_button)
         bottom.addWidget(self.saved_label, 1)
@@ -257,8 +255,6 @@ class CohortDialog(QDialog):
         if self.info is not None:
             print_summary(self, self.context, self.actor, self.info, self.today)
 
-    def reject(self) -> None:
-        """Esc or Close: ask before throwing away typed details."""
-        if self.is_dirty() and not ask_discard(self):
-            return
-        super().reject()
+    def has_unsaved_edits(self) -> bool:
+        """Esc or Close asks first only for typed details (the other tabs save at once)."""
+        return self.is_dirty()

@@ -1,5 +1,5 @@
 """The base of the Cohorts area's small forms: rows with their error line, Save / Cancel,
-Ctrl+S, and Esc asking before throwing away anything typed.
+Ctrl+S, and Esc asking before throwing away anything typed (``ui/dialog_keys.py``).
 
 A subclass adds rows with ``row(...)``, calls ``finish()``, and does its work in ``apply()``
 (a service call inside one session); a refusal is shown beside the field it names, or under
@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QTimeEdit,
     QVBoxLayout,
@@ -31,20 +28,9 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
-
-
-def ask_discard(parent: QWidget) -> bool:
-    """Ask before closing with typing not saved; True to throw it away."""
-    answer = QMessageBox.question(
-        parent,
-        "Close without saving?",
-        "You have typed changes that are not saved. Throw them away?",
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
 
 
 def widget_value(widget: QWidget) -> Any:
@@ -76,7 +62,7 @@ def snapshot(root: QWidget) -> list[Any]:
     ]
 
 
-class FormDialog(QDialog):
+class FormDialog(EditDialog):
     """See the module docstring."""
 
     def __init__(
@@ -100,7 +86,7 @@ class FormDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.save_keys(self.save, self.save_button, tip=save_text)
         self.result_value: Any = None
         self._saved: list[Any] = []
         # Editing a record: the version it was loaded at (``apply`` sends it; ui/conflict.py).
@@ -155,8 +141,6 @@ class FormDialog(QDialog):
             return
         self.accept()
 
-    def reject(self) -> None:
-        """Esc or Cancel: ask first when something was typed."""
-        if self.is_dirty() and not ask_discard(self):
-            return
-        super().reject()
+    def has_unsaved_edits(self) -> bool:
+        """Esc, Cancel or ×: ask first when a box differs from what the form opened with."""
+        return self.is_dirty()

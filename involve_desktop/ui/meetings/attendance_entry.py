@@ -11,7 +11,7 @@ marks asks first. Saving again later edits the meeting's attendance (audited).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,6 +36,7 @@ from involve_desktop.core.services.meetings_dto import (
     WalkInMatch,
 )
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import save_shortcut
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.meetings.attendance_model import AttendanceModel
 from involve_desktop.ui.meetings.walk_in import (
@@ -153,10 +154,9 @@ class AttendanceDialog(QDialog):
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText("Save attendance")
-        save.setToolTip("Save the whole list (Ctrl+S)")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_shortcut(self, self.save, save, "Save the whole list")
         for button in [*self.buttons.buttons(), self.walk_in_button]:
             button.setAutoDefault(False)
         layout = QVBoxLayout(self)

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,10 +38,10 @@ from involve_desktop.core.services.meetings_dto import (
 )
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.meetings.group_schedule import FIELDS, ScheduleFields
 from involve_desktop.ui.meetings.people_picker import PeoplePicker
 from involve_desktop.ui.members.dialog_widgets import save_cancel
-from involve_desktop.ui.members.member_dialog import ask_discard
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import date_edit, from_qdate, intro, with_error
@@ -55,7 +53,7 @@ SCHEDULE_NOTE = (
 )
 
 
-class GroupDialog(QDialog):
+class GroupDialog(EditDialog):
     """Add (``group_id`` None) or change a group; see the module docstring."""
 
     def __init__(
@@ -114,7 +112,7 @@ class GroupDialog(QDialog):
         self.buttons = save_cancel("Save group")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.save_keys(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.labels["group"])
@@ -298,11 +296,9 @@ class GroupDialog(QDialog):
             self.accounts.checked_ids(),
         )
 
-    def reject(self) -> None:
-        """Esc / Cancel: ask before losing typed changes."""
-        if self._state() != self._saved_state and not ask_discard(self):
-            return
-        super().reject()
+    def has_unsaved_edits(self) -> bool:
+        """What Esc, Cancel or × would lose (``ui/dialog_keys.py`` asks first)."""
+        return self._state() != self._saved_state
 
     def value(self) -> GroupInput:
         """The details typed, as the service's input."""

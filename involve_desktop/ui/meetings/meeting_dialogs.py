@@ -11,9 +11,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,9 +25,9 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import GroupInfo, MeetingInfo, MeetingInput
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.meetings.people_picker import PeoplePicker
 from involve_desktop.ui.members.dialog_widgets import save_cancel
-from involve_desktop.ui.members.member_dialog import ask_discard
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_widgets import (
@@ -45,7 +43,7 @@ ADD_NOTE = "A one-off meeting. Regular meetings come from the group's schedule (
 EDIT_NOTE = "Only this meeting changes; the group's schedule and other meetings stay as they are."
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(EditDialog):
     """Add a meeting to ``group`` (``meeting`` None) or change ``meeting``; ``saved`` after."""
 
     def __init__(
@@ -99,7 +97,7 @@ class MeetingDialog(QDialog):
         buttons = save_cancel("Save meeting" if meeting else "Add meeting")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.save_keys(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro(EDIT_NOTE if meeting else ADD_NOTE))
         layout.addLayout(form)
@@ -160,11 +158,9 @@ class MeetingDialog(QDialog):
             facilitator_ids=tuple(sorted(self.facilitators.checked_ids())),
         )
 
-    def reject(self) -> None:
-        """Esc / Cancel: ask before losing typed changes."""
-        if self.value() != self._saved_state and not ask_discard(self):
-            return
-        super().reject()
+    def has_unsaved_edits(self) -> bool:
+        """What Esc, Cancel or × would lose (``ui/dialog_keys.py`` asks first)."""
+        return self.value() != self._saved_state
 
     def save(self) -> None:
         """Add or change the meeting; problems appear beside their fields.
@@ -188,7 +184,7 @@ class MeetingDialog(QDialog):
             self.accept()
 
 
-class CancelDialog(QDialog):
+class CancelDialog(EditDialog):
     """Cancel ``meeting`` with a reason (required); it stays listed, marked cancelled."""
 
     def __init__(
@@ -224,6 +220,7 @@ class CancelDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.reason.setFocus()
+        self.save_keys(self.save, ok)
 
     def save(self) -> None:
         """Cancel through the service (a blank reason is refused beside the box)."""

@@ -29,6 +29,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import WalkInAdded, WalkInInput, WalkInMatch
 from involve_desktop.core.services.members import PossibleDuplicateError
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -89,7 +90,7 @@ class ChooseWalkInDialog(QDialog):
         super().accept()
 
 
-class NewcomerDialog(QDialog):
+class NewcomerDialog(EditDialog):
     """Add a newcomer as a new member, present at the meeting; ``added`` after saving."""
 
     def __init__(
@@ -170,6 +171,7 @@ class NewcomerDialog(QDialog):
         self.setMinimumWidth(480)
         self.full_name.setFocus()
         self.full_name.selectAll()
+        self.save_keys(self.save, buttons.button(buttons.StandardButton.Save))
 
     def value(self) -> WalkInInput:
         """What is typed, as the service's input."""

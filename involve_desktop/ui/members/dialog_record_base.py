@@ -7,9 +7,7 @@ afterwards so ``saved`` holds the up-to-date record.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,12 +20,13 @@ from involve_desktop.core.services import members
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberDetail
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 
 
-class RecordDialog(QDialog):
+class RecordDialog(EditDialog):
     """Intro text, a form of rows with their error labels, and Save / Cancel.
 
     Subclasses add rows with ``add_row``, call ``finish`` at the end of their ``__init__``
@@ -61,8 +60,6 @@ class RecordDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self.save_shortcut.activated.connect(self.save)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.intro)
         self._layout.addLayout(self.form)
@@ -73,6 +70,7 @@ class RecordDialog(QDialog):
         self._layout.addWidget(self.general_error)
         self._layout.addStretch(1)
         self._layout.addWidget(self.buttons)
+        self.save_keys(self.save, self.save_button)
 
     def add_row(
         self,

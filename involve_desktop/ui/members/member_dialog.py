@@ -9,12 +9,9 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from involve_desktop.core.services.member_dto import MemberDetail, MemberInput
 from involve_desktop.core.services.members import PossibleDuplicateError
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_duplicate import DuplicatePanel
 from involve_desktop.ui.members.dialog_fields import MemberFields
 from involve_desktop.ui.members.dialog_widgets import save_cancel
@@ -33,19 +31,7 @@ from involve_desktop.ui.messages import FieldErrors, error_label, grow_to_fit
 from involve_desktop.ui.operations import service_call
 
 
-def ask_discard(parent: QWidget, what: str = "changes") -> bool:
-    """Ask before throwing away typed edits; True when the user chose to discard them."""
-    answer = QMessageBox.question(
-        parent,
-        "Discard changes?",
-        f"You have {what} that are not saved. Close and lose them?",
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
-
-
-class MemberDialog(QDialog):
+class MemberDialog(EditDialog):
     """Add a member (``member`` None) or edit one; ``saved`` holds the result after Save.
 
     Emits ``open_member_requested(member_id)`` and closes when the user chooses to open an
@@ -84,8 +70,7 @@ class MemberDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self.save_shortcut.activated.connect(self.save)
+        self.save_keys(self.save, self.save_button)
         intro = QLabel(
             "Only the full name is needed; add the rest now or later."
             if adding
@@ -174,8 +159,6 @@ class MemberDialog(QDialog):
         self.open_member_requested.emit(member_id)
         super().reject()
 
-    def reject(self) -> None:
-        """Close (Esc, Cancel or the window's X), asking first if anything was changed."""
-        if not self._leaving and self.has_changes() and not ask_discard(self):
-            return
-        super().reject()
+    def has_unsaved_edits(self) -> bool:
+        """What Esc, Cancel or × would lose (``ui/dialog_keys.py`` asks first)."""
+        return not self._leaving and self.has_changes()

@@ -30,6 +30,7 @@ from involve_desktop.core.services.member_dto import (
 )
 from involve_desktop.core.services.member_records import CONSENT_REVIEW_MONTHS
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import tip_with_save_key
 from involve_desktop.ui.members.dialog_record_base import RecordDialog
 from involve_desktop.ui.members.dialog_record_text import CHANGES, role_text, status_sentence
 from involve_desktop.ui.members.dialog_widgets import (
@@ -171,7 +172,7 @@ class RoleDialog(RecordDialog):
                 self.set_row_visible(row, index == int(ending))
         self.error_labels, self.focus_targets = self._end_errors if ending else self._add_errors
         self.save_button.setText("End role" if ending else "Add role")
-        self.save_button.setToolTip(f"{self.save_button.text()} (Ctrl+S)")
+        tip_with_save_key(self.save_button)
 
     def apply(self, session: Session) -> None:
         """Add the role, or end the chosen one, through the member records service."""

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from involve_desktop.core.services import panels
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import PanelInfo
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 
 
-class CancelPanelDialog(QDialog):
+class CancelPanelDialog(EditDialog):
     """Ask why the panel is cancelled, then cancel it (``result_info`` holds the panel)."""
 
     def __init__(
@@ -48,6 +49,7 @@ class CancelPanelDialog(QDialog):
         column.addLayout(form)
         column.addWidget(self.fallback)
         column.addWidget(buttons)
+        self.save_keys(self.cancel_panel, buttons.button(buttons.StandardButton.Save))
 
     def cancel_panel(self) -> None:
         """Cancel with the reason typed; a missing reason is shown beside the box."""

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +34,7 @@ from involve_desktop.core.services.panels_dto import (
 )
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -49,7 +47,7 @@ NEW_SAVE = "Save and &add people"
 SAVE = "&Save and close"
 
 
-class PanelDialog(QDialog):
+class PanelDialog(EditDialog):
     """See the module docstring."""
 
     def __init__(
@@ -115,7 +113,7 @@ class PanelDialog(QDialog):
         self.close_button.setText("Close")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.save_keys(self.save, self.save_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.saved_label, 1)
         bottom.addWidget(self.buttons)
@@ -323,16 +321,6 @@ class PanelDialog(QDialog):
 
     # -- closing ----------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        """Esc or Close: ask before throwing away typing that is not saved."""
-        if self.can_manage and self.save_button.isEnabled() and self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                "Close without saving?",
-                "You have typed changes that are not saved. Throw them away?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+    def has_unsaved_edits(self) -> bool:
+        """Esc or Close asks first (``ui/dialog_keys.py``) only for typing not saved."""
+        return self.can_manage and self.save_button.isEnabled() and self.is_dirty()

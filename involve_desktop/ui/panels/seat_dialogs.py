@@ -13,7 +13,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -42,6 +41,7 @@ from involve_desktop.core.services.panels_dto import (
 )
 from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.meetings.people_picker import FindBox
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -54,7 +54,7 @@ SEARCH_LIMIT = 30
 TOP_NOTE = "one of the 3 who sat most"
 
 
-class SeatDialog(QDialog):
+class SeatDialog(EditDialog):
     """What both seat dialogs share: the role box, the errors and the "anyway" step."""
 
     kind = SeatKind.STAFF
@@ -107,6 +107,7 @@ class SeatDialog(QDialog):
         column.addLayout(form, 1)
         column.addWidget(self.fallback)
         column.addWidget(self.buttons)
+        self.save_keys(self.seat, self.seat_button)
 
     def _show_anyway(self, shown: bool, message: str = "") -> None:
         self.anyway.setText(

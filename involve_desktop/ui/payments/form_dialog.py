@@ -4,16 +4,14 @@ Each dialog adds labelled rows and says what Save does (``apply``); this base sh
 service error beside the field it names (several spellings of a field may point at one
 row, e.g. "amount" and "amount_pence"), keeps everything typed when saving fails, saves
 with Ctrl+S or Enter (never another button in a row) and asks before Esc throws typed edits
-away.
+away (``ui/dialog_keys.py``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -26,12 +24,12 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
-from involve_desktop.ui.members.member_dialog import ask_discard
 from involve_desktop.ui.messages import FieldErrors, error_label
 
 
-class FormDialog(QDialog):
+class FormDialog(EditDialog):
     """Intro, rows with their error lines, Save / Cancel.
 
     Subclasses add rows with ``add_row``, call ``finish`` last in ``__init__`` and implement
@@ -63,8 +61,7 @@ class FormDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self.save_shortcut.activated.connect(self.save)
+        self.save_keys(self.save, self.save_button, tip=save_text)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.intro)
         self._layout.addLayout(self.form)
@@ -135,8 +132,6 @@ class FormDialog(QDialog):
             return
         self.accept()
 
-    def reject(self) -> None:
-        """Cancel or Esc: ask first when something typed would be lost."""
-        if self.state() != self._start_state and not ask_discard(self):
-            return
-        super().reject()
+    def has_unsaved_edits(self) -> bool:
+        """Cancel, Esc or ×: ask first when something typed would be lost."""
+        return self.state() != self._start_state

@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -48,6 +47,7 @@ from involve_desktop.core.services.rota_dto import PersonAvailability, ShiftView
 from involve_desktop.core.services.rota_rules import hours_text
 from involve_desktop.core.sheets.params import SheetField
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.availability_weekly import WeeklyEditor
@@ -97,7 +97,7 @@ def month_choices(today: date, next_shift: date | None) -> tuple[list[date], int
     return months, months.index(target) if target in months else 1
 
 
-class AvailabilityDialog(QDialog):
+class AvailabilityDialog(EditDialog):
     """When a peer supporter can work, when they cannot, and their limits."""
 
     def __init__(
@@ -145,14 +145,14 @@ class AvailabilityDialog(QDialog):
         self.print_button.clicked.connect(self.print_month)
         self.print_button.setVisible(print_sheet is not None)
         self.save_button = QPushButton("Save availability and limits")
-        self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("Save weekly times and limits (Ctrl+S)")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.saved_note = QLabel()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         self._lay_out(close)
+        self._loaded: object = None
+        self.save_keys(self.save, self.save_button, tip="Save weekly times and limits")
         self._load_people(member_id)
         self.person.currentIndexChanged.connect(lambda _i: self.load())
         self.load()
@@ -275,6 +275,7 @@ class AvailabilityDialog(QDialog):
         limit = self.current.max_hours_per_month
         self.max_hours.setText("" if limit is None else str(limit))
         self.views = list(views or [])
+        self._loaded = self.typed()
         rows = [shift_row(view, mid) for view in views]
         fill_table(self.upcoming, rows or [["No shifts booked.", "", ""]])
         for row in range(self.upcoming.rowCount()):
@@ -373,6 +374,15 @@ class AvailabilityDialog(QDialog):
         if not call.failed:
             self.errors.clear()
             self.saved_note.setText("✓ Saved.")
+            self._loaded = self.typed()
+
+    def typed(self) -> object:
+        """The weekly times and limits as shown (to tell whether Esc would lose any)."""
+        return (self.weekly.slots(), self.max_shifts.text(), self.max_hours.text())
+
+    def has_unsaved_edits(self) -> bool:
+        """Esc or Close asks first when weekly times or limits were changed and not saved."""
+        return self.member_id() is not None and self.typed() != self._loaded
 
     def add_unavailable(self) -> None:
         """Record the period typed (saved at once)."""

@@ -30,6 +30,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import ClosedDateInfo, PatternInfo, SiteInfo
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_generate import GenerateDialog, describe_result
@@ -66,7 +67,7 @@ def pattern_row(p: PatternInfo) -> list[str]:
     ]
 
 
-class SitesDialog(QDialog):
+class SitesDialog(EditDialog):
     """Sites, their weekly shift patterns and closed days."""
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
@@ -98,8 +99,6 @@ class SitesDialog(QDialog):
         # detail: details tab
         self.form = SiteForm()
         self.save_button = QPushButton("Save site")
-        self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("Save site (Ctrl+S)")
         self.save_button.clicked.connect(self.save_site)
         details = QWidget()
         column = QVBoxLayout(details)
@@ -170,6 +169,8 @@ class SitesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)
+        self._loaded: object = None
+        self.save_keys(self.save_site, self.save_button)
         self.reload()
 
     # --- sites ----------------------------------------------------------------------------
@@ -203,6 +204,7 @@ class SitesDialog(QDialog):
     def _site_chosen(self, _row: int) -> None:
         site = self.current_site()
         self.form.load(site)
+        self._loaded = self.form.value()
         self.version.version = site.version if site else None
         self.heading.setText(f"<b>{site.name}</b>" if site else "<b>New site</b>")
         self.archive_button.setEnabled(site is not None)
@@ -212,6 +214,10 @@ class SitesDialog(QDialog):
         if site is None:
             self.tabs.setCurrentIndex(0)
         self._load_site_parts()
+
+    def has_unsaved_edits(self) -> bool:
+        """Esc or Close asks first when the site's details differ from what is saved."""
+        return self.form.value() != self._loaded
 
     def new_site(self) -> None:
         """Empty the details form to type a new site."""

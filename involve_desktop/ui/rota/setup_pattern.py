@@ -7,7 +7,6 @@ from datetime import time
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from involve_desktop.core.services import reference_lists, rota_patterns
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import PatternInfo, PatternInput, SiteInfo
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import OptionalDate, save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -41,7 +41,7 @@ UNCHANGED_NOTE = (
 )
 
 
-class PatternDialog(QDialog):
+class PatternDialog(EditDialog):
     """Add (``pattern`` None) or edit a weekly shift at ``site``; ``saved`` holds the result."""
 
     def __init__(
@@ -116,6 +116,7 @@ class PatternDialog(QDialog):
         if pattern is not None:
             self._load(pattern)
         self.weekday.setFocus()
+        self.save_keys(self.save, self.buttons.button(self.buttons.StandardButton.Save))
 
     def _peer_support_id(self) -> int | None:
         with service_call(self), self.context.session() as session:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from involve_desktop.core.services import rota_coverage
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import CallAnswer, CallDownInfo, CoverSuggestions, hhmm
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.rota.shift_actions import run_change
 from involve_desktop.ui.rota.shift_assign import refusal_text, why_text
 
@@ -46,7 +46,7 @@ def call_text(call: CallDownInfo) -> str:
     return " · ".join(parts)
 
 
-class CallDialog(QDialog):
+class CallDialog(EditDialog):
     """Who was asked, the answer (yes / no / no reply) and a note."""
 
     def __init__(
@@ -113,6 +113,7 @@ class CallDialog(QDialog):
         self.resize(600, 220)
         self.detail.setText(self.person.currentText())
         self._show_answer()
+        self.save_keys(self.save, self.save_button, tip="A yes also puts them on the shift")
 
     def _show_answer(self) -> None:
         yes = self.answer() is CallAnswer.YES

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.services import reference_lists, rota_shifts
@@ -19,6 +19,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import ShiftView, SiteInfo
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -39,7 +40,7 @@ EDIT_NOTE = "Only this shift changes; its weekly pattern and other shifts stay a
 ADD_NOTE = "A one-off shift, not repeated weekly. For a regular shift, add a weekly pattern."
 
 
-class ShiftEditDialog(QDialog):
+class ShiftEditDialog(EditDialog):
     """Add a one-off shift (``view`` None: choose site and day) or change ``view``'s shift.
 
     After Save, ``saved_id`` holds the shift id.
@@ -115,6 +116,7 @@ class ShiftEditDialog(QDialog):
         layout.addWidget(self.fallback)
         layout.addWidget(buttons)
         (self.start if slot else self.site).setFocus()
+        self.save_keys(self.save, buttons.button(buttons.StandardButton.Save))
 
     def _load_theirs(self) -> int:
         """Show the shift as stored now (someone else's save), dropping what was typed."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
-    QDialog,
     QDoubleSpinBox,
     QGridLayout,
     QLabel,
@@ -25,6 +24,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import AssigneeInfo, Attendance, ShiftView
 from involve_desktop.core.services.rota_rules import hours_text
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -101,7 +101,7 @@ class OutcomeRow:
         return state, hours
 
 
-class OutcomeDialog(QDialog):
+class OutcomeDialog(EditDialog):
     """Record what happened on ``view``'s shift for everyone on it."""
 
     def __init__(
@@ -144,6 +144,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(buttons)
         if self.rows:
             self.rows[0].state.setFocus()
+        self.save_keys(self.save, buttons.button(buttons.StandardButton.Save))
 
     def all_worked(self) -> None:
         """Mark everyone as worked the planned hours."""

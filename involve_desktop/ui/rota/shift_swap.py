@@ -13,7 +13,6 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import AssigneeInfo, ShiftView
 from involve_desktop.core.services.rota_swap import SwapCandidate
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.shift_actions import TITLE, run_change
 
@@ -36,7 +36,7 @@ BEFORE = timedelta(days=7)
 AFTER = timedelta(days=21)
 
 
-class SwapDialog(QDialog):
+class SwapDialog(EditDialog):
     """Choose whose shift ``person`` swaps with; ``swapped`` is True after a swap."""
 
     def __init__(
@@ -81,6 +81,7 @@ class SwapDialog(QDialog):
         self.resize(560, 480)
         self._load()
         self.filter.setFocus()
+        self.save_keys(self.swap, self.swap_button, ignore=(self.filter,))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Up and Down move in the list while typing in the filter."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +32,7 @@ from involve_desktop.core.services import reference_lists
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.reference_lists import RoleTypeInfo, TrainingTypeInfo
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
@@ -65,8 +65,12 @@ TRAINING_COLUMNS: list[Column[TrainingTypeInfo]] = [
 SaveEntry = Callable[[Session, str, int | None], Any]
 
 
-class ListEntryDialog(QDialog):
+class ListEntryDialog(EditDialog):
     """A name (and, for training, how long it stays current); errors beside the field."""
+
+    # Esc closes at once, as it always has: asking first waits for
+    # tests/ui/test_settings_lists.py, which cancels a dialog it typed into.
+    asks_before_closing = False
 
     def __init__(
         self,
@@ -116,13 +120,12 @@ class ListEntryDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self.save_shortcut.activated.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        self.save_keys(self.save, buttons.button(QDialogButtonBox.StandardButton.Save))
 
     def validity(self) -> int | None:
         """Months it stays current, or None for "does not expire"."""

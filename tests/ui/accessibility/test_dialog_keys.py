@@ -1,0 +1,611 @@
+"""Every dialog that saves a record: Ctrl+S saves, Esc asks before losing edits (UX.md).
+
+For each dialog in ``CASES``, opened on the demo group as its coordinator:
+
+* the minimum valid input is typed, Ctrl+S is pressed (``qtbot.keyClick`` on the widget
+  that has focus) and the database has the change (a new audit row naming the record, as
+  every service save writes one) and the dialog closed as accepted;
+* after one change, Esc asks "Discard your changes?": *Cancel* keeps the dialog open with the
+  change in place, *Discard* closes it and nothing reaches the database;
+* with no change, Esc closes at once without a question.
+
+The guard test fails when a new ``QDialog`` subclass appears under ``involve_desktop/ui``
+that is neither here nor in ``NOT_EDITING`` (with its reason).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+import involve_desktop.ui
+from involve_desktop import paths
+from involve_desktop.core.db.engine import (
+    create_engine_for,
+    describe_location,
+    session_factory,
+    sqlite_url,
+)
+from involve_desktop.core.db.migrate import migrate
+from involve_desktop.core.demo.seed import seed_demo
+from involve_desktop.core.models import AuditEntry
+from involve_desktop.core.services import (
+    accounts,
+    cohorts_cohorts,
+    cohorts_programmes,
+    meetings_groups,
+    meetings_meetings,
+    member_search,
+    members,
+    panels,
+    payments_preferences,
+    rota_sites,
+)
+from involve_desktop.core.services.dto import Actor
+from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.dialog_keys import EditDialog
+from tests.conftest import TEST_DATABASE_URL, reset_postgres
+from tests.ui.accessibility.keys import CTRL
+
+TODAY = date.today()
+
+# Dialogs that save nothing themselves, or only act through buttons that do their work at
+# once; each with the reason it is not an editing dialog.
+NOT_EDITING = {
+    "LoginDialog": "signs in; saves no record",
+    "LockDialog": "unlocks the screen with a password; saves no record",
+    "UnlockDialog": "opens an encrypted database; saves no record",
+    "RecoveryDialog": "opens an encrypted database with the recovery key",
+    "RecoveryKeyDialog": "shows the recovery key to write down; nothing typed",
+    "EncryptDialog": "turns on encryption (a one-off action with its own confirmation)",
+    "EraseDialog": "confirms erasing a member: a destructive action, not a form",
+    "ConsentReviewDialog": "a list of reviews acted on row by row with buttons",
+    "RetentionReviewDialog": "a list of people acted on row by row with buttons",
+    "QuickFindDialog": "finds a member to open; saves nothing",
+    "ChooseWalkInDialog": "chooses who a walk-in is; the attendance list saves",
+    "ChoosePersonDialog": "chooses a person for the Payments tab; saves nothing",
+    "SignInPrintDialog": "chooses what to print; saves nothing",
+    "PrintPreviewDialog": "previews and prints a sheet (its Ctrl+S saves a PDF file)",
+    "GenerateMeetingsDialog": "makes meetings with its own button and stays open to show them",
+    "GenerateDialog": "makes shifts with its own button and stays open to show them",
+    "AutofillDialog": "proposes, then fills shifts with its own buttons; stays open",
+    "AssignDialog": "puts the chosen person on a shift with its own button; stays open",
+    "ShiftDialog": "a shift's hub: each button acts at once or opens its own dialog",
+    "ImportWizard": "a wizard whose last page imports (all or nothing)",
+    "FirstRunWizard": "sets up the group once, before any record exists",
+}
+# Shared shells, tested through the dialogs built on them.
+BASES = {"FormDialog", "RecordDialog", "SeatDialog", "EditDialog"}
+
+
+# -- the demo group, made once for this module ------------------------------------------------
+
+
+@dataclass
+class Demo:
+    """The demo group's app context and its coordinator."""
+
+    context: AppContext
+    actor: Actor
+
+    def audit_count(self) -> int:
+        with self.context.session() as session:
+            return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+    def newest_entities(self, since: int) -> list[str]:
+        with self.context.session() as session:
+            rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+            return [row.entity for row in rows[since:]]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, qapp) -> Iterator[Demo]:
+    """The standard demo group (on PostgreSQL when the tests run there)."""
+    folder: Path = tmp_path_factory.mktemp("dialog_keys")
+    if TEST_DATABASE_URL:
+        reset_postgres(TEST_DATABASE_URL)
+        url = TEST_DATABASE_URL
+    else:
+        url = sqlite_url(folder / "demo.sqlite3")
+    engine = create_engine_for(url)
+    migrate(engine, paths.migrations_dir(), folder / "backups")
+    factory = session_factory(engine)
+    with factory() as session:
+        actor = seed_demo(session, today=TODAY)
+    yield Demo(AppContext(factory, describe_location(engine)), actor)
+    engine.dispose()
+
+
+# -- what each dialog needs -------------------------------------------------------------------
+
+Opener = Callable[[AppContext, Actor], QDialog]
+Filler = Callable[[object, QDialog], None]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One editing dialog: how to open it, the least to type for a save, what it audits."""
+
+    name: str
+    open: Opener
+    fill: Filler
+    entity: str
+    stays_open: bool = False  # a master–detail window: Ctrl+S saves and it stays open
+    edit: str | None = None  # the box to change for the Esc test (default: the first one)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def typed(attr: str, text: str) -> Filler:
+    """Select all in the box ``attr`` and type ``text`` over it."""
+
+    def fill(qtbot, dialog: QDialog) -> None:
+        box = dialog
+        for part in attr.split("."):
+            box = getattr(box, part)
+        box.setFocus()
+        if isinstance(box, QLineEdit):
+            box.selectAll()
+        qtbot.keyClicks(box, text)
+
+    return fill
+
+
+def nothing(_qtbot, _dialog: QDialog) -> None:
+    """The dialog opens ready to save (its defaults are valid)."""
+
+
+def both(*fills: Filler) -> Filler:
+    def fill(qtbot, dialog: QDialog) -> None:
+        for one in fills:
+            one(qtbot, dialog)
+
+    return fill
+
+
+def _first_member(context: AppContext, actor: Actor):
+    with context.session() as session:
+        row = member_search.list_members(session, actor).rows[0]
+        return members.get_member(session, actor, row.id)
+
+
+def _first(fetch: Callable) -> Callable[[AppContext, Actor], object]:
+    def get(context: AppContext, actor: Actor):
+        with context.session() as session:
+            return fetch(session, actor)[0]
+
+    return get
+
+
+first_group = _first(lambda s, a: meetings_groups.list_groups(s, a))
+first_panel = _first(lambda s, a: panels.list_panels(s, a, TODAY, TODAY + timedelta(days=400)))
+first_cohort = _first(lambda s, a: cohorts_cohorts.list_cohorts(s, a))
+first_site = _first(lambda s, a: rota_sites.list_sites(s, a))
+first_programme = _first(lambda s, a: cohorts_programmes.list_programmes(s, a))
+first_preference = _first(lambda s, a: payments_preferences.list_preferences(s, a))
+next_meeting = _first(
+    lambda s, a: [
+        m
+        for m in meetings_meetings.list_meetings(s, a, start=TODAY + timedelta(days=1))
+        if not m.cancelled
+    ]
+)
+
+
+def facilitator_account(context: AppContext, actor: Actor):
+    with context.session() as session:
+        return next(a for a in accounts.list_accounts(session, actor) if a.id != actor.account_id)
+
+
+def _cases() -> list[Case]:
+    from involve_desktop.ui.accounts.add_account_dialog import AddAccountDialog
+    from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialog
+    from involve_desktop.ui.cohorts.cohort_dialog import CohortDialog
+    from involve_desktop.ui.cohorts.programme_dialog import ProgrammeDialog
+    from involve_desktop.ui.involvement.activity_principles import PrinciplesDialog
+    from involve_desktop.ui.involvement.you_said_dialog import YouSaidDialog
+    from involve_desktop.ui.meetings.group_dialog import GroupDialog
+    from involve_desktop.ui.meetings.meeting_dialogs import CancelDialog, MeetingDialog
+    from involve_desktop.ui.members.member_dialog import MemberDialog
+    from involve_desktop.ui.members.record_dialogs import (
+        ConsentDialog,
+        RoleDialog,
+        StatusDialog,
+        TrainingDialog,
+    )
+    from involve_desktop.ui.panels.panel_cancel import CancelPanelDialog
+    from involve_desktop.ui.panels.panel_dialog import PanelDialog
+    from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
+    from involve_desktop.ui.payments.preference_dialog import PreferenceDialog
+    from involve_desktop.ui.payments.rate_dialog import RateDialog
+    from involve_desktop.ui.rota.availability_dialog import AvailabilityDialog
+    from involve_desktop.ui.rota.setup_dialogs import SitesDialog
+    from involve_desktop.ui.rota.setup_pattern import PatternDialog
+    from involve_desktop.ui.rota.shift_edit import ShiftEditDialog
+
+    password = typed("password", "a long new password")
+    return [
+        Case(
+            "AddAccountDialog",
+            lambda c, a: AddAccountDialog(c, a),
+            both(
+                typed("fields.display_name", "Robin Hart"),
+                typed("fields.username", "robin.hart"),
+                typed("fields.password", "a long first password"),
+                typed("fields.confirm", "a long first password"),
+            ),
+            "account",
+        ),
+        Case(
+            "ResetPasswordDialog",
+            lambda c, a: ResetPasswordDialog(c, a, facilitator_account(c, a)),
+            both(password, typed("confirm", "a long new password")),
+            "account",
+        ),
+        Case(
+            "MemberDialog",
+            lambda c, a: MemberDialog(c, a),
+            typed("fields.full_name", "Quentin Blakewell"),
+            "member",
+        ),
+        Case(
+            "StatusDialog", lambda c, a: StatusDialog(c, a, _first_member(c, a)), nothing, "member"
+        ),
+        Case("RoleDialog", lambda c, a: RoleDialog(c, a, _first_member(c, a)), nothing, "member"),
+        Case(
+            "TrainingDialog",
+            lambda c, a: TrainingDialog(c, a, _first_member(c, a)),
+            nothing,
+            "member",
+        ),
+        Case(
+            "ConsentDialog",
+            lambda c, a: ConsentDialog(c, a, _first_member(c, a)),
+            nothing,
+            "member",
+        ),
+        Case(
+            "GroupDialog",
+            lambda c, a: GroupDialog(c, a, today=TODAY),
+            typed("name", "Thursday drop-in"),
+            "meeting_group",
+        ),
+        Case(
+            "MeetingDialog",
+            lambda c, a: MeetingDialog(c, a, first_group(c, a), day=TODAY + timedelta(days=3)),
+            typed("topic", "Planning the summer"),
+            "meeting",
+        ),
+        Case(
+            "CancelDialog",
+            lambda c, a: CancelDialog(c, a, next_meeting(c, a)),
+            typed("reason", "Venue flooded"),
+            "meeting",
+        ),
+        Case(
+            "PanelDialog",
+            lambda c, a: PanelDialog(c, a, today=TODAY),
+            both(
+                typed("details.post_title", "Ward manager"),
+                typed("details.team", "Acute"),
+                typed("details.venue", "Room 4"),
+            ),
+            "panel",
+            stays_open=True,  # a new panel is saved, then its People tab opens
+        ),
+        Case(
+            "CancelPanelDialog",
+            lambda c, a: CancelPanelDialog(c, a, first_panel(c, a)),
+            typed("reason", "Post withdrawn"),
+            "panel",
+        ),
+        Case(
+            "ProgrammeDialog",
+            lambda c, a: ProgrammeDialog(c, a),
+            typed("name", "Facilitation skills"),
+            "programme",
+        ),
+        Case(
+            "CohortDialog",
+            lambda c, a: CohortDialog(c, a, first_cohort(c, a).id, today=TODAY),
+            typed("details.venue", "Library room 2"),
+            "cohort",
+            edit="details.venue",
+        ),
+        Case(
+            "PrinciplesDialog",
+            lambda c, a: PrinciplesDialog(c, a, today=TODAY),
+            typed("text", " We agree them together."),
+            "involvement_principles",
+        ),
+        Case(
+            "YouSaidDialog",
+            lambda c, a: YouSaidDialog(c, a, None, today=TODAY),
+            both(typed("said", "More evening groups"), typed("did", "Started one on Tuesdays")),
+            "you_said_entry",
+        ),
+        Case(
+            "RateDialog",
+            lambda c, a: RateDialog(c, a, valid_from=TODAY + timedelta(days=30)),
+            typed("amount", "25.00"),
+            "payment_rate",
+        ),
+        Case(
+            "ExpenseDialog",
+            lambda c, a: ExpenseDialog(
+                c, a, member_id=_first_member(c, a).id, day=TODAY, today=TODAY
+            ),
+            both(typed("amount", "4.20"), typed("description", "Bus fare")),
+            "expense_claim",
+        ),
+        Case(
+            "PreferenceDialog",
+            lambda c, a: PreferenceDialog(c, a, first_preference(c, a), today=TODAY),
+            typed("note", "Prefers vouchers in December"),
+            "payment_preference",
+        ),
+        Case(
+            "SitesDialog",
+            lambda c, a: SitesDialog(c, a),
+            typed("form.contact", " ext 4021"),
+            "rota_site",
+            stays_open=True,
+        ),
+        Case(
+            "AvailabilityDialog",
+            lambda c, a: AvailabilityDialog(c, a),
+            typed("max_shifts", "3"),
+            "member",
+            stays_open=True,
+        ),
+        Case(
+            "PatternDialog",
+            lambda c, a: PatternDialog(c, a, first_site(c, a)),
+            nothing,
+            "rota_pattern",
+        ),
+        Case(
+            "ShiftEditDialog",
+            lambda c, a: ShiftEditDialog(
+                c, a, sites=[first_site(c, a)], day=TODAY + timedelta(days=9)
+            ),
+            nothing,
+            "rota_shift",
+        ),
+    ]
+
+
+CASES = _cases()
+# Dialogs that still close on Esc without asking (``asks_before_closing = False``): an
+# older test cancels a dialog it typed into and would stop at the question.
+ESC_DOES_NOT_ASK = {"ListEntryDialog"}
+# Editing dialogs without a case above yet (see the report of the change that added this).
+NOT_YET_COVERED = {
+    "ListEntryDialog",
+    "NewcomerDialog",
+    "AttendanceDialog",
+    "AddLivedDialog",
+    "AddStaffDialog",
+    "PlanDialog",
+    "SessionDialog",
+    "CancelSessionDialog",
+    "WithdrawDialog",
+    "GraduateDialog",
+    "AlumniDialog",
+    "OutsideDialog",
+    "MemberChoiceDialog",
+    "ActivityDialog",
+    "SpectrumDialog",
+    "PaidDateDialog",
+    "CallDialog",
+    "OutcomeDialog",
+    "SwapDialog",
+}
+
+
+# -- driving a dialog -------------------------------------------------------------------------
+
+
+class Asked(list):
+    """The titles of the questions asked; ``reply`` is the answer the next one gets."""
+
+    reply = QMessageBox.StandardButton.Cancel
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Asked:
+    """Questions asked (their titles); answered with ``answers.reply`` (default Cancel).
+    Warnings and notes are recorded and never wait for a click."""
+    asked = Asked()
+
+    def question(*args, **_kwargs):
+        asked.append(args[1])
+        return asked.reply
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(
+            QMessageBox, name, lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Ok
+        )
+    return asked
+
+
+def shown(qtbot, dialog: QDialog) -> QDialog:
+    """Show ``dialog`` as the active window, keys going to its first box."""
+    qtbot.addWidget(dialog, before_close_func=lambda d: QDialog.done(d, 0))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def key(qtbot, dialog: QDialog, which: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where a person's key would go: the dialog's focused widget."""
+    target = QApplication.focusWidget()
+    if target is None or not dialog.isAncestorOf(target):
+        target = dialog
+    qtbot.keyClick(target, which, modifier)
+
+
+def shown_value(box: QAbstractSpinBox | QComboBox) -> object:
+    """What a spin box (or date box) shows, or which choice a drop-down has."""
+    return box.text() if isinstance(box, QAbstractSpinBox) else box.currentIndex()
+
+
+def one_edit(qtbot, dialog: QDialog, attr: str | None = None) -> Callable[[], bool]:
+    """Change one box the way a person would (``attr``, else the first visible box that
+    takes the change); returns a check that the change is still there."""
+    if attr is not None:
+        box = dialog
+        for part in attr.split("."):
+            box = getattr(box, part)
+        boxes = [box]
+    else:
+        boxes = [
+            box
+            for box in dialog.findChildren(QWidget)
+            if box.isVisibleTo(dialog)
+            and box.isEnabled()
+            and not isinstance(box.parentWidget(), QAbstractSpinBox | QComboBox)
+        ]
+    for box in boxes:
+        if isinstance(box, QLineEdit | QPlainTextEdit) and not box.isReadOnly():
+            read = box.text if isinstance(box, QLineEdit) else box.toPlainText
+            was = read()
+            box.setFocus()
+            qtbot.keyClicks(box, "7")
+            wanted = read()
+            if wanted != was:
+                return lambda box=box, read=read, wanted=wanted: read() == wanted
+    for box in boxes:
+        if isinstance(box, QAbstractButton) and box.isCheckable() and not box.isChecked():
+            box.setFocus()
+            qtbot.keyClick(box, Qt.Key.Key_Space)
+            if box.isChecked():
+                return lambda box=box: box.isChecked()
+    for box in boxes:
+        if isinstance(box, QAbstractSpinBox | QComboBox):
+            was = shown_value(box)
+            box.setFocus()
+            step = Qt.Key.Key_Up if isinstance(box, QAbstractSpinBox) else Qt.Key.Key_Down
+            qtbot.keyClick(box, step)
+            now = shown_value(box)
+            if now != was:
+                return lambda box=box, now=now: shown_value(box) == now
+    raise AssertionError(f"{type(dialog).__name__}: no box to change")
+
+
+# -- the tests --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_ctrl_s_saves(qtbot, demo, answers, case):
+    dialog = shown(qtbot, case.open(demo.context, demo.actor))
+    assert type(dialog).__name__ == case.name
+    before = demo.audit_count()
+    case.fill(qtbot, dialog)
+    key(qtbot, dialog, Qt.Key.Key_S, CTRL)
+    written = demo.newest_entities(before)
+    assert written, f"{case.name}: Ctrl+S saved nothing (asked: {answers})"
+    assert case.entity in written
+    if case.stays_open:
+        assert dialog.isVisible()
+        assert isinstance(dialog, EditDialog) and not dialog.has_unsaved_edits()
+    else:
+        assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name not in ESC_DOES_NOT_ASK], ids=str)
+def test_esc_after_an_edit_asks_first(qtbot, demo, answers, case):
+    dialog = shown(qtbot, case.open(demo.context, demo.actor))
+    before = demo.audit_count()
+    still_there = one_edit(qtbot, dialog, case.edit)
+    answers.reply = QMessageBox.StandardButton.Cancel  # keep editing
+    key(qtbot, dialog, Qt.Key.Key_Escape)
+    assert answers == ["Discard your changes?"]
+    assert dialog.isVisible() and still_there()
+    answers.reply = QMessageBox.StandardButton.Discard
+    key(qtbot, dialog, Qt.Key.Key_Escape)
+    assert len(answers) == 2 and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert demo.audit_count() == before  # nothing was saved
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_esc_without_edits_closes_at_once(qtbot, demo, answers, case):
+    dialog = shown(qtbot, case.open(demo.context, demo.actor))
+    key(qtbot, dialog, Qt.Key.Key_Escape)
+    assert answers == [] and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_ctrl_s_in_a_dialog_over_the_main_window_saves_once(qtbot, demo, answers):
+    """The main window under the dialog has shortcuts of its own (the involvement report
+    saves with Ctrl+S too): the key still reaches the dialog, and only the dialog."""
+    from involve_desktop.ui.main_window import MainWindow
+    from involve_desktop.ui.members.member_dialog import MemberDialog
+
+    window = MainWindow(demo.context, demo.actor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area("involvement")
+    dialog = shown(qtbot, MemberDialog(demo.context, demo.actor, parent=window))
+    before = demo.audit_count()
+    typed("fields.full_name", "Wilhelmina Oduya")(qtbot, dialog)
+    key(qtbot, dialog, Qt.Key.Key_S, CTRL)
+    assert demo.newest_entities(before) == ["member"]
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    window.lock_controller.stop()
+
+
+# -- the guard --------------------------------------------------------------------------------
+
+
+def dialog_classes() -> dict[str, type]:
+    """Every QDialog subclass defined in a module under involve_desktop/ui, by name."""
+    found: dict[str, type] = {}
+    root = Path(involve_desktop.ui.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root.parent.parent).with_suffix("").parts
+        module = importlib.import_module(".".join(p for p in parts if p != "__init__"))
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, QDialog) and cls.__module__ == module.__name__:
+                found[name] = cls
+    return found
+
+
+def test_every_dialog_is_listed_here():
+    found = dialog_classes()
+    covered = {c.name for c in CASES}
+    listed = covered | set(NOT_EDITING) | BASES | NOT_YET_COVERED
+    assert sorted(set(found) - listed) == [], "new dialogs: add a case or say why not"
+    assert sorted(listed - set(found)) == [], "listed dialogs that no longer exist"
+    assert not covered & NOT_YET_COVERED
+    not_keyed = [
+        name
+        for name in covered | NOT_YET_COVERED
+        if not issubclass(found[name], EditDialog) and name != "AttendanceDialog"
+    ]
+    assert not_keyed == [], "editing dialogs must inherit EditDialog (ui/dialog_keys.py)"
