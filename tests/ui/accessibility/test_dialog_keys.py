@@ -19,7 +19,7 @@ import importlib
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -51,18 +52,23 @@ from involve_desktop.core.models import AuditEntry
 from involve_desktop.core.services import (
     accounts,
     cohorts_cohorts,
+    cohorts_facilitators,
     cohorts_programmes,
+    cohorts_sessions,
     meetings_groups,
     meetings_meetings,
     member_search,
     members,
     panels,
     payments_preferences,
+    reference_lists,
     rota_sites,
 )
+from involve_desktop.core.services.cohorts_dto import CohortInput, FacilitatorInput, SessionInput
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.panels_dto import PanelStatus
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.dialog_keys import EditDialog
+from involve_desktop.ui.dialog_keys import DISCARD_TITLE, EditDialog, save_key_text
 from tests.conftest import TEST_DATABASE_URL, reset_postgres
 from tests.ui.accessibility.keys import CTRL
 
@@ -150,7 +156,10 @@ class Case:
     fill: Filler
     entity: str
     stays_open: bool = False  # a master–detail window: Ctrl+S saves and it stays open
-    edit: str | None = None  # the box to change for the Esc test (default: the first one)
+    # the change for the Esc test: a box's attribute path, or a function making it
+    # (returning a check that it is still there); default: the first box that takes one
+    edit: str | Callable[[object, QDialog], Callable[[], bool]] | None = None
+    question: str = DISCARD_TITLE  # the title of the question Esc asks after an edit
 
     def __str__(self) -> str:
         return self.name
@@ -198,11 +207,19 @@ def _first(fetch: Callable) -> Callable[[AppContext, Actor], object]:
 
 
 first_group = _first(lambda s, a: meetings_groups.list_groups(s, a))
-first_panel = _first(lambda s, a: panels.list_panels(s, a, TODAY, TODAY + timedelta(days=400)))
+first_panel = _first(lambda s, a: panels.list_panels(s, a, status=PanelStatus.PLANNED))
+last_panel = _first(lambda s, a: panels.list_panels(s, a, status=PanelStatus.PLANNED)[::-1])
 first_cohort = _first(lambda s, a: cohorts_cohorts.list_cohorts(s, a))
 first_site = _first(lambda s, a: rota_sites.list_sites(s, a))
 first_programme = _first(lambda s, a: cohorts_programmes.list_programmes(s, a))
 first_preference = _first(lambda s, a: payments_preferences.list_preferences(s, a))
+last_meeting = _first(
+    lambda s, a: [
+        m
+        for m in meetings_meetings.list_meetings(s, a, end=TODAY)[::-1]
+        if not m.cancelled and m.day < TODAY
+    ]
+)
 next_meeting = _first(
     lambda s, a: [
         m
@@ -210,6 +227,44 @@ next_meeting = _first(
         if not m.cancelled
     ]
 )
+
+
+def new_cohort(context: AppContext, actor: Actor):
+    """A cohort planned to start next month, with no sessions yet."""
+    programme = first_programme(context, actor)
+    with context.session() as session:
+        count = len(cohorts_cohorts.list_cohorts(session, actor))
+        data = CohortInput(programme.id, f"Cohort {count + 1}", TODAY + timedelta(days=30))
+        return cohorts_cohorts.create_cohort(session, actor, data)
+
+
+def new_session(context: AppContext, actor: Actor):
+    """A session a fortnight away, in a new cohort."""
+    cohort = new_cohort(context, actor)
+    with context.session() as session:
+        data = SessionInput(TODAY + timedelta(days=44), "Getting started", time(10), time(12))
+        return cohorts_sessions.add_session(session, actor, cohort.id, data)
+
+
+def member_choice(context: AppContext, actor: Actor) -> QDialog:
+    """ "Add a facilitator": a member chosen from the suggestions, added to the cohort."""
+    from involve_desktop.ui.cohorts.member_choice import MemberChoiceDialog
+
+    cohort = first_cohort(context, actor)
+    with context.session() as session:
+        taken = cohorts_cohorts.facilitator_member_ids(session, cohort.id)
+        rows = member_search.list_members(session, actor).rows
+
+    def act(member_id: int):
+        with context.session() as session:
+            return cohorts_facilitators.add_facilitator(
+                session, actor, cohort.id, FacilitatorInput(member_id=member_id), today=TODAY
+            )
+
+    offered = [(m.id, m.display_name) for m in rows if m.id not in taken][:3]
+    return MemberChoiceDialog(
+        context, actor, "Add a facilitator", "&Add", act, suggested=offered, leave_out=taken
+    )
 
 
 def facilitator_account(context: AppContext, actor: Actor):
@@ -221,11 +276,21 @@ def _cases() -> list[Case]:
     from involve_desktop.ui.accounts.add_account_dialog import AddAccountDialog
     from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialog
     from involve_desktop.ui.cohorts.cohort_dialog import CohortDialog
+    from involve_desktop.ui.cohorts.cohort_facilitators import OutsideDialog
     from involve_desktop.ui.cohorts.programme_dialog import ProgrammeDialog
+    from involve_desktop.ui.cohorts.session_dialogs import (
+        CancelSessionDialog,
+        PlanDialog,
+        SessionDialog,
+    )
+    from involve_desktop.ui.involvement.activity_dialog import ActivityDialog
     from involve_desktop.ui.involvement.activity_principles import PrinciplesDialog
+    from involve_desktop.ui.involvement.spectrum_dialog import SpectrumDialog
     from involve_desktop.ui.involvement.you_said_dialog import YouSaidDialog
+    from involve_desktop.ui.meetings.attendance_entry import AttendanceDialog
     from involve_desktop.ui.meetings.group_dialog import GroupDialog
     from involve_desktop.ui.meetings.meeting_dialogs import CancelDialog, MeetingDialog
+    from involve_desktop.ui.meetings.walk_in import NewcomerDialog
     from involve_desktop.ui.members.member_dialog import MemberDialog
     from involve_desktop.ui.members.record_dialogs import (
         ConsentDialog,
@@ -235,6 +300,7 @@ def _cases() -> list[Case]:
     )
     from involve_desktop.ui.panels.panel_cancel import CancelPanelDialog
     from involve_desktop.ui.panels.panel_dialog import PanelDialog
+    from involve_desktop.ui.panels.seat_dialogs import AddLivedDialog, AddStaffDialog
     from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
     from involve_desktop.ui.payments.preference_dialog import PreferenceDialog
     from involve_desktop.ui.payments.rate_dialog import RateDialog
@@ -242,6 +308,7 @@ def _cases() -> list[Case]:
     from involve_desktop.ui.rota.setup_dialogs import SitesDialog
     from involve_desktop.ui.rota.setup_pattern import PatternDialog
     from involve_desktop.ui.rota.shift_edit import ShiftEditDialog
+    from involve_desktop.ui.settings.lists_tab import ListEntryDialog
 
     password = typed("password", "a long new password")
     return [
@@ -315,7 +382,7 @@ def _cases() -> list[Case]:
         ),
         Case(
             "CancelPanelDialog",
-            lambda c, a: CancelPanelDialog(c, a, first_panel(c, a)),
+            lambda c, a: CancelPanelDialog(c, a, last_panel(c, a)),
             typed("reason", "Post withdrawn"),
             "panel",
         ),
@@ -392,30 +459,100 @@ def _cases() -> list[Case]:
             nothing,
             "rota_shift",
         ),
+        Case(
+            "ListEntryDialog",
+            lambda c, a: ListEntryDialog(
+                c, "Add role", lambda s, name, _m: reference_lists.save_role_type(s, a, name)
+            ),
+            typed("name", "Befriender"),
+            "role_type",
+        ),
+        Case(
+            "NewcomerDialog",
+            lambda c, a: NewcomerDialog(c, a, last_meeting(c, a).id, "Ottilie Brackenbury"),
+            nothing,
+            "member",
+        ),
+        Case(
+            "AttendanceDialog",
+            lambda c, a: AttendanceDialog(c, a, last_meeting(c, a).id),
+            lambda qtbot, d: qtbot.keyClick(d.table, Qt.Key.Key_Space),
+            "meeting_attendance",
+            question="Attendance",
+            edit=lambda qtbot, d: (
+                qtbot.keyClick(d.table, Qt.Key.Key_Space) or (lambda: d.model.dirty)
+            ),
+        ),
+        Case(
+            "AddLivedDialog",
+            lambda c, a: AddLivedDialog(c, a, first_panel(c, a), today=TODAY),
+            lambda qtbot, d: d.list.setCurrentRow(0),
+            "panel",
+        ),
+        Case(
+            "AddStaffDialog",
+            lambda c, a: AddStaffDialog(c, a, first_panel(c, a), today=TODAY),
+            both(typed("outside_name", "Dr Ann Pike"), typed("job_title", "Consultant")),
+            "panel",
+        ),
+        Case(
+            "OutsideDialog",
+            lambda c, a: OutsideDialog(c, a, first_cohort(c, a)),
+            both(typed("name", "Kit Marlowe"), typed("job", "Recovery College lead")),
+            "cohort",
+        ),
+        Case(
+            "MemberChoiceDialog",
+            member_choice,
+            lambda qtbot, d: d.choose(d.suggested[0][0]),
+            "cohort",
+        ),
+        Case(
+            "SessionDialog",
+            lambda c, a: SessionDialog(c, a, first_cohort(c, a), today=TODAY),
+            typed("topic", "Looking back"),
+            "meeting",
+        ),
+        Case(
+            "CancelSessionDialog",
+            lambda c, a: CancelSessionDialog(c, a, new_session(c, a)),
+            typed("reason", "Facilitator ill"),
+            "meeting",
+        ),
+        Case(
+            "PlanDialog",
+            lambda c, a: PlanDialog(c, a, new_cohort(c, a), 2, today=TODAY),
+            nothing,
+            "meeting",
+        ),
+        Case(
+            "ActivityDialog",
+            lambda c, a: ActivityDialog(c, a, None, today=TODAY),
+            both(typed("title_edit", "Ward visit"), typed("purpose", "Hear from inpatients")),
+            "involvement_activity",
+        ),
+        Case(
+            "SpectrumDialog",
+            lambda c, a: SpectrumDialog(c, a, None, today=TODAY),
+            typed("led_by", "Council"),
+            "spectrum_assessment",
+        ),
     ]
 
 
 CASES = _cases()
-# Dialogs that still close on Esc without asking (``asks_before_closing = False``): an
-# older test cancels a dialog it typed into and would stop at the question.
-ESC_DOES_NOT_ASK = {"ListEntryDialog"}
+# Dialogs whose Esc closes without asking even after a change, and why.
+ESC_DOES_NOT_ASK = {
+    # ``asks_before_closing = False`` until tests/ui/test_settings_lists.py stops cancelling
+    # a dialog it typed into with a message box that fails the test
+    "ListEntryDialog": "an older test cancels it after typing",
+    "MemberChoiceDialog": "a choice in a list, quick to make again; nothing typed is kept",
+}
 # Editing dialogs without a case above yet (see the report of the change that added this).
 NOT_YET_COVERED = {
-    "ListEntryDialog",
-    "NewcomerDialog",
-    "AttendanceDialog",
-    "AddLivedDialog",
-    "AddStaffDialog",
-    "PlanDialog",
-    "SessionDialog",
-    "CancelSessionDialog",
     "WithdrawDialog",
     "GraduateDialog",
     "AlumniDialog",
-    "OutsideDialog",
-    "MemberChoiceDialog",
-    "ActivityDialog",
-    "SpectrumDialog",
     "PaidDateDialog",
     "CallDialog",
     "OutcomeDialog",
@@ -523,11 +660,18 @@ def one_edit(qtbot, dialog: QDialog, attr: str | None = None) -> Callable[[], bo
 def test_ctrl_s_saves(qtbot, demo, answers, case):
     dialog = shown(qtbot, case.open(demo.context, demo.actor))
     assert type(dialog).__name__ == case.name
+    tips = [b.toolTip() for b in dialog.findChildren(QAbstractButton) if b.isVisibleTo(dialog)]
+    assert any(tip.endswith(f"({save_key_text()})") for tip in tips), "no button names Ctrl+S"
     before = demo.audit_count()
     case.fill(qtbot, dialog)
     key(qtbot, dialog, Qt.Key.Key_S, CTRL)
     written = demo.newest_entities(before)
-    assert written, f"{case.name}: Ctrl+S saved nothing (asked: {answers})"
+    problems = [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.objectName() == "fieldError" and label.text()
+    ]
+    assert written, f"{case.name}: Ctrl+S saved nothing (asked: {answers}; shown: {problems})"
     assert case.entity in written
     if case.stays_open:
         assert dialog.isVisible()
@@ -540,10 +684,13 @@ def test_ctrl_s_saves(qtbot, demo, answers, case):
 def test_esc_after_an_edit_asks_first(qtbot, demo, answers, case):
     dialog = shown(qtbot, case.open(demo.context, demo.actor))
     before = demo.audit_count()
-    still_there = one_edit(qtbot, dialog, case.edit)
+    if callable(case.edit):
+        still_there = case.edit(qtbot, dialog)
+    else:
+        still_there = one_edit(qtbot, dialog, case.edit)
     answers.reply = QMessageBox.StandardButton.Cancel  # keep editing
     key(qtbot, dialog, Qt.Key.Key_Escape)
-    assert answers == ["Discard your changes?"]
+    assert answers == [case.question]
     assert dialog.isVisible() and still_there()
     answers.reply = QMessageBox.StandardButton.Discard
     key(qtbot, dialog, Qt.Key.Key_Escape)
