@@ -176,7 +176,8 @@ def test_the_review_dialogs_and_backups_arrows_match_their_rows(qtbot, demo):
         tables.append(dialog.table)
     for table in tables:
         assert arrow_problem(table) is None, table.accessibleName()
-    assert sum(table.model().rowCount() > 1 for table in tables) >= 2
+    with_rows = sum(table.model().rowCount() > 1 for table in tables)
+    assert with_rows >= (1 if backups.server else 2)  # a server's backups are not listed
 
 
 def click_heading(qtbot, view: QTableView, column: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from involve_desktop.core.permissions import Permission
@@ -40,7 +41,7 @@ class AlumniTab(QWidget):
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Alumni actions message")
         self.model: DtoTableModel[AlumniActionInfo] = DtoTableModel(ALUMNI_COLUMNS, self)
-        self.table = plain_table(self.model, "Alumni actions")
+        self.table = plain_table(self.model, "Alumni actions", 0, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda _i: self.edit_action())
         self.add_button = QPushButton("&Add action…")
         self.add_button.setToolTip("Log an initiative graduates led together")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from involve_desktop.core.permissions import Permission
@@ -39,7 +39,7 @@ class SessionsTab(QWidget):
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About the sessions")
         self.model: DtoTableModel[SessionInfo] = DtoTableModel(session_columns(today), self)
-        self.table = plain_table(self.model, "Sessions")
+        self.table = plain_table(self.model, "Sessions", 1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _i: self.take_attendance())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from involve_desktop.core.formatting import format_date
@@ -225,7 +226,13 @@ ALUMNI_COLUMNS: list[Column[AlumniActionInfo]] = [
 ]
 
 
-def plain_table(model: DtoTableModel, name: str) -> QTableView:
-    """A sortable read-only table that first shows rows in the services' own order (plan
-    order, newest cohort first, places by state), until a heading is clicked."""
-    return list_table(model, name)
+def plain_table(
+    model: DtoTableModel,
+    name: str,
+    sort_column: int = -1,
+    sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+) -> QTableView:
+    """A sortable read-only table that first shows rows in the services' own order: with no
+    arrow where that order is no one column's (plan order, places by state), else with the
+    arrow on the column it follows (newest cohort first: ``Dates`` descending)."""
+    return list_table(model, name, sort_column=sort_column, sort_order=sort_order)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -86,7 +87,7 @@ class CohortsView(QWidget):
         top.addWidget(self.rule, 1)
 
         self.model: DtoTableModel[CohortRow] = DtoTableModel(COHORT_COLUMNS, self)
-        self.table = plain_table(self.model, "Cohorts")
+        self.table = plain_table(self.model, "Cohorts", 2, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda _i: self.open_cohort())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.empty = QLabel()

@@ -3,6 +3,7 @@ later cohorts, sit on recruitment panels, join the council (``cohorts_pathways.p
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from involve_desktop.core.services import cohorts_pathways
@@ -28,7 +29,9 @@ class PathwaysTab(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Pathways summary")
         self.model: DtoTableModel[GraduatePathway] = DtoTableModel(pathway_columns(), self)
-        self.table = plain_table(self.model, "Graduates and where they went on to")
+        self.table = plain_table(  # most recently graduated first
+            self.model, "Graduates and where they went on to", 2, Qt.SortOrder.DescendingOrder
+        )
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addWidget(self.table, 1)
