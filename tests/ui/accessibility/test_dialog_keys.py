@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -52,6 +53,7 @@ from involve_desktop.core.models import AuditEntry
 from involve_desktop.core.services import (
     accounts,
     cohorts_cohorts,
+    cohorts_enrolment,
     cohorts_facilitators,
     cohorts_programmes,
     cohorts_sessions,
@@ -60,13 +62,23 @@ from involve_desktop.core.services import (
     member_search,
     members,
     panels,
+    payments_lines,
     payments_preferences,
     reference_lists,
+    rota_coverage,
+    rota_shifts,
     rota_sites,
 )
-from involve_desktop.core.services.cohorts_dto import CohortInput, FacilitatorInput, SessionInput
+from involve_desktop.core.services.cohorts_dto import (
+    CohortInput,
+    CohortStatus,
+    EnrolmentState,
+    FacilitatorInput,
+    SessionInput,
+)
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import PanelStatus
+from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import DISCARD_TITLE, EditDialog, save_key_text
 from tests.conftest import TEST_DATABASE_URL, reset_postgres
@@ -209,7 +221,9 @@ def _first(fetch: Callable) -> Callable[[AppContext, Actor], object]:
 first_group = _first(lambda s, a: meetings_groups.list_groups(s, a))
 first_panel = _first(lambda s, a: panels.list_panels(s, a, status=PanelStatus.PLANNED))
 last_panel = _first(lambda s, a: panels.list_panels(s, a, status=PanelStatus.PLANNED)[::-1])
-first_cohort = _first(lambda s, a: cohorts_cohorts.list_cohorts(s, a))
+first_cohort = _first(
+    lambda s, a: cohorts_cohorts.list_cohorts(s, a, statuses=[CohortStatus.RUNNING])
+)
 first_site = _first(lambda s, a: rota_sites.list_sites(s, a))
 first_programme = _first(lambda s, a: cohorts_programmes.list_programmes(s, a))
 first_preference = _first(lambda s, a: payments_preferences.list_preferences(s, a))
@@ -246,6 +260,69 @@ def new_session(context: AppContext, actor: Actor):
         return cohorts_sessions.add_session(session, actor, cohort.id, data)
 
 
+def enrolled(context: AppContext, actor: Actor):
+    """The last person enrolled on the running cohort."""
+    cohort = first_cohort(context, actor)
+    with context.session() as session:
+        places = cohorts_enrolment.list_enrolments(session, actor, cohort.id)
+    return [p for p in places if p.state is EnrolmentState.ENROLLED][-1]
+
+
+def tick_first(attr: str) -> Filler:
+    """Tick the first person in the people picker ``attr``."""
+
+    def fill(_qtbot, dialog: QDialog) -> None:
+        getattr(dialog, attr).list.item(0).setCheckState(Qt.CheckState.Checked)
+
+    return fill
+
+
+def paid_date(context: AppContext, actor: Actor) -> QDialog:
+    """ "Mark paid" for the approved pay lines of the last year."""
+    from involve_desktop.ui.payments.paid_date_dialog import PaidDateDialog
+
+    with context.session() as session:
+        lines = payments_lines.list_pay_lines(
+            session, actor, TODAY - timedelta(days=365), TODAY, statuses=[PayStatus.APPROVED]
+        )
+    ids = [line.id for line in lines][:2]
+
+    def mark(session, day: date):
+        return payments_lines.mark_lines_paid(session, actor, ids, day, today=TODAY)
+
+    return PaidDateDialog(context, actor, "2 pay lines", mark, today=TODAY)
+
+
+def _shifts(context: AppContext, actor: Actor, start: date, end: date):
+    with context.session() as session:
+        return rota_shifts.shift_views(session, actor, start, end)
+
+
+def cover(context: AppContext, actor: Actor):
+    """Who could cover the next shift with a gap."""
+    views = _shifts(context, actor, TODAY + timedelta(days=1), TODAY + timedelta(days=28))
+    view = next(v for v in views if not v.covered and v.cancelled_reason is None)
+    with context.session() as session:
+        return rota_coverage.suggestions(session, actor, view.slot.id, include_bank_first=False)
+
+
+def past_shift(context: AppContext, actor: Actor):
+    """A shift of the last month with someone on it whose outcome is not recorded yet."""
+    views = _shifts(context, actor, TODAY - timedelta(days=28), TODAY - timedelta(days=1))
+    return next(
+        v
+        for v in views[::-1]
+        if v.cancelled_reason is None and any(p.attendance is None for p in v.assignees)
+    )
+
+
+def swap_pair(context: AppContext, actor: Actor):
+    """A shift next week and someone on it."""
+    views = _shifts(context, actor, TODAY + timedelta(days=1), TODAY + timedelta(days=14))
+    view = next(v for v in views if v.assignees and v.cancelled_reason is None)
+    return view, view.assignees[0]
+
+
 def member_choice(context: AppContext, actor: Actor) -> QDialog:
     """ "Add a facilitator": a member chosen from the suggestions, added to the cohort."""
     from involve_desktop.ui.cohorts.member_choice import MemberChoiceDialog
@@ -275,8 +352,10 @@ def facilitator_account(context: AppContext, actor: Actor):
 def _cases() -> list[Case]:
     from involve_desktop.ui.accounts.add_account_dialog import AddAccountDialog
     from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialog
+    from involve_desktop.ui.cohorts.alumni_dialog import AlumniDialog
     from involve_desktop.ui.cohorts.cohort_dialog import CohortDialog
     from involve_desktop.ui.cohorts.cohort_facilitators import OutsideDialog
+    from involve_desktop.ui.cohorts.people_dialogs import WithdrawDialog
     from involve_desktop.ui.cohorts.programme_dialog import ProgrammeDialog
     from involve_desktop.ui.cohorts.session_dialogs import (
         CancelSessionDialog,
@@ -307,7 +386,10 @@ def _cases() -> list[Case]:
     from involve_desktop.ui.rota.availability_dialog import AvailabilityDialog
     from involve_desktop.ui.rota.setup_dialogs import SitesDialog
     from involve_desktop.ui.rota.setup_pattern import PatternDialog
+    from involve_desktop.ui.rota.shift_calldown import CallDialog
     from involve_desktop.ui.rota.shift_edit import ShiftEditDialog
+    from involve_desktop.ui.rota.shift_outcome import OutcomeDialog
+    from involve_desktop.ui.rota.shift_swap import SwapDialog
     from involve_desktop.ui.settings.lists_tab import ListEntryDialog
 
     password = typed("password", "a long new password")
@@ -537,6 +619,44 @@ def _cases() -> list[Case]:
             typed("led_by", "Council"),
             "spectrum_assessment",
         ),
+        Case(
+            "WithdrawDialog",
+            lambda c, a: WithdrawDialog(c, a, enrolled(c, a), today=TODAY),
+            typed("reason", "Moving away"),
+            "enrolment",
+        ),
+        Case(
+            "AlumniDialog",
+            lambda c, a: AlumniDialog(
+                c, a, None, [first_programme(c, a)], first_programme(c, a), today=TODAY
+            ),
+            both(typed("title_edit", "Co-led a workshop"), tick_first("people")),
+            "alumni_action",
+        ),
+        Case(
+            "PaidDateDialog",
+            paid_date,
+            nothing,
+            "pay_line",
+        ),
+        Case(
+            "CallDialog",
+            lambda c, a: CallDialog(c, a, cover(c, a)),
+            typed("note", "Can do mornings only"),
+            "rota_call_down",
+        ),
+        Case(
+            "OutcomeDialog",
+            lambda c, a: OutcomeDialog(c, a, past_shift(c, a)),
+            lambda qtbot, d: d.all_worked(),
+            "rota_assignment",
+        ),
+        Case(
+            "SwapDialog",
+            lambda c, a: SwapDialog(c, a, *swap_pair(c, a)),
+            lambda qtbot, d: d.list.setCurrentRow(0),
+            "rota_assignment",
+        ),
     ]
 
 
@@ -547,17 +667,14 @@ ESC_DOES_NOT_ASK = {
     # a dialog it typed into with a message box that fails the test
     "ListEntryDialog": "an older test cancels it after typing",
     "MemberChoiceDialog": "a choice in a list, quick to make again; nothing typed is kept",
+    "SwapDialog": "a choice in a list, quick to make again (its search box is not an edit)",
+    "PaidDateDialog": "one date, quick to choose again",
 }
 # Editing dialogs without a case above yet (see the report of the change that added this).
-NOT_YET_COVERED = {
-    "WithdrawDialog",
-    "GraduateDialog",
-    "AlumniDialog",
-    "PaidDateDialog",
-    "CallDialog",
-    "OutcomeDialog",
-    "SwapDialog",
-}
+# Editing dialogs without a case above, and why. GraduateDialog gets its keys from the
+# Cohorts FormDialog like the others, but nobody in the demo group can graduate yet (the
+# service refuses, so there is no saved record to look for).
+NOT_YET_COVERED = {"GraduateDialog"}
 
 
 # -- driving a dialog -------------------------------------------------------------------------
@@ -580,6 +697,11 @@ def answers(monkeypatch) -> Asked:
         return asked.reply
 
     monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda *a, **k: asked.append(a[1]) or ("Agreed with both of them", True),
+    )
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(
             QMessageBox, name, lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Ok
@@ -645,11 +767,11 @@ def one_edit(qtbot, dialog: QDialog, attr: str | None = None) -> Callable[[], bo
         if isinstance(box, QAbstractSpinBox | QComboBox):
             was = shown_value(box)
             box.setFocus()
-            step = Qt.Key.Key_Up if isinstance(box, QAbstractSpinBox) else Qt.Key.Key_Down
-            qtbot.keyClick(box, step)
-            now = shown_value(box)
-            if now != was:
-                return lambda box=box, now=now: shown_value(box) == now
+            for step in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                qtbot.keyClick(box, step)
+                now = shown_value(box)
+                if now != was:
+                    return lambda box=box, now=now: shown_value(box) == now
     raise AssertionError(f"{type(dialog).__name__}: no box to change")
 
 
