@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -99,7 +99,18 @@ def with_error(widget: QWidget, error: QLabel, hint: str | None = None) -> QWidg
         layout.addWidget(note)
     layout.addWidget(error)
     box.setFocusProxy(widget)
+    # A form's label names this box as its buddy, but a label's Alt+letter only focuses a
+    # buddy that takes focus itself (the box must not: it would break Tab and first focus).
+    # Once the form is built, its label points at the field instead.
+    QTimer.singleShot(0, box, lambda: _label_the_field(box, widget))
     return box
+
+
+def _label_the_field(box: QWidget, field: QWidget) -> None:
+    """Make the label whose buddy is ``box`` (if any) name ``field`` instead."""
+    for label in box.window().findChildren(QLabel):
+        if label.buddy() is box:
+            label.setBuddy(field)
 
 
 def save_cancel(save_text: str) -> QDialogButtonBox:
