@@ -6,8 +6,8 @@ short reason for the gaps list, built with exactly the rules of ``rota_rules``:
 - the coverage: "no one: needs 2", "alone: needs 2, has 1", "short: needs 3, has 2";
 - then, for a shift from today on, who could fill it: "2 people could cover — open it to
   ring round"; or, when nobody is free within their availability and limits, how many
-  could with a recorded reason ("no one free within their availability and limits;
-  1 person could with a reason (outside their availability)"); or what stops
+  could cover if asked, and what they would be asked to go beyond ("no one free; 1,858
+  could cover if asked (outside their availability)"); or what stops
   everyone ("no one trained available", "no one free: 3 not available then, 2 away"); a
   shift on an earlier day is simply "this shift is over".
 
@@ -88,10 +88,7 @@ def fill_reason(shift: ShiftSlot, verdicts: dict[int, str], on_it: set[int]) -> 
     if limits:
         count = sum(limits.values())
         words = ", ".join(LIMIT_WORDS[c] for c in sorted(limits, key=lambda c: -limits[c]))
-        return (
-            f"no one free within their availability and limits; "
-            f"{plural(count, 'person', 'people')} could with a reason ({words})"
-        )
+        return f"no one free; {count:,} could cover if asked ({words})"
     training = training_words(shift.training_name or "the required")
     if not tally:
         return "no peer supporters on the rota on that day"

@@ -47,7 +47,7 @@ def gap_columns() -> list[Column[GapInfo]]:
             lambda g: ", ".join(person_words(a) for a in g.view.assignees) or "—",
         ),
         Column("Coverage", lambda g: coverage_words(g.view), lambda g: g.view.state.value),
-        Column("Why", lambda g: g.why),
+        Column("Why", lambda g: g.why, tooltip=lambda g: g.why),  # whole when the cell cuts it
     ]
 
 

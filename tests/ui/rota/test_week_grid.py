@@ -91,6 +91,8 @@ def test_gaps_tab_lists_shifts_below_minimum(qtbot, context, coordinator, ward, 
     # Aisha and Ben are both on the covered morning; Ben is free in the afternoon.
     assert why[0] == "alone: needs 2, has 1 — 1 person could cover — open it to ring round"
     assert why[1] == "no one: needs 2 — 2 people could cover — open it to ring round"
+    tips = [model.index(r, len(headers) - 1).data(Qt.ItemDataRole.ToolTipRole) for r in (0, 1)]
+    assert tips == why  # the whole reason, even where the column cuts it
     opened: list[int] = []
     monkeypatch.setattr(view, "open_shift", opened.append)
     view.gaps.open_shift.disconnect()
