@@ -1,4 +1,7 @@
-"""Writing and reading the audit trail: who changed what, when, on which record."""
+"""Writing and reading the audit trail: who changed what, when, on which record.
+
+The trail in people's words (record names, changes, times) lives in ``audit_words``; its
+functions are re-exported here for the viewer and the export."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -19,11 +21,17 @@ from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services.audit_words import (  # the trail in words, re-exported
+    LOCAL_ZONE,
+    describe_changes,
+    local_time,
+    record_names,
+    record_words,
+    when_words,
+)
 from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.transaction import require, transaction
-
-LOCAL_ZONE = ZoneInfo("Europe/London")
 
 # Never copied into the trail, whatever the entity.
 SECRET_FIELDS = frozenset({"password", "password_hash"})
@@ -160,6 +168,14 @@ ACTION_WORDS = {
     "export": "exported",
     "password-reset": "password reset",
 }
+__all__ = [
+    "LOCAL_ZONE",
+    "describe_changes",
+    "local_time",
+    "record_names",
+    "record_words",
+    "when_words",
+]
 EXPORT_COLUMNS = ("When", "Account", "Action", "Area", "Record", "What changed")
 
 
@@ -190,29 +206,9 @@ def action_words(action: str) -> str:
     return ACTION_WORDS.get(action, action.replace("-", " "))
 
 
-def describe_changes(changes: Mapping[str, Any] | None) -> str:
-    """The changes of one row as a sentence: "status: active → left; phone: 0161… → 0207…"."""
-    if not changes:
-        return ""
-    parts = []
-    for field, value in changes.items():
-        label = str(field).replace("_", " ")
-        if isinstance(value, list) and len(value) == 2:
-            old, new = ("(blank)" if v in (None, "") else v for v in value)
-            parts.append(f"{label}: {old} → {new}")
-        elif value is not None and value != "":  # a new record's blank fields say nothing
-            parts.append(f"{label}: {value}")
-    return "; ".join(parts)
-
-
 def _utc_start_of(day: date) -> datetime:
     local = datetime.combine(day, time.min, tzinfo=LOCAL_ZONE)
     return local.astimezone(UTC).replace(tzinfo=None)
-
-
-def local_time(at: datetime) -> datetime:
-    """A stored (UTC, naive) time as the laptop's local wall-clock time (naive)."""
-    return at.replace(tzinfo=UTC).astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
 def _filtered(query: Select, chosen: AuditFilter | None) -> Select:
@@ -283,15 +279,6 @@ def count_entries(session: Session, actor: Actor, chosen: AuditFilter | None = N
     return int(session.scalar(query) or 0)
 
 
-def record_words(entry: AuditInfo, member_names: Mapping[int, str] | None = None) -> str:
-    """Which record a row is about: "Alan Wright (member 7)", "rota shift 3", "account 1"."""
-    entity = entry.entity.replace("_", " ")
-    if entry.entity_id is None:
-        return entity
-    name = (member_names or {}).get(entry.entity_id) if entry.entity == "member" else None
-    return f"{name} (member {entry.entity_id})" if name else f"{entity} {entry.entity_id}"
-
-
 def member_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     """The names people go by, for the member ids given (ids of removed records are left out)."""
     wanted = {i for i in ids if i is not None}
@@ -304,19 +291,20 @@ def member_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
 
 
 def export_rows(
-    entries: Iterable[AuditInfo], names: Mapping[int, str] | None = None
+    entries: Iterable[AuditInfo], names: Mapping[Any, str] | None = None
 ) -> Iterator[list[str]]:
-    """The rows of an audit export (header first), as the viewer shows them."""
+    """The rows of an audit export (header first): the record and what changed in words, as
+    the viewer shows them, but When as an ISO local time (machines read the file).
+    ``names`` comes from ``record_names``."""
     yield list(EXPORT_COLUMNS)
     for e in entries:
-        record_text = record_words(e, names)
         yield [
             local_time(e.at).strftime("%Y-%m-%d %H:%M:%S"),
             e.account_name,
             action_words(e.action),
             area_of(e.entity, e.action),
-            record_text,
-            describe_changes(e.changes),
+            record_words(e, names),
+            describe_changes(e.changes, e.entity),
         ]
 
 
@@ -338,7 +326,7 @@ def export_csv(
     writer.writerow(next(rows))
     while True:
         batch = list_entries(session, actor, limit=page, chosen=chosen, offset=offset)
-        names = member_names(session, (e.entity_id for e in batch if e.entity == "member"))
+        names = record_names(session, batch)  # one query per kind of record in the batch
         for row in list(export_rows(batch, names))[1:]:
             writer.writerow(row)
         written += len(batch)
