@@ -22,16 +22,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date, format_pence
-from involve_desktop.core.models.accounts import Account
+from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.activities import InvolvementActivity
-from involve_desktop.core.models.cohorts import Cohort, Enrolment, Programme
+from involve_desktop.core.models.cohorts import AlumniAction, Cohort, Enrolment, Programme
 from involve_desktop.core.models.meetings import Meeting, MeetingGroup
 from involve_desktop.core.models.panels import Panel
 from involve_desktop.core.models.payments import ExpenseClaim, PayLine
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaAssignment, RotaPattern, RotaShift, RotaSite
 from involve_desktop.core.permissions import Role
-from involve_desktop.core.services.activities_dto import ActivityKind, PaymentOffered
+from involve_desktop.core.services.activities_dto import (
+    ActivityKind,
+    ImpactStatus,
+    PaymentOffered,
+    YouSaidStatus,
+)
 from involve_desktop.core.services.cohorts_dto import CohortStatus, EnrolmentState
 from involve_desktop.core.services.dto import AuditInfo
 from involve_desktop.core.services.meetings_dto import GroupKind, ScheduleKind
@@ -45,7 +50,8 @@ from involve_desktop.core.services.payments_dto import (
     PayStatus,
     RateBasis,
 )
-from involve_desktop.core.services.rota_dto import SiteKind
+from involve_desktop.core.services.rota_dto import Attendance, SiteKind
+from involve_desktop.core.services.spectrum_dto import AssessmentStatus
 
 LOCAL_ZONE = ZoneInfo("Europe/London")
 BLANK = "(blank)"
@@ -263,6 +269,22 @@ def _activities(session: Session, ids: set[int]) -> dict[int, str]:
     return {r.id: f"{r.title} ({format_date(r.day)})" for r in rows}
 
 
+def _organisations(session: Session, ids: set[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))
+    )
+    return {r.id: f"{r.name} (the group's details)" for r in rows}
+
+
+def _alumni_actions(session: Session, ids: set[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(AlumniAction.id, AlumniAction.title, AlumniAction.day).where(
+            AlumniAction.id.in_(ids)
+        )
+    )
+    return {r.id: f"{r.title} ({format_date(r.day)})" for r in rows}
+
+
 # Audit entity → how its records are named (one query for all the ids of a page).
 LOOKUPS: dict[str, Lookup] = {
     "member": _members,
@@ -282,6 +304,8 @@ LOOKUPS: dict[str, Lookup] = {
     "cohort": _cohorts,
     "enrolment": _enrolments,
     "involvement_activity": _activities,
+    "organisation": _organisations,
+    "alumni_action": _alumni_actions,
 }
 
 
@@ -354,6 +378,10 @@ VALUE_LABELS: dict[tuple[str | None, str], type[StrEnum]] = {
     ("meeting_group", "schedule"): ScheduleKind,
     ("involvement_activity", "kind"): ActivityKind,
     ("involvement_activity", "payment"): PaymentOffered,
+    ("involvement_activity", "impact_status"): ImpactStatus,
+    ("you_said_entry", "status"): YouSaidStatus,
+    ("spectrum_assessment", "status"): AssessmentStatus,
+    ("rota_assignment", "attendance"): Attendance,
     (None, "role"): Role,
     (None, "method"): PaymentMethod,
     (None, "activity"): Activity,
