@@ -5,10 +5,11 @@ have no such tab."""
 from __future__ import annotations
 
 import csv
+import re
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtCore import QDate, QModelIndex, Qt
 
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, audit
@@ -76,6 +77,40 @@ def test_filter_by_person_account_area_and_day(qtbot, session, view, coordinator
     assert _column(view, 3) == ["Rota"]
 
 
+WHEN = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
+
+
+def test_rows_read_as_sentences(qtbot, session, view, coordinator):
+    """When with the weekday, the record by what people call it, what changed in words."""
+    accounts.create_account(
+        session, coordinator, "Fran Facilitator", "fran", "a long enough password", Role.FACILITATOR
+    )
+    audit.record(
+        session,
+        coordinator,
+        "update",
+        "rota_shift",
+        77,
+        {"day": ["2026-11-03", "2026-11-04"], "sections changed": ["next_year", "spread"]},
+        at=datetime(2026, 11, 3, 14, 5),
+    )
+    session.commit()
+    view.refresh()
+    when = _column(view, 0)
+    assert all(WHEN.fullmatch(w) for w in when), when
+    assert "Tue 3 Nov 2026 14:05" in when
+    records, changed = _column(view, 4), _column(view, 5)
+    fran = records.index("Fran Facilitator's account")
+    assert "role: Facilitator" in changed[fran]
+    assert "display name: Fran Facilitator" in changed[fran]
+    shift = records.index("rota shift 77")  # no such shift: the plain words
+    assert changed[shift] == (
+        "day: Tue 3 Nov 2026 → Wed 4 Nov 2026; sections changed: next year, spread"
+    )
+    tooltip = view.model.data(view.model.index(shift, 5), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "day: Tue 3 Nov 2026 → Wed 4 Nov 2026\nsections changed: next year, spread"
+
+
 def test_long_trail_is_read_a_page_at_a_time(session, view, coordinator):
     for n in range(PAGE + 50):
         audit.record(session, coordinator, "update", "panel", n, {"note": [None, str(n)]})
@@ -101,6 +136,7 @@ def test_export_saves_what_is_shown_and_is_logged(view, tmp_path, people, monkey
         rows = list(csv.reader(f))
     assert len(rows) == 2
     assert rows[1][4] == f"Alan Wright (member {alan.id})"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", rows[1][0])  # ISO for machines
     assert "1 exported to trail.csv" in view.count.text()
     view.clear_filters()
     assert _column(view, 2)[0] == "exported"
