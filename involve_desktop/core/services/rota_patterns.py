@@ -38,6 +38,7 @@ from involve_desktop.core.services.rota_dto import GenerateResult, PatternInfo, 
 from involve_desktop.core.services.rota_rules import WEEKDAYS
 from involve_desktop.core.services.rota_sites import check_peers
 from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.text import natural_sort_key
 
 MAX_GENERATE_DAYS = 366
 
@@ -199,7 +200,11 @@ def list_patterns(session: Session, actor: Actor, site_id: int | None = None) ->
     )
     if site_id is not None:
         query = query.where(RotaPattern.site_id == site_id)
-    return [pattern_info(row, name) for row, name in session.execute(query)]
+    rows = sorted(  # sites in natural order ("Venue 3" before "Venue 12"), as list_sites
+        session.execute(query).all(),
+        key=lambda r: (natural_sort_key(r[0].site.name), r[0].site_id, r[0].weekday),
+    )
+    return [pattern_info(row, name) for row, name in rows]
 
 
 def generate_shifts(

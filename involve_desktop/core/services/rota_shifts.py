@@ -41,6 +41,7 @@ from involve_desktop.core.services.rota_rules import (
 from involve_desktop.core.services.rota_sites import check_peers
 from involve_desktop.core.services.rota_world import counts, load_world, slot_of
 from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.text import natural_sort_key
 
 
 def _bank_days(
@@ -97,6 +98,8 @@ def shift_views(
     if site_id is not None:
         query = query.where(RotaShift.site_id == site_id)
     rows = session.execute(query).all()
+    # Sites at the same time in natural order ("Venue 3" before "Venue 12"), as list_sites.
+    rows.sort(key=lambda r: (r[0].day, r[0].start_time, natural_sort_key(r[1]), r[0].id))
     ids = [row.id for row, _, _ in rows]
     people: dict[int, list[tuple]] = defaultdict(list)
     members: set[int] = set()

@@ -22,6 +22,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.rota_dto import ClosedDateInfo, SiteInfo, SiteInput, SiteKind
 from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.text import natural_sort_key
 
 MAX_PEERS_LIMIT = 50
 
@@ -146,12 +147,14 @@ def archive_site(session: Session, actor: Actor, site_id: int, archived: bool = 
 
 
 def list_sites(session: Session, actor: Actor, include_archived: bool = False) -> list[SiteInfo]:
-    """Sites in name order."""
+    """Sites in natural name order ("Venue 3" before "venue 12"), the same on every database:
+    sorted here, as SQL cannot order numbers inside names portably (a few dozen sites)."""
     require(session, actor, Permission.VIEW_ROTA, "see the rota")
-    query = select(RotaSite).order_by(func.lower(RotaSite.name), RotaSite.id)
+    query = select(RotaSite)
     if not include_archived:
         query = query.where(RotaSite.archived.is_(False))
-    return [site_info(row) for row in session.scalars(query)]
+    rows = sorted(session.scalars(query), key=lambda row: (natural_sort_key(row.name), row.id))
+    return [site_info(row) for row in rows]
 
 
 def add_closed_date(

@@ -28,7 +28,7 @@ from involve_desktop.core.services.rota_world import person_name
 from involve_desktop.core.services.transaction import require
 from involve_desktop.core.sheets.options import SheetInputError
 from involve_desktop.core.sheets.params import SheetParams
-from involve_desktop.core.text import sort_key
+from involve_desktop.core.text import natural_sort_key, sort_key
 
 DEFAULT_GAP_WEEKS = 4
 MAX_GAP_WEEKS = 13
@@ -206,7 +206,7 @@ def load_weekly_rota(
     else:
         listed = [info.name for info in rota_sites.list_sites(session, actor)]
         extra = {v.slot.site_name for v in views} - set(listed)
-        sites = tuple(sorted([*listed, *extra], key=sort_key))
+        sites = tuple(sorted([*listed, *extra], key=natural_sort_key))
     return WeeklyRotaSheet(
         monday=monday,
         sites=sites,

@@ -26,6 +26,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import rota_gap_reasons
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import GapInfo, hhmm, plural
+from involve_desktop.core.text import natural_sort_key
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
@@ -39,7 +40,11 @@ PERIODS = (("The week shown", 1), ("4 weeks from the week shown", 4), ("13 weeks
 def gap_columns() -> list[Column[GapInfo]]:
     """Site, day, times, who is on, coverage, why."""
     return [
-        Column("Site", lambda g: g.view.slot.site_name),
+        Column(
+            "Site",
+            lambda g: g.view.slot.site_name,
+            lambda g: (natural_sort_key(g.view.slot.site_name), g.view.slot.day),
+        ),
         Column("Day", lambda g: format_date(g.view.slot.day), lambda g: g.view.slot.start),
         Column("Time", lambda g: f"{hhmm(g.view.slot.start)}–{hhmm(g.view.slot.end)}"),
         Column(

@@ -256,3 +256,20 @@ def test_a_gap_already_over_says_so(qtbot, context, coordinator, ward):
     model = view.gaps.table.gaps_model
     why = model.index(0, model.columnCount() - 1).data()
     assert why == "alone: needs 2, has 1 — this shift is over"
+
+
+def test_site_chooser_and_week_rows_are_in_natural_order(qtbot, context, coordinator, session):
+    names = ["venue 12", "Venue 3", "venue 30", "venue 9"]
+    for name in names:
+        shift(session, coordinator, site(session, coordinator, name))
+    view = make_view(qtbot, context, coordinator)
+    view.load_sites()
+    view.refresh()
+    chooser = [view.site_filter.itemText(i) for i in range(1, view.site_filter.count())]
+    assert chooser == ["Venue 3", "venue 9", "venue 12", "venue 30"]
+    model = view.grid.grid_model
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert rows == chooser
+    view.show_gaps()
+    gaps = view.gaps.table.gaps_model
+    assert [gaps.index(r, 0).data() for r in range(gaps.rowCount())] == chooser
