@@ -19,9 +19,10 @@ from involve_desktop.core.models.accounts import Account
 from involve_desktop.core.models.cohorts import Cohort, Enrolment, Programme
 from involve_desktop.core.models.meetings import Meeting, MeetingGroup
 from involve_desktop.core.models.panels import Panel
-from involve_desktop.core.models.payments import PayLine
+from involve_desktop.core.models.payments import PayLine, PaymentRate
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
+from involve_desktop.core.models.spectrum import SpectrumAssessment
 from involve_desktop.core.services import audit, rota_shifts
 from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.member_dto import MemberInput, Restricted
@@ -122,6 +123,12 @@ def test_each_kind_of_record_is_named_as_people_call_it(session: Session, demo: 
     assert said.endswith(" (site)") and "rota site" not in said
     said, _e = words("programme")
     assert said in set(session.scalars(select(Programme.name)))
+    said, e = words("payment_rate")
+    rate = session.get(PaymentRate, e.entity_id)
+    assert said == f"{Activity(rate.activity).label} rate from {format_date(rate.valid_from)}"
+    said, e = words("spectrum_assessment")
+    day = session.get(SpectrumAssessment, e.entity_id).day
+    assert said == f"leadership self-assessment of {format_date(day)}"
 
 
 def test_a_removed_record_or_an_unnamed_kind_keeps_the_plain_words(

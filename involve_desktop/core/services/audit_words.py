@@ -23,13 +23,14 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date, format_pence
 from involve_desktop.core.models.accounts import Account, Organisation
-from involve_desktop.core.models.activities import InvolvementActivity
+from involve_desktop.core.models.activities import InvolvementActivity, YouSaidEntry
 from involve_desktop.core.models.cohorts import AlumniAction, Cohort, Enrolment, Programme
 from involve_desktop.core.models.meetings import Meeting, MeetingGroup
 from involve_desktop.core.models.panels import Panel
-from involve_desktop.core.models.payments import ExpenseClaim, PayLine
+from involve_desktop.core.models.payments import ExpenseClaim, PayLine, PaymentRate
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaAssignment, RotaPattern, RotaShift, RotaSite
+from involve_desktop.core.models.spectrum import SpectrumAssessment
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services.activities_dto import (
     ActivityKind,
@@ -285,6 +286,31 @@ def _alumni_actions(session: Session, ids: set[int]) -> dict[int, str]:
     return {r.id: f"{r.title} ({format_date(r.day)})" for r in rows}
 
 
+def _rates(session: Session, ids: set[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(PaymentRate.id, PaymentRate.activity, PaymentRate.valid_from).where(
+            PaymentRate.id.in_(ids)
+        )
+    )
+    return {
+        r.id: f"{_label(Activity, r.activity)} rate from {format_date(r.valid_from)}" for r in rows
+    }
+
+
+def _assessments(session: Session, ids: set[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(SpectrumAssessment.id, SpectrumAssessment.day).where(SpectrumAssessment.id.in_(ids))
+    )
+    return {r.id: f"leadership self-assessment of {format_date(r.day)}" for r in rows}
+
+
+def _you_said(session: Session, ids: set[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(YouSaidEntry.id, YouSaidEntry.day).where(YouSaidEntry.id.in_(ids))
+    )
+    return {r.id: f"\u201cyou said, we did\u201d of {format_date(r.day)}" for r in rows}
+
+
 # Audit entity → how its records are named (one query for all the ids of a page).
 LOOKUPS: dict[str, Lookup] = {
     "member": _members,
@@ -306,6 +332,9 @@ LOOKUPS: dict[str, Lookup] = {
     "involvement_activity": _activities,
     "organisation": _organisations,
     "alumni_action": _alumni_actions,
+    "payment_rate": _rates,
+    "spectrum_assessment": _assessments,
+    "you_said_entry": _you_said,
 }
 
 
