@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import utcnow
-from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.audit_words import (  # the trail in words, re-exported
     LOCAL_ZONE,
@@ -30,7 +29,6 @@ from involve_desktop.core.services.audit_words import (  # the trail in words, r
     when_words,
 )
 from involve_desktop.core.services.dto import Actor, AuditInfo
-from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.transaction import require, transaction
 
 # Never copied into the trail, whatever the entity.
@@ -277,17 +275,6 @@ def count_entries(session: Session, actor: Actor, chosen: AuditFilter | None = N
     require(session, actor, Permission.VIEW_AUDIT_LOG, "see the audit log")
     query = _filtered(select(func.count(AuditEntry.id)), chosen)
     return int(session.scalar(query) or 0)
-
-
-def member_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
-    """The names people go by, for the member ids given (ids of removed records are left out)."""
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(Member.id, Member.full_name, Member.preferred_name).where(Member.id.in_(wanted))
-    )
-    return {r.id: display_name(r.full_name, r.preferred_name) for r in rows}
 
 
 def export_rows(
