@@ -830,8 +830,9 @@ def test_esc_without_edits_closes_at_once(qtbot, demo, answers, case):
 
 
 def test_ctrl_s_in_a_dialog_over_the_main_window_saves_once(qtbot, demo, answers):
-    """The main window under the dialog has shortcuts of its own (the involvement report
-    saves with Ctrl+S too): the key still reaches the dialog, and only the dialog."""
+    """The main window's annual report saves with Ctrl+S too. With a dialog open over it,
+    Ctrl+S saves the dialog only (no "ambiguous shortcut" doing nothing, no report saved);
+    once the dialog has closed, the same key saves the report."""
     from involve_desktop.ui.main_window import MainWindow
     from involve_desktop.ui.members.member_dialog import MemberDialog
 
@@ -840,12 +841,22 @@ def test_ctrl_s_in_a_dialog_over_the_main_window_saves_once(qtbot, demo, answers
     window.show()
     qtbot.waitExposed(window)
     window.show_area("involvement")
+    report = window.involvement_view.report_tab
+    window.involvement_view.tabs.setCurrentWidget(report)
+    words = next(iter(report.edits.values()))
+    words.setFocus()
+    qtbot.keyClicks(words, " Written before the dialog opened.")
     dialog = shown(qtbot, MemberDialog(demo.context, demo.actor, parent=window))
     before = demo.audit_count()
     typed("fields.full_name", "Wilhelmina Oduya")(qtbot, dialog)
     key(qtbot, dialog, Qt.Key.Key_S, CTRL)
     assert demo.newest_entities(before) == ["member"]
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    words.setFocus()
+    key(qtbot, window, Qt.Key.Key_S, CTRL)
+    assert demo.newest_entities(before) == ["member", "involvement_report"]
     window.lock_controller.stop()
 
 
