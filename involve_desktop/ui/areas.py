@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from involve_desktop.core.permissions import Permission
 
@@ -78,17 +78,17 @@ def plan_areas(window: MainWindow) -> list[Area]:
     can = actor.can
     home = Area("home", "Home", lambda: window.home_view)
     add_member = can(Permission.EDIT_MEMBERS)
-    areas = [
-        home,
-        Area(
-            "members",
-            "Members",
-            lambda: _make_members(window),
-            "&Add member…" if add_member else None,
-            (lambda: window.members_view.add_member()) if add_member else None,
-            lambda: window.members_view.focus_search(),
-        ),
-    ]
+    members = Area(
+        "members",
+        "Members",
+        lambda: _make_members(window),
+        "&Add member…" if add_member else None,
+        (lambda: window.members_view.add_member()) if add_member else None,
+        lambda: window.members_view.focus_search(),
+        lambda: _members_print_text(window, members),
+        lambda: window.members_view.print_shown() or window.print_prepared("blank-sign-in", {}),
+    )
+    areas = [home, members]
     if can(Permission.VIEW_ROTA):
         manage = can(Permission.MANAGE_ROTA)
         areas.append(
@@ -187,7 +187,52 @@ def plan_areas(window: MainWindow) -> list[Area]:
 def _make_members(window: MainWindow) -> QWidget:
     from involve_desktop.ui.members.members_view import MembersView
 
-    return MembersView(window.context, window.actor)
+    view = MembersView(window.context, window.actor)
+    view.print_requested.connect(lambda key, values: print_members(window, key, values))
+    view.filters.changed.connect(window.refresh_actions)  # Ctrl+P's words follow the filters
+    return view
+
+
+def _members_print_text(window: MainWindow, area: Area) -> str | None:
+    """Ctrl+P's words in Members: what the list as filtered prints (before the list is made:
+    what the unfiltered list would)."""
+    if area.is_made:
+        return window.members_view.print_text()
+    from involve_desktop.core.services.member_dto import MemberFilter
+    from involve_desktop.ui.members.list_print import member_print
+
+    choice = member_print(window.actor, MemberFilter(), None)
+    return choice.menu_text if choice is not None else None
+
+
+def print_members(window: MainWindow, key: str, values: dict) -> None:
+    """Go to Sheets with member sheet ``key``, its "Who" and role chosen as in ``values``
+    (drop-downs) and typed inputs filled, and preview it (``MainWindow.print_prepared`` for
+    the drop-downs of member sheets)."""
+    from involve_desktop.core.sheets.params import MemberScope, SheetField
+
+    window.show_area("sheets")
+    view = window.sheets_view
+    view.refresh_roles()  # a role added in Settings since Sheets was last shown
+    view.select_sheet(key)
+    form = view.form
+    for name, text in values.items():
+        field = SheetField(name)  # a signal hands the keys over as plain strings
+        if field is SheetField.MEMBERS:
+            _choose(form.members_combo, MemberScope(text))
+        elif field is SheetField.ROLE:
+            _choose(form.role_combo, text)
+        else:
+            form.set_text(field, text)
+    view.preview()
+
+
+def _choose(combo: QComboBox, value: object) -> None:
+    """Choose the item of ``combo`` whose data is ``value`` (left as it is if none is)."""
+    for index in range(combo.count()):
+        if combo.itemData(index) == value:
+            combo.setCurrentIndex(index)
+            return
 
 
 def _make_rota(window: MainWindow) -> QWidget:

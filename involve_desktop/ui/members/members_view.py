@@ -3,6 +3,8 @@
 Search runs in SQL (``member_search.list_members``) 200 ms after the last keystroke; the
 table shows rows a batch at a time and never loads a member's details until they are opened.
 Enter or double-click opens the member page; Esc or "Back" returns to the list as it was.
+Ctrl+P prints the members shown: the member sheet that matches the list and the account
+(``list_print``), with the list's status and role filled in, through the Sheets preview.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -38,6 +41,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_empty_state import EmptyState
 from involve_desktop.ui.members.list_export import export_members_to_file
 from involve_desktop.ui.members.list_filters import MemberFilterBar, counts_text
+from involve_desktop.ui.members.list_print import MemberPrint, member_print
 from involve_desktop.ui.members.list_table import members_table
 from involve_desktop.ui.members.member_page import MemberPage
 from involve_desktop.ui.members.members_table_model import MembersTableModel
@@ -53,6 +57,8 @@ SELECT_ROW = (
 
 class MembersView(QWidget):
     """Find, filter and open members; add, import and export from the toolbar."""
+
+    print_requested = Signal(str, dict)  # sheet key, {SheetField: text}: preview it
 
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -368,6 +374,25 @@ class MembersView(QWidget):
         """Save the members shown (search and filters applied) to CSV or Excel."""
         if self.actor.can(Permission.EXPORT_PERSONAL_DATA):
             export_members_to_file(self, self.context, self.actor, self.current_filter())
+
+    def print_choice(self) -> MemberPrint | None:
+        """The sheet Ctrl+P prints for the list as filtered now (None: no member sheet)."""
+        role = self.filters.role_box.currentText() if self.filters.role_box.currentIndex() else None
+        return member_print(self.actor, self.current_filter(), role)
+
+    def print_text(self) -> str | None:
+        """The File menu's Ctrl+P words here, e.g. "Print contact list of the members shown…"."""
+        choice = self.print_choice()
+        return choice.menu_text if choice is not None else None
+
+    def print_shown(self) -> bool:
+        """Ctrl+P: ask for the preview of the sheet of the members shown; False when this
+        account may print no member sheet."""
+        choice = self.print_choice()
+        if choice is None:
+            return False
+        self.print_requested.emit(choice.key, dict(choice.values))
+        return True
 
     def open_target(self, target: object) -> None:
         """From Home: a member id opens that member's page."""
