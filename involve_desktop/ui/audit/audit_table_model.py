@@ -14,18 +14,19 @@ from involve_desktop.ui.table_model import AnyIndex, Column, DtoTableModel
 PAGE = 200
 
 
-def columns(names: dict[int, str]) -> list[Column[AuditInfo]]:
-    """The viewer's columns; ``names`` (member id → name) names the people in Record."""
+def columns(words: dict[tuple[str, int], str]) -> list[Column[AuditInfo]]:
+    """The viewer's columns in people's words: When with the weekday ("Tue 3 Nov 2026
+    14:05"), Record named from ``words`` (``audit.record_names`` of the pages read)."""
     return [
-        Column("When", lambda e: audit.local_time(e.at).strftime("%d %b %Y %H:%M")),
+        Column("When", lambda e: audit.when_words(e.at)),
         Column("Account", lambda e: e.account_name),
         Column("Action", lambda e: audit.action_words(e.action)),
         Column("Area", lambda e: audit.area_of(e.entity, e.action)),
-        Column("Record", lambda e: audit.record_words(e, names)),
+        Column("Record", lambda e: audit.record_words(e, words)),
         Column(
             "What changed",
-            lambda e: audit.describe_changes(e.changes),
-            tooltip=lambda e: audit.describe_changes(e.changes).replace("; ", "\n"),
+            lambda e: audit.describe_changes(e.changes, e.entity),
+            tooltip=lambda e: audit.describe_changes(e.changes, e.entity).replace("; ", "\n"),
         ),
     ]
 
@@ -34,9 +35,9 @@ class AuditTableModel(DtoTableModel[AuditInfo]):
     """Newest first; ``load(offset, limit)`` fetches a page, ``total`` rows exist in all."""
 
     def __init__(self, parent: Any = None) -> None:
-        names: dict[int, str] = {}
-        super().__init__(columns(names), parent)
-        self.names = names  # member id → name, filled by the view
+        words: dict[tuple[str, int], str] = {}
+        super().__init__(columns(words), parent)
+        self.words = words  # the record names of the pages read, added by the view per page
         self._load: Callable[[int, int], list[AuditInfo]] = lambda _offset, _limit: []
         self.total = 0
 

@@ -47,7 +47,6 @@ from involve_desktop.ui.audit.audit_table_model import AuditTableModel
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.table_model import Column
 
 ANY = "Any"
 NO_DAY = QDate(2000, 1, 1)  # the minimum of the day inputs, shown as "Any"
@@ -139,33 +138,6 @@ def _day_input(name: str) -> QDateEdit:
     return edit
 
 
-def worded_columns(words: dict[tuple[str, int], str]) -> list[Column[AuditInfo]]:
-    """The viewer's columns in people's words: When with the weekday ("Tue 3 Nov 2026
-    14:05"), Record named from ``words`` (``audit.record_names`` of the pages read)."""
-    return [
-        Column("When", lambda e: audit.when_words(e.at)),
-        Column("Account", lambda e: e.account_name),
-        Column("Action", lambda e: audit.action_words(e.action)),
-        Column("Area", lambda e: audit.area_of(e.entity, e.action)),
-        Column("Record", lambda e: audit.record_words(e, words)),
-        Column(
-            "What changed",
-            lambda e: audit.describe_changes(e.changes, e.entity),
-            tooltip=lambda e: audit.describe_changes(e.changes, e.entity).replace("; ", "\n"),
-        ),
-    ]
-
-
-class AuditRows(AuditTableModel):
-    """The audit table with :func:`worded_columns`; ``words`` holds the record names of the
-    pages read so far (the view adds each page's names as it reads the page)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.words: dict[tuple[str, int], str] = {}
-        self._columns = worded_columns(self.words)
-
-
 class AuditView(QWidget):
     """The audit trail for coordinators (VIEW_AUDIT_LOG); Export… needs EXPORT_PERSONAL_DATA."""
 
@@ -192,7 +164,7 @@ class AuditView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.count = QLabel()
         self.count.setAccessibleName("Entries shown")
-        self.model = AuditRows(self)
+        self.model = AuditTableModel(self)
         self.table = tab_leaves(QTableView())
         self.table.setAccessibleName("Audit log")
         self.table.setModel(self.model)
