@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from involve_desktop.core.services.dashboard_dto import Figure
@@ -12,9 +12,10 @@ FIGURE_SCALE = 2.0  # the figure's font size, times the system font
 
 
 class FigureCard(QFrame):
-    """A figure and its words (never colour alone); the whole card is read as one sentence.
-    A click opens the area it counts (``chosen``); the keyboard uses the sidebar or the
-    attention list instead, so the cards add no Tab stops."""
+    """A figure and its words (never colour alone); the whole card is read as one sentence
+    ("3 payments waiting — nothing to approve"). A click opens the area it counts
+    (``chosen``); so do Enter and Space when the card has the keyboard focus: every card is a
+    Tab stop, in reading order, framed more thickly while it has the focus."""
 
     chosen = Signal(object)  # Target
 
@@ -45,9 +46,19 @@ class FigureCard(QFrame):
         column.addWidget(self.detail)
         column.addStretch(1)
         self.setAccessibleName(self.sentence())
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if figure.target is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setToolTip(f"Open {figure.target.area.capitalize()}")
+            self.setToolTip(f"Open {figure.target.area.capitalize()} (Enter)")
+            self.setAccessibleDescription(f"Press Enter to open {figure.target.area.capitalize()}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        opens = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if opens and not event.modifiers() and self.figure.target is not None:
+            event.accept()
+            self.chosen.emit(self.figure.target)
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)
@@ -56,6 +67,6 @@ class FigureCard(QFrame):
             self.chosen.emit(self.figure.target)
 
     def sentence(self) -> str:
-        """ "63 of 71 shifts covered. 8 gaps, 3 alone on shift"."""
+        """ "63 of 71 shifts covered — 8 gaps, 3 alone on shift"."""
         text = f"{self.figure.value} {self.figure.words}"
-        return f"{text}. {self.figure.detail}" if self.figure.detail else text
+        return f"{text} — {self.figure.detail}" if self.figure.detail else text

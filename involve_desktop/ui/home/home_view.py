@@ -30,7 +30,8 @@ FIRST_STEPS = (
 )
 STYLE = """
 QFrame#figureCard { background: palette(base); border: 1px solid palette(mid);
-                    border-radius: 6px; }
+                    border-radius: 6px; margin: 2px; }
+QFrame#figureCard:focus { border: 3px solid palette(highlight); margin: 0px; }
 QListWidget#attentionList::item { padding: 4px 2px; }
 """
 
@@ -129,6 +130,9 @@ class HomeView(QWidget):
         for index, card in enumerate(self.cards):
             card.chosen.connect(lambda target: self.go_to.emit(target.area, target.target))
             self.card_grid.addWidget(card, index // CARDS_PER_ROW, index % CARDS_PER_ROW)
+        # Tab reads the cards in order, left to right and row by row, then the attention list
+        for first, second in zip(self.cards, [*self.cards[1:], self.attention], strict=True):
+            QWidget.setTabOrder(first, second)
 
     def open_item(self, item: AttentionItem) -> None:
         """Ask the main window to open the place where ``item`` is dealt with."""

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.demo.seed import seed_demo
@@ -61,8 +62,8 @@ def test_home_comes_first_with_cards_and_items_in_urgency_order(built) -> None:
     assert window.current_area() == "home"
     home = window.home_view
     words = [card.sentence() for card in home.cards]
-    assert "7 active members. Plus 1 stepping back" in words
-    assert "1 of 4 shifts covered. 3 gaps, 1 alone on shift" in words
+    assert "7 active members — Plus 1 stepping back" in words
+    assert "1 of 4 shifts covered — 3 gaps, 1 alone on shift" in words
     headings = [
         home.attention.item(r).text()
         for r in range(home.attention.count())
@@ -212,3 +213,80 @@ def test_facilitator_home_has_no_coordinator_work(qtbot, context, session, coord
     qtbot.keyClick(home.attention, Qt.Key.Key_Enter)
     assert window.current_area() == "meetings"
     assert window.meetings_view.current_meeting().group_name == "Tuesday Peer Support"
+
+
+def _shown(qtbot, window: MainWindow) -> None:
+    """The window on screen and active, as a person sees it (Tab needs an active window)."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_tab_from_the_sidebar_reaches_each_card_in_order_then_the_list(qtbot, built) -> None:
+    window, _ids = built
+    _shown(qtbot, window)
+    home = window.home_view
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus)
+    reached = []
+    for _card in home.cards:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == home.cards
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is home.attention
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is home.cards[-1]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is home.cards[-2]
+
+
+def test_a_focused_card_is_framed_and_named_by_its_figure_and_words(qtbot, built) -> None:
+    window, _ids = built
+    _shown(qtbot, window)
+    card = next(c for c in window.home_view.cards if c.figure.key == "shifts")
+    assert card.accessibleName() == "1 of 4 shifts covered — 3 gaps, 1 alone on shift"
+    before = card.grab().toImage()
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus)
+    assert card.grab().toImage() != before  # the focus frame shows
+
+
+def test_enter_on_payments_waiting_opens_payments_as_a_click_does(
+    qtbot, context, session: Session
+) -> None:
+    demo = seed_demo(session, today=DEMO_TODAY)
+    clicked = _window(qtbot, context, demo, DEMO_TODAY)
+    card = next(c for c in clicked.home_view.cards if c.figure.key == "payments")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    by_mouse = clicked.payments_view
+    expected = (
+        by_mouse.tabs.currentWidget(),
+        by_mouse.start_end(),
+        by_mouse.lines.status_filter.currentText(),
+    )
+    assert clicked.current_area() == "payments"
+    assert expected[2] == PayStatus.PENDING.label
+
+    window = _window(qtbot, context, demo, DEMO_TODAY)
+    _shown(qtbot, window)
+    card = next(c for c in window.home_view.cards if c.figure.key == "payments")
+    assert card.accessibleName().startswith(f"{card.figure.value} payment")
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus)
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    payments = window.payments_view
+    assert window.current_area() == "payments"
+    assert payments.tabs.currentWidget().objectName() == expected[0].objectName()
+    assert (payments.tabs.currentIndex(), payments.start_end()) == (
+        by_mouse.tabs.currentIndex(),
+        expected[1],
+    )
+    assert payments.lines.status_filter.currentText() == expected[2]
+    window.show_area("home")
+    card = next(c for c in window.home_view.cards if c.figure.key == "shifts")
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Space)
+    assert window.current_area() == "rota"
