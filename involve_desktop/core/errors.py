@@ -22,10 +22,12 @@ class ValidationError(InvolveError):
 class AuthenticationError(InvolveError):
     """Wrong username or password; deliberately does not say which."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            "That username and password do not match an account. Check both and try again."
-        )
+    def __init__(
+        self,
+        message: str = "That username and password do not match an account. "
+        "Check both and try again.",
+    ) -> None:
+        super().__init__(message)
 
 
 class PermissionDenied(InvolveError):

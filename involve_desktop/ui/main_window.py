@@ -186,7 +186,9 @@ class MainWindow(QMainWindow):
         )
         self.logout_action = self._action("&Log out", self.log_out, "Ctrl+Shift+L")
         # Stepping away from a shared laptop: lock at once instead of waiting for the timer.
-        self.lock_action = self._action("Lock &now", lambda: self.lock_controller.lock(), "Ctrl+L")
+        self.lock_action = self._action(
+            "Lock &now", lambda: self.lock_controller.lock(asked=True), "Ctrl+L"
+        )
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from sqlalchemy import select
 
 from involve_desktop.core.models.audit import AuditEntry
@@ -62,6 +62,7 @@ def test_locks_after_the_idle_time_and_covers_the_window(window, clock):
     controller = window.lock_controller
     assert controller.is_locked
     assert controller.dialog.isVisible()
+    assert "Nobody used the laptop for a while" in _intro(controller.dialog)
     assert window.windowTitle() == LOCKED_TITLE
     assert len(_curtains(window)) == 1
     assert _curtains(window)[0].geometry() == window.rect()
@@ -91,7 +92,8 @@ def test_wrong_passwords_keep_it_locked_and_slow_down_after_five(window, clock, 
         dialog.password.setText("not my password")
         dialog.unlock_button.click()
         assert window.lock_controller.is_locked
-        assert "do not match" in dialog.error.text()
+        assert "That password is not right" in dialog.error.text()
+        assert "username" not in dialog.error.text()  # there is no username box here
     dialog.password.setText(COORDINATOR_PASSWORD)  # right, but too soon after five wrong
     dialog.unlock_button.click()
     assert window.lock_controller.is_locked
@@ -189,3 +191,18 @@ def test_sign_in_dialog_says_how_long_to_wait_after_five_wrong_passwords(
     dialog.sign_in_button.click()
     assert dialog.actor is None
     assert "Too many wrong passwords in a row. Wait" in dialog.error.text()
+
+
+def _intro(dialog) -> str:
+    return " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_lock_now_says_it_was_locked_on_purpose(window, clock):
+    window.lock_action.trigger()  # Ctrl+L
+    dialog = window.lock_controller.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "locked with Lock now" in _intro(dialog)
+    assert "Nobody used" not in _intro(dialog)
+    dialog.password.setText(COORDINATOR_PASSWORD)
+    dialog.unlock_button.click()
+    assert not window.lock_controller.is_locked

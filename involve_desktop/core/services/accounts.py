@@ -117,8 +117,16 @@ def _unless_read_only() -> Iterator[None]:
         log.info("Read-only copy: sign-in bookkeeping not recorded")
 
 
+WRONG_UNLOCK_PASSWORD = "That password is not right. Type your own password again."
+
+
 def _wrong_password(
-    session: Session, account_id: int | None, username: str, at: datetime, where: str
+    session: Session,
+    account_id: int | None,
+    username: str,
+    at: datetime,
+    where: str,
+    message: str | None = None,
 ) -> None:
     """Record a wrong password on the trail (it counts towards the slow-down) and refuse."""
     with _unless_read_only(), transaction(session):
@@ -132,7 +140,7 @@ def _wrong_password(
             at=at,
             account_name=where,
         )
-    raise AuthenticationError()
+    raise AuthenticationError() if message is None else AuthenticationError(message)
 
 
 def sign_in(session: Session, username: str, password: str, now: datetime | None = None) -> Actor:
@@ -174,7 +182,9 @@ def unlock(session: Session, actor: Actor, password: str, now: datetime | None =
     sign_in_throttle.check(session, account.id, at)
     stored = account.password_hash if account.active else None
     if not verify_password(stored, password or ""):
-        _wrong_password(session, account.id, account.username, at, "(lock screen)")
+        _wrong_password(
+            session, account.id, account.username, at, "(lock screen)", WRONG_UNLOCK_PASSWORD
+        )
     with _unless_read_only(), transaction(session):
         audit.record(session, _actor(account), "unlock", "account", account.id, at=at)
     return _actor(account)

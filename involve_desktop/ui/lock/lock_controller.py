@@ -100,8 +100,9 @@ class LockController(QObject):
                 windows.append(widget)
         return windows
 
-    def lock(self) -> None:
-        """Cover every window and show the lock screen (does nothing if already locked)."""
+    def lock(self, asked: bool = False) -> None:
+        """Cover every window and show the lock screen (does nothing if already locked);
+        ``asked``: by Lock now rather than after no input."""
         if self.dialog is not None:
             return
         self.watcher.paused = True
@@ -114,7 +115,7 @@ class LockController(QObject):
         except Exception:  # noqa: BLE001 - the lock must happen even if the trail cannot
             log.exception("Could not record the lock")
         parent = QApplication.activeModalWidget() or self.window
-        self.dialog = LockDialog(self.context, self.actor, self.group, parent)
+        self.dialog = LockDialog(self.context, self.actor, self.group, parent, asked=asked)
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.switch_requested.connect(self._switch)
         self.dialog.show()

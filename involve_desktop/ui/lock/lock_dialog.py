@@ -35,8 +35,15 @@ class LockDialog(QDialog):
     switch_requested = Signal()
 
     def __init__(
-        self, context: AppContext, actor: Actor, group: str, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        actor: Actor,
+        group: str,
+        parent: QWidget | None = None,
+        *,
+        asked: bool = False,
     ) -> None:
+        """``asked``: locked with Lock now (Ctrl+L), not after no one used the laptop."""
         super().__init__(parent)
         self.context = context
         self.actor = actor
@@ -45,10 +52,14 @@ class LockDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         heading = QLabel(f"<h2>Locked</h2><p>{escape(group)}</p>")
         heading.setTextFormat(Qt.TextFormat.RichText)
+        why = (
+            "The app was locked with Lock now."
+            if asked
+            else "Nobody used the laptop for a while, so it locked."
+        )
         intro = QLabel(
-            f"Nobody used the laptop for a while, so it locked. "
-            f"{escape(actor.display_name)}: type your password to carry on where you left off. "
-            "Anything typed in an open window is kept."
+            f"{why} {escape(actor.display_name)}: type your password to carry on where you "
+            "left off. Anything typed in an open window is kept."
         )
         intro.setWordWrap(True)
         self.password = QLineEdit()
