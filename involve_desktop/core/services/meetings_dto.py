@@ -307,13 +307,18 @@ class AttendanceSheet:
 
 @dataclass(frozen=True)
 class WalkInMatch:
-    """An existing member a typed name may be; ``exact`` when the name matches in full."""
+    """An existing member a typed name may be; ``exact`` when the name matches in full.
+
+    ``joined`` and ``last_came`` (the last meeting they were present at, of any group) tell
+    apart two people of the same name."""
 
     member_id: int
     name: str
     full_name: str
     status: str
     exact: bool
+    joined: date | None = None
+    last_came: date | None = None
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ person is confirmed to be someone else (``allow_duplicate``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.dates import add_months
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.meetings import Meeting, MeetingAttendance
 from involve_desktop.core.models.people import Consent, Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, members, members_rows
@@ -64,7 +66,58 @@ def find_walk_in(session: Session, actor: Actor, typed: str) -> list[WalkInMatch
         if id_ not in seen and len(found) < MAX_MATCHES:
             found.append(WalkInMatch(id_, display_name(full, preferred), full, status, False))
             seen.add(id_)
-    return found
+    return _with_when(session, found)
+
+
+MATCH_STATUS_WORDS = {"stepping_back": "stepping back", "left": "has left"}
+
+
+def match_labels(matches: list[WalkInMatch]) -> list[str]:
+    """How each match reads in the "Who is this?" list: "Jo Smith (Joanna Smith, stepping
+    back)"; people who would read the same are told apart by when they joined and last
+    came ("Dan Smith (Daniel Smith; joined Mar 2024, last came Tue 3 Nov 2026)")."""
+    plain = []
+    for match in matches:
+        extra = [match.full_name] if match.full_name != match.name else []
+        if match.status in MATCH_STATUS_WORDS:
+            extra.append(MATCH_STATUS_WORDS[match.status])
+        plain.append(f"{match.name} ({', '.join(extra)})" if extra else match.name)
+    labels = []
+    for text, match in zip(plain, matches, strict=True):
+        if plain.count(text) > 1:
+            when = [f"joined {match.joined:%b %Y}" if match.joined else "joining day not known"]
+            when.append(
+                f"last came {format_date(match.last_came)}" if match.last_came else "not come yet"
+            )
+            inner = text[len(match.name) + 2 : -1] if text != match.name else ""
+            text = f"{match.name} ({inner}{'; ' if inner else ''}{', '.join(when)})"
+        labels.append(text)
+    return labels
+
+
+def _with_when(session: Session, found: list[WalkInMatch]) -> list[WalkInMatch]:
+    """The matches with the day each joined and last came to a meeting (two queries)."""
+    ids = [m.member_id for m in found]
+    if not ids:
+        return found
+    joined = dict(
+        session.execute(select(Member.id, Member.date_joined).where(Member.id.in_(ids))).all()
+    )
+    last_came = dict(
+        session.execute(
+            select(MeetingAttendance.member_id, func.max(Meeting.day))
+            .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+            .where(
+                MeetingAttendance.member_id.in_(ids),
+                MeetingAttendance.state == AttendanceState.PRESENT.value,
+            )
+            .group_by(MeetingAttendance.member_id)
+        ).all()
+    )
+    return [
+        replace(m, joined=joined.get(m.member_id), last_came=last_came.get(m.member_id))
+        for m in found
+    ]
 
 
 def add_walk_in(

@@ -38,15 +38,6 @@ TITLE = "Attendance"
 NEW_PERSON = -1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 41
 CONSENT_QUESTION = "May we keep their name and contact details to tell them about meetings?"
-STATUS_WORDS = {"stepping_back": "stepping back", "left": "has left"}
-
-
-def match_text(match: WalkInMatch) -> str:
-    """ "Jo Smith (Joanna Smith, stepping back)"."""
-    extra = [match.full_name] if match.full_name != match.name else []
-    if match.status in STATUS_WORDS:
-        extra.append(STATUS_WORDS[match.status])
-    return f"{match.name} ({', '.join(extra)})" if extra else match.name
 
 
 class ChooseWalkInDialog(QDialog):
@@ -59,8 +50,8 @@ class ChooseWalkInDialog(QDialog):
         self.setWindowTitle("Who is this?")
         self.list = QListWidget()
         self.list.setAccessibleName("Possible members")
-        for match in matches:
-            item = QListWidgetItem(match_text(match))
+        for match, label in zip(matches, meetings_walk_in.match_labels(matches), strict=True):
+            item = QListWidgetItem(label)
             item.setData(MATCH_ROLE, match.member_id)
             self.list.addItem(item)
         new = QListWidgetItem(f"Someone new called {typed}")

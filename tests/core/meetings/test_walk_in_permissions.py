@@ -26,7 +26,12 @@ from involve_desktop.core.services.meetings_groups import (
     set_group_members,
 )
 from involve_desktop.core.services.meetings_meetings import add_meeting, list_meetings
-from involve_desktop.core.services.meetings_walk_in import add_walk_in, create_walk_in, find_walk_in
+from involve_desktop.core.services.meetings_walk_in import (
+    add_walk_in,
+    create_walk_in,
+    find_walk_in,
+    match_labels,
+)
 from involve_desktop.core.services.members import PossibleDuplicateError
 from tests.core.meetings.helpers import TODAY, group, person
 
@@ -50,6 +55,20 @@ def test_typing_a_name_finds_the_existing_member(session, coordinator, past_meet
     assert find_walk_in(session, coordinator, "  ") == []
     sheet = add_walk_in(session, coordinator, past_meeting, jo, today=TODAY).sheet
     assert [(r.name, r.state, r.expected) for r in sheet.rows] == [("Jo Smith", P, False)]
+
+
+def test_two_people_of_the_same_name_are_told_apart(session, coordinator, past_meeting) -> None:
+    came = person(session, coordinator, "Daniel Smith", preferred="Dan", joined=date(2024, 3, 4))
+    person(session, coordinator, "Daniel Smith", preferred="Dan", joined=date(2025, 9, 1))
+    person(session, coordinator, "Danielle Smithers")
+    add_walk_in(session, coordinator, past_meeting, came, today=TODAY)
+    found = find_walk_in(session, coordinator, "dan smith")
+    labels = match_labels(found)
+    assert len(set(labels)) == len(labels) == 3
+    by_id = dict(zip((m.member_id for m in found), labels, strict=True))
+    assert by_id[came] == "Dan Smith (Daniel Smith; joined Mar 2024, last came Tue 24 Feb 2026)"
+    assert "Dan Smith (Daniel Smith; joined Sep 2025, not come yet)" in labels
+    assert "Danielle Smithers" in labels  # a name of its own needs nothing more
 
 
 def test_a_new_walk_in_with_an_existing_name_is_refused(session, coordinator, past_meeting) -> None:
