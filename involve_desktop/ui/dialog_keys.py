@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTextEdit,
     QWidget,
 )
@@ -108,6 +109,7 @@ class EditDialog(QDialog):
         edit. Call it last in ``__init__``, once the boxes hold what the dialog opens with.
         """
         self.save_shortcut = save_shortcut(self, save, save_button, tip)
+        self._save_button = save_button
         self._ignored = {id(widget) for widget in ignore}
         self.watch_edits()
         return self.save_shortcut
@@ -141,6 +143,16 @@ class EditDialog(QDialog):
     def has_unsaved_edits(self) -> bool:
         """Whether closing now would lose something typed or chosen."""
         return self._edited
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Make Save the dialog's own default button, now that it is inside the dialog."""
+        button = getattr(self, "_save_button", None)
+        if isinstance(button, QPushButton) and button.isDefault():
+            # Made default before it was in the dialog, the button was never the dialog's
+            # main default: once Tab had passed over Cancel, Enter in a field pressed Cancel.
+            button.setDefault(False)
+            button.setDefault(True)
+        super().showEvent(event)
 
     def reject(self) -> None:
         """Esc, Cancel or the window's ×: ask first when something would be lost."""
