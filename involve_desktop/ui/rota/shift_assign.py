@@ -4,19 +4,30 @@ Eligible people come first, best first, each with why ("3 shifts in the 4 weeks 
 one", "bank", or the limit they would go past — outside their availability, over a limit —
 which asks for a reason); then the people who cannot do it, with the reason. When nobody at
 all can be listed, the service's reason says why (e.g. no one held the role on that date).
+
+A large group lists hundreds of people, so a search box above the list (focused when the
+dialog opens) narrows it by name as you type, ignoring accents and capitals; Down moves into
+the list and Enter assigns the highlighted person. Each row wraps, so a long reason is read
+in full rather than cut off.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,11 +35,14 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.services import rota_coverage
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import CoverSuggestions, Suggestion, plural
+from involve_desktop.core.text import search_key
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.shift_actions import TITLE, assign_person
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 20
+# The person's name as ``search_key`` folds it, on each row about one person.
+NAME_KEY_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
 def why_text(suggestion: Suggestion) -> str:
@@ -80,6 +94,8 @@ def fill_suggestion_list(target: QListWidget, found: CoverSuggestions) -> None:
     for suggestion in found.eligible:
         item = QListWidgetItem(why_text(suggestion))
         item.setData(MEMBER_ROLE, suggestion.member_id)
+        item.setData(NAME_KEY_ROLE, search_key(suggestion.name))
+        item.setToolTip(item.text())
         target.addItem(item)
     if found.not_eligible:
         heading = QListWidgetItem("Cannot do this shift:")
@@ -91,11 +107,68 @@ def fill_suggestion_list(target: QListWidget, found: CoverSuggestions) -> None:
     for person in found.not_eligible:
         item = QListWidgetItem(f"✗ {refusal_text(person.name, person.reason)}")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not choosable
+        item.setData(NAME_KEY_ROLE, search_key(person.name))
+        item.setToolTip(item.text())
         target.addItem(item)
     for row in range(target.count()):
         if target.item(row).data(MEMBER_ROLE) is not None:
             target.setCurrentRow(row)
             break
+
+
+def filter_suggestion_list(target: QListWidget, typed: str) -> int:
+    """Show only the people whose name holds ``typed`` (accents and capitals ignored);
+    keep a visible choosable row current. Returns how many people are shown."""
+    wanted = search_key(typed.strip())
+    shown = 0
+    heading_row: int | None = None
+    refusals_shown = 0
+    for row in range(target.count()):
+        item = target.item(row)
+        key = item.data(NAME_KEY_ROLE)
+        if key is None:
+            if item.text() == "Cannot do this shift:":
+                heading_row = row
+            continue  # the explanation line stays
+        match = wanted in key
+        target.setRowHidden(row, not match)
+        if match:
+            shown += 1
+            if item.data(MEMBER_ROLE) is None:
+                refusals_shown += 1
+    if heading_row is not None:
+        target.setRowHidden(heading_row, refusals_shown == 0)
+    current = target.currentItem()
+    if current is None or current.isHidden() or current.data(MEMBER_ROLE) is None:
+        target.setCurrentRow(-1)
+        for row in range(target.count()):
+            item = target.item(row)
+            if not item.isHidden() and item.data(MEMBER_ROLE) is not None:
+                target.setCurrentRow(row)
+                break
+    return shown
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text needs at the list's width, so a long reason wraps."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(  # noqa: N802 - Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The text's wrapped height at the width the list shows."""
+        base = super().sizeHint(option, index)
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        width = max(120, self.view.viewport().width() - 4 * margin)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        bounds = QFontMetrics(font).boundingRect(
+            QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(width, max(base.height(), bounds.height() + 2 * margin))
 
 
 class AssignDialog(QDialog):
@@ -112,11 +185,27 @@ class AssignDialog(QDialog):
         self.heading.setWordWrap(True)
         self.bank_first = QCheckBox("Ask bank supporters first")
         self.bank_first.toggled.connect(self.reload)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Type part of a name to narrow the list")
+        self.search.setAccessibleName("Find a person by name")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.installEventFilter(self)
+        search_label = QLabel("&Find:")
+        search_label.setBuddy(self.search)
+        self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
         self.people = QListWidget()
         self.people.setAccessibleName("People who could cover this shift, best first")
+        self.people.setWordWrap(True)
+        self.people.setUniformItemSizes(False)
+        self.people.setResizeMode(QListView.ResizeMode.Adjust)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.people.setItemDelegate(WrappingDelegate(self.people))
         self.people.itemActivated.connect(lambda _item: self.assign_selected())
         self.assign_button = QPushButton("Assign")
-        self.assign_button.setDefault(True)
         self.assign_button.clicked.connect(self.assign_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.assign_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -124,11 +213,37 @@ class AssignDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(self.heading)
         column.addWidget(self.bank_first)
+        column.addWidget(search_label)
+        column.addWidget(self.search)
+        column.addWidget(self.no_match)
         column.addWidget(self.people, 1)
         column.addWidget(buttons)
+        # Made default once inside the dialog, so Enter in the search box presses Assign.
+        self.assign_button.setDefault(True)
         self.resize(640, 460)
         self.reload()
-        self.people.setFocus()
+        self.search.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Down (or Page Down) in the search box moves into the list."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self.people.setFocus()
+            if self.people.currentItem() is None or self.people.currentItem().isHidden():
+                filter_suggestion_list(self.people, self.search.text())
+            return True
+        return super().eventFilter(watched, event)
+
+    def apply_filter(self) -> None:
+        """Narrow the list to the names holding what is typed in the search box."""
+        typed = self.search.text().strip()
+        shown = filter_suggestion_list(self.people, typed)
+        self.no_match.setText(f"No one called “{typed}” is on this list." if typed else "")
+        self.no_match.setVisible(bool(typed) and shown == 0)
 
     def reload(self) -> None:
         """Ask the service again (e.g. after switching bank first)."""
@@ -139,6 +254,8 @@ class AssignDialog(QDialog):
             return
         self.heading.setText(f"Who could cover {found.shift.slot.label}? Best first.")
         fill_suggestion_list(self.people, found)
+        if self.search.text().strip():
+            self.apply_filter()
 
     def selected_member(self) -> int | None:
         """The member id of the chosen person, if any."""
