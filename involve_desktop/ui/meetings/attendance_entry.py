@@ -6,12 +6,15 @@ Delete clears the row. Someone who came but was not printed: type their name in 
 below and press Enter — an existing member is found (no duplicate), someone new is added
 with the consent question. Ctrl+S saves the whole list in one step; closing with unsaved
 marks asks first. Saving again later edits the meeting's attendance (audited).
+
+The dialog never grows past the screen's free area (a small laptop at a larger font): the
+list takes what height is left and scrolls, so the Walk-in box and Save stay in view.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -169,9 +172,45 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # A few rows at least; the rest of the height goes to the list only when there is room.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 3 + 30)
         self.resize(640, 680)
+        self.fit_to_screen()
         self.load()
         self.table.setFocus()
+
+    # -- fitting the screen -----------------------------------------------------------------
+
+    def available_area(self) -> QRect:
+        """The screen's free area (without task bars) in the dialog's own units."""
+        screen = self.screen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 600)
+
+    def fit_to_screen(self) -> None:
+        """No taller or wider than the screen's free area, title bar included; the list
+        gives up the height (it scrolls), and the window is moved back inside if needed."""
+        area = self.available_area()
+        frame = self.frameGeometry()
+        inner = self.geometry()
+        # The window system's title bar and borders; a guess until the window is shown.
+        extra_w = frame.width() - inner.width() if self.isVisible() else 16
+        extra_h = frame.height() - inner.height() if self.isVisible() else 40
+        max_w = max(320, area.width() - extra_w)
+        max_h = max(240, area.height() - extra_h)
+        self.setMaximumSize(max_w, max_h)
+        if self.width() > max_w or self.height() > max_h:
+            self.resize(min(self.width(), max_w), min(self.height(), max_h))
+        if self.isVisible():
+            frame = self.frameGeometry()
+            x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+            y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+            if (x, y) != (frame.x(), frame.y()):
+                self.move(max(x, area.x()), max(y, area.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Fit the screen it opens on, now that the title bar's size is known."""
+        super().showEvent(event)
+        self.fit_to_screen()
 
     # -- reading ----------------------------------------------------------------------------
 
