@@ -14,7 +14,7 @@ in full rather than cut off.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,8 +41,37 @@ from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.shift_actions import TITLE, assign_person
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 20
-# The person's name as ``search_key`` folds it, on each row about one person.
-NAME_KEY_ROLE = Qt.ItemDataRole.UserRole + 21
+# Set on every row: (what the row is — one of the kinds below, the person's name as
+# ``search_key`` folds it, or "" on a row about nobody).
+ROW_ROLE = Qt.ItemDataRole.UserRole + 21
+INFO, HEADING, CHOOSABLE, REFUSAL = "info", "heading", "choosable", "refusal"
+# PySide6 6.12 (an abi3 wheel) on Python 3.11 takes one reference from None each time
+# ``data()`` returns nothing, and each time a method that returns nothing is called
+# (``setData``, ``setRowHidden``, ``addItem`` …); over the thousands of rows of a large
+# group that ended in the fatal "deallocating None". So each row costs one such call when
+# made, every row holds ROW_ROLE, MEMBER_ROLE is read only on a CHOOSABLE row, and
+# filtering touches only the rows whose visibility changes.
+
+
+def _add_row(target: QListWidget, text: str, kind: str, name: str = "") -> QListWidgetItem:
+    """Add a row of ``kind`` (its text wraps) with ``name``'s search key."""
+    item = QListWidgetItem(text, target)
+    item.setData(ROW_ROLE, (kind, search_key(name)))
+    if kind != CHOOSABLE:
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not choosable
+    return item
+
+
+def row_kind(item: QListWidgetItem) -> str:
+    """What the row is: INFO, HEADING, CHOOSABLE or REFUSAL."""
+    return item.data(ROW_ROLE)[0]
+
+
+def row_member(item: QListWidgetItem | None) -> int | None:
+    """The member id on a choosable row; None on any other row (or none)."""
+    if item is None or row_kind(item) != CHOOSABLE:
+        return None
+    return int(item.data(MEMBER_ROLE))
 
 
 def why_text(suggestion: Suggestion) -> str:
@@ -87,31 +116,19 @@ def fill_suggestion_list(target: QListWidget, found: CoverSuggestions) -> None:
             if found.not_eligible
             else found.empty_reason or "No one can be put on this shift."
         )
-        info = QListWidgetItem(text)
-        info.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not choosable
-        info.setToolTip(text)
-        target.addItem(info)
+        _add_row(target, text, INFO)
     for suggestion in found.eligible:
-        item = QListWidgetItem(why_text(suggestion))
+        item = _add_row(target, why_text(suggestion), CHOOSABLE, suggestion.name)
         item.setData(MEMBER_ROLE, suggestion.member_id)
-        item.setData(NAME_KEY_ROLE, search_key(suggestion.name))
-        item.setToolTip(item.text())
-        target.addItem(item)
     if found.not_eligible:
-        heading = QListWidgetItem("Cannot do this shift:")
-        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        heading = _add_row(target, "Cannot do this shift:", HEADING)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        target.addItem(heading)
     for person in found.not_eligible:
-        item = QListWidgetItem(f"✗ {refusal_text(person.name, person.reason)}")
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not choosable
-        item.setData(NAME_KEY_ROLE, search_key(person.name))
-        item.setToolTip(item.text())
-        target.addItem(item)
+        _add_row(target, f"✗ {refusal_text(person.name, person.reason)}", REFUSAL, person.name)
     for row in range(target.count()):
-        if target.item(row).data(MEMBER_ROLE) is not None:
+        if row_member(target.item(row)) is not None:
             target.setCurrentRow(row)
             break
 
@@ -125,25 +142,26 @@ def filter_suggestion_list(target: QListWidget, typed: str) -> int:
     refusals_shown = 0
     for row in range(target.count()):
         item = target.item(row)
-        key = item.data(NAME_KEY_ROLE)
-        if key is None:
-            if item.text() == "Cannot do this shift:":
-                heading_row = row
-            continue  # the explanation line stays
+        kind, key = item.data(ROW_ROLE)
+        if kind == HEADING:
+            heading_row = row
+        if kind not in (CHOOSABLE, REFUSAL):
+            continue  # the explanation line stays; the heading follows its people
         match = wanted in key
-        target.setRowHidden(row, not match)
+        if target.isRowHidden(row) == match:  # only rows that change (see ROW_ROLE's note)
+            target.setRowHidden(row, not match)
         if match:
             shown += 1
-            if item.data(MEMBER_ROLE) is None:
-                refusals_shown += 1
-    if heading_row is not None:
+            refusals_shown += kind == REFUSAL
+    if heading_row is not None and target.isRowHidden(heading_row) != (refusals_shown == 0):
         target.setRowHidden(heading_row, refusals_shown == 0)
     current = target.currentItem()
-    if current is None or current.isHidden() or current.data(MEMBER_ROLE) is None:
+    if current is not None and (current.isHidden() or row_member(current) is None):
         target.setCurrentRow(-1)
+    if target.currentItem() is None:
         for row in range(target.count()):
             item = target.item(row)
-            if not item.isHidden() and item.data(MEMBER_ROLE) is not None:
+            if not item.isHidden() and row_member(item) is not None:
                 target.setCurrentRow(row)
                 break
     return shown
@@ -163,8 +181,12 @@ class WrappingDelegate(QStyledItemDelegate):
         base = super().sizeHint(option, index)
         margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
         width = max(120, self.view.viewport().width() - 4 * margin)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        # Only roles every row holds are read (see ROW_ROLE's note): the text, and the kind
+        # for the one bold row.
+        text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        font = QFont(option.font)
+        if index.data(ROW_ROLE)[0] == HEADING:
+            font.setBold(True)
         bounds = QFontMetrics(font).boundingRect(
             QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, text
         )
@@ -259,8 +281,7 @@ class AssignDialog(QDialog):
 
     def selected_member(self) -> int | None:
         """The member id of the chosen person, if any."""
-        item = self.people.currentItem()
-        return item.data(MEMBER_ROLE) if item is not None else None
+        return row_member(self.people.currentItem())
 
     def assign_selected(self) -> None:
         """Assign the chosen person; close when it worked."""
