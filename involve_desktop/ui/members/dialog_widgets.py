@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 # The day comes first so a date can be typed: Tab in, type "27", the month ("N" for Nov)
 # and the year; the weekday follows the date by itself. With the weekday first, Qt refused
@@ -108,8 +109,10 @@ def with_error(widget: QWidget, error: QLabel, hint: str | None = None) -> QWidg
 
 def _label_the_field(box: QWidget, field: QWidget) -> None:
     """Make the label whose buddy is ``box`` (if any) name ``field`` instead."""
+    if not (isValid(box) and isValid(field)):
+        return  # the form was closed and deleted before the timer ran
     for label in box.window().findChildren(QLabel):
-        if label.buddy() is box:
+        if isValid(label) and label.buddy() is box:
             label.setBuddy(field)
 
 
