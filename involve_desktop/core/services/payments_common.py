@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +24,7 @@ from involve_desktop.core.money import per_hour_amount
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.meetings_people import names_of
+from involve_desktop.core.services.meetings_people import name_order, names_of
 from involve_desktop.core.services.payments_dto import (
     Activity,
     ExpenseInfo,
@@ -42,6 +42,8 @@ SEE = "see involvement payments or expenses"
 
 Transition = Literal["approve", "unapprove", "pay"]
 Row = PayLine | ExpenseClaim
+Info = TypeVar("Info", PayLineInfo, ExpenseInfo)
+RowT = TypeVar("RowT", PayLine, ExpenseClaim)
 
 
 def check_period(start: date, end: date) -> None:
@@ -114,6 +116,30 @@ def claim_infos(session: Session, rows: Sequence[ExpenseClaim]) -> list[ExpenseI
         )
         for r in rows
     ]
+
+
+def rows_in(
+    session: Session,
+    model: type[RowT],
+    start: date,
+    end: date,
+    *,
+    member_id: int | None = None,
+    statuses: Iterable[PayStatus] | None = None,
+) -> list[RowT]:
+    """The pay lines or claims dated in [start, end], optionally one person's or some
+    statuses (no permission check: for the payment services that made one)."""
+    query = select(model).where(model.day.between(start, end))
+    if member_id is not None:
+        query = query.where(model.member_id == member_id)
+    if statuses is not None:
+        query = query.where(model.status.in_([PayStatus(s).value for s in statuses]))
+    return list(session.scalars(query))
+
+
+def by_day_then_name(infos: list[Info]) -> list[Info]:
+    """Lines or claims in the order the lists and sheets show them: by day, then name."""
+    return sorted(infos, key=lambda i: (i.day, *name_order(i.name, i.member_id), i.id))
 
 
 def load_rows(session: Session, model: type[Row], ids: Iterable[int]) -> list[Row]:

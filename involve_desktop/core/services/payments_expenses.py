@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
@@ -23,13 +22,14 @@ from involve_desktop.core.money import MAX_PENCE
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.meetings_people import name_order
 from involve_desktop.core.services.payments_common import (
     MANAGE,
     SEE,
+    by_day_then_name,
     check_period,
     claim_infos,
     move_by_ids,
+    rows_in,
 )
 from involve_desktop.core.services.payments_dto import (
     ExpenseInfo,
@@ -166,13 +166,8 @@ def claims_in(
     statuses: Iterable[PayStatus] | None = None,
 ) -> list[ExpenseInfo]:
     """``list_claims`` without the permission check, for other payment services."""
-    query = select(ExpenseClaim).where(ExpenseClaim.day.between(start, end))
-    if member_id is not None:
-        query = query.where(ExpenseClaim.member_id == member_id)
-    if statuses is not None:
-        query = query.where(ExpenseClaim.status.in_([PayStatus(s).value for s in statuses]))
-    infos = claim_infos(session, list(session.scalars(query)))
-    return sorted(infos, key=lambda i: (i.day, *name_order(i.name, i.member_id), i.id))
+    rows = rows_in(session, ExpenseClaim, start, end, member_id=member_id, statuses=statuses)
+    return by_day_then_name(claim_infos(session, rows))
 
 
 def get_claim(session: Session, actor: Actor, claim_id: int) -> ExpenseInfo:
@@ -198,25 +193,14 @@ def list_claims(
     return claims_in(session, start, end, member_id=member_id, statuses=statuses)
 
 
-def _move(
-    session: Session,
-    actor: Actor,
-    ids: Sequence[int],
-    transition: str,
-    paid_on: date | None = None,
-    today: date | None = None,
-) -> int:
-    return move_by_ids(session, actor, ExpenseClaim, ids, transition, paid_on=paid_on, today=today)  # type: ignore[arg-type]
-
-
 def approve_claims(session: Session, actor: Actor, ids: Sequence[int]) -> int:
     """Approve pending claims (records who and when)."""
-    return _move(session, actor, ids, "approve")
+    return move_by_ids(session, actor, ExpenseClaim, ids, "approve")
 
 
 def unapprove_claims(session: Session, actor: Actor, ids: Sequence[int]) -> int:
     """Send approved claims back to pending; paid claims are refused."""
-    return _move(session, actor, ids, "unapprove")
+    return move_by_ids(session, actor, ExpenseClaim, ids, "unapprove")
 
 
 def mark_claims_paid(
@@ -228,4 +212,4 @@ def mark_claims_paid(
     today: date | None = None,
 ) -> int:
     """Mark approved claims paid on ``paid_on`` (not in the future)."""
-    return _move(session, actor, ids, "pay", paid_on, today)
+    return move_by_ids(session, actor, ExpenseClaim, ids, "pay", paid_on=paid_on, today=today)

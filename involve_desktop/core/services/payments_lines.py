@@ -23,15 +23,17 @@ from involve_desktop.core.models.payments import PayLine
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.meetings_people import name_order, names_of
+from involve_desktop.core.services.meetings_people import names_of
 from involve_desktop.core.services.payments_common import (
     MANAGE,
     SEE,
     apply_method,
+    by_day_then_name,
     check_period,
     line_infos,
     methods_of,
     move_by_ids,
+    rows_in,
 )
 from involve_desktop.core.services.payments_dto import (
     GenerateResult,
@@ -207,34 +209,18 @@ def lines_in(
     statuses: Iterable[PayStatus] | None = None,
 ) -> list[PayLineInfo]:
     """``list_pay_lines`` without the permission check, for other payment services."""
-    query = select(PayLine).where(PayLine.day.between(start, end))
-    if member_id is not None:
-        query = query.where(PayLine.member_id == member_id)
-    if statuses is not None:
-        query = query.where(PayLine.status.in_([PayStatus(s).value for s in statuses]))
-    infos = line_infos(session, list(session.scalars(query)))
-    return sorted(infos, key=lambda i: (i.day, *name_order(i.name, i.member_id), i.id))
-
-
-def _move(
-    session: Session,
-    actor: Actor,
-    ids: Sequence[int],
-    transition: str,
-    paid_on: date | None = None,
-    today: date | None = None,
-) -> int:
-    return move_by_ids(session, actor, PayLine, ids, transition, paid_on=paid_on, today=today)  # type: ignore[arg-type]
+    rows = rows_in(session, PayLine, start, end, member_id=member_id, statuses=statuses)
+    return by_day_then_name(line_infos(session, rows))
 
 
 def approve_lines(session: Session, actor: Actor, ids: Sequence[int]) -> int:
     """Approve pending lines (records who and when); PaymentRefused if any cannot be."""
-    return _move(session, actor, ids, "approve")
+    return move_by_ids(session, actor, PayLine, ids, "approve")
 
 
 def unapprove_lines(session: Session, actor: Actor, ids: Sequence[int]) -> int:
     """Send approved lines back to pending; paid lines are refused (paid is final)."""
-    return _move(session, actor, ids, "unapprove")
+    return move_by_ids(session, actor, PayLine, ids, "unapprove")
 
 
 def mark_lines_paid(
@@ -246,7 +232,7 @@ def mark_lines_paid(
     today: date | None = None,
 ) -> int:
     """Mark approved lines paid on ``paid_on`` (not in the future); pending ones refused."""
-    return _move(session, actor, ids, "pay", paid_on, today)
+    return move_by_ids(session, actor, PayLine, ids, "pay", paid_on=paid_on, today=today)
 
 
 def set_line_note(session: Session, actor: Actor, line_id: int, note: str | None) -> PayLineInfo:
