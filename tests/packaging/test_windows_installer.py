@@ -136,7 +136,7 @@ def test_installer_is_per_user_with_icon_shortcuts_and_uninstaller() -> None:
 
 
 def test_upgrade_replaces_internal_and_uninstall_leaves_the_data() -> None:
-    install = NSI.split('Section "${APP_NAME}" SecProgram', 1)[1]
+    install = NSI.split('Section "${APP_NAME}" SecProgram', 1)[1].split("SectionEnd", 1)[0]
     assert install.index('RMDir /r "$INSTDIR\\_internal"') < install.index("File /r")
     assert _define("DATA_DIR") == f"$LOCALAPPDATA\\{APP_AUTHOR}\\{APP_DIR_NAME}"
     uninstall = _uninstall_section()
