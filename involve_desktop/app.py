@@ -73,6 +73,9 @@ def create_application(argv: Sequence[str]) -> QApplication:
     icon = paths.resource("icons", "involve-desktop.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    from involve_desktop.ui.focus_style import install_focus_ring
+
+    install_focus_ring(app)  # a 2 px highlight ring on the focused widget, under the sheet
     style = paths.resource("style.qss")
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
