@@ -1,5 +1,8 @@
 """Print preview: shows a rendered sheet (PDF bytes) and offers Print… and Save as PDF….
 
+Keys: Ctrl+P prints, Ctrl+S saves a PDF, Esc closes, Ctrl++ / Ctrl+- zoom; every button
+has its own Alt letter too (Alt+P, Alt+S, Alt+C, Alt+O, Alt+I, Alt+F, Alt+W).
+
 The PDF is shown with QtPdf (every page, fitted to the window width). Printing paints each
 page as an image at the printer's resolution (capped at 300 dpi to keep memory modest), so
 what comes out is exactly what the preview shows. File and print dialogs go through small
@@ -83,9 +86,10 @@ class PrintPreviewDialog(QDialog):
 
     # -- layout -------------------------------------------------------------------------
     def _button(self, text: str, tip: str, slot: object) -> QPushButton:
-        """A push button with an accessible name and a tooltip showing its shortcut."""
+        """A push button (``&`` marks its Alt letter) with an accessible name and a tooltip
+        showing its shortcut."""
         button = QPushButton(text, self)
-        button.setAccessibleName(text.rstrip("…"))
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.setToolTip(tip)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
@@ -95,21 +99,22 @@ class PrintPreviewDialog(QDialog):
         """Page label and zoom buttons above the view; status and actions below it."""
         self.page_label = QLabel(self)
         self.page_label.setAccessibleName("Current page")
-        self.zoom_out_button = self._button("Zoom out", "Zoom out (Ctrl+-)", self.zoom_out)
-        self.fit_width_button = self._button("Fit width", "Fit the page width", self.fit_width)
-        self.zoom_in_button = self._button("Zoom in", "Zoom in (Ctrl++)", self.zoom_in)
+        # Alt letters, one each: O, F, I, W above the sheet; P, S, C below it.
+        self.zoom_out_button = self._button("Zoom &out", "Zoom out (Ctrl+-)", self.zoom_out)
+        self.fit_width_button = self._button("&Fit width", "Fit the page width", self.fit_width)
+        self.zoom_in_button = self._button("Zoom &in", "Zoom in (Ctrl++)", self.zoom_in)
         self.whole_page_button = self._button(
-            "Whole page", "Show a whole page at once", self.whole_page
+            "&Whole page", "Show a whole page at once", self.whole_page
         )
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Status")
         self.status_label.setWordWrap(True)
-        self.print_button = self._button("Print…", "Print this sheet (Ctrl+P)", self.print_sheet)
+        self.print_button = self._button("&Print…", "Print this sheet (Ctrl+P)", self.print_sheet)
         self.print_button.setDefault(True)
         self.save_button = self._button(
-            "Save as PDF…", "Save as a PDF file (Ctrl+S)", self.save_as_pdf
+            "&Save as PDF…", "Save as a PDF file (Ctrl+S)", self.save_as_pdf
         )
-        self.close_button = self._button("Close", "Close the preview (Esc)", self.reject)
+        self.close_button = self._button("&Close", "Close the preview (Esc)", self.reject)
 
         top = QHBoxLayout()
         top.addWidget(self.page_label)
