@@ -105,7 +105,7 @@ def test_paging_reads_one_page_at_a_time(session, coordinator, trail):
 
 def test_what_changed_reads_as_a_sentence(session, coordinator):
     assert audit.describe_changes({"phone": ["0161", "0207"], "email": [None, "a@b.org"]}) == (
-        "phone: 0161 → 0207; email: (blank) → a@b.org"
+        "phone: 0161 → 0207; email: (none) → a@b.org"
     )
     assert audit.describe_changes({"password": "(changed)"}) == "password: (changed)"
     assert audit.describe_changes({"full_name": "Alan Wright", "phone": None}) == (
@@ -129,7 +129,7 @@ def test_export_writes_the_filtered_rows_and_is_audited(session, coordinator, tr
         "changed",
         "Members",
         "member 7",
-        "email: (blank) → a@b.org",
+        "email: (none) → a@b.org",
     ]
     assert rows[2][0] == "2026-03-02 12:00:00"  # London is on GMT in early March
     assert rows[2][5] == "phone: 0161 → 0207"

@@ -111,9 +111,25 @@ def test_rows_read_as_sentences(qtbot, session, view, coordinator):
     assert tooltip == "day: Tue 3 Nov 2026 → Wed 4 Nov 2026\nsections changed: next year, spread"
 
 
-def test_long_trail_is_read_a_page_at_a_time(session, view, coordinator):
+def test_a_change_names_the_member_it_points_at(session, view, coordinator, people):
+    """An id in a change reads as the record's name; one since removed as its number."""
+    alan, _zoe = people
+    changes = {"member_id": [alan.id, 98765], "receipt_held": [False, True]}
+    audit.record(session, coordinator, "update", "expense_claim", 999, changes)
+    session.commit()
+    view.refresh()
+    records, changed = _column(view, 4), _column(view, 5)
+    row = records.index("expense claim 999")
+    assert changed[row] == (
+        "member: Alan Wright → number 98765 (since removed); receipt kept: no → yes"
+    )
+
+
+def test_long_trail_is_read_a_page_at_a_time(session, view, coordinator, people):
+    alan, _zoe = people
     for n in range(PAGE + 50):
-        audit.record(session, coordinator, "update", "panel", n, {"note": [None, str(n)]})
+        changes = {"note": [None, str(n)], "member_id": alan.id}
+        audit.record(session, coordinator, "update", "panel", n, changes)
     session.commit()
     view.area.setCurrentIndex(view.area.findText("Panels"))
     assert view.count.text() == f"{PAGE + 50} entries"
@@ -123,6 +139,7 @@ def test_long_trail_is_read_a_page_at_a_time(session, view, coordinator):
     assert view.model.rowCount() == PAGE + 50
     assert not view.model.canFetchMore(QModelIndex())
     assert _column(view, 4)[-1] == "panel 0"
+    assert _column(view, 5)[-1] == "note: (none) → 0; member: Alan Wright"  # a later page
 
 
 def test_export_saves_what_is_shown_and_is_logged(view, tmp_path, people, monkeypatch):

@@ -1,7 +1,8 @@
 """Writing and reading the audit trail: who changed what, when, on which record.
 
-The trail in people's words (record names, changes, times) lives in ``audit_words``; its
-functions are re-exported here for the viewer and the export."""
+The trail in people's words (changes and times) lives in ``audit_words``, the names of
+records in ``audit_names``; their functions are re-exported here for the viewer and the
+export."""
 
 from __future__ import annotations
 
@@ -165,6 +166,15 @@ ACTION_WORDS = {
     "denied": "refused",
     "export": "exported",
     "password-reset": "password reset",
+    "password-reset-with-recovery-key": "password reset with the recovery key",
+    "password-from-key-slot": "password reset from a saved key",
+    "generate": "made",
+    "import": "imported",
+    "erase": "erased",
+    "copy": "copied",
+    "encrypt": "encrypted",
+    "new-recovery-key": "new recovery key made",
+    "print": "printed",
 }
 __all__ = [
     "LOCAL_ZONE",
@@ -291,7 +301,7 @@ def export_rows(
             action_words(e.action),
             area_of(e.entity, e.action),
             record_words(e, names),
-            describe_changes(e.changes, e.entity),
+            describe_changes(e.changes, e.entity, names),
         ]
 
 

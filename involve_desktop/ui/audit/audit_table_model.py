@@ -16,7 +16,8 @@ PAGE = 200
 
 def columns(words: dict[tuple[str, int], str]) -> list[Column[AuditInfo]]:
     """The viewer's columns in people's words: When with the weekday ("Tue 3 Nov 2026
-    14:05"), Record named from ``words`` (``audit.record_names`` of the pages read)."""
+    14:05"), Record and the records a change points at named from ``words`` (``audit.record_names``
+    of the pages read)."""
     return [
         Column("When", lambda e: audit.when_words(e.at)),
         Column("Account", lambda e: e.account_name),
@@ -25,8 +26,10 @@ def columns(words: dict[tuple[str, int], str]) -> list[Column[AuditInfo]]:
         Column("Record", lambda e: audit.record_words(e, words)),
         Column(
             "What changed",
-            lambda e: audit.describe_changes(e.changes, e.entity),
-            tooltip=lambda e: audit.describe_changes(e.changes, e.entity).replace("; ", "\n"),
+            lambda e: audit.describe_changes(e.changes, e.entity, words),
+            tooltip=lambda e: audit.describe_changes(e.changes, e.entity, words).replace(
+                "; ", "\n"
+            ),
         ),
     ]
 
