@@ -89,6 +89,10 @@ ShowUninstDetails hide
 !define MUI_ABORTWARNING
 !define MUI_ABORTWARNING_TEXT "Stop installing ${APP_NAME}?"
 !define MUI_UNABORTWARNING
+!define MUI_UNABORTWARNING_TEXT "Stop removing ${APP_NAME}?"
+; The app's icon on its own blue, beside the welcome and finish pages (164 x 314).
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${__FILEDIR__}\welcome.bmp"
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "${__FILEDIR__}\welcome.bmp"
 
 !define MUI_WELCOMEPAGE_TITLE "Install ${APP_NAME} ${APP_VERSION}"
 !define MUI_WELCOMEPAGE_TEXT "This puts ${APP_NAME} on this computer for you. You do not \
@@ -96,8 +100,12 @@ ShowUninstDetails hide
   Installing over an older version replaces the program and keeps your group's data."
 !insertmacro MUI_PAGE_WELCOME
 
-!define MUI_COMPONENTSPAGE_TEXT_TOP "Tick a desktop shortcut if you want one. The Start \
-  menu shortcut is always added."
+!define MUI_PAGE_HEADER_TEXT "Shortcuts"
+!define MUI_PAGE_HEADER_SUBTEXT "Where you can start ${APP_NAME} from."
+!define MUI_COMPONENTSPAGE_TEXT_TOP "The Start menu shortcut is always added. Tick the \
+  desktop shortcut if you want one as well."
+!define MUI_COMPONENTSPAGE_TEXT_COMPLIST "Install:"
+!define MUI_COMPONENTSPAGE_NODESC
 !insertmacro MUI_PAGE_COMPONENTS
 
 !define MUI_DIRECTORYPAGE_TEXT_TOP "${APP_NAME} will be installed in this folder. The \
@@ -113,14 +121,18 @@ ShowUninstDetails hide
 !define MUI_FINISHPAGE_RUN_TEXT "Run ${APP_NAME}"
 !insertmacro MUI_PAGE_FINISH
 
-!define MUI_UNCONFIRMPAGE_TEXT_TOP "This removes the ${APP_NAME} program from this \
-  computer.$\r$\n$\r$\nYour group's data is NOT removed: members, rota, meetings and their \
-  backups stay in ${DATA_DIR}. Delete that folder yourself only if no one needs them."
+!define MUI_WELCOMEPAGE_TITLE "Remove ${APP_NAME}"
+!define MUI_WELCOMEPAGE_TEXT "This removes the ${APP_NAME} program from this computer.\
+  $\r$\n$\r$\nYour group's data is NOT removed: members, rota, meetings and their backups \
+  stay in this folder:$\r$\n$\r$\n${DATA_DIR}$\r$\n$\r$\nDelete that folder yourself only if \
+  no one needs them any more.$\r$\n$\r$\nIf ${APP_NAME} is open, close it first."
+!insertmacro MUI_UNPAGE_WELCOME
+!define MUI_UNCONFIRMPAGE_TEXT_TOP "Only the program is removed. Your group's data stays."
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 !define MUI_FINISHPAGE_TITLE "${APP_NAME} is removed"
-!define MUI_FINISHPAGE_TEXT "The program is gone. Your group's data is still in \
-  ${DATA_DIR}."
+!define MUI_FINISHPAGE_TEXT "The program is gone. Your group's data is still in this \
+  folder:$\r$\n$\r$\n${DATA_DIR}"
 !insertmacro MUI_UNPAGE_FINISH
 
 !insertmacro MUI_LANGUAGE "English"
@@ -129,7 +141,7 @@ ShowUninstDetails hide
 ; Install
 ; ---------------------------------------------------------------------------------------
 
-Section "${APP_NAME}" SecProgram
+Section "${APP_NAME} (always)" SecProgram
   SectionIn RO
   ; Upgrade: the old version's libraries go first, so nothing it shipped is left behind.
   RMDir /r "$INSTDIR\_internal"
@@ -154,15 +166,10 @@ Section "${APP_NAME}" SecProgram
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" $0
 SectionEnd
 
-Section /o "Desktop shortcut" SecDesktop
+Section /o "A desktop shortcut" SecDesktop
   CreateShortcut "$DESKTOP\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" \
     "$INSTDIR\${APP_EXE}" 0 SW_SHOWNORMAL "" "Members, rota, panels, meetings and sign-in sheets"
 SectionEnd
-
-!insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
-  !insertmacro MUI_DESCRIPTION_TEXT ${SecProgram} "The program itself (always installed)."
-  !insertmacro MUI_DESCRIPTION_TEXT ${SecDesktop} "A shortcut on your desktop as well."
-!insertmacro MUI_FUNCTION_DESCRIPTION_END
 
 ; ---------------------------------------------------------------------------------------
 ; Uninstall: the program only, never the group's data folder

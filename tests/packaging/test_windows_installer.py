@@ -115,9 +115,13 @@ def test_installer_is_per_user_with_icon_shortcuts_and_uninstaller() -> None:
     assert _define("APP_NAME") == "Involve Desktop"
     assert _define("MUI_ICON") == "${__FILEDIR__}\\involve-desktop.ico"
     assert (WINDOWS / "involve-desktop.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    bitmap = (WINDOWS / "welcome.bmp").read_bytes()
+    assert _define("MUI_WELCOMEFINISHPAGE_BITMAP") == "${__FILEDIR__}\\welcome.bmp"
+    assert bitmap[:2] == b"BM"
+    assert struct.unpack_from("<iiHH", bitmap, 18) == (164, 314, 1, 24)  # what MUI shows
     assert 'CreateShortcut "$SMPROGRAMS\\${APP_NAME}.lnk"' in NSI
     # The desktop shortcut is its own section, unticked (/o) unless chosen.
-    assert re.search(r'^Section /o "Desktop shortcut"', NSI, re.MULTILINE)
+    assert re.search(r'^Section /o "A desktop shortcut"', NSI, re.MULTILINE)
     assert 'MUI_FINISHPAGE_RUN "$INSTDIR\\${APP_EXE}"' in NSI
     for value in (
         "DisplayName",
@@ -136,13 +140,15 @@ def test_installer_is_per_user_with_icon_shortcuts_and_uninstaller() -> None:
 
 
 def test_upgrade_replaces_internal_and_uninstall_leaves_the_data() -> None:
-    install = NSI.split('Section "${APP_NAME}" SecProgram', 1)[1].split("SectionEnd", 1)[0]
+    install = NSI.split('Section "${APP_NAME} (always)" SecProgram', 1)[1].split("SectionEnd", 1)[0]
     assert install.index('RMDir /r "$INSTDIR\\_internal"') < install.index("File /r")
     assert _define("DATA_DIR") == f"$LOCALAPPDATA\\{APP_AUTHOR}\\{APP_DIR_NAME}"
     uninstall = _uninstall_section()
     assert "DATA_DIR" not in uninstall and "$LOCALAPPDATA" not in uninstall
     assert 'RMDir /r "$INSTDIR"' not in uninstall  # never a blind recursive delete
-    assert "${DATA_DIR}" in NSI.split("MUI_UNCONFIRMPAGE_TEXT_TOP", 1)[1].split("!insert")[0]
+    # The uninstaller's first page says where the data stays.
+    pages = NSI.split("MUI_UNPAGE_WELCOME")[0].rsplit("MUI_WELCOMEPAGE_TEXT", 1)[1]
+    assert "${DATA_DIR}" in pages
 
 
 def test_installer_words_are_plain() -> None:
