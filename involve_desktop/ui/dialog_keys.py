@@ -7,9 +7,13 @@ once its boxes are filled in, calls ``save_keys(self.save, save_button)``:
 * **Ctrl+S** runs the save slot (one shortcut on the dialog's own window, so the main
   window under it never competes for the key) and the Save button's tooltip names the key;
 * **Esc, Cancel and the window's ×** close at once when nothing was changed, and otherwise
-  ask "Discard your changes?" — *Discard* closes without saving, *Cancel* keeps the
-  dialog open with everything typed. A close the program itself makes (``close()``;
-  the lock uses ``done()``) does not ask: nobody may be there to answer.
+  ask "Discard your changes?" — *Discard changes* (Alt+D) closes without saving, *Keep
+  editing* (Alt+K; also Enter and Esc) keeps the dialog open with everything typed. A close
+  the program itself makes (``close()``; the lock uses ``done()``) does not ask: nobody may
+  be there to answer.
+
+Tests answer the question by replacing :func:`ask_discard` (the one place it is asked)
+with a function returning True for *Discard changes*; :func:`discard_box` builds the box.
 
 "Changed" means an editor under the dialog sent its change signal after ``save_keys``
 (the same signals ``ui/messages.py`` watches to clear a field's error). A dialog that knows
@@ -37,25 +41,50 @@ from PySide6.QtWidgets import (
 from involve_desktop.ui.messages import _change_signal
 
 DISCARD_TITLE = "Discard your changes?"
+DISCARD_TEXT = (
+    "You have typed changes that are not saved.\n\nDiscard them and close, or keep editing?"
+)
+DISCARD_BUTTON = "&Discard changes"
+KEEP_BUTTON = "&Keep editing"
 # The boxes a person types into or chooses with; scroll bars, tabs and lists are not edits.
 EDITORS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractButton)
 
 
-def ask_discard(parent: QWidget | None) -> bool:
-    """Ask before throwing away typed edits; True when the person chose Discard.
+def discard_box(parent: QWidget | None) -> QMessageBox:
+    """The "Discard your changes?" question, built but not shown.
 
-    The choices are named for what they do: *Discard* (close without saving) and *Cancel*
-    (the default, also Esc: go back to the dialog with everything kept).
+    Its buttons are named for what they do, each with an Alt letter: *Discard changes*
+    (object name ``discard``: close without saving) and *Keep editing* (``keep``: the
+    default, also Esc — back to the dialog with everything kept).
     """
-    answer = QMessageBox.question(
-        parent,
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         DISCARD_TITLE,
-        "You have typed changes that are not saved.\n\n"
-        "Discard them and close, or Cancel to keep editing?",
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        DISCARD_TEXT,
+        QMessageBox.StandardButton.NoButton,
+        parent,
     )
-    return answer == QMessageBox.StandardButton.Discard
+    discard = box.addButton(DISCARD_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discard")
+    discard.setAccessibleName("Discard changes")
+    keep = box.addButton(KEEP_BUTTON, QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keep")
+    keep.setAccessibleName("Keep editing")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    return box
+
+
+def ask_discard(parent: QWidget | None) -> bool:
+    """Ask before throwing away typed edits; True when the person chose *Discard changes*
+    (Enter, Esc and closing the question keep editing)."""
+    box = discard_box(parent)
+    try:
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked is not None and clicked.objectName() == "discard"
+    finally:
+        box.deleteLater()
 
 
 def save_key_text() -> str:

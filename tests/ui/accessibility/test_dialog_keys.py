@@ -5,8 +5,10 @@ For each dialog in ``CASES``, opened on the demo group as its coordinator:
 * the minimum valid input is typed, Ctrl+S is pressed (``qtbot.keyClick`` on the widget
   that has focus) and the database has the change (a new audit row naming the record, as
   every service save writes one) and the dialog closed as accepted;
-* after one change, Esc asks "Discard your changes?": *Cancel* keeps the dialog open with the
-  change in place, *Discard* closes it and nothing reaches the database;
+* after one change, Esc asks "Discard your changes?": *Keep editing* keeps the dialog open
+  with the change in place, *Discard changes* closes it and nothing reaches the database
+  (the question is answered through ``dialog_keys.ask_discard``; test_discard_question.py
+  presses the real box's keys);
 * with no change, Esc closes at once without a question.
 
 The guard test fails when a new ``QDialog`` subclass appears under ``involve_desktop/ui``
@@ -79,6 +81,7 @@ from involve_desktop.core.services.cohorts_dto import (
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import PanelStatus
 from involve_desktop.core.services.payments_dto import PayStatus
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import DISCARD_TITLE, EditDialog, save_key_text
 from tests.conftest import TEST_DATABASE_URL, reset_postgres
@@ -688,7 +691,8 @@ class Asked(list):
 
 @pytest.fixture
 def answers(monkeypatch) -> Asked:
-    """Questions asked (their titles); answered with ``answers.reply`` (default Cancel).
+    """Questions asked (their titles); answered with ``answers.reply`` (default Cancel; for
+    "Discard your changes?" Cancel is *Keep editing*, Discard is *Discard changes*).
     Warnings and notes are recorded and never wait for a click."""
     asked = Asked()
 
@@ -697,6 +701,12 @@ def answers(monkeypatch) -> Asked:
         return asked.reply
 
     monkeypatch.setattr(QMessageBox, "question", question)
+
+    def discard(_parent) -> bool:  # "Discard your changes?": Discard changes, or Keep editing
+        asked.append(DISCARD_TITLE)
+        return asked.reply == QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(dialog_keys, "ask_discard", discard)
     monkeypatch.setattr(
         QInputDialog,
         "getText",

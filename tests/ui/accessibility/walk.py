@@ -37,6 +37,7 @@ from involve_desktop.core.db.engine import session_factory
 from involve_desktop.core.demo.seed import DEMO_PASSWORD, DemoSize
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.context import AppContext
 
 INTERACTIVE = (
@@ -128,12 +129,14 @@ def catching_dialogs(qtbot, check: Callable[[QDialog], None]) -> Iterator[list[s
     """While inside, every ``dialog.exec()`` shows the dialog, runs ``check``, then cancels.
 
     Yields the titles of the dialogs caught. Message boxes asked through the static helpers
-    answer No/Cancel, and file and input pickers come back empty, so nothing changes.
+    answer No/Cancel, "Discard your changes?" is answered Keep editing, and file and input
+    pickers come back empty, so nothing changes.
     """
     caught: list[str] = []
     saved = {
         (QDialog, "exec"): QDialog.exec,
         (QMessageBox, "question"): QMessageBox.question,
+        (dialog_keys, "ask_discard"): dialog_keys.ask_discard,
         (QMessageBox, "warning"): QMessageBox.warning,
         (QMessageBox, "information"): QMessageBox.information,
         (QMessageBox, "critical"): QMessageBox.critical,
@@ -160,8 +163,12 @@ def catching_dialogs(qtbot, check: Callable[[QDialog], None]) -> Iterator[list[s
     def no(*_args, **_kwargs):
         return QMessageBox.StandardButton.No
 
+    def keep_editing(_parent) -> bool:  # "Discard your changes?" answered Keep editing
+        return False
+
     QDialog.exec = fake_exec
     QMessageBox.question = staticmethod(no)
+    dialog_keys.ask_discard = keep_editing
     QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel)
     QMessageBox.information = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
     QMessageBox.critical = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from involve_desktop.ui import dialog_keys
+
 
 @pytest.fixture(autouse=True)
 def unanswered_questions(monkeypatch) -> list[str]:
@@ -19,4 +21,10 @@ def unanswered_questions(monkeypatch) -> list[str]:
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", answer)
+
+    def discard(_parent) -> bool:  # "Discard your changes?": Discard changes
+        asked.append(dialog_keys.DISCARD_TEXT)
+        return True
+
+    monkeypatch.setattr(dialog_keys, "ask_discard", discard)
     return asked

@@ -18,6 +18,7 @@ from involve_desktop.core.services.member_dto import (
     Restricted,
 )
 from involve_desktop.core.services.member_search import list_members
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.members.dialog_widgets import to_qdate
 from involve_desktop.ui.members.member_dialog import MemberDialog
 from tests.ui.typing import type_text
@@ -52,6 +53,7 @@ def no_questions(monkeypatch):
 
     for name in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(dialog_keys, "ask_discard", lambda *a: refuse(None, None, "discard?"))
 
 
 def open_dialog(qtbot, context, actor, member=None) -> MemberDialog:
@@ -213,14 +215,16 @@ def test_coordinator_edit_prefills_and_saves(qtbot, context, coordinator, zoe, n
 
 def test_escape_asks_before_discarding_edits(qtbot, context, coordinator, monkeypatch):
     asked = []
-    answer = [QMessageBox.StandardButton.Cancel]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    answer = [False]  # Keep editing
+    monkeypatch.setattr(
+        dialog_keys, "ask_discard", lambda _p: asked.append(dialog_keys.DISCARD_TEXT) or answer[0]
+    )
     dialog = open_dialog(qtbot, context, coordinator)
     type_text(qtbot, dialog.fields.full_name, "Half typed")
     qtbot.keyClick(dialog.fields.full_name, Qt.Key.Key_Escape)
     assert asked and "not saved" in asked[0]
     assert dialog.isVisible() and dialog.fields.full_name.text() == "Half typed"
-    answer[0] = QMessageBox.StandardButton.Discard
+    answer[0] = True  # Discard changes
     qtbot.keyClick(dialog.fields.full_name, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and count_members(context, coordinator) == 0
 

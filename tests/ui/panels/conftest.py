@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from involve_desktop.ui import dialog_keys
 from tests.core.panels.conftest import facilitator  # noqa: F401 - fixture
 
 
@@ -22,6 +23,12 @@ def answered_questions(monkeypatch) -> list[str]:
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
+
+    def discard(_parent) -> bool:  # "Discard your changes?": Discard changes
+        asked.append(dialog_keys.DISCARD_TEXT)
+        return True
+
+    monkeypatch.setattr(dialog_keys, "ask_discard", discard)
     return asked
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from involve_desktop.core.services.payments_dto import PaymentMethod
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.members.dialog_widgets import to_qdate
 from involve_desktop.ui.payments import payments_print
 from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
@@ -170,9 +171,10 @@ def test_esc_asks_before_losing_a_typed_claim(
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(qtbot, dialog.amount, "3.40")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    dialog.reject()
-    assert dialog.isVisible() and dialog.amount.text() == "3.40"
+    asked = []
+    monkeypatch.setattr(dialog_keys, "ask_discard", lambda parent: asked.append(parent) or False)
+    dialog.reject()  # "Discard your changes?" answered Keep editing
+    assert asked == [dialog] and dialog.isVisible() and dialog.amount.text() == "3.40"
 
 
 MENU_LETTERS = ["f", "g", "h"]  # the main window's &File, &Go and &Help
