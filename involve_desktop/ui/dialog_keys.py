@@ -119,7 +119,7 @@ def save_shortcut(
 class EditDialog(QDialog):
     """A dialog that saves: Ctrl+S, and Esc/Cancel/× asking before edits are lost."""
 
-    # False only where an older test still closes an edited dialog expecting no question.
+    # A dialog may set this False to close without asking (none does now).
     asks_before_closing = True
     _edited = False
     _closed_by_program = False

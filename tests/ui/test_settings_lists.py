@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from involve_desktop.core.services import reference_lists
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.settings.lists_tab import ListEntryDialog, ListsTab
 from involve_desktop.ui.settings.settings_view import SettingsView
 from tests.ui.typing import type_text
@@ -21,6 +22,7 @@ def no_message_boxes(monkeypatch):
 
     for name in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(dialog_keys, "ask_discard", lambda *a: refuse(None, None, "discard?"))
 
 
 @pytest.fixture
@@ -89,14 +91,20 @@ def test_add_role_appears_in_role_types(qtbot, tab, context, typing_into_dialog)
         assert "Peer mentor" in [r.name for r in reference_lists.role_types(session)]
 
 
-def test_duplicate_role_name_shown_beside_name_and_typing_kept(qtbot, tab, typing_into_dialog):
+def test_duplicate_role_name_shown_beside_name_and_typing_kept(
+    qtbot, tab, typing_into_dialog, monkeypatch
+):
+    asked: list[object] = []
+    monkeypatch.setattr(dialog_keys, "ask_discard", lambda parent: asked.append(parent) or True)
+
     def script(dialog):
         type_text(qtbot, dialog.name, "peer supporter")
         dialog.save()
         assert dialog.isVisible()
         assert "already in the list" in dialog.errors._labels["name"].text()
         assert dialog.name.text() == "peer supporter"
-        dialog.reject()
+        dialog.reject()  # Cancel after typing: "Discard your changes?" → Discard changes
+        assert asked == [dialog] and not dialog.isVisible()
 
     seen = typing_into_dialog(script)
     tab.add_role()

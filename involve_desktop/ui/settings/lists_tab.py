@@ -66,11 +66,8 @@ SaveEntry = Callable[[Session, str, int | None], Any]
 
 
 class ListEntryDialog(EditDialog):
-    """A name (and, for training, how long it stays current); errors beside the field."""
-
-    # Esc closes at once, as it always has: asking first waits for
-    # tests/ui/test_settings_lists.py, which cancels a dialog it typed into.
-    asks_before_closing = False
+    """A name (and, for training, how long it stays current); errors beside the field.
+    Ctrl+S saves; Esc, Cancel and × ask "Discard your changes?" once something was typed."""
 
     def __init__(
         self,

@@ -666,9 +666,6 @@ def _cases() -> list[Case]:
 CASES = _cases()
 # Dialogs whose Esc closes without asking even after a change, and why.
 ESC_DOES_NOT_ASK = {
-    # ``asks_before_closing = False`` until tests/ui/test_settings_lists.py stops cancelling
-    # a dialog it typed into with a message box that fails the test
-    "ListEntryDialog": "an older test cancels it after typing",
     "MemberChoiceDialog": "a choice in a list, quick to make again; nothing typed is kept",
     "SwapDialog": "a choice in a list, quick to make again (its search box is not an edit)",
     "PaidDateDialog": "one date, quick to choose again",
