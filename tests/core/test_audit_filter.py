@@ -128,7 +128,7 @@ def test_export_writes_the_filtered_rows_and_is_audited(session, coordinator, tr
         "Fran Facilitator",
         "changed",
         "Members",
-        "member 7",
+        "member 7 (since removed)",
         "email: (none) → a@b.org",
     ]
     assert rows[2][0] == "2026-03-02 12:00:00"  # London is on GMT in early March

@@ -26,6 +26,7 @@ from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.members import create_member
+from involve_desktop.core.services.reference_lists import save_training_type
 from involve_desktop.core.services.spectrum_dto import AnswerInput, AssessmentInput
 from involve_desktop.core.services.spectrum_statements import Answer, Stage, statements_of
 
@@ -117,7 +118,7 @@ def test_a_record_since_removed_falls_back_to_its_number(
         f"member: Alan Wright → number {gone.id} (since removed); "
         "cohort: number 777 (since removed); shift: number 4242 (since removed)"
     )
-    assert record == "enrolment 5"
+    assert record == "enrolment 5 (since removed)"
     # without the page's names (no lookup made) it is only the number
     assert audit.describe_changes({"member_id": 3}) == "member: number 3"
 
@@ -234,3 +235,35 @@ def test_500_rows_pointing_at_500_records_take_a_fixed_handful_of_queries(
     assert none == []
     said = audit.describe_changes(page[0].changes, "pay_line", names)
     assert said.startswith(f"member: {_name(session, page[0].changes['member_id'])}")
+
+
+def test_other_stored_shapes_read_in_words(session: Session, coordinator: Actor) -> None:
+    """Pairs under keys in words, attendance by person, a shift's training by its name,
+    a refusal by its permission, and no Python values or codes left showing."""
+    training = save_training_type(session, coordinator, "Safeguarding in groups", 12)
+    rows = [
+        ("update", "member", 1, {"weekly availability": ["", "Monday 08:00–22:00"]}),
+        ("update", "member", 1, {"role Peer supporter ended": [None, "2025-01-01"]}),
+        ("update", "meeting_attendance", 3, {"Ben Okafor (#2)": ["apologies", "absent"]}),
+        ("update", "rota_shift", 4, {"training": [training.id, None]}),
+        ("create", "involvement_activity", 5, {"members": "[]", "title": "Alpha"}),
+        ("update", "panel", 6, {"flag": ["True", "False"], "state": "SHIFT_ASSIGNED"}),
+        ("update", "panel", 6, {"seats": {"chair": 1}, "address": "1 Mill Lane\nRiverside"}),
+        ("denied", "manage_rota", None, {"attempted": "change the rota"}),
+    ]
+    for action, entity, entity_id, changes in rows:
+        audit.record(session, coordinator, action, entity, entity_id, changes)
+    session.commit()
+    entries = audit.list_entries(session, coordinator, limit=len(rows))
+    said = {(r, c) for _e, r, c in _said(session, entries)}
+    changed = {c for _r, c in said}
+    assert {
+        "weekly availability: (none) → Monday 08:00–22:00",
+        "role Peer supporter ended: (none) → Wed 1 Jan 2025",
+        "Ben Okafor (member 2): apologies → absent",
+        "training needed: Safeguarding in groups → (none)",
+        "members: (none); title: Alpha",
+        "flag: yes → no; state: shift assigned",
+        "seats: chair 1; address: 1 Mill Lane, Riverside",
+    } <= changed
+    assert ("permission to manage rota", "attempted: change the rota") in said

@@ -131,7 +131,7 @@ def test_each_kind_of_record_is_named_as_people_call_it(session: Session, demo: 
     assert said == f"leadership self-assessment of {format_date(day)}"
 
 
-def test_a_removed_record_or_an_unnamed_kind_keeps_the_plain_words(
+def test_a_removed_record_or_an_unnamed_kind_keeps_its_number(
     session: Session, coordinator: Actor
 ) -> None:
     for entity, entity_id in (("rota_shift", 999), ("pay_line", 999), ("backup", 3)):
@@ -141,7 +141,12 @@ def test_a_removed_record_or_an_unnamed_kind_keeps_the_plain_words(
     entries = _trail(session, coordinator)
     names = audit.record_names(session, entries)
     said = {audit.record_words(e, names) for e in entries}
-    assert {"rota shift 999", "pay line 999", "backup 3", "audit entry"} <= said
+    assert {
+        "rota shift 999 (since removed)",
+        "pay line 999 (since removed)",
+        "backup 3",  # a kind with no names
+        "audit entry",
+    } <= said
 
 
 @contextmanager

@@ -73,7 +73,7 @@ def test_filter_by_person_account_area_and_day(qtbot, session, view, coordinator
     session.commit()
     view.date_from.setDate(QDate(2025, 1, 1))
     view.date_to.setDate(QDate(2025, 1, 3))
-    assert _column(view, 4) == ["rota shift 1"]
+    assert _column(view, 4) == ["rota shift 1 (since removed)"]
     assert _column(view, 3) == ["Rota"]
 
 
@@ -103,7 +103,7 @@ def test_rows_read_as_sentences(qtbot, session, view, coordinator):
     fran = records.index("Fran Facilitator's account")
     assert "role: Facilitator" in changed[fran]
     assert "display name: Fran Facilitator" in changed[fran]
-    shift = records.index("rota shift 77")  # no such shift: the plain words
+    shift = records.index("rota shift 77 (since removed)")  # no such shift: its number
     assert changed[shift] == (
         "day: Tue 3 Nov 2026 → Wed 4 Nov 2026; sections changed: next year, spread"
     )
@@ -119,7 +119,7 @@ def test_a_change_names_the_member_it_points_at(session, view, coordinator, peop
     session.commit()
     view.refresh()
     records, changed = _column(view, 4), _column(view, 5)
-    row = records.index("expense claim 999")
+    row = records.index("expense claim 999 (since removed)")
     assert changed[row] == (
         "member: Alan Wright → number 98765 (since removed); receipt kept: no → yes"
     )
@@ -138,7 +138,7 @@ def test_long_trail_is_read_a_page_at_a_time(session, view, coordinator, people)
     view.model.fetchMore(QModelIndex())
     assert view.model.rowCount() == PAGE + 50
     assert not view.model.canFetchMore(QModelIndex())
-    assert _column(view, 4)[-1] == "panel 0"
+    assert _column(view, 4)[-1] == "panel 0 (since removed)"
     assert _column(view, 5)[-1] == "note: (none) → 0; member: Alan Wright"  # a later page
 
 

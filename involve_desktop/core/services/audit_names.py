@@ -263,12 +263,13 @@ REFERENCES = {
     "auto-fill": "rota_autofill_batch",
     "auto-fill undone": "rota_autofill_batch",
     "required_training_type_id": "training_type",
+    "training": "training_type",  # a shift's training needed
     "training_type_id": "training_type",
     "role_type_id": "role_type",
 }
 # A change's field that holds a list of member ids ("5,6,7", "[5, 6, 7]").
 MEMBER_LISTS = frozenset({("spectrum_assessment", "members"), ("involvement_activity", "members")})
-_ID_LIST = re.compile(r"\[?\s*\d+(\s*,\s*\d+)*\s*\]?")
+_ID_LIST = re.compile(r"\[\s*\]|\[?\s*\d+(\s*,\s*\d+)*\s*\]?")  # "[]" is none
 
 
 def referenced_kind(field: str, value: Any) -> str | None:
@@ -284,15 +285,23 @@ def id_list(entity: str, field: str, value: Any) -> list[int] | None:
         return None
     if isinstance(value, list) and all(isinstance(v, int) for v in value):
         return list(value)
-    if isinstance(value, str) and value.strip() and _ID_LIST.fullmatch(value.strip()):
+    if isinstance(value, str) and _ID_LIST.fullmatch(value.strip()):
         return [int(v) for v in re.findall(r"\d+", value)]
     return None
 
 
+# Changes that hold a plain list (of two or not), never an [old, new] pair.
+PLAIN_LISTS = frozenset({"sections changed"})
+
+
+def is_change(field: str, value: Any) -> bool:
+    """Whether a change's value is an ``[old, new]`` pair (not a plain list)."""
+    return isinstance(value, list) and len(value) == 2 and field not in PLAIN_LISTS
+
+
 def _values(changes: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
     for field, value in changes.items():
-        pair = isinstance(value, list) and len(value) == 2 and " " not in str(field)
-        for one in value if pair else [value]:
+        for one in value if is_change(str(field), value) else [value]:
             yield str(field), one
 
 
@@ -331,11 +340,14 @@ def reference_words(kind: str, record_id: int, names: RecordNames | None) -> str
 
 def record_words(entry: AuditInfo, names: RecordNames | None = None) -> str:
     """Which record a row is about, from ``record_names``: "Sam Coordinator's account",
-    "Alan Wright (member 7)"; otherwise the plain "rota shift 3". ``names`` may also map a
-    member id alone to the member's name."""
+    "Alan Wright (member 7)"; a record no longer there "rota shift 3 (since removed)"; a
+    kind with no names the plain "backup 3". ``names`` may also map a member id alone to
+    the member's name."""
     if entry.entity in SINGLE_RECORDS:
         return SINGLE_RECORDS[entry.entity]
     entity = entry.entity.replace("_", " ")
+    if entry.action == "denied":  # a refusal names the permission it needed
+        return f"permission to {entity}"
     if entry.entity_id is None:
         return entity
     known = names or {}
@@ -343,5 +355,6 @@ def record_words(entry: AuditInfo, names: RecordNames | None = None) -> str:
     if words is None and entry.entity == "member":
         words = known.get(entry.entity_id)
     if not words:
-        return f"{entity} {entry.entity_id}"
+        gone = names is not None and entry.entity in NAMINGS
+        return f"{entity} {entry.entity_id}" + (" (since removed)" if gone else "")
     return AS_RECORD.get(entry.entity, "{}").format(words, id=entry.entity_id)

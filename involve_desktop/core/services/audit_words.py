@@ -28,6 +28,7 @@ from involve_desktop.core.services.audit_names import (
     NAMINGS,
     WEEKDAYS,
     RecordNames,
+    is_change,
     label_of,
     record_names,
     record_words,
@@ -104,6 +105,7 @@ FIELD_LABELS = {
     "panel_id": "panel",
     "batch_id": "auto-fill",
     "required_training_type_id": "training needed",
+    "training": "training needed",  # a shift's, by the training's id
     "training_type_id": "training",
     "role_type_id": "role",
     "receipt_held": "receipt kept",
@@ -139,14 +141,18 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
 _CLOCK = re.compile(r"\d{2}:\d{2}:\d{2}")
 _CODE = re.compile(r"[a-z]+(_[a-z]+)+|[A-Z]+(_[A-Z]+)+")  # "next_year", "SHIFT_ASSIGNED"
+_SOMEONE = re.compile(r"(.+) \(#(\d+)\)")
 _WORDS = {"True": "yes", "False": "no", "None": NONE}  # a flag or nothing stored as text
 
 
 def field_words(field: str) -> str:
     """A field's name in words: "next_year" → "next year", "amount_pence" → "amount",
-    "member_id" → "member"."""
+    "member_id" → "member", "Ben Okafor (#2)" → "Ben Okafor (member 2)"."""
     if field in FIELD_LABELS:
         return FIELD_LABELS[field]
+    person = _SOMEONE.fullmatch(field)  # attendance notes "Ben Okafor (#2)"
+    if person:
+        return f"{person[1]} (member {person[2]})"
     if field.endswith("_pence"):
         field = field.removesuffix("_pence")
     if field.endswith("_id"):
@@ -220,8 +226,8 @@ def describe_changes(
     for field, value in changes.items():
         key = str(field)
         label = field_words(key)
-        # a column's [old, new]; keys in words ("sections changed") hold plain lists
-        if isinstance(value, list) and len(value) == 2 and " " not in key:
+        # a column's [old, new]; a few keys ("sections changed") hold plain lists
+        if is_change(key, value):
             pair = SPECIAL_CHANGES.get((entity, key))
             if pair is not None:
                 parts.append(f"{label}: {pair(*value)}")
