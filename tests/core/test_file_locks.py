@@ -21,8 +21,10 @@ from sqlalchemy.exc import DBAPIError
 from involve_desktop.core.db import file_kind
 from involve_desktop.core.db.backup import BackupReason, SqliteChangeCounter, backup_sqlite
 from involve_desktop.core.db.cipher import is_encrypted_file, is_plain_file, key_of
-from involve_desktop.core.db.engine import create_engine_for
+from involve_desktop.core.db.engine import create_engine_for, sqlite_file
 from involve_desktop.core.db.key_slots import new_database_key
+from involve_desktop.core.services import backups, organisation
+from tests.conftest import TEST_DATABASE_URL
 
 OUTSIDE_READER = """
 import sqlite3, sys
@@ -130,3 +132,62 @@ def test_a_plain_engine_that_cannot_open_an_encrypted_file_leaves_it_encrypted(
         wrong.connect()
     wrong.dispose()
     assert is_encrypted_file(path)
+
+
+def test_a_raw_connection_open_on_the_file_keeps_it_from_being_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup timer's change counter holds a connection of its own, outside any engine:
+    while it is open, the file's kind is answered without opening the file."""
+    path = tmp_path / "involve.sqlite3"
+    _engine(path, key=None).dispose()
+    counter = SqliteChangeCounter(path)
+    counter()
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr("builtins.open", _no_opening)
+            assert is_plain_file(path) and key_of(path) is None
+    finally:
+        counter.close()
+    assert file_kind.is_plain_file(path)  # read again once it let go
+
+
+@pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="the app restores SQLite files only")
+def test_after_a_restore_the_app_still_holds_its_file(engine, session, coordinator) -> None:
+    """Restoring a backup while the backup timer's counter was open read the live file's
+    first bytes outside SQLite: the process lost its locks for good (SQLite shares them
+    among its connections), and another program's reader then deleted the WAL under it."""
+    organisation.rename_group(session, coordinator, "Riverside Voices")
+    copy = backups.back_up_now(session, coordinator)
+    path = sqlite_file(engine)
+    counter = SqliteChangeCounter(path)  # as the open window's backup timer holds it
+    counter()
+    try:
+        backups.restore_backup(session, coordinator, copy.path)
+        with engine.connect() as held:  # the signed-in window's connection
+            held.execute(text("SELECT count(*) FROM audit_entry")).scalar_one()
+            subprocess.run(
+                [sys.executable, "-c", OUTSIDE_READER.replace("note", "audit_entry"), str(path)],
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
+            assert path.with_name(path.name + "-wal").exists()  # not folded away under us
+    finally:
+        counter.close()
+
+
+def test_a_backup_that_fails_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "involve.sqlite3"
+    _engine(path, key=None).dispose()
+    backups_dir = tmp_path / "backups"
+
+    def failing_fsync(_fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr("involve_desktop.core.db.backup.os.fsync", failing_fsync)
+    with pytest.raises(OSError):
+        backup_sqlite(path, backups_dir, BackupReason.ON_CLOSE)
+    assert list(backups_dir.iterdir()) == []

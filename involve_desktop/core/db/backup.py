@@ -128,18 +128,22 @@ def backup_sqlite(
         target = backups_dir / f"{source.stem}-{stamp}-{label}-{counter}{source.suffix}"
     partial = target.with_name(target.name + ".partial")
     key = key_of(source)  # None for a plain file: the copy is plain too
-    src = connect(source, read_only=True, key=key)
     try:
-        dst = connect(partial, key=key)
+        src = connect(source, read_only=True, key=key)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = connect(partial, key=key)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    with open(partial, "rb+") as written:
-        os.fsync(written.fileno())
+            src.close()
+        with open(partial, "rb+") as written:
+            os.fsync(written.fileno())
+    except BaseException:
+        partial.unlink(missing_ok=True)  # no half-made copy left behind
+        raise
     partial.replace(target)
     fsync_dir(backups_dir)
     if prune:

@@ -24,6 +24,8 @@ from involve_desktop.core.db.file_kind import (  # noqa: F401 - part of this mod
     PLAIN_HEADER,
     is_encrypted_file,
     is_plain_file,
+    note_closed,
+    note_opened,
 )
 
 KEY_BYTES = 32
@@ -66,11 +68,43 @@ def _uri(path: Path, read_only: bool) -> str:
     return f"{uri}?mode=ro" if read_only else uri
 
 
+class _Noted:
+    """A connection that tells ``file_kind`` while it has its file open (see there: nothing
+    may then read the file outside SQLite, or the process would lose SQLite's locks on it).
+    Mixed into both drivers' connection classes, given to ``connect`` as ``factory``."""
+
+    _noted: Path | None = None
+
+    def note(self, path: Path, encrypted: bool) -> None:
+        """Count this connection as having ``path`` open (once, after it opened it)."""
+        if self._noted is None:
+            note_opened(path, encrypted)
+            self._noted = path
+
+    def close(self) -> None:
+        try:
+            super().close()  # type: ignore[misc]
+        finally:
+            if self._noted is not None:
+                note_closed(self._noted)
+                self._noted = None
+
+
+class _PlainConnection(_Noted, sqlite3.Connection):
+    """Python's sqlite3 connection, noted in ``file_kind``."""
+
+
+class _KeyedConnection(_Noted, sqlcipher3.Connection):
+    """SQLCipher's connection, noted in ``file_kind``."""
+
+
 def connect_keyed(
     path: Path, key: bytes, *, read_only: bool = False, timeout: float = 5.0, **kwargs: Any
 ) -> Any:
     """A SQLCipher connection to ``path`` opened with ``key`` (checked: WrongKey if not)."""
-    connection = sqlcipher3.connect(_uri(path, read_only), uri=True, timeout=timeout, **kwargs)
+    connection = sqlcipher3.connect(
+        _uri(path, read_only), uri=True, timeout=timeout, factory=_KeyedConnection, **kwargs
+    )
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(key_pragma(key))
@@ -78,6 +112,7 @@ def connect_keyed(
     except sqlcipher3.DatabaseError as error:
         connection.close()
         raise WrongKey(str(error)) from error
+    connection.note(path, encrypted=True)
     return connection
 
 
@@ -95,9 +130,14 @@ def connect(
     A plain file opens with Python's ``sqlite3``; an encrypted one with SQLCipher and
     ``key``, or else the first of ``keys`` (default: the keys remembered in this process)
     that opens it — WrongKey when none does. A new file is plain unless ``key`` is given.
+    Until it is closed, ``file_kind`` answers for the file without reading it.
     """
     if key is None and is_plain_file(path):
-        return sqlite3.connect(_uri(path, read_only), uri=True, timeout=timeout, **kwargs)
+        connection = sqlite3.connect(
+            _uri(path, read_only), uri=True, timeout=timeout, factory=_PlainConnection, **kwargs
+        )
+        connection.note(path, encrypted=False)
+        return connection
     candidates = [key] if key is not None else list(keys if keys is not None else _known_keys)
     for candidate in candidates:
         try:
