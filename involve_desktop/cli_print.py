@@ -69,6 +69,8 @@ _OPTION_FOR_FIELD = {
     SheetField.PANEL: "--panel",
     SheetField.COHORT: "--cohort",
     SheetField.SESSION: "--session",
+    SheetField.SEARCH: "--search",
+    SheetField.CONSENT_DUE: "--consent-due",
 }
 
 
@@ -116,6 +118,19 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--role", metavar="NAME", help='only people holding this role, e.g. "Peer supporter"'
+    )
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="contact list, training due: only people whose name, email or phone contains "
+        "TEXT (as the members list's search)",
+    )
+    parser.add_argument(
+        "--consent-due",
+        dest="consent_due",
+        action="store_true",
+        default=None,
+        help="contact list, training due: only people whose consent review is due",
     )
     parser.add_argument(
         "--access-needs",
@@ -261,6 +276,8 @@ def _params(args: argparse.Namespace, group_name: str | None) -> SheetParams:
         members=MemberScope(args.members) if args.members else None,
         role=args.role,
         access_needs=args.access_needs,
+        search=getattr(args, "search", None),
+        consent_due=getattr(args, "consent_due", None),
         within_days=_whole_number("--within-days", args.within_days, 60),
         week=getattr(args, "week", None),
         weeks=_whole_number("--weeks", getattr(args, "weeks", None), 4),

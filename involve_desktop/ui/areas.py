@@ -216,12 +216,17 @@ def print_members(window: MainWindow, key: str, values: dict) -> None:
     view.refresh_roles()  # a role added in Settings since Sheets was last shown
     view.select_sheet(key)
     form = view.form
+    form.search_edit.clear()  # no filter left over from an earlier Ctrl+P
+    form.consent_check.setChecked(False)
+    _choose(form.role_combo, None)
     for name, text in values.items():
         field = SheetField(name)  # a signal hands the keys over as plain strings
         if field is SheetField.MEMBERS:
             _choose(form.members_combo, MemberScope(text))
         elif field is SheetField.ROLE:
             _choose(form.role_combo, text)
+        elif field is SheetField.CONSENT_DUE:
+            form.consent_check.setChecked(text == "yes")
         else:
             form.set_text(field, text)
     view.preview()

@@ -178,6 +178,20 @@ def test_member_sheet_signs_in_with_the_password_from_the_environment(
     assert actions[-3:] == ["sign-in", "print", "sign-out"]
 
 
+def test_contact_list_search_and_consent_due_from_the_command_line(
+    member_db, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("INVOLVE_PASSWORD", COORDINATOR_PASSWORD)
+    out = tmp_path / "contacts.pdf"
+    argv = ["--database", member_db, "print", "contact-list", "--user", "sam", "--out", str(out)]
+    assert main(*argv, "--privacy", "full", "--search", "brown", "--consent-due") == 0, (
+        capsys.readouterr().err
+    )
+    lines = page_lines(out.read_bytes())[0]
+    assert "Mo Brown" in lines and "Zoë Adams" not in lines
+    assert "Active members · matching “brown” · consent review due · 1 person" in lines
+
+
 def test_training_and_summary_print_headless_too(member_db, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("INVOLVE_PASSWORD", COORDINATOR_PASSWORD)
     for sheet, title in (
@@ -259,6 +273,10 @@ def test_options_a_sheet_does_not_use_are_refused(tmp_path, capsys) -> None:
         run(lambda: "G", "blank-sign-in", "--role", "Staff", "--out", str(tmp_path / "a.pdf")) == 2
     )
     assert "blank-sign-in does not use --role" in capsys.readouterr().err
+    assert (
+        run(lambda: "G", "members-summary", "--search", "x", "--out", str(tmp_path / "b.pdf")) == 2
+    )
+    assert "members-summary does not use --search" in capsys.readouterr().err
 
 
 def test_member_sheet_runs_without_loading_qt(member_db, tmp_path: Path) -> None:

@@ -171,3 +171,33 @@ def test_many_people_fill_several_pages_with_the_heading_on_each():
     assert len(pages) >= 3
     assert all("Preferred" in page for page in pages)
     assert pages[-1][-1].startswith("Page ") or "Member 119" in pages[-1]
+
+
+def test_search_words_list_only_the_people_the_members_list_would_find(engine, coordinator, group):
+    text = all_text(render(engine, coordinator, search="kelly"))
+    assert "Shiv Kelly" in text and "Mo Brown" not in text
+    assert "Active members · matching “kelly” · 1 person" in text
+    by_email = all_text(render(engine, coordinator, search="LUKASZ@example"))
+    assert "Łukasz Nowak" in by_email and "Shiv Kelly" not in by_email
+
+
+def test_consent_due_lists_only_people_whose_consent_needs_reviewing(engine, coordinator, group):
+    text = all_text(render(engine, coordinator, consent_due=True))
+    assert "Shiv Kelly" not in text  # consent given in June, reviewed next year
+    assert "Zoë Adams" in text and "Mo Brown" in text  # never recorded: due
+    assert "Active members · consent review due · 3 people" in text
+
+
+def test_stepping_back_only(engine, coordinator, group):
+    text = all_text(render(engine, coordinator, members=MemberScope.STEPPING_BACK))
+    assert "Rhys Resting" in text and "Zoë Adams" not in text and "Gwen Gone" not in text
+    assert "Members stepping back · 1 person" in text
+
+
+def test_the_audit_trail_notes_the_search_and_consent_filter(engine, session, coordinator, group):
+    render(engine, coordinator, search="kelly", consent_due=True)
+    session.rollback()
+    entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "print")).one()
+    assert entry.changes["search"] == "kelly"
+    assert entry.changes["consent_due"] is True
+    assert entry.changes["people"] == 0

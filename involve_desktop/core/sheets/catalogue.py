@@ -224,7 +224,15 @@ register(
 
 
 # -- sheets of members: rows read through the services by ``member_data`` --------------------
-_MEMBER_FILTERS = frozenset({SheetField.TITLE, SheetField.MEMBERS, SheetField.ROLE})
+_MEMBER_FILTERS = frozenset(
+    {
+        SheetField.TITLE,
+        SheetField.MEMBERS,
+        SheetField.ROLE,
+        SheetField.SEARCH,
+        SheetField.CONSENT_DUE,
+    }
+)
 _ANYONE_WITH_MEMBERS = frozenset({Permission.PRINT_SHEETS, Permission.VIEW_MEMBERS})
 
 

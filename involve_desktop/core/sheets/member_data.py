@@ -72,10 +72,30 @@ def _scope(params: SheetParams) -> MemberScope:
     return MemberScope(params.members) if params.members else MemberScope.ACTIVE
 
 
+def _search(params: SheetParams) -> str:
+    return (params.search or "").strip()
+
+
 def _ids(session: Session, params: SheetParams, today: date) -> Subquery:
-    scope = _scope(params)
-    filt = MemberFilter(statuses=scope.statuses, role_type_id=role_id_for(session, params.role))
+    """The members the sheet lists: its "Who", role, search text and consent filter, matched
+    exactly as the members list matches them (``filtered_ids``)."""
+    filt = MemberFilter(
+        search=_search(params),
+        statuses=_scope(params).statuses,
+        role_type_id=role_id_for(session, params.role),
+        consent_due=bool(params.consent_due),
+    )
     return filtered_ids(filt, today).subquery()
+
+
+def _who_words(params: SheetParams) -> str:
+    """The sheet's "who" line, e.g. "Active members · matching “jam” · consent review due"."""
+    parts = [_scope(params).label]
+    if _search(params):
+        parts.append(f"matching \u201c{_search(params)}\u201d")
+    if params.consent_due:
+        parts.append("consent review due")
+    return " · ".join(parts)
 
 
 def _latest_consents(session: Session, ids: Subquery) -> dict[int, Consent]:
@@ -154,13 +174,15 @@ def load_contact_list(
                 "people": len(rows),
                 "members": scope.label,
                 "role": params.role or None,
+                "search": _search(params) or None,
+                "consent_due": bool(params.consent_due) or None,
             },
         )
     return ContactListSheet(
         rows=tuple(rows),
         group_name=params.group_name,
         title=params.title,
-        subtitle=f"{scope.label} · {len(rows)} {'person' if len(rows) == 1 else 'people'}",
+        subtitle=f"{_who_words(params)} · {len(rows)} {'person' if len(rows) == 1 else 'people'}",
         show_access_needs=bool(params.access_needs),
     )
 
@@ -206,13 +228,12 @@ def load_training_due(
         for _, row in latest.values()
         if row.expires_on is not None and row.expires_on <= limit
     )
-    scope = _scope(params)
     return TrainingDueSheet(
         rows=rows,
         within_days=within,
         group_name=params.group_name,
         title=params.title,
-        subtitle=f"{scope.label} · expired, or expiring by {format_date(limit)}",
+        subtitle=f"{_who_words(params)} · expired, or expiring by {format_date(limit)}",
     )
 
 

@@ -36,6 +36,8 @@ class SheetField(StrEnum):
     PANEL = "panel"
     COHORT = "cohort"
     SESSION = "session"
+    SEARCH = "search"
+    CONSENT_DUE = "consent_due"
 
 
 class MemberScope(StrEnum):
@@ -43,12 +45,15 @@ class MemberScope(StrEnum):
 
     ACTIVE = "active"
     INCLUDING_STEPPING_BACK = "including-stepping-back"
+    STEPPING_BACK = "stepping-back"
 
     @property
     def label(self) -> str:
         """Words for forms and sheet subtitles."""
         if self is MemberScope.ACTIVE:
             return "Active members"
+        if self is MemberScope.STEPPING_BACK:
+            return "Members stepping back"
         return "Active members and those stepping back"
 
     @property
@@ -56,6 +61,8 @@ class MemberScope(StrEnum):
         """The member statuses this scope covers (people who left are never listed)."""
         if self is MemberScope.ACTIVE:
             return frozenset({MemberStatus.ACTIVE})
+        if self is MemberScope.STEPPING_BACK:
+            return frozenset({MemberStatus.STEPPING_BACK})
         return frozenset({MemberStatus.ACTIVE, MemberStatus.STEPPING_BACK})
 
 
@@ -81,6 +88,8 @@ class SheetParams:
     panel: str | None = None  # a recruitment panel's number or post title
     cohort: str | None = None  # a leadership cohort's number or name ("Cohort 3")
     session: str | None = None  # one of the cohort's sessions: its number or its date
+    search: str | None = None  # member sheets: part of a name, email or phone (as the list)
+    consent_due: bool | None = None  # member sheets: only people whose consent review is due
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """The option form of the Sheets screen: the inputs of the selected sheet, page and privacy.
 
 Blank sheets ask for a title, rows, meeting, date and venue; sheets of members for which
-members (active, or stepping back too), a role to filter by, training due within how many
-days, and whether to add access needs; the leadership programme sheets for a cohort (chosen
-from those the account may see, ``set_cohorts``) and, for the register, a session.
+members (active, stepping back, or both), a role, search words and the consent-review
+filter (the Members list's filters, so Ctrl+P there can carry them over), training due
+within how many days, and whether to add access needs; the leadership programme sheets for
+a cohort (chosen from those the account may see, ``set_cohorts``) and, for the register, a
+session.
 
 Shows only the inputs the selected sheet uses, turns them into ``SheetParams`` and
 ``SheetOptions``, and shows validation messages directly under the field they are about.
@@ -95,6 +97,16 @@ class SheetOptionsForm(QWidget):
         )
         self.set_roles([])
         self._add_row("R&ole:", self.role_combo, "role")
+        self.search_edit = self._line_edit(
+            "Search", "search", "Part of a name, email or phone (blank: everyone)", "&Search:"
+        )
+        self.search_edit.setToolTip(
+            "List only people whose name, email or phone contains these words, "
+            "as the Members list's search box finds them"
+        )
+        self.consent_check = QCheckBox("Only people whose consent is due for re&view", self)
+        self.consent_check.setAccessibleName("Only people whose consent review is due")
+        self._add_row("Consent:", self.consent_check, "consent_due")
         self.within_spin = QSpinBox(self)
         self.within_spin.setAccessibleName("Due within how many days")
         self.within_spin.setRange(0, MAX_WITHIN_DAYS)
@@ -199,6 +211,8 @@ class SheetOptionsForm(QWidget):
             self.venue_edit,
             self.members_combo,
             self.role_combo,
+            self.search_edit,
+            self.consent_check,
             self.within_spin,
             self.week_edit,
             self.weeks_spin,
@@ -267,7 +281,7 @@ class SheetOptionsForm(QWidget):
 
     def set_text(self, field: SheetField, text: str) -> None:
         """Fill an input: typed ones (week, site, person, month, meeting, venue, date, title,
-        session), or choose the cohort by its number."""
+        session, search), or choose the cohort by its number."""
         if field is SheetField.COHORT:
             index = self.cohort_combo.findData(text)
             if index < 0:
@@ -285,6 +299,7 @@ class SheetOptionsForm(QWidget):
             SheetField.MONTH: self.month_edit,
             SheetField.PANEL: self.panel_edit,
             SheetField.SESSION: self.session_edit,
+            SheetField.SEARCH: self.search_edit,
         }
         if field not in edits:
             raise ValueError(f"{field} is not a typed input")
@@ -324,6 +339,10 @@ class SheetOptionsForm(QWidget):
             panel=text(self.panel_edit, SheetField.PANEL),
             cohort=self.cohort_combo.currentData() if SheetField.COHORT in fields else None,
             session=text(self.session_edit, SheetField.SESSION),
+            search=text(self.search_edit, SheetField.SEARCH),
+            consent_due=self.consent_check.isChecked()
+            if SheetField.CONSENT_DUE in fields
+            else None,
         )
 
     def options(self) -> SheetOptions:

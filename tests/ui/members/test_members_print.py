@@ -115,3 +115,48 @@ def test_the_permissions_asked_are_the_catalogues(coordinator, facilitator):  # 
     for actor in (coordinator, facilitator):
         for key in list_print.NEEDS:
             assert list_print.may_print(actor, key) == get_sheet(key).allowed_for(actor)
+
+
+def test_ctrl_p_carries_the_search_and_consent_filter_and_prints_only_those_shown(
+    qtbot, context, coordinator, session, previews
+):
+    members.create_member(
+        session, coordinator, MemberInput("Ben Morris", date_joined=date(2025, 1, 6))
+    )
+    window = open_members(qtbot, context, coordinator, session)
+    view = window.members_view
+    view.search_box.setText("aisha")
+    view.filters.consent_box.setChecked(True)  # nobody has consent recorded: both are due
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 1)
+    press_ctrl_p(qtbot, window, previews)
+    form = window.sheets_view.form
+    assert form.search_edit.text() == "aisha"
+    assert form.consent_check.isChecked()
+    params = form.params("Riverside Voices")
+    assert params.search == "aisha" and params.consent_due is True
+
+    # Back in Members with no search: the next Ctrl+P leaves no old filter behind.
+    show_members(qtbot, window)
+    view.search_box.clear()
+    view.filters.consent_box.setChecked(False)
+    previews.clear()
+    press_ctrl_p(qtbot, window, previews)
+    assert form.search_edit.text() == "" and not form.consent_check.isChecked()
+
+
+@pytest.mark.parametrize(
+    ("status_index", "scope", "words"),
+    [
+        (2, MemberScope.STEPPING_BACK, "of the members shown…"),  # Stepping back
+        (4, MemberScope.INCLUDING_STEPPING_BACK, "except those who have left…"),  # Everyone
+        (3, MemberScope.INCLUDING_STEPPING_BACK, "of current members (people who have left"),
+    ],
+)
+def test_the_print_words_say_when_people_who_left_are_not_printed(
+    qtbot, context, coordinator, session, previews, status_index, scope, words
+):
+    window = open_members(qtbot, context, coordinator, session)
+    window.members_view.filters.status_box.setCurrentIndex(status_index)
+    assert words in window.print_action.text()
+    press_ctrl_p(qtbot, window, previews)
+    assert window.sheets_view.form.members_combo.currentData() == scope
