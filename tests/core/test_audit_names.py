@@ -250,6 +250,7 @@ def test_other_stored_shapes_read_in_words(session: Session, coordinator: Actor)
         ("update", "panel", 6, {"flag": ["True", "False"], "state": "SHIFT_ASSIGNED"}),
         ("update", "panel", 6, {"seats": {"chair": 1}, "address": "1 Mill Lane\nRiverside"}),
         ("denied", "manage_rota", None, {"attempted": "change the rota"}),
+        ("delete", "pay_line", 9, {"withdrawn": "Travel on 2026-03-02 is no longer recorded"}),
     ]
     for action, entity, entity_id, changes in rows:
         audit.record(session, coordinator, action, entity, entity_id, changes)
@@ -265,5 +266,24 @@ def test_other_stored_shapes_read_in_words(session: Session, coordinator: Actor)
         "members: (none); title: Alpha",
         "flag: yes → no; state: shift assigned",
         "seats: chair 1; address: 1 Mill Lane, Riverside",
+        "withdrawn: Travel on Mon 2 Mar 2026 is no longer recorded",
     } <= changed
     assert ("permission to manage rota", "attempted: change the rota") in said
+
+
+def test_a_call_for_cover_and_a_refusal_read_in_words(session: Session, coordinator: Actor) -> None:
+    from involve_desktop.core.services.rota_coverage import log_call
+    from involve_desktop.core.services.rota_dto import CallAnswer
+    from tests.core.rota.helpers import peer, shift, site
+
+    ward = site(session, coordinator)
+    one = shift(session, coordinator, ward)
+    ann = peer(session, coordinator, "Ann Call")
+    log_call(session, coordinator, one, ann, CallAnswer.NO_REPLY, "Left a voicemail")
+    audit.record(session, coordinator, "denied", "edit_restricted", None, {"attempted": "x"})
+    session.commit()
+    entries = audit.list_entries(session, coordinator, limit=2)
+    records = {r for _e, r, _c in _said(session, entries)}
+    call = next(r for r in records if r.startswith("Ann Call asked to cover "))
+    assert re.fullmatch(r"Ann Call asked to cover .+ shift, \w{3} \d+ \w{3} \d{4} .+", call)
+    assert "permission to change restricted details" in records

@@ -172,6 +172,7 @@ ACTION_WORDS = {
     "import": "imported",
     "erase": "erased",
     "copy": "copied",
+    "restore": "restored",
     "encrypt": "encrypted",
     "new-recovery-key": "new recovery key made",
     "print": "printed",

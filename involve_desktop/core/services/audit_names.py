@@ -35,6 +35,7 @@ from involve_desktop.core.models.people import Member, RoleType, TrainingType
 from involve_desktop.core.models.rota import (
     RotaAssignment,
     RotaAutofillBatch,
+    RotaCallDown,
     RotaPattern,
     RotaShift,
     RotaSite,
@@ -153,6 +154,16 @@ NAMINGS: dict[str, Naming] = {
             (Member, Member.id == RotaAssignment.member_id),
         ),
     ),
+    "rota_call_down": Naming(
+        RotaCallDown.id,
+        (RotaShift.day, RotaShift.start_time, RotaShift.end_time, _SITE_NAME, *_PERSON),
+        lambda r: f"{_person(r)} asked to cover {_shift(r.site, r.day, r.start_time, r.end_time)}",
+        (
+            (RotaShift, RotaShift.id == RotaCallDown.shift_id),
+            *_SHIFT_JOIN,
+            (Member, Member.id == RotaCallDown.member_id),
+        ),
+    ),
     "rota_pattern": Naming(
         RotaPattern.id,
         (RotaPattern.weekday, RotaPattern.start_time, RotaPattern.end_time, _SITE_NAME),
@@ -241,6 +252,14 @@ AS_RECORD = {
 SINGLE_RECORDS = {
     "panel_settings": "the panel settings",
     "involvement_principles": "the group's involvement principles",
+}
+
+# Permissions whose code reads badly as "permission to …".
+PERMISSION_WORDS = {
+    "view_restricted": "see restricted details",
+    "edit_restricted": "change restricted details",
+    "edit_lists": "change the lists of roles and training",
+    "view_audit_log": "see the audit log",
 }
 
 # A change's field that holds another record's id (any entity) → that record's kind.
@@ -347,7 +366,7 @@ def record_words(entry: AuditInfo, names: RecordNames | None = None) -> str:
         return SINGLE_RECORDS[entry.entity]
     entity = entry.entity.replace("_", " ")
     if entry.action == "denied":  # a refusal names the permission it needed
-        return f"permission to {entity}"
+        return f"permission to {PERMISSION_WORDS.get(entry.entity, entity)}"
     if entry.entity_id is None:
         return entity
     known = names or {}

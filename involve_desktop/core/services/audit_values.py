@@ -9,10 +9,12 @@ report's section titles and reporting year), so the trail and the screens never 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.audit_names import (
     RecordNames,
     id_list,
@@ -26,6 +28,7 @@ from involve_desktop.core.services.spectrum_statements import (
 )
 
 NONE = "(none)"
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NTH = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last", 5: "last"}
 
 
@@ -95,6 +98,14 @@ def sections_words(value: Any) -> str | None:
     return ", ".join(titles.get(str(v), str(v).replace("_", " ")) for v in value) or NONE
 
 
+def dated_text(value: Any) -> str | None:
+    """A service's own sentence with ISO days in it ("… on 2026-03-02 is no longer
+    recorded") with each day as people write it ("Mon 2 Mar 2026")."""
+    if not isinstance(value, str):
+        return None
+    return _ISO_DAY.sub(lambda m: format_date(date.fromisoformat(m[0])), value)
+
+
 def nth_words(value: Any) -> str | None:
     """A monthly group's week of the month: 1 → "first", -1 → "last"."""
     return _NTH.get(value) if isinstance(value, int) else None
@@ -114,6 +125,7 @@ SPECIAL: dict[tuple[str, str], Callable[[Any], str | None]] = {
     ("involvement_report", "year"): year_words,
     ("involvement_report", "sections changed"): sections_words,
     ("meeting_group", "nth"): nth_words,
+    ("pay_line", "withdrawn"): dated_text,  # written by the payments service, not typed
 }
 # (entity, field) → the words for an [old, new] pair, when only the difference reads well.
 SPECIAL_CHANGES: dict[tuple[str, str], Callable[[Any, Any], str]] = {
