@@ -93,3 +93,20 @@ def test_first_initial_never_prints_the_surname(words: list[str]) -> None:
 def test_sort_key_ignores_accents_and_case() -> None:
     people = ["Zoë", "Łukasz", "adam", "Émile", "Ellie"]
     assert sorted(people, key=name_sort_key) == ["adam", "Ellie", "Émile", "Łukasz", "Zoë"]
+
+
+def test_short_names_that_would_read_the_same_are_made_longer() -> None:
+    from involve_desktop.core.sheets.names import distinct_short_names
+
+    shown = distinct_short_names(
+        ["Callum Brown", "Callum Burgess", "Aisha Khan", "Jo Smith", "Jo Smithson", "Cher"]
+    )
+    assert shown == {
+        "Callum Brown": "Callum Br.",
+        "Callum Burgess": "Callum Bu.",
+        "Aisha Khan": "Aisha K.",  # clashes with nobody: the usual short form
+        "Jo Smith": "Jo Smith",  # the whole surname is what tells them apart
+        "Jo Smithson": "Jo Smiths.",
+        "Cher": "Cher",
+    }
+    assert distinct_short_names(["Ann Lee", "Ann Lee"]) == {"Ann Lee": "Ann L."}

@@ -8,6 +8,7 @@ to be known by (their preferred name), never a legal name they have not chosen.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
 
 from involve_desktop.core.text import sort_key
@@ -87,3 +88,40 @@ def name_sort_key(name: str) -> tuple[str, str]:
     is stable.
     """
     return sort_key(" ".join(_words(name))), name
+
+
+def distinct_short_names(names: Iterable[str]) -> dict[str, str]:
+    """Each name's "first name and initial" form, made longer where two would read the same.
+
+    ``["Callum Brown", "Callum Burgess", "Aisha Khan"]`` → ``{"Callum Brown": "Callum Br.",
+    "Callum Burgess": "Callum Bu.", "Aisha Khan": "Aisha K."}``: a clashing surname shows as
+    many letters as it takes to tell the two apart, or the whole surname ("Jo Smith" and
+    "Jo Smithson" → "Jo Smith", "Jo Smiths."). Names that clash with nobody keep the usual
+    short form; two people with exactly the same name stay the same (nothing in the name
+    tells them apart). Keys are the names as given.
+    """
+    given = list(dict.fromkeys(names))
+    short = {name: format_name(name, PrivacyMode.FIRST_INITIAL) for name in given}
+    by_short: dict[str, list[str]] = {}
+    for name in given:
+        by_short.setdefault(sort_key(short[name]), []).append(name)
+    for clashing in by_short.values():
+        people = {sort_key(" ".join(_words(n))): n for n in clashing}
+        if len(people) < 2:
+            continue
+        for name in clashing:
+            short[name] = _longer_short(name, [n for n in clashing if n != name])
+    return short
+
+
+def _longer_short(name: str, others: list[str]) -> str:
+    """``name`` with as much of its last word as tells it apart from ``others``."""
+    words = _words(name)
+    first, last = words[0], words[-1]
+    other_lasts = [sort_key(_words(other)[-1]) for other in others if len(_words(other)) > 1]
+    other_lasts = [o for o in other_lasts if o != sort_key(last)]
+    for length in range(2, len(last)):
+        start = sort_key(last[:length])
+        if not any(other.startswith(start) for other in other_lasts):
+            return f"{first} {last[:length]}."
+    return f"{first} {last}"

@@ -30,7 +30,7 @@ from involve_desktop.core.text import natural_sort_key
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.rota.week_grid import coverage_words, person_words
+from involve_desktop.ui.rota.week_grid import coverage_words, who_is_on
 from involve_desktop.ui.table_model import Column, DtoTableModel
 
 FIT_ROWS_UP_TO = 400  # measuring every row of a very long list would be slow
@@ -49,7 +49,7 @@ def gap_columns() -> list[Column[GapInfo]]:
         Column("Time", lambda g: f"{hhmm(g.view.slot.start)}–{hhmm(g.view.slot.end)}"),
         Column(
             "Who is on",
-            lambda g: ", ".join(person_words(a) for a in g.view.assignees) or "—",
+            lambda g: who_is_on(g.view) or "—",
         ),
         Column("Coverage", lambda g: coverage_words(g.view), lambda g: g.view.state.value),
         Column("Why", lambda g: g.why, tooltip=lambda g: g.why),  # whole when the cell cuts it

@@ -1,7 +1,9 @@
 """The week grid: one row per site, one column per day (Mon–Sun), each cell the day's shifts.
 
 Each shift reads "09:00–13:00 / Aisha K., Ben M. / ✓ Covered" (one line each; the tooltip and
-screen readers get "09:00–13:00 · Aisha K., Ben M. · ✓ Covered"); coverage is always in words
+screen readers get "09:00–13:00 · Aisha Khan, Ben Morris · ✓ Covered", the full names). Two
+people whose short names would read the same anywhere in the week shown get longer ones
+("Callum Br.", "Callum Bu."; ``names.distinct_short_names``). Coverage is always in words
 with a sign and the cell has an icon for its worst shift, so nothing relies on colour.
 Enter or a double-click asks to open the cell's shift (choosing one when there are several).
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -40,6 +43,7 @@ from involve_desktop.core.services.rota_dto import (
     SiteInfo,
     hhmm,
 )
+from involve_desktop.core.sheets.names import distinct_short_names
 from involve_desktop.ui.keyboard import tab_leaves
 
 SHIFTS_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -55,22 +59,41 @@ _ORDER = [
 ]
 
 
-def short_name(name: str) -> str:
-    """ "Aisha Khan" → "Aisha K."; a single name stays as it is."""
-    parts = name.split()
-    if len(parts) < 2:
-        return name
-    return f"{parts[0]} {parts[-1][0]}."
+ShortNames = Mapping[str, str]
+FULL_NAMES: ShortNames = {}  # no short forms: every name in full (tooltips, screen readers)
 
 
-def person_words(person: AssigneeInfo) -> str:
-    """ "Aisha K.", "Dafydd S. (bank)", "Mai N. (did not attend)" — an absence in words."""
-    text = short_name(person.name) + (" (bank)" if person.bank else "")
+def short_names(views: Iterable[ShiftView]) -> dict[str, str]:
+    """The short name of everyone on these shifts, told apart where two would read the same
+    ("Callum Brown", "Callum Burgess" → "Callum Br.", "Callum Bu.")."""
+    return distinct_short_names(a.name for view in views for a in view.assignees)
+
+
+def short_name(name: str, shorts: ShortNames | None = None) -> str:
+    """ "Aisha Khan" → "Aisha K." (or the form ``shorts`` gives it); a single name stays."""
+    if shorts is not None:
+        return shorts.get(name, name)
+    return distinct_short_names([name])[name]
+
+
+def person_words(person: AssigneeInfo, shorts: ShortNames | None = None) -> str:
+    """ "Aisha K.", "Dafydd S. (bank)", "Mai N. (did not attend)" — an absence in words.
+
+    ``shorts`` maps full names to the short forms to show (``FULL_NAMES`` for full names);
+    without it the name is shortened on its own."""
+    text = short_name(person.name, shorts) + (" (bank)" if person.bank else "")
     if person.attendance is Attendance.DID_NOT_ATTEND:
         text += " (did not attend)"
     elif person.attendance is Attendance.CANCELLED:
         text += " (cancelled)"
     return text
+
+
+def who_is_on(view: ShiftView) -> str:
+    """ "Aisha K., Ben M. (bank)": the shift's people, told apart where two would read the
+    same ("Callum Br., Callum Bu."); "" when no one is on."""
+    shorts = short_names([view])
+    return ", ".join(person_words(a, shorts) for a in view.assignees)
 
 
 def coverage_words(view: ShiftView) -> str:
@@ -89,10 +112,12 @@ def coverage_words(view: ShiftView) -> str:
     return f"✓ {state.label}"
 
 
-def shift_line(view: ShiftView, with_site: bool = False) -> str:
-    """One shift on one line: times, names (short), coverage in words."""
+def shift_line(
+    view: ShiftView, with_site: bool = False, shorts: ShortNames | None = FULL_NAMES
+) -> str:
+    """One shift on one line: times, names (in full unless ``shorts`` says), coverage."""
     times = f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}"
-    names = ", ".join(person_words(a) for a in view.assignees)
+    names = ", ".join(person_words(a, shorts) for a in view.assignees)
     parts = [view.slot.site_name, times] if with_site else [times]
     if names:
         parts.append(names)
@@ -100,9 +125,9 @@ def shift_line(view: ShiftView, with_site: bool = False) -> str:
     return " · ".join(parts)
 
 
-def shift_block(view: ShiftView) -> str:
+def shift_block(view: ShiftView, shorts: ShortNames | None = None) -> str:
     """A shift as the grid cell shows it: times, names, coverage, each on its own line."""
-    names = ", ".join(person_words(a) for a in view.assignees)
+    names = ", ".join(person_words(a, shorts) for a in view.assignees)
     lines = [f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}", names, coverage_words(view)]
     return "\n".join(line for line in lines if line)
 
@@ -126,6 +151,7 @@ class WeekGridModel(QAbstractTableModel):
         self._monday = week_start(date.today())
         self._sites: list[SiteInfo] = []
         self._cells: dict[tuple[int, int], list[ShiftView]] = {}
+        self._shorts: dict[str, str] = {}
 
     def set_week(self, monday: date, sites: list[SiteInfo], views: list[ShiftView]) -> None:
         """Show ``views`` for the week starting ``monday`` in rows for ``sites``."""
@@ -140,6 +166,7 @@ class WeekGridModel(QAbstractTableModel):
             if row is not None and 0 <= column < 7:
                 cells[(row, column)].append(view)
         self._cells = dict(cells)
+        self._shorts = short_names(v for shifts in self._cells.values() for v in shifts)
         self.endResetModel()
 
     @property
@@ -154,6 +181,10 @@ class WeekGridModel(QAbstractTableModel):
     def site_at(self, row: int) -> SiteInfo:
         """The site shown in ``row``."""
         return self._sites[row]
+
+    def short_name_of(self, name: str) -> str:
+        """How ``name`` reads in the grid this week (longer where two would read the same)."""
+        return short_name(name, self._shorts)
 
     def shifts_at(self, row: int, column: int) -> list[ShiftView]:
         """The shifts in one cell, in time order."""
@@ -170,7 +201,7 @@ class WeekGridModel(QAbstractTableModel):
             return None
         views = self._cells.get((index.row(), index.column()), [])
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n\n".join(shift_block(v) for v in views) if views else ""
+            return "\n\n".join(shift_block(v, self._shorts) for v in views) if views else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(shift_line(v) for v in views) if views else ""
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -48,8 +48,8 @@ def test_grid_shows_names_and_coverage_words(qtbot, context, coordinator, ward):
     assert model.headerData(0, Qt.Orientation.Vertical) == "Ward 4"
     tuesday = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, 1).data().startswith("09:00–13:00\nAisha K., Ben M.\n✓ Covered\n\n")
-    assert "09:00–13:00 · Aisha K., Ben M. · ✓ Covered" in tuesday
-    assert "14:00–18:00 · Aisha K. · ⚠ ALONE — needs 1 more" in tuesday
+    assert "09:00–13:00 · Aisha Khan, Ben Morris · ✓ Covered" in tuesday  # full names
+    assert "14:00–18:00 · Aisha Khan · ⚠ ALONE — needs 1 more" in tuesday
     assert model.index(0, 2).data() == "09:00–13:00\n✗ No one — needs 2"
     assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is not None  # icon too
     assert "Ward 4, Tue 3 Mar 2026" in model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole)
