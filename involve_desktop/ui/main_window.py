@@ -29,6 +29,7 @@ from involve_desktop.ui.areas import Area, plan_areas
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.home.home_view import HomeView
 from involve_desktop.ui.lock.lock_controller import LockController
+from involve_desktop.ui.lock.lock_keys import AppWideKeys
 
 if TYPE_CHECKING:
     from involve_desktop.ui.cohorts.cohorts_view import CohortsView
@@ -46,7 +47,7 @@ DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop with its task bar
 
 
 class MainWindow(QMainWindow):
-    """The main window for one signed-in account; emits ``logged_out`` when they log out."""
+    """The main window for one signed-in account; emits ``logged_out`` when they sign out."""
 
     logged_out = Signal()
 
@@ -84,10 +85,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        # Left alone, the window locks (Settings → Screen lock); "Switch account" logs out.
+        # Left alone, the window locks (Settings → Screen lock); "Switch account" signs out.
         self.lock_controller = LockController(context, actor, self, self.group_name)
         self.lock_controller.switch_account.connect(self.log_out)
         self._build_menus()
+        # Ctrl+L and Ctrl+Q from inside an open dialog too (the menu's keys stop at a dialog).
+        self.app_keys = AppWideKeys(self, self.lock_now, self.close)
         self._build_status_bar()
         self._update_title()
         self._restore_state()
@@ -184,11 +187,10 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             "&Print sign-in sheet…", self.print_sign_in_sheet, QKeySequence.StandardKey.Print
         )
-        self.logout_action = self._action("&Log out", self.log_out, "Ctrl+Shift+L")
+        self.logout_action = self._action("&Sign out", self.log_out, "Ctrl+Shift+L")
+        self.logout_action.setToolTip("Sign out so someone else can sign in")
         # Stepping away from a shared laptop: lock at once instead of waiting for the timer.
-        self.lock_action = self._action(
-            "Lock &now", lambda: self.lock_controller.lock(asked=True), "Ctrl+L"
-        )
+        self.lock_action = self._action("Lock &now", self.lock_now, "Ctrl+L")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
@@ -362,12 +364,17 @@ class MainWindow(QMainWindow):
             f"<p>Data: {self.context.location}</p>",
         )
 
+    def lock_now(self) -> None:
+        """Ctrl+L: cover every window at once, as the idle lock does (open dialogs too)."""
+        self.lock_controller.lock(asked=True)
+
     def log_out(self) -> None:
         """Sign out and hand back to the sign-in dialog."""
         self._logging_out = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.app_keys.stop()
         self.lock_controller.stop()
         self._save_state()
         try:

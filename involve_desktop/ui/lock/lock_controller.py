@@ -50,7 +50,7 @@ class Curtain(QLabel):
 
 class LockController(QObject):
     """Watches for idleness over ``window`` and runs the lock; ``switch_account`` is emitted
-    when the person at the lock screen chooses to log out instead."""
+    when the person at the lock screen chooses to sign out instead."""
 
     locked = Signal()
     unlocked = Signal()

@@ -78,7 +78,7 @@ class LockDialog(QDialog):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.switch_button = QPushButton("S&witch account…")
-        self.switch_button.setToolTip("Log out so someone else can sign in")
+        self.switch_button.setToolTip("Sign out so someone else can sign in")
         self.switch_button.clicked.connect(self.switch_requested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.switch_button)
