@@ -182,7 +182,7 @@ def test_self_assessment_answers_read_as_the_screen_words_them(
     )
     assert "answers: Good involvement 1: Partly, Good involvement 2: No" in added
     assert "members: Alan Wright" in added
-    assert changed == "answers: Good involvement 2: No → Yes"
+    assert changed == f"answers: Good involvement 2 \u201c{good[1].text}\u201d: No → Yes"
     for code in (good[0].key, "=partly", "=no", f"members: {alan.id}"):
         assert code not in added + changed
 

@@ -208,6 +208,8 @@ def test_the_export_names_records_with_a_handful_of_queries(
     assert len(statements) < pages * (len(audit_words_lookups()) + 4)
     assert "'s account" in text and "pay line for " in text
     assert "status: Waiting for approval → Approved" in text
+    assert "cohort: " in text and "member: " in text  # ids in changes named in the file too
+    assert "member number" not in text and "cohort number" not in text
     first = text.splitlines()[1]
     assert first[:4].isdigit() and first[4] == "-"  # When stays ISO for machines
 

@@ -32,16 +32,19 @@ _ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NTH = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last", 5: "last"}
 
 
-def _statement_numbers() -> dict[str, str]:
-    """Each statement key as the self-assessment screen numbers it: "Good involvement 2"."""
+def _statement_numbers() -> tuple[dict[str, str], dict[str, str]]:
+    """Each statement key as the self-assessment screen numbers it ("Good involvement 2"),
+    and its text."""
     numbers: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for stage in Stage:
         for n, statement in enumerate(statements_of(stage), start=1):
             numbers[statement.key] = f"{stage.label} {n}"
-    return numbers
+            texts[statement.key] = statement.text
+    return numbers, texts
 
 
-_NUMBERS = _statement_numbers()
+_NUMBERS, _TEXTS = _statement_numbers()
 
 
 def _answers(value: str) -> dict[str, str]:
@@ -71,13 +74,22 @@ def answers_words(value: Any) -> str:
 
 
 def answers_change(old: Any, new: Any) -> str:
-    """Only the statements whose answer changed: "Good involvement 2: No → Yes"."""
+    """Only the statements whose answer changed, with their words: "Good involvement 2
+    “People who use services influence governance, policy and practice.”: No → Yes"."""
     before = _answers(old) if isinstance(old, str) else {}
     after = _answers(new) if isinstance(new, str) else {}
     keys = [k for k in _NUMBERS if before.get(k) != after.get(k)]
     keys += [k for k in {**before, **after} if k not in _NUMBERS and before.get(k) != after.get(k)]
-    changed = (f"{_statement(k)}: {_answer(before.get(k))} → {_answer(after.get(k))}" for k in keys)
+    changed = (
+        f"{_statement(k)}{_quoted(k)}: {_answer(before.get(k))} → {_answer(after.get(k))}"
+        for k in keys
+    )
     return ", ".join(changed) or "no answer changed"
+
+
+def _quoted(key: str) -> str:
+    text = _TEXTS.get(key)
+    return f" “{text}”" if text else ""
 
 
 def year_words(value: Any) -> str | None:
