@@ -19,6 +19,16 @@ class ValidationError(InvolveError):
         self.field = field
 
 
+class ValidationErrors(ValidationError):
+    """Several fields are wrong at once (``problems``, in the form's order), so a form can
+    show every message beside its field together; ``field`` and ``message`` are the first's
+    field and all the messages, for code that shows one."""
+
+    def __init__(self, problems: list[ValidationError]) -> None:
+        super().__init__(problems[0].field, "\n".join(p.message for p in problems))
+        self.problems = tuple(problems)
+
+
 class AuthenticationError(InvolveError):
     """Wrong username or password; deliberately does not say which."""
 

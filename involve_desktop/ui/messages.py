@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget, QWizard
 
 from involve_desktop import paths
-from involve_desktop.core.errors import InvolveError, ValidationError
+from involve_desktop.core.errors import InvolveError, ValidationError, ValidationErrors
 
 log = logging.getLogger(__name__)
 
@@ -99,18 +99,29 @@ class FieldErrors:
     def show(
         self, error: ValidationError | InvolveError, focus: dict[str, QWidget] | None = None
     ) -> None:
-        """Show ``error`` beside its field (text with a warning sign, not colour alone)."""
+        """Show ``error`` beside its field (text with a warning sign, not colour alone); each
+        of several (``ValidationErrors``) beside its own, the first field focused."""
         self.clear()
-        field = getattr(error, "field", None)
-        label = self._labels.get(field or "", self._fallback)
-        label.setText(f"⚠ {error.message}")
-        label.setVisible(True)
-        label.setAccessibleName(f"Problem: {error.message}")
-        if focus and field in focus:
-            focus[field].setFocus()
-            if field in self._labels:
-                self.watch(field, focus[field])
-        grow_to_fit(label)
+        problems = error.problems if isinstance(error, ValidationErrors) else (error,)
+        shown: dict[int, tuple[QLabel, list[str]]] = {}  # messages per label, in order
+        for problem in problems:
+            label = self._labels.get(getattr(problem, "field", None) or "", self._fallback)
+            shown.setdefault(id(label), (label, []))[1].append(problem.message)
+        for label, messages in shown.values():
+            label.setText("\n".join(f"⚠ {message}" for message in messages))
+            label.setVisible(True)
+            label.setAccessibleName("Problem: " + " ".join(messages))
+        focused = False
+        for problem in problems:
+            field = getattr(problem, "field", None)
+            if focus and field in focus:
+                if not focused:
+                    focus[field].setFocus()
+                    focused = True
+                if field in self._labels:
+                    self.watch(field, focus[field])
+        for label, _messages in shown.values():
+            grow_to_fit(label)
 
 
 def grow_to_fit(widget: QWidget) -> None:

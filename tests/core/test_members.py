@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from involve_desktop.core.errors import PermissionDenied, ValidationError
+from involve_desktop.core.errors import PermissionDenied, ValidationError, ValidationErrors
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, audit, member_records, members, reference_lists
 from involve_desktop.core.services.member_dto import (
@@ -367,3 +367,25 @@ def test_removing_a_mistaken_role_or_training_is_noted_on_the_trail(session, coo
     ]
     assert {"training removed": "Safeguarding, Sat 1 Feb 2025"} in trail
     assert {"role removed": "Peer supporter from Wed 1 Jan 2025"} in trail
+
+
+def test_every_field_problem_is_reported_together(session, coordinator):
+    data = MemberInput(
+        "",
+        email="no-at-sign",
+        postcode="nowhere",
+        date_joined=date(2099, 1, 1),
+        restricted=Restricted(notes="x" * 10_001),
+    )
+    with pytest.raises(ValidationErrors) as raised:
+        members.create_member(session, coordinator, data, today=date(2026, 11, 27))
+    fields = [problem.field for problem in raised.value.problems]
+    assert fields == ["full_name", "date_joined", "email", "postcode", "notes"]
+    assert raised.value.field == "full_name"  # one-field code still gets the first
+    assert "Email needs an @" in raised.value.message
+
+
+def test_a_single_problem_is_a_plain_validation_error(session, coordinator):
+    with pytest.raises(ValidationError) as raised:
+        members.create_member(session, coordinator, MemberInput("Ana", email="ana"))
+    assert type(raised.value) is ValidationError and raised.value.field == "email"

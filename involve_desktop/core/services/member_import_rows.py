@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core import validation
 from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.field_checks import FieldChecks
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import members
@@ -236,40 +237,20 @@ def _match_in_file(
 
 def field_problems(line: int, data: MemberInput, today: date) -> list[RowProblem]:
     """Every problem ``members.clean_input`` finds in a row, not only the first."""
-    try:
-        members.clean_input(data, today)
-        if data.restricted is not None:
-            members.restricted_values(data.restricted)
-        return []
-    except ValidationError:
-        pass
-    problems = []
-    base = MemberInput(full_name="x")
-    values = {
-        "full_name": data.full_name,
-        "preferred_name": data.preferred_name,
-        "pronouns": data.pronouns,
-        "email": data.email,
-        "phone": data.phone,
-        "address": data.address,
-        "postcode": data.postcode,
-        "date_joined": data.date_joined,
-    }
-    for name, value in values.items():
-        try:
-            members.clean_input(replace(base, **{name: value}), today)
-        except ValidationError as err:
-            problems.append(_problem(line, err, value))
-    try:
-        members.clean_input(replace(base, access=data.access), today)
-    except ValidationError as err:
-        problems.append(_problem(line, err, data.access.other))
+    checks = FieldChecks()
+    members.clean_fields(data, today, checks)
     if data.restricted is not None:
-        try:
-            members.restricted_values(data.restricted)
-        except ValidationError as err:
-            problems.append(_problem(line, err, getattr(data.restricted, err.field, None)))
-    return problems
+        members.restricted_values(data.restricted, checks)
+    return [_problem(line, err, _value_of(data, err.field)) for err in checks.problems]
+
+
+def _value_of(data: MemberInput, field: str) -> Any:
+    """The value the row gave for ``field`` (as typed, for the report)."""
+    if field == "access_other":
+        return data.access.other
+    if data.restricted is not None and hasattr(data.restricted, field):
+        return getattr(data.restricted, field)
+    return getattr(data, field, None)
 
 
 def _problem(line: int, err: ValidationError, value: Any) -> RowProblem:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import InvolveError, NotFound, ValidationError
+from involve_desktop.core.field_checks import FieldChecks
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member, MemberRole, StatusChange
 from involve_desktop.core.permissions import Permission
@@ -60,41 +61,65 @@ def _today(today: date | None) -> date:
 
 
 def clean_input(data: MemberInput, today: date) -> dict[str, Any]:
-    """Validated column values from ``data``; raises ValidationError naming the field."""
-    full = validation.required_text("full_name", "Full name", data.full_name, NAME_MAX)
+    """Validated column values from ``data``; raises ValidationError naming the field (or
+    ValidationErrors naming each, when several are wrong)."""
+    checks = FieldChecks()
+    values = clean_fields(data, today, checks)
+    checks.raise_any()
+    return values
+
+
+def clean_fields(data: MemberInput, today: date, checks: FieldChecks) -> dict[str, Any]:
+    """``clean_input``'s values, with each field's problem noted in ``checks`` (so a caller
+    checking more fields, e.g. the restricted ones, reports them all together)."""
+    check = checks.check
+    full = check(validation.required_text, "full_name", "Full name", data.full_name, NAME_MAX)
     joined = data.date_joined or today
-    validation.not_in_future(joined, "date_joined", "Date joined", today)
+    check(validation.not_in_future, joined, "date_joined", "Date joined", today)
     access = data.access
     return {
         "full_name": full,
-        "preferred_name": validation.optional_text(
-            data.preferred_name, NAME_MAX, "preferred_name", "Preferred name"
+        "preferred_name": check(
+            validation.optional_text,
+            data.preferred_name,
+            NAME_MAX,
+            "preferred_name",
+            "Preferred name",
         ),
-        "pronouns": validation.optional_text(data.pronouns, 50, "pronouns", "Pronouns"),
-        "email": validation.email(data.email),
-        "phone": validation.uk_phone(data.phone),
-        "address": validation.optional_text(data.address, 500, "address", "Address"),
-        "postcode": validation.uk_postcode(data.postcode),
+        "pronouns": check(validation.optional_text, data.pronouns, 50, "pronouns", "Pronouns"),
+        "email": check(validation.email, data.email),
+        "phone": check(validation.uk_phone, data.phone),
+        "address": check(validation.optional_text, data.address, 500, "address", "Address"),
+        "postcode": check(validation.uk_postcode, data.postcode),
         "preferred_contact": data.preferred_contact.value if data.preferred_contact else None,
         "date_joined": joined,
         "needs_large_print": access.large_print,
         "needs_interpreter": access.interpreter,
         "needs_step_free": access.step_free,
         "needs_hearing_loop": access.hearing_loop,
-        "access_other": validation.optional_text(
-            access.other, 500, "access_other", "Other access needs"
+        "access_other": check(
+            validation.optional_text, access.other, 500, "access_other", "Other access needs"
         ),
     }
 
 
-def restricted_values(data: Restricted) -> dict[str, Any]:
-    return {
+def restricted_values(data: Restricted, checks: FieldChecks | None = None) -> dict[str, Any]:
+    """The restricted fields' values (problems noted in ``checks`` when given, else raised)."""
+    own = checks or FieldChecks()
+    values = {
         "lived_experience": data.lived_experience,
-        "emergency_contact": validation.optional_text(
-            data.emergency_contact, 1000, "emergency_contact", "Emergency contact"
+        "emergency_contact": own.check(
+            validation.optional_text,
+            data.emergency_contact,
+            1000,
+            "emergency_contact",
+            "Emergency contact",
         ),
-        "notes": validation.optional_text(data.notes, 10_000, "notes", "Notes"),
+        "notes": own.check(validation.optional_text, data.notes, 10_000, "notes", "Notes"),
     }
+    if checks is None:
+        own.raise_any()
+    return values
 
 
 def _check_restricted_allowed(session: Session, actor: Actor, data: MemberInput) -> None:
@@ -182,9 +207,11 @@ def create_member(
     require(session, actor, Permission.EDIT_MEMBERS, "add members")
     _check_restricted_allowed(session, actor, data)
     day = _today(today)
-    values = clean_input(data, day)
+    checks = FieldChecks()  # every field's problem at once, restricted ones included
+    values = clean_fields(data, day, checks)
     if data.restricted is not None:
-        values |= restricted_values(data.restricted)
+        values |= restricted_values(data.restricted, checks)
+    checks.raise_any()
     if not allow_duplicate:
         matches = find_duplicates(session, actor, data)
         if matches:
@@ -240,10 +267,12 @@ def update_member(
     """
     require(session, actor, Permission.EDIT_MEMBERS, "edit members")
     day = _today(today)
-    values = clean_input(data, day)
+    checks = FieldChecks()
+    values = clean_fields(data, day, checks)
     if data.restricted is not None:
         require(session, actor, Permission.EDIT_RESTRICTED, "change restricted information")
-        values |= restricted_values(data.restricted)
+        values |= restricted_values(data.restricted, checks)
+    checks.raise_any()
     with transaction(session):
         member = _load(session, member_id)
         name = display_name(member.full_name, member.preferred_name)

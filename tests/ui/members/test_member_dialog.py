@@ -140,6 +140,24 @@ def test_date_joined_in_the_future_is_refused(qtbot, context, coordinator, no_qu
     assert dialog.isVisible() and count_members(context, coordinator) == 0
 
 
+def test_every_problem_shows_at_once_beside_its_field(qtbot, context, coordinator, no_questions):
+    dialog = open_dialog(qtbot, context, coordinator)
+    type_text(qtbot, dialog.fields.email, "tomas.example.org")
+    type_text(qtbot, dialog.fields.postcode, "not a postcode")
+    dialog.fields.date_joined.setDate(to_qdate(date.today() + timedelta(days=1)))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    errors = dialog.fields.errors
+    assert "Full name is needed" in errors["full_name"].text()
+    assert "cannot be in the future" in errors["date_joined"].text()
+    assert "Email needs an @" in errors["email"].text()
+    assert errors["postcode"].isVisible()
+    assert dialog.focusWidget() is dialog.fields.full_name  # the first, in the form's order
+    # Fixing one field clears its message only; the others stay until they are fixed.
+    type_text(qtbot, dialog.fields.full_name, "Tomás Ruiz")
+    assert not errors["full_name"].isVisible() and errors["email"].isVisible()
+    assert count_members(context, coordinator) == 0
+
+
 def test_possible_duplicate_warns_in_dialog_then_save_anyway(
     qtbot, context, coordinator, zoe, no_questions
 ):
