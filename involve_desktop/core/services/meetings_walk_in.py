@@ -73,25 +73,23 @@ MATCH_STATUS_WORDS = {"stepping_back": "stepping back", "left": "has left"}
 
 
 def match_labels(matches: list[WalkInMatch]) -> list[str]:
-    """How each match reads in the "Who is this?" list: "Jo Smith (Joanna Smith, stepping
-    back)"; people who would read the same are told apart by when they joined and last
-    came ("Dan Smith (Daniel Smith; joined Mar 2024, last came Tue 3 Nov 2026)")."""
-    plain = []
+    """How each match reads in the "Who is this?" list: the name, then what lets the
+    facilitator check it is the right person without showing anything restricted — the full
+    name when they go by another, stepping back or left, when they joined and when they last
+    came: "Jo Smith (Joanna Smith, stepping back; joined Mar 2024, last came Tue 3 Nov
+    2026)", "Joan Walker (joined Sep 2025, not come yet)". Even one match carries them: the
+    one "Joan Walker" among thousands of members may still not be the one at the door."""
+    labels = []
     for match in matches:
         extra = [match.full_name] if match.full_name != match.name else []
         if match.status in MATCH_STATUS_WORDS:
             extra.append(MATCH_STATUS_WORDS[match.status])
-        plain.append(f"{match.name} ({', '.join(extra)})" if extra else match.name)
-    labels = []
-    for text, match in zip(plain, matches, strict=True):
-        if plain.count(text) > 1:
-            when = [f"joined {match.joined:%b %Y}" if match.joined else "joining day not known"]
-            when.append(
-                f"last came {format_date(match.last_came)}" if match.last_came else "not come yet"
-            )
-            inner = text[len(match.name) + 2 : -1] if text != match.name else ""
-            text = f"{match.name} ({inner}{'; ' if inner else ''}{', '.join(when)})"
-        labels.append(text)
+        when = [f"joined {match.joined:%b %Y}" if match.joined else "joining day not known"]
+        when.append(
+            f"last came {format_date(match.last_came)}" if match.last_came else "not come yet"
+        )
+        inner = ", ".join(extra)
+        labels.append(f"{match.name} ({inner}{'; ' if inner else ''}{', '.join(when)})")
     return labels
 
 

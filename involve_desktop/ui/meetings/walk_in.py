@@ -8,7 +8,7 @@ consent question from the sheet's "New here?" section.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -40,6 +40,19 @@ MATCH_ROLE = Qt.ItemDataRole.UserRole + 41
 CONSENT_QUESTION = "May we keep their name and contact details to tell them about meetings?"
 
 
+def room_for_words(rows: QListWidget) -> None:
+    """Rows tall enough that the focus ring round the chosen one does not cover its words
+    (the first row read as clipped), and a list wide enough to show each label whole."""
+    metrics = rows.fontMetrics()
+    widest = 0
+    for row in range(rows.count()):
+        item = rows.item(row)
+        width = metrics.horizontalAdvance(item.text()) + 24
+        item.setSizeHint(QSize(width, metrics.height() + 12))
+        widest = max(widest, width)
+    rows.setMinimumWidth(min(max(widest + 24, 360), 760))
+
+
 class ChooseWalkInDialog(QDialog):
     """Is the walk-in one of these members, or someone new? ``chosen`` holds the answer
     (a member id, or ``NEW_PERSON``)."""
@@ -58,6 +71,7 @@ class ChooseWalkInDialog(QDialog):
         new.setData(MATCH_ROLE, NEW_PERSON)
         self.list.addItem(new)
         self.list.setCurrentRow(0)
+        room_for_words(self.list)
         self.list.itemActivated.connect(lambda _item: self.accept())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

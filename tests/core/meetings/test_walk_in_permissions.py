@@ -68,7 +68,7 @@ def test_two_people_of_the_same_name_are_told_apart(session, coordinator, past_m
     by_id = dict(zip((m.member_id for m in found), labels, strict=True))
     assert by_id[came] == "Dan Smith (Daniel Smith; joined Mar 2024, last came Tue 24 Feb 2026)"
     assert "Dan Smith (Daniel Smith; joined Sep 2025, not come yet)" in labels
-    assert "Danielle Smithers" in labels  # a name of its own needs nothing more
+    assert "Danielle Smithers (joined Jan 2024, not come yet)" in labels  # one of a kind too
 
 
 def test_a_new_walk_in_with_an_existing_name_is_refused(session, coordinator, past_meeting) -> None:
