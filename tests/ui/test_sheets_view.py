@@ -382,3 +382,38 @@ def test_no_cohort_to_choose_is_explained_beside_the_field(
     message = screen.form.error_text("cohort")
     assert "Say which cohort" in message and "cannot see any cohorts yet" in message
     assert screen.form.cohort_combo.hasFocus()
+
+
+def test_a_facilitator_is_offered_only_the_sheets_they_may_print(
+    qtbot, engine, session, coordinator
+) -> None:
+    from involve_desktop.core.sheets.catalogue import all_sheets
+    from involve_desktop.ui.sheets.sheets_view import HIDDEN_NOTE
+
+    fran = facilitator(session, coordinator)
+    screen = SheetsView(lambda: GROUP, data=SheetData(session_factory(engine), fran))
+    qtbot.addWidget(screen)
+    screen.show()
+    titles = [screen.sheet_list.item(i).text() for i in range(screen.sheet_list.count())]
+    allowed = [spec.title for spec in all_sheets() if spec.allowed_for(fran)]
+    assert titles == allowed
+    assert "Contact list" not in titles and "Finance batch" not in titles
+    assert "Meeting sign-in sheets" in titles
+    assert 0 < len(titles) < len(all_sheets())
+    for row in range(screen.sheet_list.count()):  # no refusal left in the list
+        screen.sheet_list.setCurrentRow(row)
+        assert screen.preview_button.isEnabled(), titles[row]
+        assert not screen.permission_label.isVisibleTo(screen)
+    assert screen.hidden_note.isVisibleTo(screen) and screen.hidden_note.text() == HIDDEN_NOTE
+    screen.select_sheet("finance-batch")  # asked for by name: says who may, Preview off
+    assert screen.heading.text() == "Finance batch"
+    assert screen.permission_label.isVisibleTo(screen) and not screen.preview_button.isEnabled()
+    screen.sheet_list.setCurrentRow(0)  # back to one of theirs
+    assert screen.current_spec().title == titles[0] and screen.preview_button.isEnabled()
+
+
+def test_a_coordinator_sees_every_sheet_and_no_note(member_view) -> None:
+    from involve_desktop.core.sheets.catalogue import all_sheets
+
+    assert member_view.sheet_list.count() == len(all_sheets())
+    assert not member_view.hidden_note.isVisibleTo(member_view)

@@ -6,9 +6,11 @@ saved. Bad input is shown under the field it is about; nothing opens until it is
 
 Sheets of members are offered only when the screen is given ``data`` (the session factory
 and the signed-in account). They are made off the UI thread — a contact list of thousands
-takes seconds — with a busy indicator, and the window stays responsive meanwhile. A sheet
-the account may not print stays listed, with a line saying who can print it. The roles
-and the cohorts offered are read again each time the screen is shown.
+takes seconds — with a busy indicator, and the window stays responsive meanwhile. Only the
+sheets the account may print are listed (the services still check when a sheet is made); a
+line under the list says some are for coordinators only. A sheet asked for by name that the
+account may not print (a menu, another area) shows who can print it instead. The roles and
+the cohorts offered are read again each time the screen is shown.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from involve_desktop.ui.sheets.render_job import RenderJob
 from involve_desktop.ui.sheets.sheet_options_form import SheetOptionsForm, error_label
 
 log = logging.getLogger(__name__)
+HIDDEN_NOTE = "Some sheets are for coordinators only, so they are not listed here."
 
 
 class SheetsView(QWidget):
@@ -64,7 +67,10 @@ class SheetsView(QWidget):
         super().__init__(parent)
         self._group_name = group_name
         self._data = data
-        self._specs = [spec for spec in all_sheets() if data is not None or not spec.needs_data]
+        offered = [spec for spec in all_sheets() if data is not None or not spec.needs_data]
+        self._all_specs = offered
+        self._specs = [s for s in offered if data is None or s.allowed_for(data.actor)]
+        self._refused: SheetSpec | None = None  # asked for by name, not theirs to print
         self._job: RenderJob | None = None
         self._finished_job: RenderJob | None = None
         self._job_sheet: tuple[SheetSpec, SheetParams] | None = None
@@ -77,6 +83,10 @@ class SheetsView(QWidget):
             item.setToolTip(spec.description)
         list_label = QLabel("&Sheets", self)
         list_label.setBuddy(self.sheet_list)
+        self.hidden_note = QLabel(HIDDEN_NOTE, self)
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.setAccessibleName("Sheets not listed")
+        self.hidden_note.setVisible(len(self._specs) < len(offered))
 
         self.heading = QLabel(self)
         self.heading.setAccessibleName("Sheet title")
@@ -125,6 +135,7 @@ class SheetsView(QWidget):
         left = QVBoxLayout()
         left.addWidget(list_label)
         left.addWidget(self.sheet_list, 1)
+        left.addWidget(self.hidden_note)
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(self.description)
@@ -155,14 +166,24 @@ class SheetsView(QWidget):
 
     # -- state --------------------------------------------------------------------------
     def current_spec(self) -> SheetSpec:
-        """The selected sheet (the first one if nothing is selected)."""
+        """The selected sheet (the first one if nothing is selected); a sheet asked for by
+        name that the account may not print, while it is shown."""
+        if self._refused is not None:
+            return self._refused
         row = self.sheet_list.currentRow()
         return self._specs[row if 0 <= row < len(self._specs) else 0]
 
     def select_sheet(self, key: str) -> None:
-        """Select the sheet with this catalogue key (e.g. from a menu)."""
+        """Select the sheet with this catalogue key (e.g. from a menu). One the account may
+        not print is not in the list: it is shown with who can print it, Preview off."""
         keys = [spec.key for spec in self._specs]
-        self.sheet_list.setCurrentRow(keys.index(key))
+        if key in keys:
+            self.sheet_list.setCurrentRow(keys.index(key))
+            self._select_row(keys.index(key))
+            return
+        self._refused = next(spec for spec in self._all_specs if spec.key == key)
+        self.sheet_list.setCurrentRow(-1)
+        self._show_spec(self._refused)
 
     def prepare(self, key: str, values: dict[SheetField, str]) -> None:
         """Select a sheet and fill some of its inputs (e.g. the week from the Rota area)."""
@@ -171,7 +192,12 @@ class SheetsView(QWidget):
             self.form.set_text(field, text)
 
     def _select_row(self, row: int) -> None:
-        spec = self.current_spec()
+        if row < 0:
+            return
+        self._refused = None
+        self._show_spec(self.current_spec())
+
+    def _show_spec(self, spec: SheetSpec) -> None:
         self.heading.setText(spec.title)
         self.description.setText(spec.description)
         self.form.set_spec(spec)
