@@ -188,3 +188,54 @@ def test_rename_group_is_audited(session, coordinator):
     assert organisation.group_name(session) == "Riverside Voices CIC"
     rows = audit.list_entries(session, coordinator, entity="organisation")
     assert rows[0].changes == {"name": ["Riverside Voices", "Riverside Voices CIC"]}
+
+
+GUESSABLE = ["password", "Password1", "12345678", "sam12345", "Riverside Voices", "riverside1"]
+
+
+@pytest.mark.parametrize("password", GUESSABLE)
+def test_first_run_refuses_a_guessable_password_naming_the_field(session, password):
+    with pytest.raises(ValidationError) as err:
+        accounts.set_up_group(session, "Riverside Voices", "Sam Jones", "sam", password)
+    assert err.value.field == "password"
+    assert "easy to guess. Choose another" in err.value.message
+    assert not accounts.is_set_up(session)  # nothing was saved
+
+
+def test_first_run_says_which_name_a_password_was_made_from(session):
+    with pytest.raises(ValidationError, match="made from the username"):
+        accounts.set_up_group(session, "Riverside Voices", "Sam Jones", "samjones", "SamJones!")
+    with pytest.raises(ValidationError, match="made from the group's name"):
+        accounts.set_up_group(session, "Riverside Voices", "Sam Jones", "sam", "Riverside2026")
+    with pytest.raises(ValidationError, match="one of the most common ones"):
+        accounts.set_up_group(session, "Riverside Voices", "Sam Jones", "sam", "password")
+    actor = accounts.set_up_group(
+        session, "Riverside Voices", "Sam Jones", "sam", "kettle river orange"
+    )
+    assert accounts.sign_in(session, "sam", "kettle river orange") == actor
+
+
+@pytest.mark.parametrize("password", GUESSABLE)
+def test_add_reset_change_and_recovery_refuse_a_guessable_password(session, coordinator, password):
+    new = password.replace("sam", "fran")  # the new account's own username
+    with pytest.raises(ValidationError, match="easy to guess") as err:
+        accounts.create_account(session, coordinator, "Fran Smith", "fran", new, Role.FACILITATOR)
+    assert err.value.field == "password"
+    other = accounts.create_account(
+        session, coordinator, "Fran Smith", "fran", "tea in the garden", Role.FACILITATOR
+    )
+    with pytest.raises(ValidationError, match="easy to guess"):
+        accounts.reset_password(session, coordinator, other.id, new)
+    with pytest.raises(ValidationError, match="easy to guess"):
+        accounts.change_own_password(session, coordinator, COORDINATOR_PASSWORD, password)
+    with pytest.raises(ValidationError, match="easy to guess"):
+        accounts.recover_with_key(session, "sam", password)
+    assert accounts.sign_in(session, "sam", COORDINATOR_PASSWORD)  # unchanged
+    assert accounts.sign_in(session, "fran", "tea in the garden")
+
+
+def test_a_name_from_the_persons_own_name_is_refused(session, coordinator):
+    with pytest.raises(ValidationError, match="made from the person's name"):
+        accounts.create_account(
+            session, coordinator, "Fran Smithson", "fran", "Smithson2026", Role.FACILITATOR
+        )

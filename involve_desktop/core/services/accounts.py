@@ -21,14 +21,14 @@ from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.passwords import (
     MIN_PASSWORD_LENGTH,
+    guessable_reason,
     hash_password,
     needs_rehash,
     verify_password,
 )
 from involve_desktop.core.permissions import Permission, Role
-from involve_desktop.core.services import audit, encryption, sign_in_throttle
+from involve_desktop.core.services import audit, encryption, organisation, sign_in_throttle
 from involve_desktop.core.services.dto import AccountInfo, Actor
-from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.core.services.transaction import require, transaction
 
 log = logging.getLogger(__name__)
@@ -66,14 +66,41 @@ def _check_unique(session: Session, username: str) -> None:
         )
 
 
+def _new_password(
+    session: Session,
+    password: str | None,
+    username: str,
+    display_name: str | None = None,
+    group: str | None = None,
+) -> str:
+    """A new password that is long enough and not easily guessed: not one of the most
+    common passwords, nor made from the username, the person's name or the group's name.
+
+    Every way a password is set comes here (first run, add account, reset, change, the
+    recovery key); ``group`` is given at first run, before the group is saved.
+    """
+    secret = validation.new_password(password, username, MIN_PASSWORD_LENGTH)
+    names = (
+        ("the username", username),
+        ("the person's name", display_name),
+        ("the group's name", group if group is not None else organisation.group_name(session)),
+    )
+    reason = guessable_reason(secret, names)
+    if reason is not None:
+        raise ValidationError("password", reason)
+    return secret
+
+
 def set_up_group(
     session: Session, group_name: str, display_name: str, username: str, password: str
 ) -> Actor:
     """First run: create the group and its first coordinator account, and return it."""
-    name = validation.required_text("group_name", "Group name", group_name, GROUP_NAME_MAX)
+    name = validation.required_text(
+        "group_name", "Group name", group_name, organisation.GROUP_NAME_MAX
+    )
     shown = validation.required_text("display_name", "Your name", display_name, DISPLAY_NAME_MAX)
     user = validation.username(username)
-    secret = validation.new_password(password, user, MIN_PASSWORD_LENGTH)
+    secret = _new_password(session, password, user, shown, name)
     with transaction(session):
         if session.get_bind().dialect.name == "postgresql":
             # Two laptops running the wizard at once: the second waits, then sees the first.
@@ -216,7 +243,7 @@ def create_account(
     require(session, actor, Permission.MANAGE_ACCOUNTS, "add accounts")
     shown = validation.required_text("display_name", "Name", display_name, DISPLAY_NAME_MAX)
     user = validation.username(username)
-    secret = validation.new_password(password, user, MIN_PASSWORD_LENGTH)
+    secret = _new_password(session, password, user, shown)
     try:
         role = Role(role)
     except ValueError:
@@ -275,7 +302,7 @@ def change_own_password(session: Session, actor: Actor, current: str, new: str) 
         account = _get(session, actor.account_id)
         if not verify_password(account.password_hash, current or ""):
             raise ValidationError("current_password", "Current password is not right — try again.")
-        secret = validation.new_password(new, account.username, MIN_PASSWORD_LENGTH)
+        secret = _new_password(session, new, account.username, account.display_name)
         account.password_hash = hash_password(secret)
         encryption.password_set(session, account.username, secret)
         audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})
@@ -286,7 +313,7 @@ def reset_password(session: Session, actor: Actor, account_id: int, new: str) ->
     require(session, actor, Permission.MANAGE_ACCOUNTS, "reset other people's passwords")
     with transaction(session):
         account = _get(session, account_id)
-        secret = validation.new_password(new, account.username, MIN_PASSWORD_LENGTH)
+        secret = _new_password(session, new, account.username, account.display_name)
         account.password_hash = hash_password(secret)
         if account.active:
             encryption.password_set(session, account.username, secret)
@@ -338,7 +365,7 @@ def recover_with_key(session: Session, username: str, new_password: str) -> Acto
             "Type the username of a coordinator account that is turned on; the recovery key "
             "sets a new password for a coordinator.",
         )
-    secret = validation.new_password(new_password, account.username, MIN_PASSWORD_LENGTH)
+    secret = _new_password(session, new_password, account.username, account.display_name)
     with transaction(session):
         account.password_hash = hash_password(secret)
         encryption.password_set(session, account.username, secret)
