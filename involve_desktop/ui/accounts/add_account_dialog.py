@@ -14,6 +14,7 @@ from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.account_fields import AccountFields
+from involve_desktop.ui.accounts.busy import hashing_password
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -51,7 +52,9 @@ class AddAccountDialog(EditDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Add account")
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Add account")
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         note = QLabel("Tell them their first password; they can change it under Settings.")
@@ -62,14 +65,17 @@ class AddAccountDialog(EditDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
-        self.save_keys(self.save, buttons.button(QDialogButtonBox.StandardButton.Save))
+        self.save_keys(self.save, self.save_button)
 
     def save(self) -> None:
         """Create the account through the service; show problems beside their fields."""
         self.errors.clear()
         with service_call(self, self.errors, self.fields.focus_targets) as call:
             self.fields.check_confirmation()
-            with self.context.session() as session:
+            with (
+                hashing_password(self.save_button, self.cancel_button),
+                self.context.session() as session,
+            ):
                 self.created = accounts.create_account(
                     session,
                     self.actor,

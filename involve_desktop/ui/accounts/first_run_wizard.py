@@ -7,6 +7,7 @@ recovery sheet to print; Finish waits until the person says they have kept it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -29,6 +30,7 @@ from involve_desktop.core.services import accounts, encryption
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.organisation import GROUP_NAME_MAX
 from involve_desktop.ui.accounts.account_fields import AccountFields
+from involve_desktop.ui.accounts.busy import hashing_password
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.encryption.recovery_key_dialog import print_recovery_sheet
 from involve_desktop.ui.encryption.reopen import reopen_encrypted
@@ -76,6 +78,15 @@ class GroupPage(QWizardPage):
         self.group_name.setFocus()
 
 
+# Turned off while the account is being made (the page's Create account button as well).
+WIZARD_BUTTONS = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.FinishButton,
+    QWizard.WizardButton.CancelButton,
+)
+
+
 class AccountPage(QWizardPage):
     """Step 2: the first coordinator account; saving happens when this page is accepted."""
 
@@ -99,10 +110,13 @@ class AccountPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         self.errors.clear()
+        wizard = self._wizard
+        # Hashing the password, then encrypting the file, each take a second or more.
+        busy = [wizard.button(b) for b in (*WIZARD_BUTTONS, QWizard.WizardButton.CommitButton)]
         with service_call(self, self.errors, self.fields.focus_targets) as call:
             try:
                 self.fields.check_confirmation()
-                with self._wizard.context.session() as session:
+                with hashing_password(*busy), wizard.context.session() as session:
                     actor = accounts.set_up_group(
                         session,
                         self.field("group_name"),
@@ -119,8 +133,8 @@ class AccountPage(QWizardPage):
                 return False
         if call.failed:
             return False
-        self._wizard.created = actor
-        self._wizard.encrypt_new_database(actor, self.fields.password.text())
+        wizard.created = actor
+        wizard.encrypt_new_database(actor, self.fields.password.text(), busy)
         return True
 
 
@@ -221,8 +235,11 @@ class FirstRunWizard(QWizard):
             return
         super().reject()
 
-    def encrypt_new_database(self, actor: Actor, password: str) -> None:
-        """Encrypt the new SQLite file (not the demo, nor a server) and keep the recovery key.
+    def encrypt_new_database(
+        self, actor: Actor, password: str, busy: Sequence[QWidget | None] = ()
+    ) -> None:
+        """Encrypt the new SQLite file (not the demo, nor a server) and keep the recovery key;
+        ``busy``: buttons turned off meanwhile (the busy cursor shows).
 
         If it cannot be done, the group still works unencrypted, and the person is told
         where to try again.
@@ -230,7 +247,7 @@ class FirstRunWizard(QWizard):
         if self.context.demo:
             return
         try:
-            with self.context.session() as session:
+            with hashing_password(*busy), self.context.session() as session:
                 status = encryption.status(session)
                 if not status.applies or status.encrypted:
                     return

@@ -15,6 +15,7 @@ from involve_desktop.core.passwords import MIN_PASSWORD_LENGTH
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
 from involve_desktop.ui.accounts.account_fields import check_confirmation
+from involve_desktop.ui.accounts.busy import hashing_password
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -55,7 +56,9 @@ class ResetPasswordDialog(EditDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Set password")
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Set password")
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -64,7 +67,7 @@ class ResetPasswordDialog(EditDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
-        self.save_keys(self.save, buttons.button(QDialogButtonBox.StandardButton.Save))
+        self.save_keys(self.save, self.save_button)
 
     def save(self) -> None:
         """Set the password through the service, or show what to fix."""
@@ -72,7 +75,10 @@ class ResetPasswordDialog(EditDialog):
         focus = {"password": self.password, "confirm": self.confirm}
         with service_call(self, self.errors, focus) as call:
             check_confirmation(self.password.text(), self.confirm.text())
-            with self.context.session() as session:
+            with (
+                hashing_password(self.save_button, self.cancel_button),
+                self.context.session() as session,
+            ):
                 accounts.reset_password(session, self.actor, self.account.id, self.password.text())
         if call.failed:
             return
