@@ -17,14 +17,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.models.meetings import Meeting, MeetingFacilitator, MeetingGroupMember
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import meetings_groups, meetings_meetings, organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_access import require_meeting
-from involve_desktop.core.services.meetings_attendance import expected_ids
+from involve_desktop.core.services.meetings_attendance import LOOKBACK_MONTHS, expected_ids
 from involve_desktop.core.services.meetings_people import people
+from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.core.services.transaction import require
 from involve_desktop.core.sheets.meeting_sign_in import (
     DEFAULT_BLANK_ROWS,
@@ -56,14 +59,52 @@ def sign_in_meetings(
             raise SheetInputError(
                 "meeting", f"The meeting on {info.when} is cancelled; it has no sign-in sheet."
             )
-        names = tuple(p.name for p in people(session, expected_ids(session, row)))
+        expected = expected_ids(session, row)
+        names = tuple(p.name for p in people(session, expected))
+        listed = who_is_listed(session, row, expected)
         found.append(
             (
                 (info.day, info.start_time, info.group_name),
-                SignInMeeting(info.group_name, info.day, info.times, info.venue, info.topic, names),
+                SignInMeeting(
+                    info.group_name, info.day, info.times, info.venue, info.topic, names, listed
+                ),
             )
         )
     return tuple(meeting for _, meeting in sorted(found, key=lambda pair: pair[0]))
+
+
+def who_is_listed(session: Session, meeting: Meeting, expected: set[int]) -> str:
+    """Who the sheet lists, in words, so nobody wonders why it holds more names than the
+    group has members: "24 group members and 8 people who came in the last 3 months" (an
+    open group also lists who came lately), "12 group members and 1 facilitator"."""
+    members = expected & set(
+        session.scalars(
+            select(MeetingGroupMember.member_id).where(
+                MeetingGroupMember.group_id == meeting.group_id
+            )
+        )
+    )
+    facilitators = (
+        expected
+        & set(
+            session.scalars(
+                select(MeetingFacilitator.member_id).where(
+                    MeetingFacilitator.meeting_id == meeting.id
+                )
+            )
+        )
+    ) - members
+    came = len(expected) - len(members) - len(facilitators)
+    parts = [
+        plural(len(members), "group member"),
+        *([plural(len(facilitators), "facilitator")] if facilitators else []),
+        *(
+            [f"{plural(came, 'person', 'people')} who came in the last {LOOKBACK_MONTHS} months"]
+            if came
+            else []
+        ),
+    ]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def meeting_sign_in_sheet(

@@ -1,11 +1,15 @@
 """The sign-in sheet for a meeting, or a batch of meetings (one after another, each starting
 on a new page): the people expected, then blank rows for newcomers.
 
-Each meeting starts with its group, date, time, venue and topic; then numbered rows with
+Each meeting starts with its group, date, time, venue and topic, and who is listed (an open
+group's sheet also lists people who came lately, so it says so); then numbered rows with
 "No.", "Name", "Here" (a box to tick) and "Signature". Names are the ones people go by, in
-the chosen privacy mode, in alphabetical order of the name they go by — the order the
-attendance screen shows them in, so ticks are typed back row by row. An optional "New
-here?" box asks newcomers for a name, how to contact them (optional) and a consent tick.
+the chosen privacy mode (two that would read the same as "first name and initial" are told
+apart: "Callum Br.", "Callum Bu."), in alphabetical order of the name they go by — the order
+the attendance screen shows them in, so ticks are typed back row by row. An optional "New
+here?" box asks newcomers for a name, how to contact them (optional) and a consent tick; it
+stays on the page with the last names when giving up at most half of the empty rows makes
+room for it, rather than taking a page of its own.
 
 Nothing else about anyone is printed: no roles, no lived experience, nothing that says why
 someone comes. The sheet carries the Confidential footer, and uses the shared page, styles
@@ -14,6 +18,7 @@ and fonts (DejaVu Sans, so every name prints).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
@@ -32,7 +37,7 @@ from reportlab.platypus import (
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, text_width
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
-from involve_desktop.core.sheets.names import format_name
+from involve_desktop.core.sheets.names import PrivacyMode, distinct_short_names, format_name
 from involve_desktop.core.sheets.options import (
     SheetInputError,
     SheetOptions,
@@ -62,6 +67,7 @@ NEW_HERE_TEXT = (
 )
 NEW_HERE_COLUMNS = ("Name", "How to contact you (optional)", "OK to keep")
 NEW_HERE_ROWS = 3
+NEW_HERE_GAP = 5 * mm
 TICK_COLUMN = {False: 16 * mm, True: 24 * mm}
 OK_COLUMN = {False: 27 * mm, True: 38 * mm}
 
@@ -94,6 +100,7 @@ class SignInMeeting:
     venue: str | None = None
     topic: str | None = None
     names: tuple[str, ...] = ()
+    listed: str | None = None  # who the names are: "24 group members and 8 people who came…"
 
 
 @dataclass(frozen=True)
@@ -110,24 +117,58 @@ class MeetingSignInSheet:
 class ContinuedTable(Flowable):
     """The list of names; when it runs onto another page, that page starts with
     ``caption`` (the meeting's group, date and time, "continued") so a loose page of a batch
-    still says which meeting it belongs to."""
+    still says which meeting it belongs to.
 
-    def __init__(self, table: Table, caption: Flowable) -> None:
+    ``build`` makes the table from body rows (the heading row added). ``tail`` is the height
+    of what must follow the rows on the same page when it can (the "New here?" box): when
+    the rows fit on a page but the box would not, up to ``spare`` of the trailing empty rows
+    are given up so the box stays with the names instead of taking a page of its own.
+    """
+
+    def __init__(
+        self,
+        rows: list[list[object]],
+        build: Callable[[list[list[object]]], Table],
+        caption: Flowable,
+        *,
+        tail: float = 0,
+        spare: int = 0,
+    ) -> None:
         super().__init__()
-        self.table, self.caption = table, caption
+        self.rows, self.build, self.caption = rows, build, caption
+        self.tail, self.spare = tail, min(spare, len(rows))
+        self.table = build(rows)
+
+    def _fitting(self, avail_width: float, avail_height: float) -> Table:
+        """The whole table, or one a few empty rows shorter when that keeps the tail with it."""
+        whole = self.build(self.rows)
+        _width, height = whole.wrap(avail_width, avail_height)
+        if not self.tail or height + self.tail <= avail_height:
+            return whole
+        for given_up in range(1, self.spare + 1):
+            shorter = self.build(self.rows[: len(self.rows) - given_up])
+            if shorter.wrap(avail_width, avail_height)[1] + self.tail <= avail_height:
+                return shorter
+        return whole
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        """The table's size."""
+        """The table's size (a few empty rows fewer when that keeps the tail on the page)."""
+        self.table = self._fitting(avail_width, avail_height)
         self.width, self.height = self.table.wrap(avail_width, avail_height)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """What fits here, then a new page with the caption and the rest."""
-        parts = self.table.split(avail_width, avail_height)
+        whole = self.build(self.rows)
+        parts = whole.split(avail_width, avail_height)
         if len(parts) < 2:
             return parts
-        first, *rest = parts
-        return [first, PageBreak(), self.caption, *rest]
+        first, *_rest = parts
+        placed = len(first._cellvalues) - 1  # noqa: SLF001 - less the heading row
+        rest = self.rows[placed:]
+        spare = min(self.spare, len(rest))
+        more = ContinuedTable(rest, self.build, self.caption, tail=self.tail, spare=spare)
+        return [first, PageBreak(), self.caption, more]
 
     def draw(self) -> None:
         """Draw the table where this flowable stands."""
@@ -146,9 +187,11 @@ def _box_size(styles: SheetStyles) -> float:
 
 def _details(meeting: SignInMeeting, styles: SheetStyles, width: float, *, group: bool) -> Table:
     """Date and time on one line, then venue and topic (and the group, on sheets of several
-    groups; otherwise the page header names it): a bold label and the value."""
+    groups; otherwise the page header names it), then who is listed ("Listed: 24 group
+    members and 8 people who came in the last 3 months"): a bold label and the value."""
     size = styles.body_size
-    label_width = max(text_width(t, FONT_BOLD, size) for t in ("Group:", "Venue:", "Topic:"))
+    labels = ("Group:", "Venue:", "Topic:", "Listed:")
+    label_width = max(text_width(t, FONT_BOLD, size) for t in labels)
     label_width += 3 * mm
     time_label = text_width("Time:", FONT_BOLD, size) + 6 * mm
     date_width = text_width("Wed 30 Sep 2026", FONT_REGULAR, size) + 6 * mm
@@ -157,7 +200,7 @@ def _details(meeting: SignInMeeting, styles: SheetStyles, width: float, *, group
         ["Date:", format_date(meeting.day), "Time:", meeting.times],
     ]
     extra = [("Group:", meeting.group_name)] if group else []
-    extra += [("Venue:", meeting.venue), ("Topic:", meeting.topic)]
+    extra += [("Venue:", meeting.venue), ("Topic:", meeting.topic), ("Listed:", meeting.listed)]
     spans = []
     for label, value in extra:
         if value:
@@ -182,31 +225,52 @@ def _details(meeting: SignInMeeting, styles: SheetStyles, width: float, *, group
 
 
 def _rows_table(
-    meeting: SignInMeeting, sheet: MeetingSignInSheet, options: SheetOptions, width: float
+    meeting: SignInMeeting,
+    sheet: MeetingSignInSheet,
+    options: SheetOptions,
+    width: float,
+    tail: float,
 ) -> Flowable:
     styles = sheet_styles(options.large_print)
     number, tick = styles.number_column_width, TICK_COLUMN[options.large_print]
     name = (width - number - tick) * 0.55
-    names = [format_name(n, options.privacy) for n in meeting.names]
+    names = printed_names(meeting.names, options.privacy)
     names += [""] * sheet.blank_rows
     box = TickBox(_box_size(styles))  # one box drawn in every row (it keeps no state)
-    rows = [
+    rows: list[list[object]] = [
         [str(index), cell_text(text, styles.cell, name), box, ""]
         for index, text in enumerate(names, start=1)
     ]
-    table = ruled_table(COLUMNS, rows, [number, name, tick, width - number - name - tick], styles)
-    table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
-    return ContinuedTable(table, continued_caption(meeting, styles))
+    widths = [number, name, tick, width - number - name - tick]
+
+    def build(body: list[list[object]]) -> Table:
+        table = ruled_table(COLUMNS, body, widths, styles)
+        table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
+        return table
+
+    spare = sheet.blank_rows // 2 if tail else 0  # at most half the empty rows give way
+    return ContinuedTable(rows, build, continued_caption(meeting, styles), tail=tail, spare=spare)
 
 
-def _new_here(styles: SheetStyles, large_print: bool, width: float) -> Flowable:
+def printed_names(names: Sequence[str], privacy: PrivacyMode) -> list[str]:
+    """The names as the privacy mode prints them; in "first name and initial", two that
+    would read the same are told apart ("Callum Br.", "Callum Bu.")."""
+    if privacy is PrivacyMode.FIRST_INITIAL:
+        shorts = distinct_short_names(names)
+        return [shorts[name] for name in names]
+    return [format_name(name, privacy) for name in names]
+
+
+def _new_here(styles: SheetStyles, large_print: bool, width: float) -> tuple[Flowable, float]:
+    """The "New here?" box, and the height it takes with the space above it."""
     ok = OK_COLUMN[large_print]
     name = (width - ok) * 0.45
     rows = [["", "", TickBox(_box_size(styles))] for _ in range(NEW_HERE_ROWS)]
     table = ruled_table(NEW_HERE_COLUMNS, rows, [name, width - name - ok, ok], styles)
     table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
     intro = Paragraph(f"<b>{NEW_HERE_TITLE}</b> {escape(NEW_HERE_TEXT)}", styles.body)
-    return KeepTogether([intro, Spacer(1, 2 * mm), table])
+    height = NEW_HERE_GAP + intro.wrap(width, 10_000)[1] + 2 * mm + table.wrap(width, 10_000)[1]
+    return KeepTogether([intro, Spacer(1, 2 * mm), table]), height
 
 
 def meeting_sign_in_story(sheet: MeetingSignInSheet, options: SheetOptions) -> list[Flowable]:
@@ -222,10 +286,11 @@ def meeting_sign_in_story(sheet: MeetingSignInSheet, options: SheetOptions) -> l
             Spacer(1, 3 * mm),
             paragraph(WELCOME, styles.body),
             Spacer(1, 3 * mm),
-            _rows_table(meeting, sheet, options, width),
         ]
-        if sheet.new_here:
-            story += [Spacer(1, 5 * mm), _new_here(styles, options.large_print, width)]
+        box, tail = _new_here(styles, options.large_print, width) if sheet.new_here else (None, 0)
+        story.append(_rows_table(meeting, sheet, options, width, tail))
+        if box is not None:
+            story += [Spacer(1, NEW_HERE_GAP), box]
     return story
 
 
