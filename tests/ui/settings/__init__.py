@@ -1,0 +1,1 @@
+"""Tests of Settings tabs that belong to the lock and accounts."""
