@@ -1,4 +1,4 @@
-"""The sign-in dialog shown at every start and after logging out."""
+"""The sign-in dialog shown at every start and after signing out."""
 
 from __future__ import annotations
 
