@@ -213,3 +213,23 @@ def test_a_full_week_still_prints_every_shift(engine, coordinator, session) -> N
     text = all_text(pdf)
     key = text.split("needs together.")[1]  # after the key line, which also says "No one"
     assert "Ward 12" in key and key.count("No one") == 12 * 7 * 3
+
+
+def test_weekly_rota_tells_apart_two_names_that_would_print_the_same(
+    engine, coordinator, session
+) -> None:
+    ward = site(session, coordinator, "Ward 4")
+    evening = shift(session, coordinator, ward, TUE, time(16), time(20))
+    wednesday = shift(session, coordinator, ward, WED, time(16), time(20))
+    brown = peer(session, coordinator, "Callum Brown")
+    rota_assign.assign(session, coordinator, evening, brown)
+    rota_assign.assign(session, coordinator, evening, peer(session, coordinator, "Callum Burgess"))
+    rota_assign.assign(session, coordinator, wednesday, brown)
+    rota_assign.assign(session, coordinator, wednesday, peer(session, coordinator, "Aisha Khan"))
+    week = "2026-03-02"
+    pdf = render(engine, coordinator, "weekly-rota", PrivacyMode.FIRST_INITIAL, week=week)
+    text = all_text(pdf)
+    assert text.count("Callum Br.") == 2 and text.count("Callum Bu.") == 1
+    assert "Callum B." not in text and "Aisha K." in text
+    initials = all_text(render(engine, coordinator, "weekly-rota", PrivacyMode.INITIALS, week=week))
+    assert "C. B." in initials and "Callum" not in initials  # other modes as they were

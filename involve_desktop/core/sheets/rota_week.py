@@ -31,7 +31,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, clean_text, text_width
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
-from involve_desktop.core.sheets.names import PrivacyMode, format_name
+from involve_desktop.core.sheets.names import PrivacyMode, distinct_short_names, format_name
 from involve_desktop.core.sheets.options import Orientation, SheetOptions, check_text
 from involve_desktop.core.sheets.rota_data import RotaShiftRow, WeeklyRotaSheet, period_text
 from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table, sheet_styles
@@ -281,9 +281,25 @@ def fitted_size(
     return smallest
 
 
+def told_apart(
+    sheet: WeeklyRotaSheet, options: SheetOptions
+) -> tuple[WeeklyRotaSheet, SheetOptions]:
+    """In "first name and initial", two people whose names would print the same anywhere in
+    the week get longer ones ("Callum Br.", "Callum Bu."), as on the Rota screen: the
+    names are shortened here and then printed as they are."""
+    if options.privacy is not PrivacyMode.FIRST_INITIAL:
+        return sheet, options
+    shorts = distinct_short_names(name for shift in sheet.shifts for name in shift.names)
+    shifts = tuple(
+        replace(shift, names=tuple(shorts[name] for name in shift.names)) for shift in sheet.shifts
+    )
+    return replace(sheet, shifts=shifts), replace(options, privacy=PrivacyMode.FULL)
+
+
 def weekly_rota_story(sheet: WeeklyRotaSheet, options: SheetOptions) -> list[Flowable]:
     """The key line and one grid (sites × days, or shift times × days for one site), its
     text as large as fits one A4 landscape page, for reading on a wall."""
+    sheet, options = told_apart(sheet, options)
     styles = sheet_styles(options.large_print)
     if not sheet.shifts and not sheet.sites:
         return [Spacer(1, 4 * mm), paragraph(EMPTY_TEXT, styles.body)]
