@@ -116,6 +116,8 @@ class LockSettingsTab(QWidget):
         with service_call(self, self.errors, focus) as call, self.context.session() as session:
             minutes = idle.set_idle_minutes(session, self.actor, self.minutes.value())
         if call.failed:
+            if not self.minutes.in_range():
+                self._check_range(self.minutes.value())  # the same words, with the fix
             self.minutes.selectAll()
             return
         self.done.setText("✓ Saved.")
