@@ -233,3 +233,12 @@ def test_weekly_rota_tells_apart_two_names_that_would_print_the_same(
     assert "Callum B." not in text and "Aisha K." in text
     initials = all_text(render(engine, coordinator, "weekly-rota", PrivacyMode.INITIALS, week=week))
     assert "C. B." in initials and "Callum" not in initials  # other modes as they were
+
+
+def test_rota_lists_tell_apart_two_on_one_shift(engine, coordinator, session) -> None:
+    ward = site(session, coordinator, "Ward 4")
+    evening = shift(session, coordinator, ward, TUE, time(16), time(20), min_peers=3)
+    for name in ("Callum Brown", "Callum Burgess"):
+        rota_assign.assign(session, coordinator, evening, peer(session, coordinator, name))
+    gaps = render(engine, coordinator, "rota-gaps", PrivacyMode.FIRST_INITIAL, week="2026-03-02")
+    assert "Callum Br., Callum Bu." in all_text(gaps)

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.sheets.fonts import clean_text
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
-from involve_desktop.core.sheets.names import PrivacyMode, format_name
+from involve_desktop.core.sheets.names import PrivacyMode, distinct_short_names, format_name
 from involve_desktop.core.sheets.options import SheetOptions, check_text
 from involve_desktop.core.sheets.rota_data import (
     GapsSheet,
@@ -40,6 +40,11 @@ GAPS_SHARES = (0.2, 0.16, 0.22, 0.18, 0.12, 0.12)
 
 
 def _names(shift: RotaShiftRow, mode: PrivacyMode, empty: str) -> str:
+    """Who is on, as the privacy mode prints them; in "first name and initial" two on the
+    same shift whose names would read the same get longer ones ("Callum Br., Callum Bu.")."""
+    if mode is PrivacyMode.FIRST_INITIAL:
+        shorts = distinct_short_names(shift.names)
+        return ", ".join(shorts[n] for n in shift.names) or empty
     return ", ".join(format_name(n, mode) for n in shift.names) or empty
 
 
