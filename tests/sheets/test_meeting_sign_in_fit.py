@@ -57,6 +57,8 @@ def test_the_box_takes_a_page_of_its_own_only_when_it_truly_does_not_fit() -> No
     assert len(pages) == 3
     assert rows(pages[0]) + rows(pages[1]) == list(range(1, 36 + 8 + 1))  # every empty row
     assert NEW_HERE_TITLE in " ".join(pages[2]) and rows(pages[2]) == []
+    # a loose page still says which meeting it belongs to
+    assert f"{FORUM} — Thu 26 Nov 2026, 10:00–12:00 (continued)" in pages[2]
 
 
 def test_two_names_that_would_read_the_same_are_told_apart_on_the_sheet() -> None:

@@ -33,6 +33,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import _FrameBreak
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, text_width
@@ -261,7 +262,25 @@ def printed_names(names: Sequence[str], privacy: PrivacyMode) -> list[str]:
     return [format_name(name, privacy) for name in names]
 
 
-def _new_here(styles: SheetStyles, large_print: bool, width: float) -> tuple[Flowable, float]:
+class NewHereBox(KeepTogether):
+    """The "New here?" box, kept in one piece; when it must start a page of its own, that
+    page starts with ``caption`` (which meeting it belongs to), as a continued list does."""
+
+    def __init__(self, flowables: list[Flowable], caption: Flowable) -> None:
+        super().__init__(flowables)
+        self.caption = caption
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The box, after a page break and the caption when it does not fit here."""
+        parts = super().split(avail_width, avail_height)
+        if parts and isinstance(parts[0], _FrameBreak):  # it starts the next page
+            parts.insert(1, self.caption)
+        return parts
+
+
+def _new_here(
+    styles: SheetStyles, large_print: bool, width: float, caption: Flowable
+) -> tuple[Flowable, float]:
     """The "New here?" box, and the height it takes with the space above it."""
     ok = OK_COLUMN[large_print]
     name = (width - ok) * 0.45
@@ -270,7 +289,7 @@ def _new_here(styles: SheetStyles, large_print: bool, width: float) -> tuple[Flo
     table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
     intro = Paragraph(f"<b>{NEW_HERE_TITLE}</b> {escape(NEW_HERE_TEXT)}", styles.body)
     height = NEW_HERE_GAP + intro.wrap(width, 10_000)[1] + 2 * mm + table.wrap(width, 10_000)[1]
-    return KeepTogether([intro, Spacer(1, 2 * mm), table]), height
+    return NewHereBox([intro, Spacer(1, 2 * mm), table], caption), height
 
 
 def meeting_sign_in_story(sheet: MeetingSignInSheet, options: SheetOptions) -> list[Flowable]:
@@ -287,7 +306,10 @@ def meeting_sign_in_story(sheet: MeetingSignInSheet, options: SheetOptions) -> l
             paragraph(WELCOME, styles.body),
             Spacer(1, 3 * mm),
         ]
-        box, tail = _new_here(styles, options.large_print, width) if sheet.new_here else (None, 0)
+        caption = continued_caption(meeting, styles)
+        box, tail = (
+            _new_here(styles, options.large_print, width, caption) if sheet.new_here else (None, 0)
+        )
         story.append(_rows_table(meeting, sheet, options, width, tail))
         if box is not None:
             story += [Spacer(1, NEW_HERE_GAP), box]
