@@ -70,7 +70,7 @@ def places_text(c: CohortInfo) -> str:
 
 COHORT_COLUMNS: list[Column[CohortRow]] = [
     Column("Cohort", lambda r: r.cohort.name),
-    Column("Programme", lambda r: r.cohort.programme_name),
+    Column("Programme", lambda r: r.cohort.programme_name, None, lambda r: r.cohort.programme_name),
     Column("Dates", lambda r: dates_text(r.cohort), lambda r: r.cohort.start_on),
     Column("Venue", lambda r: r.cohort.venue or "", None, lambda r: r.cohort.venue or ""),
     Column(

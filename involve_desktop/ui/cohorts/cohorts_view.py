@@ -35,20 +35,26 @@ from involve_desktop.ui.cohorts.alumni_tab import AlumniTab
 from involve_desktop.ui.cohorts.cohorts_columns import COHORT_COLUMNS, CohortRow, plain_table
 from involve_desktop.ui.cohorts.pathways_tab import PathwaysTab
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.meetings.meetings_columns import fit_columns
+from involve_desktop.ui.meetings.meetings_columns import fit_columns, keep_within_width
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
+from involve_desktop.ui.widgets import EmptyArea
 
 VENUE_CHARS = 18  # the whole venue is in the tooltip; the facilitators need the room
 NO_PROGRAMMES = (
-    "No leadership programmes yet — add the first with New programme… (its name, how many "
-    "sessions, and how many a participant must attend), then add its first cohort."
+    "No leadership programmes yet — add the first (its name, how many sessions, and how many "
+    "a participant must attend), then start its first cohort."
 )
 NO_PROGRAMMES_READ_ONLY = (
     "No leadership programmes yet. A coordinator sets up programmes and their cohorts."
 )
-NO_COHORTS = "No cohorts yet — add the first with New cohort… (Ctrl+N)."
+NO_COHORTS = (
+    "No cohorts yet — start the first: its dates and venue, then its sessions, facilitators "
+    "and people."
+)
+ADD_PROGRAMME = "A&dd a programme…"
+START_COHORT = "&Start a cohort…"
 NOT_LINKED = (
     "No cohorts are linked to your account yet. A coordinator links facilitators to the "
     "cohorts they run (Settings → accounts, or the cohort's group)."
@@ -88,11 +94,11 @@ class CohortsView(QWidget):
 
         self.model: DtoTableModel[CohortRow] = DtoTableModel(COHORT_COLUMNS, self)
         self.table = plain_table(self.model, "Cohorts", 2, Qt.SortOrder.DescendingOrder)
+        keep_within_width(self.table, keep_whole=(2,))  # the dates are read whole
         self.table.activated.connect(lambda _i: self.open_cohort())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Cohorts message")
+        self.empty = EmptyArea("Cohorts message", START_COHORT)
+        self.empty.button.clicked.connect(self.new_cohort)
 
         self.new_programme_button = QPushButton("New &programme…")
         self.new_programme_button.setToolTip("Add a leadership programme and its completion rule")
@@ -117,9 +123,10 @@ class CohortsView(QWidget):
             button.setVisible(self.can_manage)
 
         cohorts_page = QWidget()
-        page = QVBoxLayout(cohorts_page)
+        page = self.cohorts_page = QVBoxLayout(cohorts_page)
         page.addWidget(self.empty)
         page.addWidget(self.table, 1)
+        page.addStretch(0)  # the room below the words while nothing is listed
         page.addWidget(buttons)
         self.pathways = PathwaysTab(context, actor)
         self.alumni = AlumniTab(context, actor, today=self.today)
@@ -173,10 +180,7 @@ class CohortsView(QWidget):
                 people = cohorts_facilitators.list_facilitators(session, self.actor, c.id)
                 rows.append(CohortRow(c, people))
         self.model.set_rows(rows)
-        fit_columns(self.table)
-        venue = self.table.fontMetrics().averageCharWidth() * VENUE_CHARS
-        header = self.table.horizontalHeader()
-        header.resizeSection(3, min(header.sectionSize(3), venue))
+        fit_columns(self.table, {3: VENUE_CHARS})
         proxy = self.table.model()
         for r in range(proxy.rowCount()):
             if proxy.data(proxy.index(r, 0), ROW_ROLE).cohort.id == wanted:
@@ -191,8 +195,11 @@ class CohortsView(QWidget):
             if chosen
             else ""
         )
-        self.empty.setText("" if rows else self._empty_text())
+        self.empty.show_message("" if rows else self._empty_text(), offer=self.can_manage)
+        self.empty.button.setText(ADD_PROGRAMME if not self.programmes else START_COHORT)
         self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))  # nothing listed: the words and the first step
+        self.cohorts_page.setStretch(2, 0 if rows else 1)
         self._update_buttons()
         self._load_tab()
 

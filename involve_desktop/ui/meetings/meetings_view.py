@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -32,9 +31,11 @@ from involve_desktop.core.services import meetings_groups, meetings_meetings
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import GroupInfo, MeetingInfo
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.meetings.groups_split import GroupsSplit
 from involve_desktop.ui.meetings.meetings_columns import (
     GROUP_COLUMNS,
     fit_columns,
+    keep_within_width,
     list_table,
     meeting_columns,
 )
@@ -42,8 +43,13 @@ from involve_desktop.ui.meetings.summary_view import CouncilView, SummaryView
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel, show_initial_order
+from involve_desktop.ui.widgets import EmptyArea
 
-NO_GROUPS = "No groups yet — add the first group that meets (New group…)."
+NO_GROUPS = (
+    "No groups yet — add a group that meets (a peer support group, a forum, a workshop) to "
+    "plan its meetings, print sign-in sheets and take attendance."
+)
+ADD_GROUP = "A&dd a group…"
 NO_GROUPS_READ_ONLY = "No groups to show — a coordinator links your account to the groups you run."
 SHOWS = (("Last 4 weeks and upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
 RECENT_DAYS = 28  # recent past meetings stay in view: their sheets are typed in later
@@ -84,14 +90,16 @@ class MeetingsView(QWidget):
         self.archive_button.clicked.connect(self.toggle_archive)
         self.group_model: DtoTableModel[GroupInfo] = DtoTableModel(GROUP_COLUMNS, self)
         self.group_table = list_table(self.group_model, "Groups", sort_column=0)  # A→Z
+        keep_within_width(self.group_table, keep_whole=(0,))  # names: "… East", "… North"
         self.group_table.selectionModel().selectionChanged.connect(
             lambda _now, _before: self._group_chosen()
         )
         self.group_table.activated.connect(lambda _i: self.edit_group())
         self.search.textChanged.connect(self.group_table.model().setFilterFixedString)
-        self.empty = QLabel(NO_GROUPS if self.can_manage else NO_GROUPS_READ_ONLY)
-        self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Meetings message")
+        self.empty = EmptyArea("Meetings message", ADD_GROUP)
+        self.empty.show_message(NO_GROUPS if self.can_manage else NO_GROUPS_READ_ONLY)
+        self.empty.button.setToolTip("A group that meets, its schedule and its members")
+        self.empty.button.clicked.connect(self.new_group)
         top_row = QHBoxLayout()
         top_row.addWidget(self.search, 1)
         top_row.addWidget(
@@ -103,6 +111,7 @@ class MeetingsView(QWidget):
         top_column.addLayout(top_row)
         top_column.addWidget(self.empty)
         top_column.addWidget(self.group_table, 1)
+        top_column.addStretch(0)  # the room below the words while there is no group
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._meetings_page(), "&Meetings")
@@ -116,23 +125,17 @@ class MeetingsView(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        bottom = QWidget()
+        bottom = self.group_detail = QWidget()
         bottom_column = QVBoxLayout(bottom)
         bottom_column.setContentsMargins(0, 0, 0, 0)
         bottom_column.addWidget(self.heading)
         bottom_column.addWidget(self.tabs, 1)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setChildrenCollapsible(False)
-        row = self.fontMetrics().height() + 10
-        splitter.setSizes([row * 8, row * 20])  # about six groups in view above the meetings
+        self.split = GroupsSplit(top, bottom, self.group_table, self.search)
+        self.splitter = self.split.splitter
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(splitter)
+        column.addWidget(self.splitter)
         # only now that every button sits in this view: setVisible(True) on a button with
         # no parent yet shows it as a window of its own and takes focus from the main one
         for button in (self.new_group_button, self.edit_group_button, self.archive_button):
@@ -152,7 +155,9 @@ class MeetingsView(QWidget):
         self.meeting_model: DtoTableModel[MeetingInfo] = DtoTableModel(
             meeting_columns(self.today), self
         )
-        self.meeting_table = list_table(self.meeting_model, "Meetings")
+        self.meeting_table = keep_within_width(
+            list_table(self.meeting_model, "Meetings"), keep_whole=(0, 1)
+        )
         self._dates_ordered_for: str | None = None  # the "Show" choice the date order suits
         self.meeting_table.activated.connect(lambda _i: self.take_attendance())
         self.meeting_table.selectionModel().selectionChanged.connect(
@@ -207,9 +212,14 @@ class MeetingsView(QWidget):
             found = meetings_groups.list_groups(session, self.actor, include_archived=True)
         self.groups = found
         self.group_model.set_rows(found)
+        self.empty.button.setVisible(self.can_manage)
         self.empty.setVisible(not found)
         self.group_table.setVisible(bool(found))
+        self.group_detail.setVisible(bool(found))  # no group: nothing to show below
+        top = self.group_table.parentWidget().layout()
+        top.setStretch(top.count() - 1, 0 if found else 1)
         fit_columns(self.group_table)
+        self.split.share()
         proxy = self.group_table.model()
         row = 0
         for r in range(proxy.rowCount()):

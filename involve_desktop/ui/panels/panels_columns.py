@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTableView
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.panels_dto import PanelInfo, ParticipationRow
+from involve_desktop.ui.meetings.meetings_columns import fit_columns, keep_within_width
 from involve_desktop.ui.panels.panels_words import (
     people_text,
     policy_text,
@@ -22,7 +23,7 @@ PANEL_COLUMNS: list[Column[PanelInfo]] = [
     Column("Date", lambda p: format_date(p.day), lambda p: f"{p.day} {p.start_time}"),
     Column("Time", lambda p: p.times),
     Column("Post", lambda p: p.post_title, tooltip=lambda p: p.title),
-    Column("People", people_text, lambda p: (p.lived_count, p.staff_count)),
+    Column("People", people_text, lambda p: (p.lived_count, p.staff_count), people_text),
     Column(
         "Policy",
         policy_text,
@@ -41,17 +42,21 @@ PANEL_COLUMNS: list[Column[PanelInfo]] = [
 ]
 # Widest each column may start, in average characters (None: as wide as its text).
 PANEL_WIDTHS = (None, None, 30, None, None, 22, 22, 22, None)
+KEEP_WHOLE = (0, 1)  # the date and time are never cut
+POLICY_LEAST = {4: 26}  # "⚠ Needs 1 more lived-exp…" still says what is missing
+
+
+def panel_table(table: QTableView) -> QTableView:
+    """The panels list kept within its width: on a narrow screen or at 125 % the long
+    columns are cut (whole in the tooltip) rather than pushing Team, Where and Candidates
+    off to the side."""
+    return keep_within_width(table, KEEP_WHOLE, POLICY_LEAST)
 
 
 def fit_panel_columns(table: QTableView) -> None:
     """Columns as wide as their text, the long free-text ones kept short (the whole text is
     in the tooltip), so the policy and status are seen without scrolling."""
-    table.resizeColumnsToContents()
-    char = table.fontMetrics().averageCharWidth()
-    header = table.horizontalHeader()
-    for column, chars in enumerate(PANEL_WIDTHS):
-        if chars is not None:
-            header.resizeSection(column, min(header.sectionSize(column), char * chars))
+    fit_columns(table, dict(enumerate(PANEL_WIDTHS)))
 
 
 def _last(row: ParticipationRow) -> str:

@@ -35,10 +35,16 @@ from involve_desktop.ui.meetings.meetings_columns import list_table
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.panels.panel_print import print_pack, print_summary
-from involve_desktop.ui.panels.panels_columns import PANEL_COLUMNS, fit_panel_columns
-from involve_desktop.ui.panels.panels_words import NO_PANELS, NO_PANELS_READ_ONLY, banner_text
+from involve_desktop.ui.panels.panels_columns import PANEL_COLUMNS, fit_panel_columns, panel_table
+from involve_desktop.ui.panels.panels_words import (
+    ADD_PANEL,
+    NO_PANELS,
+    NO_PANELS_READ_ONLY,
+    banner_text,
+)
 from involve_desktop.ui.panels.who_has_sat import WhoHasSatView
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel, show_initial_order
+from involve_desktop.ui.widgets import EmptyArea
 
 PERIODS = (
     ("Upcoming", "upcoming"),
@@ -93,15 +99,18 @@ class PanelsView(QWidget):
         filters.addWidget(self.period)
         filters.addWidget(self.status)
         filters.addStretch(1)
+        self.filters = QWidget()
+        self.filters.setLayout(filters)
+        filters.setContentsMargins(0, 0, 0, 0)
 
         self.model: DtoTableModel[PanelInfo] = DtoTableModel(PANEL_COLUMNS, self)
-        self.table = list_table(self.model, "Panels")
+        self.table = panel_table(list_table(self.model, "Panels"))
         self._dates_ordered_for: str | None = None  # the period the date order suits
         self.table.activated.connect(lambda _i: self.open_panel())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Panels message")
+        self.empty = EmptyArea("Panels message", ADD_PANEL)
+        self.empty.button.setToolTip("Set up a recruitment panel (Ctrl+N)")
+        self.empty.button.clicked.connect(self.new_panel)
 
         self.new_button = QPushButton("&New panel…")
         self.new_button.setToolTip("Set up a recruitment panel (Ctrl+N)")
@@ -122,9 +131,10 @@ class PanelsView(QWidget):
 
         panels_page = QWidget()
         page_column = QVBoxLayout(panels_page)
-        page_column.addLayout(filters)
+        page_column.addWidget(self.filters)
         page_column.addWidget(self.empty)
         page_column.addWidget(self.table, 1)
+        page_column.addStretch(0)  # the room below the words while there is no panel at all
         self.who = WhoHasSatView(context, actor, self.today)
         self.who.member_requested.connect(self.member_requested)
         self.tabs = QTabWidget()
@@ -165,8 +175,7 @@ class PanelsView(QWidget):
         if call.failed:
             return
         text, warning = banner_text(figures)
-        if not self.any_panels:
-            text, warning = (NO_PANELS if self.can_manage else NO_PANELS_READ_ONLY), False
+        self.banner.setVisible(self.any_panels)  # before the first panel: the list says it
         self.banner.setText(text)
         self.banner.setProperty("warning", warning)
         font = self.banner.font()
@@ -199,8 +208,15 @@ class PanelsView(QWidget):
         else:
             if proxy.rowCount():
                 self.table.selectRow(0)
-        self.empty.setText(self._empty_text() if not found else "")
+        first_use = not self.any_panels
+        self.empty.show_message(
+            self._empty_text() if not found else "", offer=first_use and self.can_manage
+        )
         self.empty.setVisible(not found)
+        self.filters.setVisible(not first_use)
+        self.table.setVisible(not first_use)
+        page = self.filters.parentWidget().layout()
+        page.setStretch(page.count() - 1, 1 if first_use else 0)
         self._update_buttons()
 
     def _empty_text(self) -> str:

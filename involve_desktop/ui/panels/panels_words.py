@@ -21,7 +21,11 @@ from involve_desktop.core.services.panels_policy import LIVED, lived_words, staf
 from involve_desktop.core.services.rota_dto import plural
 
 MEETS = "✓ Meets policy"
-NO_PANELS = "No panels yet — set up the first one with New panel… (Ctrl+N)."
+NO_PANELS = (
+    "No panels yet — set up a recruitment panel here: the post, who sits on it, their "
+    "preparation and the debrief."
+)
+ADD_PANEL = "A&dd a panel…"
 NO_PANELS_READ_ONLY = "No panels yet — a coordinator sets them up."
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
 from involve_desktop.core.services import cohorts_cohorts, cohorts_enrolment
 from involve_desktop.ui.cohorts.alumni_dialog import AlumniDialog
 from involve_desktop.ui.cohorts.cohort_dialog import CohortDialog
-from involve_desktop.ui.cohorts.cohorts_view import NO_PROGRAMMES, NOT_LINKED
+from involve_desktop.ui.cohorts.cohorts_view import NO_COHORTS, NO_PROGRAMMES, NOT_LINKED
 from involve_desktop.ui.cohorts.people_dialogs import WithdrawDialog
 from involve_desktop.ui.cohorts.programme_dialog import ProgrammeDialog
 from involve_desktop.ui.main_window import MainWindow
@@ -27,7 +27,7 @@ def test_no_programmes_yet_says_what_to_do_and_the_form_shows_errors_beside_fiel
 ):
     view = open_view(qtbot, context, coordinator)
     assert view.empty.isVisible() and view.empty.text() == NO_PROGRAMMES
-    assert "New programme…" in view.empty.text()
+    assert view.empty.offers_button() and view.empty.button.text() == "A&dd a programme…"
     assert not view.new_button.isEnabled() and not view.open_button.isEnabled()
 
     def fill(d: ProgrammeDialog) -> None:
@@ -51,7 +51,8 @@ def test_no_programmes_yet_says_what_to_do_and_the_form_shows_errors_beside_fiel
     assert view.rule.text().startswith(
         "To complete: at least 80% of the sessions, including sessions 1 and 6"
     )
-    assert "New cohort…" in view.empty.text() and view.new_button.isEnabled()
+    assert view.empty.text() == NO_COHORTS and view.new_button.isEnabled()
+    assert view.empty.offers_button() and view.empty.button.text() == "&Start a cohort…"
 
     # Esc with typing asks before throwing it away.
     def escape(d: ProgrammeDialog) -> None:
@@ -71,7 +72,7 @@ def test_a_facilitator_sees_only_linked_cohorts_and_cannot_create_one(
     cohort(session, coordinator, p, "Cohort 2", start=date(2026, 2, 3))
     view = open_view(qtbot, context, facilitator)
     assert rows(view.table) == []
-    assert view.empty.text() == NOT_LINKED
+    assert view.empty.text() == NOT_LINKED and not view.empty.offers_button()
     cohorts_cohorts.set_cohort_accounts(session, coordinator, mine, [facilitator.account_id])
     view.refresh()
     assert [r[0] for r in rows(view.table)] == ["Cohort 1"]

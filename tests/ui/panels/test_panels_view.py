@@ -55,8 +55,9 @@ def demo_like(session, actor) -> None:
 
 def test_no_panels_yet_says_what_to_do(qtbot, context, coordinator):
     view = open_view(qtbot, context, coordinator)
-    assert view.banner.text() == NO_PANELS
-    assert "New panel… (Ctrl+N)" in view.empty.text() and view.empty.isVisible()
+    assert view.empty.text() == NO_PANELS and view.empty.isVisible()
+    assert not view.banner.isVisible()  # said once, where the list would be
+    assert view.empty.offers_button() and view.empty.button.text() == "A&dd a panel…"
     assert not view.open_button.isEnabled() and view.new_button.isVisible()
 
 
