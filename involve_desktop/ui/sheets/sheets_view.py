@@ -81,7 +81,7 @@ class SheetsView(QWidget):
             item = QListWidgetItem(spec.title, self.sheet_list)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(spec.description)
-        list_label = QLabel("&Sheets", self)
+        list_label = QLabel("Sheets yo&u can print", self)  # Alt+S is the form's Search
         list_label.setBuddy(self.sheet_list)
         self.hidden_note = QLabel(HIDDEN_NOTE, self)
         self.hidden_note.setWordWrap(True)

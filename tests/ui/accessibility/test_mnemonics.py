@@ -53,8 +53,10 @@ def test_no_alt_key_is_shared_on_any_screen(qtbot, context, role):
             wrong[f"sheets / {sheets.sheet_list.item(row).text()}"] = found
     window.lock_controller.stop()
     assert wrong == {}
-    reached = {"meetings / Summary", "sheets / Training due or expired", "sheets / Panel pack"}
+    reached = {"meetings / Summary", "sheets / Meeting sign-in sheets"}
     if role is Role.COORDINATOR:  # the walk did reach the screens fixed here
+        # (a facilitator's Sheets list holds only the sheets they may print)
+        reached |= {"sheets / Training due or expired", "sheets / Panel pack"}
         reached |= {"rota", "rota / Gaps", "panels", "payments", "settings / Audit log"}
         reached |= {"involvement / Spread", "involvement / Annual report"}
     assert reached <= seen
