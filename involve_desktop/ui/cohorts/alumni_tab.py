@@ -14,7 +14,7 @@ from involve_desktop.core.services.cohorts_dto import AlumniActionInfo, Programm
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.cohorts.cohorts_columns import ALUMNI_COLUMNS, plain_table
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.meetings.meetings_columns import fit_columns
+from involve_desktop.ui.meetings.meetings_columns import fit_columns, keep_within_width
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
 from involve_desktop.ui.widgets import buttons_row
@@ -42,6 +42,7 @@ class AlumniTab(QWidget):
         self.note.setAccessibleName("Alumni actions message")
         self.model: DtoTableModel[AlumniActionInfo] = DtoTableModel(ALUMNI_COLUMNS, self)
         self.table = plain_table(self.model, "Alumni actions", 0, Qt.SortOrder.DescendingOrder)
+        keep_within_width(self.table, keep_whole=(0,))  # the date is read whole
         self.table.activated.connect(lambda _i: self.edit_action())
         self.add_button = QPushButton("&Add action…")
         self.add_button.setToolTip("Log an initiative graduates led together")

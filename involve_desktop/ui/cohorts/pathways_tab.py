@@ -12,7 +12,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.cohorts.cohorts_columns import pathway_columns, plain_table
 from involve_desktop.ui.context import AppContext
-from involve_desktop.ui.meetings.meetings_columns import fit_columns
+from involve_desktop.ui.meetings.meetings_columns import fit_columns, keep_within_width
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import DtoTableModel
 
@@ -32,6 +32,7 @@ class PathwaysTab(QWidget):
         self.table = plain_table(  # most recently graduated first
             self.model, "Graduates and where they went on to", 2, Qt.SortOrder.DescendingOrder
         )
+        keep_within_width(self.table, keep_whole=(2,))  # the day they graduated is read whole
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addWidget(self.table, 1)

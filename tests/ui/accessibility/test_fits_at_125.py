@@ -109,3 +109,12 @@ def test_meetings_with_few_groups_leaves_the_room_to_the_meetings(qtbot, window)
     assert groups == 4
     assert groups <= rows_in_view(view.group_table) < groups + 2  # not eight
     assert rows_in_view(view.meeting_table) > rows_in_view(view.group_table)
+
+
+def test_cohorts_alumni_actions_need_no_sideways_scrolling(qtbot, window):
+    window.show_area("cohorts")
+    view = window.cohorts_view
+    view.tabs.setCurrentWidget(view.alumni)
+    qtbot.wait(5)
+    assert view.alumni.table.model().rowCount() > 0
+    assert sideways(view.alumni.table) == 0
