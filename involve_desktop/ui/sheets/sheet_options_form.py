@@ -98,7 +98,7 @@ class SheetOptionsForm(QWidget):
         self.set_roles([])
         self._add_row("R&ole:", self.role_combo, "role")
         self.search_edit = self._line_edit(
-            "Search", "search", "Part of a name, email or phone (blank: everyone)", "&Search:"
+            "Search", "search", "Part of a name, email or phone (blank: everyone)", "S&earch:"
         )
         self.search_edit.setToolTip(
             "List only people whose name, email or phone contains these words, "
