@@ -99,6 +99,7 @@ def test_log_out_returns_to_sign_in(qtbot, context, coordinator):
 
 def test_first_start_runs_wizard_then_sign_in_with_username_filled(qtbot, context, monkeypatch):
     def fill_in(wizard: FirstRunWizard) -> int:
+        qtbot.addWidget(wizard)  # deleted after the test, as the flow's other windows
         wizard.show()
         type_text(qtbot, wizard.group_page.group_name, "Riverside Voices")
         wizard.next()
@@ -115,10 +116,12 @@ def test_first_start_runs_wizard_then_sign_in_with_username_filled(qtbot, contex
     assert flow.start()
     dialog = flow.login_dialog
     assert dialog is not None and dialog.username.text() == "sam.jones"
+    qtbot.addWidget(dialog)
     assert dialog.password.hasFocus() or not dialog.isActiveWindow()
     type_text(qtbot, dialog.password, "a good long password")
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert flow.main_window is not None and "Sam Jones" in flow.main_window.account_label.text()
+    qtbot.addWidget(flow.main_window)
     flow.main_window.close()
 
 

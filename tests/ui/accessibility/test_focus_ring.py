@@ -10,7 +10,7 @@ exactly as it did without the style.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ PALETTES = {"light": QPalette, "dark high contrast": dark_high_contrast}
 def styled(qapp):
     """Yields a function installing the focus ring (and the app's style sheet); the plain
     style, palette and sheet are put back afterwards."""
+    _close_leftover_windows(qapp)
     name, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
 
     def install() -> FocusRingStyle:
@@ -50,6 +51,17 @@ def styled(qapp):
     if isinstance(qapp.style(), FocusRingStyle) or qapp.style().name() != name:
         qapp.setStyle(QStyleFactory.create(name or "fusion"))
     qapp.setPalette(palette)
+
+
+def _close_leftover_windows(qapp) -> None:
+    """Windows another test left behind are deleted first: changing the whole app's style
+    re-polishes every widget, and Qt crashed on one an earlier test had half torn down
+    (the sign-in flow's windows after test_first_run_and_login)."""
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
 
 
 class Form(QDialog):
