@@ -25,7 +25,7 @@ from tests.ui.accessibility.walk import (
 )
 
 # Buttons that would change the data or leave the app even when their dialog is cancelled.
-NOT_PRESSED = {"Log out…", "Switch account…", "Restore…", "Restore from backup…"}
+NOT_PRESSED = {"Sign out", "Sign out…", "Switch account…", "Restore…", "Restore from backup…"}
 # Print previews render on a timer after they open; they have their own keyboard tests
 # (tests/ui/test_print_preview.py and the print task in test_keyboard_tasks.py).
 PREVIEWS = ("Print", "Preview")
