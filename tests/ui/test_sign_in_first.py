@@ -49,7 +49,15 @@ def _top(kind: type):  # noqa: ANN202 - the visible widget of that kind, or None
 
 
 @pytest.fixture
-def started(qapp, set_up_file):  # noqa: ANN201 - (the start, the exit codes asked for)
+def styled(monkeypatch) -> list[object]:
+    """The apps ``apply_style`` was called for (not applied: the tests' app keeps its look)."""
+    calls: list[object] = []
+    monkeypatch.setattr(app, "apply_style", calls.append)
+    return calls
+
+
+@pytest.fixture
+def started(qapp, set_up_file, styled):  # noqa: ANN201 - (the start, the exit codes asked for)
     """``SignInFirst`` shown as at a start, its quits noted instead of ending the tests' app
     (the tests' event loop is never ``exec``'d: pytest-qt keeps it)."""
     flow = app.SignInFirst(qapp, set_up_file)
@@ -82,11 +90,13 @@ def test_sign_in_pressed_before_the_file_is_open_waits_for_it(qtbot, started, se
     assert single_writer.read_holder(sqlite_file_of(set_up_file)) is None
 
 
-def test_the_file_opens_while_the_window_waits(qtbot, started, set_up_file):
+def test_the_file_opens_while_the_window_waits(qtbot, qapp, started, set_up_file, styled):
     flow, ended = started
     flow.show()
     dialog = _top(LoginDialog)
+    assert styled == []  # the focus ring and style sheet wait for the first paint
     qtbot.waitUntil(lambda: dialog.context is not None, timeout=30_000)  # after its paint
+    assert styled == [qapp]
     assert dialog.windowTitle() == "Sign in — Riverside Voices"
     assert single_writer.read_holder(sqlite_file_of(set_up_file)) is not None  # ours
     dialog.reject()  # Quit on the sign-in window ends the app
@@ -136,7 +146,7 @@ def test_a_server_signs_in_first_once_this_laptop_has_opened_it() -> None:
 
 
 def test_on_a_known_server_sign_in_comes_first_and_the_server_opens_behind(
-    qtbot, qapp, set_up_server
+    qtbot, qapp, set_up_server, styled
 ):
     app._remember_if_server(set_up_server)  # noqa: SLF001 - opened here before
     assert app._signs_in_first(set_up_server)  # noqa: SLF001
@@ -164,7 +174,9 @@ def test_on_a_known_server_sign_in_comes_first_and_the_server_opens_behind(
                 widget.close()
 
 
-def test_an_unreachable_known_server_is_explained_and_the_app_ends(qtbot, qapp, monkeypatch):
+def test_an_unreachable_known_server_is_explained_and_the_app_ends(
+    qtbot, qapp, monkeypatch, styled
+):
     url = "postgresql+psycopg://peer@127.0.0.1:9/involve?connect_timeout=2"  # nothing listens
     app._remember_if_server(url)  # noqa: SLF001
     assert app._signs_in_first(url)  # noqa: SLF001
