@@ -69,9 +69,9 @@ def there(database_url, engine) -> Iterator[Laptop]:
 def priya(session, coordinator) -> Actor:
     """A second coordinator, signed in on the other laptop."""
     accounts.create_account(
-        session, coordinator, "Priya Shah", "priya", "riverside voices", Role.COORDINATOR
+        session, coordinator, "Priya Shah", "priya", "kettle on at the hub", Role.COORDINATOR
     )
-    return accounts.sign_in(session, "priya", "riverside voices")
+    return accounts.sign_in(session, "priya", "kettle on at the hub")
 
 
 def _member(here: Laptop, actor: Actor) -> int:

@@ -41,9 +41,9 @@ from tests.ui.typing import type_text
 @pytest.fixture
 def priya(session, coordinator):
     accounts.create_account(
-        session, coordinator, "Priya Shah", "priya", "riverside voices", Role.COORDINATOR
+        session, coordinator, "Priya Shah", "priya", "kettle on at the hub", Role.COORDINATOR
     )
-    return accounts.sign_in(session, "priya", "riverside voices")
+    return accounts.sign_in(session, "priya", "kettle on at the hub")
 
 
 @pytest.fixture
