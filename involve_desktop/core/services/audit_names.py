@@ -128,6 +128,21 @@ _MEETING = ((MeetingGroup, MeetingGroup.id == Meeting.group_id),)
 _MEETING_COLUMNS = (Meeting.day, MeetingGroup.name.label("group"))
 _COHORT = ((Programme, Programme.id == Cohort.programme_id),)
 
+
+def _person_and_shift(model: Any, words: str) -> Naming:
+    """A member's link to a rota shift: "Ann Call asked to cover Ward 4 shift, …"."""
+    return Naming(
+        model.id,
+        (RotaShift.day, RotaShift.start_time, RotaShift.end_time, _SITE_NAME, *_PERSON),
+        lambda r: f"{_person(r)} {words} {_shift(r.site, r.day, r.start_time, r.end_time)}",
+        (
+            (RotaShift, RotaShift.id == model.shift_id),
+            *_SHIFT_JOIN,
+            (Member, Member.id == model.member_id),
+        ),
+    )
+
+
 # Audit entity → how its records are named (one query for all the ids of a page).
 NAMINGS: dict[str, Naming] = {
     # a member alone is their name; the Record column adds "(member 7)"
@@ -144,26 +159,8 @@ NAMINGS: dict[str, Naming] = {
         lambda r: _shift(r.site, r.day, r.start_time, r.end_time),
         _SHIFT_JOIN,
     ),
-    "rota_assignment": Naming(
-        RotaAssignment.id,
-        (RotaShift.day, RotaShift.start_time, RotaShift.end_time, _SITE_NAME, *_PERSON),
-        lambda r: f"{_person(r)} on {_shift(r.site, r.day, r.start_time, r.end_time)}",
-        (
-            (RotaShift, RotaShift.id == RotaAssignment.shift_id),
-            *_SHIFT_JOIN,
-            (Member, Member.id == RotaAssignment.member_id),
-        ),
-    ),
-    "rota_call_down": Naming(
-        RotaCallDown.id,
-        (RotaShift.day, RotaShift.start_time, RotaShift.end_time, _SITE_NAME, *_PERSON),
-        lambda r: f"{_person(r)} asked to cover {_shift(r.site, r.day, r.start_time, r.end_time)}",
-        (
-            (RotaShift, RotaShift.id == RotaCallDown.shift_id),
-            *_SHIFT_JOIN,
-            (Member, Member.id == RotaCallDown.member_id),
-        ),
-    ),
+    "rota_assignment": _person_and_shift(RotaAssignment, "on"),
+    "rota_call_down": _person_and_shift(RotaCallDown, "asked to cover"),
     "rota_pattern": Naming(
         RotaPattern.id,
         (RotaPattern.weekday, RotaPattern.start_time, RotaPattern.end_time, _SITE_NAME),
