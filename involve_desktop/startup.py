@@ -186,15 +186,18 @@ def unlock_with_recovery_key(url: str, recovery_key: str) -> bytes:
     return encryption.unlock_file_with_recovery_key(path, recovery_key)
 
 
-def recover_account(url: str, key: bytes, username: str, new_password: str) -> None:
+def recover_account(
+    url: str, key: bytes, username: str, new_password: str, again: str | None = None
+) -> None:
     """After the recovery key opened the file: set a coordinator's new password (and slot).
 
-    Opens the file only for this, before the usual checks; ValidationError names the field.
+    ``again`` is the new password typed twice (must match when given). Opens the file only
+    for this, before the usual checks; ValidationError names the field.
     """
     engine = create_engine_for(url, key=key)
     try:
         with session_factory(engine)() as session:
-            accounts.recover_with_key(session, username, new_password)
+            accounts.recover_with_key(session, username, new_password, again=again)
     finally:
         engine.dispose()
 

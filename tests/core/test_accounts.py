@@ -239,3 +239,50 @@ def test_a_name_from_the_persons_own_name_is_refused(session, coordinator):
         accounts.create_account(
             session, coordinator, "Fran Smithson", "fran", "Smithson2026", Role.FACILITATOR
         )
+
+
+def test_the_password_typed_twice_is_checked_after_the_rules(session, coordinator):
+    """A short password with a typo in the second box hears "too short" first; a good
+    password typed differently twice is refused on the second box; nothing is saved."""
+    with pytest.raises(ValidationError, match="at least 8 characters") as err:
+        accounts.create_account(
+            session, coordinator, "Fran", "fran", "short", Role.FACILITATOR, again="shrot"
+        )
+    assert err.value.field == "password"
+    with pytest.raises(ValidationError, match="different") as err:
+        accounts.create_account(
+            session,
+            coordinator,
+            "Fran",
+            "fran",
+            "tea in the garden",
+            Role.FACILITATOR,
+            again="tea in the gardn",
+        )
+    assert err.value.field == "confirm"
+    assert [a.username for a in accounts.list_accounts(session, coordinator)] == ["sam"]
+    with pytest.raises(ValidationError, match="different") as err:
+        accounts.change_own_password(
+            session, coordinator, COORDINATOR_PASSWORD, "kettle river orange", again="kettle"
+        )
+    assert err.value.field == "confirm"
+    with pytest.raises(ValidationError, match="different"):
+        accounts.recover_with_key(session, "sam", "kettle river orange", again="")
+    assert accounts.sign_in(session, "sam", COORDINATOR_PASSWORD)  # unchanged
+    accounts.change_own_password(
+        session,
+        coordinator,
+        COORDINATOR_PASSWORD,
+        "kettle river orange",
+        again="kettle river orange",
+    )
+    assert accounts.sign_in(session, "sam", "kettle river orange")
+
+
+def test_first_run_checks_the_password_typed_twice(session):
+    with pytest.raises(ValidationError) as err:
+        accounts.set_up_group(
+            session, "Riverside Voices", "Sam Jones", "sam", "kettle river orange", again="x"
+        )
+    assert err.value.field == "confirm"
+    assert not accounts.is_set_up(session)

@@ -191,6 +191,10 @@ def test_recovery_key_opens_the_file_and_sets_a_new_password(qtbot, new_file):
     dialog.try_recover()
     assert "does not open this database" in dialog.labels["recovery_key"].text()
     dialog.recovery_key.setText(recovery.lower().replace("-", " "))
+    dialog.again.setText("brand new pasword")
+    dialog.try_recover()
+    assert "different" in dialog.labels["again"].text() and dialog.key is None
+    dialog.again.setText("brand new password")
     dialog.try_recover()
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.key is not None
     assert key_slots.open_with_password(path, "jo.mensah", "brand new password") == dialog.key

@@ -51,11 +51,12 @@ def test_wizard_keeps_typing_and_names_the_problem(qtbot, context):
     fields = wizard.account_page.fields
     _type(qtbot, fields.display_name, "Sam")
     _type(qtbot, fields.password, "short")
-    _type(qtbot, fields.confirm, "short")
+    _type(qtbot, fields.confirm, "shrot")  # a typo too: the length is what to fix first
     wizard.next()
     assert wizard.currentPage() is wizard.account_page
     error = fields.errors["password"]
     assert error.isVisibleTo(wizard) and "at least 8 characters" in error.text()
+    assert not fields.errors["confirm"].isVisibleTo(wizard)
     assert fields.display_name.text() == "Sam"  # nothing the user typed is lost
     with context.session() as session:
         assert not accounts.is_set_up(session)

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 
 DISPLAY_NAME_MAX = 200
 
+PASSWORDS_DIFFER = "The two passwords you typed are different — type the password again."
+
 
 def _actor(account: Account) -> Actor:
     return Actor(account.id, account.username, account.display_name, Role(account.role))
@@ -72,12 +74,16 @@ def _new_password(
     username: str,
     display_name: str | None = None,
     group: str | None = None,
+    again: str | None = None,
 ) -> str:
     """A new password that is long enough and not easily guessed: not one of the most
     common passwords, nor made from the username, the person's name or the group's name.
 
     Every way a password is set comes here (first run, add account, reset, change, the
-    recovery key); ``group`` is given at first run, before the group is saved.
+    recovery key); ``group`` is given at first run, before the group is saved. ``again``
+    is the password typed a second time: checked after the rules, so someone whose short
+    password also has a typo in the second box hears first that it is too short (the
+    typo goes away when they type a new one) — a ValidationError on field ``confirm``.
     """
     secret = validation.new_password(password, username, MIN_PASSWORD_LENGTH)
     names = (
@@ -88,19 +94,30 @@ def _new_password(
     reason = guessable_reason(secret, names)
     if reason is not None:
         raise ValidationError("password", reason)
+    if again is not None and again != secret:
+        raise ValidationError("confirm", PASSWORDS_DIFFER)
     return secret
 
 
 def set_up_group(
-    session: Session, group_name: str, display_name: str, username: str, password: str
+    session: Session,
+    group_name: str,
+    display_name: str,
+    username: str,
+    password: str,
+    *,
+    again: str | None = None,
 ) -> Actor:
-    """First run: create the group and its first coordinator account, and return it."""
+    """First run: create the group and its first coordinator account, and return it.
+
+    ``again`` (the password typed twice) must match when given.
+    """
     name = validation.required_text(
         "group_name", "Group name", group_name, organisation.GROUP_NAME_MAX
     )
     shown = validation.required_text("display_name", "Your name", display_name, DISPLAY_NAME_MAX)
     user = validation.username(username)
-    secret = _new_password(session, password, user, shown, name)
+    secret = _new_password(session, password, user, shown, name, again)
     with transaction(session):
         if session.get_bind().dialect.name == "postgresql":
             # Two laptops running the wizard at once: the second waits, then sees the first.
@@ -237,13 +254,20 @@ def list_accounts(session: Session, actor: Actor) -> list[AccountInfo]:
 
 
 def create_account(
-    session: Session, actor: Actor, display_name: str, username: str, password: str, role: Role
+    session: Session,
+    actor: Actor,
+    display_name: str,
+    username: str,
+    password: str,
+    role: Role,
+    *,
+    again: str | None = None,
 ) -> AccountInfo:
-    """Add an account with a role (coordinators only)."""
+    """Add an account with a role (coordinators only); ``again`` must match when given."""
     require(session, actor, Permission.MANAGE_ACCOUNTS, "add accounts")
     shown = validation.required_text("display_name", "Name", display_name, DISPLAY_NAME_MAX)
     user = validation.username(username)
-    secret = _new_password(session, password, user, shown)
+    secret = _new_password(session, password, user, shown, again=again)
     try:
         role = Role(role)
     except ValueError:
@@ -296,24 +320,34 @@ def set_active(session: Session, actor: Actor, account_id: int, active: bool) ->
     return _info(account)
 
 
-def change_own_password(session: Session, actor: Actor, current: str, new: str) -> None:
-    """Change the signed-in account's password after checking the current one."""
+def change_own_password(
+    session: Session, actor: Actor, current: str, new: str, *, again: str | None = None
+) -> None:
+    """Change the signed-in account's password after checking the current one.
+
+    ``again`` (the new password typed twice) must match when given.
+    """
     with transaction(session):
         account = _get(session, actor.account_id)
         if not verify_password(account.password_hash, current or ""):
             raise ValidationError("current_password", "Current password is not right — try again.")
-        secret = _new_password(session, new, account.username, account.display_name)
+        secret = _new_password(session, new, account.username, account.display_name, again=again)
         account.password_hash = hash_password(secret)
         encryption.password_set(session, account.username, secret)
         audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})
 
 
-def reset_password(session: Session, actor: Actor, account_id: int, new: str) -> None:
-    """Set another account's password (coordinators only), e.g. when someone forgot theirs."""
+def reset_password(
+    session: Session, actor: Actor, account_id: int, new: str, *, again: str | None = None
+) -> None:
+    """Set another account's password (coordinators only), e.g. when someone forgot theirs.
+
+    ``again`` (the new password typed twice) must match when given.
+    """
     require(session, actor, Permission.MANAGE_ACCOUNTS, "reset other people's passwords")
     with transaction(session):
         account = _get(session, account_id)
-        secret = _new_password(session, new, account.username, account.display_name)
+        secret = _new_password(session, new, account.username, account.display_name, again=again)
         account.password_hash = hash_password(secret)
         if account.active:
             encryption.password_set(session, account.username, secret)
@@ -351,11 +385,14 @@ def sign_in_after_unlock(session: Session, username: str, password: str) -> Acto
     return sign_in(session, username, password)
 
 
-def recover_with_key(session: Session, username: str, new_password: str) -> Actor:
+def recover_with_key(
+    session: Session, username: str, new_password: str, *, again: str | None = None
+) -> Actor:
     """After the recovery key opened the file: give ``username`` a new password and sign in.
 
     Only for an active coordinator account (the person holding the recovery key is the
     group's coordinator; they reset anyone else's password from Settings afterwards).
+    ``again`` (the new password typed twice) must match when given.
     """
     user = (username or "").strip().lower()
     account = session.scalars(select(Account).where(Account.username == user)).one_or_none()
@@ -365,7 +402,9 @@ def recover_with_key(session: Session, username: str, new_password: str) -> Acto
             "Type the username of a coordinator account that is turned on; the recovery key "
             "sets a new password for a coordinator.",
         )
-    secret = _new_password(session, new_password, account.username, account.display_name)
+    secret = _new_password(
+        session, new_password, account.username, account.display_name, again=again
+    )
     with transaction(session):
         account.password_hash = hash_password(secret)
         encryption.password_set(session, account.username, secret)

@@ -6,7 +6,6 @@ import re
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.passwords import MIN_PASSWORD_LENGTH
 from involve_desktop.core.text import sort_key
 from involve_desktop.ui.messages import error_label
@@ -16,12 +15,6 @@ def suggest_username(display_name: str) -> str:
     """A username from a name: "Sam O'Neill" → "sam.oneill", "Zoë Łukasz" → "zoe.lukasz"."""
     words = [re.sub(r"[^a-z0-9]", "", w) for w in sort_key(display_name).split()]
     return ".".join(w for w in words if w)[:64]
-
-
-def check_confirmation(password: str, again: str, what: str = "passwords") -> None:
-    """Raise a ValidationError on the "again" box when the two typed passwords differ."""
-    if password != again:
-        raise ValidationError("confirm", f"The two {what} are different — type them again.")
 
 
 def _field(widget: QWidget, error: QLabel) -> QWidget:
@@ -85,7 +78,3 @@ class AccountFields(QWidget):
 
     def _mark_edited(self, _text: str) -> None:
         self._username_edited = True
-
-    def check_confirmation(self) -> None:
-        """Raise a ValidationError on the second box when the two passwords differ."""
-        check_confirmation(self.password.text(), self.confirm.text())

@@ -70,20 +70,20 @@ class AddAccountDialog(EditDialog):
     def save(self) -> None:
         """Create the account through the service; show problems beside their fields."""
         self.errors.clear()
-        with service_call(self, self.errors, self.fields.focus_targets) as call:
-            self.fields.check_confirmation()
-            with (
-                hashing_password(self.save_button, self.cancel_button),
-                self.context.session() as session,
-            ):
-                self.created = accounts.create_account(
-                    session,
-                    self.actor,
-                    self.fields.display_name.text(),
-                    self.fields.username.text(),
-                    self.fields.password.text(),
-                    self.role.currentData(),
-                )
+        with (
+            service_call(self, self.errors, self.fields.focus_targets) as call,
+            hashing_password(self.save_button, self.cancel_button),
+            self.context.session() as session,
+        ):
+            self.created = accounts.create_account(
+                session,
+                self.actor,
+                self.fields.display_name.text(),
+                self.fields.username.text(),
+                self.fields.password.text(),
+                self.role.currentData(),
+                again=self.fields.confirm.text(),
+            )
         if call.failed:
             return
         self.accept()

@@ -115,7 +115,6 @@ class AccountPage(QWizardPage):
         busy = [wizard.button(b) for b in (*WIZARD_BUTTONS, QWizard.WizardButton.CommitButton)]
         with service_call(self, self.errors, self.fields.focus_targets) as call:
             try:
-                self.fields.check_confirmation()
                 with hashing_password(*busy), wizard.context.session() as session:
                     actor = accounts.set_up_group(
                         session,
@@ -123,6 +122,7 @@ class AccountPage(QWizardPage):
                         self.fields.display_name.text(),
                         self.fields.username.text(),
                         self.fields.password.text(),
+                        again=self.fields.confirm.text(),
                     )
             except ValidationError as error:
                 if error.field != "group_name":

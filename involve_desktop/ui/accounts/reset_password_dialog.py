@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.passwords import MIN_PASSWORD_LENGTH
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import AccountInfo, Actor
-from involve_desktop.ui.accounts.account_fields import check_confirmation
 from involve_desktop.ui.accounts.busy import hashing_password
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
@@ -73,13 +72,18 @@ class ResetPasswordDialog(EditDialog):
         """Set the password through the service, or show what to fix."""
         self.errors.clear()
         focus = {"password": self.password, "confirm": self.confirm}
-        with service_call(self, self.errors, focus) as call:
-            check_confirmation(self.password.text(), self.confirm.text())
-            with (
-                hashing_password(self.save_button, self.cancel_button),
-                self.context.session() as session,
-            ):
-                accounts.reset_password(session, self.actor, self.account.id, self.password.text())
+        with (
+            service_call(self, self.errors, focus) as call,
+            hashing_password(self.save_button, self.cancel_button),
+            self.context.session() as session,
+        ):
+            accounts.reset_password(
+                session,
+                self.actor,
+                self.account.id,
+                self.password.text(),
+                again=self.confirm.text(),
+            )
         if call.failed:
             return
         self.accept()

@@ -93,12 +93,12 @@ class RecoveryDialog(QDialog):
                     "recovery_key",
                     "A recovery key has 25 letters and digits, in five groups of five.",
                 )
-            if self.new_password.text() != self.again.text():
-                raise ValidationError("again", "The two new passwords are not the same.")
             key = startup.unlock_with_recovery_key(self.url, typed)
-            startup.recover_account(self.url, key, self.username.text(), self.new_password.text())
+            startup.recover_account(
+                self.url, key, self.username.text(), self.new_password.text(), self.again.text()
+            )
         except ValidationError as error:
-            field = "password" if error.field == "new_password" else error.field
+            field = {"new_password": "password", "confirm": "again"}.get(error.field, error.field)
             self.errors.show(ValidationError(field, error.message), self._focus())
             return
         except InvolveError as error:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from involve_desktop.core.services import accounts
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.ui.accounts.account_fields import check_confirmation
 from involve_desktop.ui.accounts.busy import hashing_password
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -62,12 +61,18 @@ class OwnAccountTab(QWidget):
         self.errors.clear()
         self.done.clear()
         focus = {"current_password": self.current, "password": self.new, "confirm": self.again}
-        with service_call(self, self.errors, focus) as call:
-            check_confirmation(self.new.text(), self.again.text(), "new passwords")
-            with hashing_password(self.save_button), self.context.session() as session:
-                accounts.change_own_password(
-                    session, self.actor, self.current.text(), self.new.text()
-                )
+        with (
+            service_call(self, self.errors, focus) as call,
+            hashing_password(self.save_button),
+            self.context.session() as session,
+        ):
+            accounts.change_own_password(
+                session,
+                self.actor,
+                self.current.text(),
+                self.new.text(),
+                again=self.again.text(),
+            )
         if call.failed:
             return
         for box in (self.current, self.new, self.again):
