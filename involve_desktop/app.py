@@ -225,11 +225,21 @@ class Running:
             )
 
     def close(self) -> None:
-        """The on-close backup (if anything changed), the engines, and the writer lock."""
-        if self.auto_backup is not None:
-            self.auto_backup.close()
+        """The on-close backup (if anything changed), the engines, and the writer lock.
+
+        A failed on-close copy is said in a box (the window is already gone) after the
+        file is let go, so the person closing the app knows the last copy is older.
+        """
+        problem = self.auto_backup.close() if self.auto_backup is not None else None
         _dispose_rebound(self.context, self.opened)
         self.opened.close()
+        if problem is not None:
+            tell_backup_not_made(problem)
+
+
+def tell_backup_not_made(text: str) -> None:
+    """The on-close copy failed: a warning box with the reason and what to do."""
+    QMessageBox.warning(None, "Backup not made", text)
 
 
 def run_app(url: str | None, demo_size: DemoSize | None, argv: Sequence[str]) -> int:

@@ -154,8 +154,27 @@ def test_on_close_copy_only_after_a_change(qtbot, engine, session, coordinator):
     auto = start_auto_backup(engine, demo=False)
     assert auto is not None and start_auto_backup(engine, demo=True) is None
     organisation.rename_group(session, coordinator, "Changed While Open")
-    auto.close()
+    assert auto.close() is None
     assert [b.reason for b in list_backup_files(path, paths.backups_dir())] == ["on-close"]
+
+
+@sqlite_only
+def test_a_failed_on_close_copy_is_told_not_only_logged(
+    qtbot, engine, session, coordinator, monkeypatch
+):
+    path = sqlite_file(engine)
+    assert path is not None
+    auto = AutoBackup(path)
+    organisation.rename_group(session, coordinator, "Changed While Open")
+
+    def full_disk(_reason) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(auto.scheduler, "_take", full_disk)
+    told = auto.close()
+    assert told is not None and "No space left on device" in told
+    assert "Your data is saved" in told and "Back up now" in told
+    assert auto.counter._connection is None  # the file is let go all the same
 
 
 @sqlite_only
@@ -227,3 +246,27 @@ def test_start_on_a_damaged_file_restores_the_good_backup(
     opened.engine.dispose()
     kept = list(path.parent.glob(f"{path.stem}-damaged-*{path.suffix}"))
     assert len(kept) == 1 and str(kept[0]) in messages[-1]
+
+
+def test_closing_the_app_says_when_the_on_close_copy_failed(monkeypatch):
+    """Running.close lets go of the file first, then shows the failed copy's words."""
+    from involve_desktop import app as app_module
+
+    events: list[str] = []
+
+    class Auto:
+        def close(self) -> str:
+            events.append("backup")
+            return "The backup taken as Involve Desktop closes could not be made (full)."
+
+    class Opened:
+        def close(self) -> None:
+            events.append("file let go")
+
+    monkeypatch.setattr(app_module, "_dispose_rebound", lambda *_: events.append("engines"))
+    monkeypatch.setattr(app_module, "tell_backup_not_made", lambda text: events.append(text))
+    running = app_module.Running.__new__(app_module.Running)
+    running.context, running.opened, running.auto_backup = None, Opened(), Auto()
+    running.close()
+    assert events[:3] == ["backup", "engines", "file let go"]
+    assert events[3].startswith("The backup taken as Involve Desktop closes")

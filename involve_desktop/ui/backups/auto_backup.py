@@ -32,6 +32,16 @@ FAILED_TEXT = (
     "only the copy failed. Check that the laptop has free space; it will be tried again in "
     "a minute. Settings → Backups → Back up now tries at once."
 )
+CLOSE_FAILED_TEXT = (
+    "The backup taken as Involve Desktop closes could not be made ({reason}). Your data is "
+    "saved — only the copy failed. Check that the laptop has free space; next time, "
+    "Settings → Backups → Back up now makes a copy."
+)
+
+
+def _reason(error: BaseException) -> str:
+    """The operating system's words for a failed copy ("No space left on device")."""
+    return getattr(error, "strerror", None) or type(error).__name__
 
 
 class AutoBackup(QObject):
@@ -66,20 +76,25 @@ class AutoBackup(QObject):
             log.exception("Automatic backup of %s failed", self.database)
             if not self._told:
                 self._told = True
-                reason = getattr(error, "strerror", None) or type(error).__name__
-                self.failed.emit(FAILED_TEXT.format(reason=reason))
+                self.failed.emit(FAILED_TEXT.format(reason=_reason(error)))
             return
         self._told = False
 
-    def close(self) -> None:
-        """Stop the timer, take the on-close copy if anything changed, let go of the file."""
+    def close(self) -> str | None:
+        """Stop the timer, take the on-close copy if anything changed, let go of the file.
+
+        Returns what to tell the person closing the app when that copy failed (logged too),
+        else None; closing goes on either way.
+        """
         self.timer.stop()
         try:
             self.scheduler.on_close()
-        except Exception:  # noqa: BLE001 - closing must never be blocked by a backup
+        except Exception as error:  # noqa: BLE001 - closing must never be blocked by a backup
             log.exception("Backup on close of %s failed", self.database)
+            return CLOSE_FAILED_TEXT.format(reason=_reason(error))
         finally:
             self.counter.close()
+        return None
 
 
 def start_auto_backup(engine: Engine, demo: bool) -> AutoBackup | None:
