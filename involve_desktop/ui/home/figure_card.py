@@ -23,7 +23,9 @@ class FigureCard(QFrame):
         super().__init__(parent)
         self.setObjectName("figureCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # Preferred height: as tall as the tallest card of its row (HomeView keeps the
+        # block of cards to its natural height).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.figure = figure
         self.value = QLabel(figure.value)
         self.value.setObjectName("figureValue")

@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import dashboard, dashboard_attention
@@ -65,7 +65,11 @@ class HomeView(QWidget):
         self.heading.setFont(heading_font)
         self.heading.setAccessibleName("This month")
         self.heading.setWordWrap(True)
-        self.card_grid = QGridLayout()
+        # The cards of a row stand as tall as the tallest; the block never grows beyond that.
+        self.card_block = QWidget()
+        self.card_block.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.card_grid = QGridLayout(self.card_block)
+        self.card_grid.setContentsMargins(0, 0, 0, 0)
         self.card_grid.setSpacing(8)
 
         self.attention_heading = QLabel("Needs &attention")
@@ -84,7 +88,7 @@ class HomeView(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 4)
         column.addWidget(self.heading)
-        column.addLayout(self.card_grid)
+        column.addWidget(self.card_block)
         column.addSpacing(8)
         column.addWidget(self.attention_heading)
         column.addWidget(self.hint)
