@@ -113,6 +113,9 @@ class AppFlow:
         self.main_window = window
         self._mark_window(window, actor.display_name)
         window.show()
+        # Keys go to the window at once (the sign-in dialog that had them has just closed).
+        window.raise_()
+        window.activateWindow()
 
     def _mark_window(self, window: MainWindow, account_name: str) -> None:
         """Name the signed-in account in the lock file; READ-ONLY in the title when so."""
