@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from sqlalchemy import Engine
 
 from involve_desktop.core.db.engine import describe_location, session_factory
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.context import AppContext
 
 
@@ -19,6 +20,24 @@ def isolated_settings(tmp_path: Path, qapp) -> None:
     QCoreApplication.setApplicationName("Involve Desktop Tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+
+
+@pytest.fixture(autouse=True)
+def unanswered_discard_question(request: pytest.FixtureRequest, monkeypatch) -> None:
+    """Fail at once when a dialog would ask "Discard your changes?" and the test has not
+    said how to answer (patch ``dialog_keys.ask_discard``): the real question is modal
+    and would wait for a person until the hang timeout. Tests that answer the real box
+    with keys are marked ``real_discard_question``."""
+    if request.node.get_closest_marker("real_discard_question") is not None:
+        return
+
+    def unanswered(parent) -> bool:
+        raise AssertionError(
+            f"{type(parent).__name__} asked 'Discard your changes?' but the test did not "
+            "answer it: monkeypatch dialog_keys.ask_discard"
+        )
+
+    monkeypatch.setattr(dialog_keys, "ask_discard", unanswered)
 
 
 @pytest.fixture

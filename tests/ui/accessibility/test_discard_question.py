@@ -115,6 +115,7 @@ def escape_then(qtbot, dialog: Note, key: Qt.Key, modifier=NONE) -> list[str]:
     return seen
 
 
+@pytest.mark.real_discard_question
 def test_esc_in_an_edited_dialog_asks_and_keeps_or_discards(qtbot):
     dialog = Note()
     qtbot.addWidget(dialog, before_close_func=lambda d: QDialog.done(d, 0))
