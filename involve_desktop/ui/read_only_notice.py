@@ -5,17 +5,19 @@
 - ``confirm_clear_stale``: a lock left by a copy that did not close properly — one
   question, "Open normally" or "Open read-only";
 - ``warn_location``: the file is on a network share or a removable drive;
-- ``mark_read_only``: keeps "READ-ONLY" in a window's title, whatever else sets it.
+- ``mark_read_only``: keeps "READ-ONLY" in a window's title, whatever else sets it, and
+  says so in its status bar (a title bar is not always in view).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from involve_desktop import APP_NAME
 from involve_desktop.core.db.single_writer import LockHolder, this_machine
 
 READ_ONLY_TITLE = " — READ-ONLY"
+READ_ONLY_STATUS = "READ-ONLY: nothing can be saved here"
 
 
 def read_only_text(holder: LockHolder | None) -> str:
@@ -71,7 +73,8 @@ def warn_location(parent: QWidget | None, warning: str) -> None:
 
 
 def mark_read_only(window: QWidget) -> None:
-    """Put "READ-ONLY" in ``window``'s title, and keep it there when the title changes."""
+    """Put "READ-ONLY" in ``window``'s title, and keep it there when the title changes; a
+    main window also says it in bold at the start of its status bar."""
 
     def keep(title: str) -> None:
         if not title.endswith(READ_ONLY_TITLE):
@@ -79,3 +82,12 @@ def mark_read_only(window: QWidget) -> None:
 
     window.windowTitleChanged.connect(keep)
     keep(window.windowTitle())
+    if isinstance(window, QMainWindow):
+        label = QLabel(f"<b>{READ_ONLY_STATUS}</b>")
+        label.setObjectName("readOnlyStatus")
+        label.setAccessibleName(READ_ONLY_STATUS)
+        label.setToolTip(
+            "Someone else has this database open. To make changes, ask them to close "
+            "Involve Desktop, then open it again."
+        )
+        window.statusBar().insertWidget(0, label)

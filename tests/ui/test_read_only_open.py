@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from involve_desktop import app, startup
 from involve_desktop.core.db import location_risk, single_writer
@@ -66,6 +66,8 @@ def test_second_open_is_read_only_says_who_and_refuses_writes(
         qtbot.addWidget(window)
         read_only_notice.mark_read_only(window)
         assert window.windowTitle().endswith("— READ-ONLY")
+        status = window.statusBar().findChild(QLabel, "readOnlyStatus")
+        assert status is not None and "nothing can be saved" in status.text()
         window.setWindowTitle("Riverside Voices Together — Involve Desktop")  # e.g. renamed
         assert window.windowTitle().endswith("— READ-ONLY")
         second.close()
