@@ -153,3 +153,14 @@ def test_involvement_and_backup_entries_have_an_area_of_their_own():
     assert area_of("you_said_entry") == "Involvement"
     assert area_of("backup") == "Backups and encryption"
     assert area_of("database") == "Backups and encryption"
+
+
+def test_export_never_lets_typed_text_run_as_a_formula(session, coordinator, tmp_path):
+    """A member named like a spreadsheet formula is written so the spreadsheet shows it."""
+    create_member(session, coordinator, MemberInput(full_name='=HYPERLINK("http://x.example")'))
+    path = tmp_path / "audit.csv"
+    audit.export_csv(session, coordinator, AuditFilter(), path)
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        cells = [cell for row in list(csv.reader(f))[1:] for cell in row]
+    assert cells and not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)

@@ -31,6 +31,7 @@ from involve_desktop.core.services.audit_words import (  # the trail in words, r
 )
 from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.spreadsheet_cells import safe_row
 
 # Never copied into the trail, whatever the entity.
 SECRET_FIELDS = frozenset({"password", "password_hash"})
@@ -326,7 +327,7 @@ def export_csv(
         batch = list_entries(session, actor, limit=page, chosen=chosen, offset=offset)
         names = record_names(session, batch)  # one query per kind of record in the batch
         for row in list(export_rows(batch, names))[1:]:
-            writer.writerow(row)
+            writer.writerow(safe_row(row))  # names and free text typed by people
         written += len(batch)
         offset += page
         if len(batch) < page:

@@ -39,11 +39,10 @@ from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.member_records import training_state
 from involve_desktop.core.services.member_search import filtered_ids, list_members
 from involve_desktop.core.services.transaction import permitted, require, transaction
+from involve_desktop.core.spreadsheet_cells import safe_cell
 
 ExportFormat = Literal["csv", "xlsx"]
 DATE_FORMAT = "%d/%m/%Y"
-# Text a spreadsheet would run as a formula gets an apostrophe in CSV (the importer drops it).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -181,10 +180,6 @@ def export_rows(
     return columns, rows
 
 
-def _safe_text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 def csv_bytes(columns: tuple[ExportColumn, ...], rows: list[list[Any]]) -> bytes:
     """CSV as UTF-8 with a BOM (so Excel shows accents right), dates as 03/04/2021."""
     buffer = io.StringIO(newline="")
@@ -192,10 +187,7 @@ def csv_bytes(columns: tuple[ExportColumn, ...], rows: list[list[Any]]) -> bytes
     writer.writerow([c.title for c in columns])
     for row in rows:
         writer.writerow(
-            [
-                _uk(v) if isinstance(v, date) else _safe_text("" if v is None else str(v))
-                for v in row
-            ]
+            [_uk(v) if isinstance(v, date) else safe_cell("" if v is None else str(v)) for v in row]
         )
     return buffer.getvalue().encode("utf-8-sig")
 

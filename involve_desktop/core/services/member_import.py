@@ -58,6 +58,7 @@ from involve_desktop.core.services.member_import_rows import (
 )
 from involve_desktop.core.services.member_import_values import parse_uk_date
 from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.spreadsheet_cells import safe_row
 
 __all__ = [
     "ImportField",
@@ -252,5 +253,5 @@ def problem_report_rows(preview: ImportPreview) -> list[list[str]]:
 def write_problem_report(preview: ImportPreview, path: Path) -> None:
     """Save the lines to fix as a CSV (UTF-8 with BOM, so Excel shows accents right)."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(problem_report_rows(preview))
+    csv.writer(buffer).writerows(safe_row(r) for r in problem_report_rows(preview))
     write_atomically(path, buffer.getvalue().encode("utf-8-sig"))

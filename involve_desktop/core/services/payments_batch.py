@@ -34,6 +34,7 @@ from involve_desktop.core.services.payments_dto import (
 from involve_desktop.core.services.payments_expenses import claims_in
 from involve_desktop.core.services.payments_lines import lines_in
 from involve_desktop.core.services.transaction import require
+from involve_desktop.core.spreadsheet_cells import safe_cell
 
 CSV_HEADER = (
     "member_id",
@@ -159,11 +160,6 @@ def pounds(pence: int) -> str:
     return f"{sign}{whole}.{rest:02d}"
 
 
-def _cell(text: str) -> str:
-    """Text that a spreadsheet will not run as a formula (a leading =, +, - or @ is quoted)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def finance_batch_csv(batch: FinanceBatch) -> str:
     """The batch as CSV for finance software: a header row, then one row per pay line and
     per expense claim (no totals row). The writer decides on a BOM for Excel. Text starting
@@ -177,16 +173,16 @@ def finance_batch_csv(batch: FinanceBatch) -> str:
             writer.writerow(
                 (
                     person.member_id,
-                    _cell(person.name),
+                    safe_cell(person.name),
                     method,
                     line.day.isoformat(),
-                    _cell(line.description),
+                    safe_cell(line.description),
                     line.activity.label,
                     "" if line.minutes is None else line.minutes,
                     "" if line.sessions is None else line.sessions,
                     pounds(line.amount_pence),
                     line.status.label,
-                    _cell(line.approved_by or ""),
+                    safe_cell(line.approved_by or ""),
                     line.paid_on.isoformat() if line.paid_on else "",
                 )
             )
@@ -194,16 +190,16 @@ def finance_batch_csv(batch: FinanceBatch) -> str:
             writer.writerow(
                 (
                     person.member_id,
-                    _cell(person.name),
+                    safe_cell(person.name),
                     method,
                     claim.day.isoformat(),
-                    _cell(claim.item),
+                    safe_cell(claim.item),
                     f"Expenses: {claim.kind.label}",
                     "",
                     "",
                     pounds(claim.amount_pence),
                     claim.status.label,
-                    _cell(claim.approved_by or ""),
+                    safe_cell(claim.approved_by or ""),
                     claim.paid_on.isoformat() if claim.paid_on else "",
                 )
             )
