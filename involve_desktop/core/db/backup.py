@@ -30,6 +30,9 @@ from involve_desktop.core.db.cipher import (
 from involve_desktop.core.db.retention import backups_to_keep
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
+# A copy being written touches its .partial file all the time; one untouched this long was
+# left by a power cut or a killed app, and is removed before the next copy.
+STALE_PARTIAL = timedelta(hours=1)
 BACKUP_INTERVAL = timedelta(minutes=30)
 
 
@@ -118,6 +121,7 @@ def backup_sqlite(
     (``retention.backups_to_keep``; unless ``prune`` is False); the new copy is always kept.
     """
     backups_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_partials(source, backups_dir)
     when = now or datetime.now()
     stamp = when.strftime(STAMP_FORMAT)
     label = BackupReason(reason).value if isinstance(reason, BackupReason) else reason
@@ -146,6 +150,10 @@ def backup_sqlite(
         raise
     partial.replace(target)
     fsync_dir(backups_dir)
+    if key is not None:
+        from involve_desktop.core.db import key_slots  # local: key_slots imports this module
+
+        key_slots.keep_spare(source, backups_dir)
     if prune:
         prune_backups(source, backups_dir, when)
     return target
@@ -196,6 +204,23 @@ def restore_into(live: Path, backup: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def remove_stale_partials(
+    source: Path, backups_dir: Path, now: datetime | None = None
+) -> list[Path]:
+    """Remove half-written copies of ``source`` (``.partial`` and its journal) that nothing has
+    touched for ``STALE_PARTIAL``: a power cut or a killed app mid-copy leaves them, full size,
+    and no copy ever finishes them. A copy in progress (another window's) is left alone."""
+    cutoff = (now or datetime.now()) - STALE_PARTIAL
+    removed = []
+    for pattern in (f"{source.stem}-*.partial", f"{source.stem}-*.partial-journal"):
+        for leftover in backups_dir.glob(pattern):
+            with suppress(OSError):
+                if datetime.fromtimestamp(leftover.stat().st_mtime) < cutoff:
+                    leftover.unlink()
+                    removed.append(leftover)
+    return removed
 
 
 def copy_file_safely(source: Path, target: Path) -> None:

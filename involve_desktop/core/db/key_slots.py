@@ -25,8 +25,9 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from involve_desktop.core.db.backup import fsync_dir
+from involve_desktop.core.db.backup import copy_file_safely, fsync_dir
 from involve_desktop.core.db.cipher import KEY_BYTES
+from involve_desktop.core.errors import InvolveError
 
 FORMAT = 1
 SUFFIX = ".keys"
@@ -127,17 +128,55 @@ def unwrap(slot: Slot, secret: str) -> bytes:
         raise SlotNotOpened("wrong secret") from error
 
 
+class KeysFileDamaged(InvolveError):
+    """The keys file is there but cannot be read (cut short, edited, overwritten)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The key file {path} is damaged, so the encrypted database beside it cannot be "
+            "opened. Nothing has been changed."
+        )
+        self.path = path
+
+
 def read_slots(database: Path) -> list[Slot]:
-    """The slots beside ``database`` ([] when there is no keys file)."""
-    path = keys_file(database)
+    """The slots beside ``database`` ([] when there is no keys file); KeysFileDamaged when
+    the file cannot be read as slots."""
+    return slots_in_file(keys_file(database))
+
+
+def slots_in_file(path: Path) -> list[Slot]:
+    """The slots in the keys file ``path`` ([] when it does not exist)."""
     if not path.exists():
         return []
-    data = json.loads(path.read_text(encoding="utf-8"))
-    slots = []
-    for raw in data.get("slots", []):
-        kdf = KdfParams(**raw.pop("kdf", {}))
-        slots.append(Slot(kdf=kdf, **raw))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        slots = []
+        for raw in data.get("slots", []):
+            kdf = KdfParams(**raw.pop("kdf", {}))
+            slots.append(Slot(kdf=kdf, **raw))
+    except (ValueError, TypeError, AttributeError) as error:  # JSON, UTF-8, fields, shape
+        raise KeysFileDamaged(path) from error
     return slots
+
+
+def spare_file(database: Path, backups_dir: Path) -> Path:
+    """Where the spare copy of ``database``'s keys file is kept, with its backups."""
+    return backups_dir / keys_file(database).name
+
+
+def keep_spare(database: Path, backups_dir: Path) -> Path | None:
+    """Copy the keys file into ``backups_dir`` (every backup of an encrypted file does), so
+    one damaged or deleted keys file does not lose the database and every backup with it.
+    Only a keys file that reads as slots is copied: a damaged one never replaces the spare."""
+    try:
+        if not read_slots(database):
+            return None
+    except KeysFileDamaged:
+        return None
+    spare = spare_file(database, backups_dir)
+    copy_file_safely(keys_file(database), spare)
+    return spare
 
 
 def write_slots(database: Path, slots: list[Slot]) -> None:

@@ -14,6 +14,7 @@ the next session reads the restored data; the screens must then read everything 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,8 +107,21 @@ def list_backups(
     return BackupsOverview(folder, tuple(list_backup_files(path, folder)))
 
 
+def _not_made(folder: Path, error: Exception) -> InvolveError:
+    """A copy that could not be written (a full disk, a folder that cannot be written to)."""
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return InvolveError(
+        f"The backup could not be made in {folder} ({reason}). Check that the laptop has "
+        "free space and that the folder can be written to, then try again. Your data is "
+        "safe — only the copy failed."
+    )
+
+
 def _copy_now(path: Path, folder: Path, reason: BackupReason, prune: bool = True) -> BackupFile:
-    taken = backup_sqlite(path, folder, reason, prune=prune)
+    try:
+        taken = backup_sqlite(path, folder, reason, prune=prune)
+    except (OSError, *DATABASE_ERRORS) as error:
+        raise _not_made(folder, error) from error
     return next(b for b in list_backup_files(path, folder) if b.path == taken)
 
 
@@ -131,7 +145,11 @@ def backup_before(
     path = sqlite_file(bind) if isinstance(bind, Engine) else None
     if path is None or not path.exists():
         return None
-    return backup_sqlite(path, _folder(backups_dir), reason)
+    folder = _folder(backups_dir)
+    try:
+        return backup_sqlite(path, folder, reason)
+    except (OSError, *DATABASE_ERRORS) as error:
+        raise _not_made(folder, error) from error
 
 
 def _schema_revision(path: Path) -> str | None:
@@ -252,12 +270,21 @@ def copy_backup_to_folder(
     while target.exists():
         counter += 1
         target = folder / f"{chosen.path.stem}-copy-{counter}{chosen.path.suffix}"
+    keys = key_slots.keys_file(target)
     try:
         copy_file_safely(chosen.path, target)
         if is_encrypted_file(chosen.path) and key_slots.has_slots(path):
-            copy_file_safely(key_slots.keys_file(path), key_slots.keys_file(target))
+            copy_file_safely(key_slots.keys_file(path), keys)
     except OSError as error:
-        target.with_name(target.name + ".partial").unlink(missing_ok=True)
+        # Nothing half-made stays on the stick, nor an encrypted copy without its keys; a
+        # write-protected stick refuses the clean-up too, which must not hide the reason.
+        for leftover in (
+            target.with_name(target.name + ".partial"),
+            keys.with_name(keys.name + ".partial"),
+            target,
+        ):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
         raise InvolveError(
             f"The backup could not be copied to {folder} ({error.strerror or error}). Check "
             "that the stick is not full or write-protected, and try again."

@@ -266,22 +266,52 @@ def new_recovery_key_for(session: Session, actor: Actor, password: str) -> str:
     return recovery
 
 
+def damaged_keys_text(path: Path, backups_dir: Path | None = None) -> str:
+    """What to do when ``path``'s keys file cannot be read: put the spare back."""
+    damaged = key_slots.keys_file(path)
+    spare = key_slots.spare_file(path, backups_dir or paths.backups_dir())
+    try:
+        usable = spare.is_file() and bool(key_slots.slots_in_file(spare))
+    except key_slots.KeysFileDamaged:
+        usable = False
+    if usable:
+        step = (
+            f"A spare copy is kept with the backups: {spare}. Close Involve Desktop, move "
+            f"the damaged {damaged.name} aside (do not delete it), copy the spare into "
+            f"{damaged.parent} in its place, and open Involve Desktop again."
+        )
+    else:
+        step = (
+            f"Put back a good copy of {damaged.name} (one is copied with every backup you "
+            "copied to a stick), then open Involve Desktop again."
+        )
+    return (
+        f"The key file {damaged} is damaged, so the encrypted database cannot be opened. "
+        f"{step} Nothing has been changed."
+    )
+
+
 def unlock_file(path: Path, username: str, password: str) -> bytes:
     """The database key of the encrypted ``path`` from ``username``'s slot.
 
     AuthenticationError (the usual "not right" message) when there is no slot for that
-    username or the password does not open it.
+    username or the password does not open it; InvolveError saying how to put the spare
+    keys file back when the keys file is damaged.
     """
     try:
         return key_slots.open_with_password(path, username, password)
     except key_slots.SlotNotOpened:
         raise AuthenticationError() from None
+    except key_slots.KeysFileDamaged as error:
+        raise InvolveError(damaged_keys_text(path)) from error
 
 
 def unlock_file_with_recovery_key(path: Path, recovery_key: str) -> bytes:
     """The database key of the encrypted ``path`` from its recovery slot."""
     try:
         return key_slots.open_with_recovery_key(path, recovery_key)
+    except key_slots.KeysFileDamaged as error:
+        raise InvolveError(damaged_keys_text(path)) from error
     except key_slots.SlotNotOpened:
         raise ValidationError(
             "recovery_key",

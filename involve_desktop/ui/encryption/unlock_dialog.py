@@ -43,7 +43,7 @@ def slot_names(url: str) -> set[str]:
         return set()
     try:
         return key_slots.account_names(database)
-    except (OSError, ValueError, TypeError):
+    except (OSError, key_slots.KeysFileDamaged):  # said when they try to sign in
         return set()
 
 
