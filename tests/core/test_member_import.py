@@ -484,3 +484,21 @@ def test_random_bytes_read_or_refuse_plainly(tmp_path_factory, data):
         assert err.message
     else:
         assert all(len(r.cells) == len(table.headers) for r in table.rows)
+
+
+def test_a_read_me_sheet_before_the_list_is_passed_over(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    notes = book.active
+    notes.title = "Read me"
+    notes.append(["This list is kept by Sam. Please do not sort it."])
+    people = book.create_sheet("Members")
+    people.append(["Name", "Email"])
+    people.append(["Zoë Adams", "zoe@example.org"])
+    people.append(["Amina Begum", ""])
+    path = tmp_path / "two sheets.xlsx"
+    book.save(path)
+    table = read_table(path)
+    assert table.headers[:2] == ("Name", "Email")
+    assert [row.cells[0] for row in table.rows] == ["Zoë Adams", "Amina Begum"]

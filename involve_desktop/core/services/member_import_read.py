@@ -173,7 +173,8 @@ def _cell_text(value: Any) -> str:
 
 
 def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
-    """(row number, cells) from the first sheet of an Excel workbook."""
+    """(row number, cells) from the sheet of an Excel workbook that holds the list: the one
+    with the most filled-in rows (a "Read me" or notes sheet before it is passed over)."""
     from openpyxl import load_workbook  # imported here: CSV imports do not need it
 
     try:
@@ -185,15 +186,18 @@ def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
             "remove it; otherwise save it again from Excel as .xlsx or as CSV."
         ) from err
     try:
-        if not book.worksheets:
-            return []
-        sheet = book.worksheets[0]
-        records: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            records.append((number, [_cell_text(v) for v in values]))
-            if len(records) > MAX_ROWS + _HEADER_SEARCH_ROWS:
-                raise ImportFileError(_too_many_rows())
-        return records
+        best: list[tuple[int, list[str]]] = []
+        best_filled = -1
+        for sheet in book.worksheets:
+            records: list[tuple[int, list[str]]] = []
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                records.append((number, [_cell_text(v) for v in values]))
+                if len(records) > MAX_ROWS + _HEADER_SEARCH_ROWS:
+                    raise ImportFileError(_too_many_rows())
+            filled = sum(1 for _n, cells in records if any(c.strip() for c in cells))
+            if filled > best_filled:
+                best, best_filled = records, filled
+        return best
     except ImportFileError:
         raise
     except Exception as err:  # noqa: BLE001 - a damaged workbook can raise almost anything
