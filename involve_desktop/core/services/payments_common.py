@@ -1,10 +1,11 @@
 """What the payment services share: permission wording, rows to DTOs, status changes.
 
 Pay lines and expense claims move the same way: pending → approved (who, when) → paid (on a
-day, never in the future); paid is final; NOT_PAYABLE lines (people who declined payment
-or want expenses only) are never approved or paid. ``move`` applies one transition to
-rows of either kind, refusing the whole batch with ``PaymentRefused`` if any row may not
-move, so nothing is half-done.
+day, never in the future and never before the day of the work or expense); paid is final;
+NOT_PAYABLE lines (people who declined payment or want expenses only) are never approved or
+paid. ``move`` applies one transition to rows of either kind, refusing the whole batch with
+``PaymentRefused`` if any row may not move (``ValidationError`` on ``paid_on`` for a paid
+date before the work), so nothing is half-done.
 """
 
 from __future__ import annotations
@@ -189,6 +190,27 @@ def _refusal(row: Row, transition: Transition) -> str | None:
     return None
 
 
+def earliest_paid_on(rows: Sequence[Row]) -> date | None:
+    """The first day these lines or claims may be marked paid: the latest day among them
+    (money for work or an expense cannot go out before it happened); None for no rows."""
+    return max((row.day for row in rows), default=None)
+
+
+def _check_not_before_work(rows: Sequence[Row], paid_on: date) -> None:
+    """ValidationError on ``paid_on`` naming the earliest allowed day when the paid date is
+    before the day of any row (nothing is changed then)."""
+    earliest = earliest_paid_on(rows)
+    if earliest is None or paid_on >= earliest:
+        return
+    latest = _what(next(row for row in rows if row.day == earliest))
+    raise ValidationError(
+        "paid_on",
+        f"Paid on: {format_date(paid_on)} is before the day it pays for "
+        f"({latest[0].lower()}{latest[1:]}). The earliest allowed paid date is "
+        f"{format_date(earliest)}; choose that day or later. Nothing was changed.",
+    )
+
+
 def _done(transition: Transition) -> str:
     return {"approve": "approved", "unapprove": "sent back", "pay": "paid"}[transition]
 
@@ -213,6 +235,7 @@ def move(
                 f"The paid date {format_date(paid_on)} is in the future; "
                 "mark it paid on or after the day it is paid."
             )
+        _check_not_before_work(rows, paid_on)
     problems = [p for p in (_refusal(r, transition) for r in rows) if p]
     if problems:
         more = len(problems) - 1

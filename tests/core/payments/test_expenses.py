@@ -96,6 +96,10 @@ def test_claim_transitions_match_lines(session, coordinator) -> None:
         payments_expenses.mark_claims_paid(
             session, coordinator, [info.id], date(2026, 5, 1), today=TODAY
         )
+    with pytest.raises(ValidationError, match="earliest allowed paid date is Tue 10 Mar 2026"):
+        payments_expenses.mark_claims_paid(
+            session, coordinator, [info.id], date(2026, 3, 9), today=TODAY
+        )
     payments_expenses.mark_claims_paid(session, coordinator, [info.id], TODAY, today=TODAY)
     (paid,) = payments_expenses.list_claims(session, coordinator, *MARCH)
     assert (paid.status, paid.approved_by, paid.paid_on) == (

@@ -152,3 +152,20 @@ def test_a_line_that_has_gone_is_named(session, coordinator, line_ids) -> None:
     with pytest.raises(NotFound, match="no longer in the records"):
         payments_lines.approve_lines(session, coordinator, [line_ids["Ann Able"], 9999])
     assert one(session, coordinator, line_ids["Ann Able"]).status is PayStatus.PENDING
+
+
+def test_a_paid_date_before_the_work_is_refused_naming_the_earliest_day(
+    session, coordinator, line_ids
+) -> None:
+    ann = line_ids["Ann Able"]
+    payments_lines.approve_lines(session, coordinator, [ann])
+    with pytest.raises(ValidationError) as refused:
+        payments_lines.mark_lines_paid(session, coordinator, [ann], date(2001, 1, 1), today=TODAY)
+    assert refused.value.field == "paid_on"
+    message = refused.value.message
+    assert message.startswith("Paid on: Mon 1 Jan 2001 is before the day it pays for")
+    assert "The earliest allowed paid date is Tue 10 Mar 2026" in message
+    assert one(session, coordinator, ann).status is PayStatus.APPROVED
+    # The day of the work itself is allowed.
+    payments_lines.mark_lines_paid(session, coordinator, [ann], date(2026, 3, 10), today=TODAY)
+    assert one(session, coordinator, ann).paid_on == date(2026, 3, 10)
