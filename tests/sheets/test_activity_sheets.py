@@ -107,7 +107,8 @@ def test_one_activity_record_has_the_four_sections(session, coordinator, seeded)
         "Purpose",
         "Hear what people need from the crisis line.",
         "4 people present: 2 members, 2 staff, 0 carers and family members, 0 other people; "
-        "2 with lived experience.",
+        "how many have lived experience is kept off sheets that name people, so that nobody's "
+        "lived experience can be worked out (coordinators see it on screen).",
         "Members present: Ben Mills, Zoë Okafor",
         "Groups that were missing: young people",
         "Process",
@@ -120,6 +121,15 @@ def test_one_activity_record_has_the_four_sections(session, coordinator, seeded)
         "Confidential",
     ):
         assert words in text
+
+
+def test_no_lived_experience_count_that_shows_a_named_member_s(session, coordinator, seeded):
+    text = " ".join(
+        all_text(
+            activity_record_pdf(session, coordinator, seeded["done"], FULL, today=TODAY)
+        ).split()
+    )
+    assert "with lived experience." not in text  # both members named have it: not printed
 
 
 def test_a_month_of_records_one_to_a_page_with_the_gaps(engine, coordinator, seeded):

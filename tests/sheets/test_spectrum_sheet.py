@@ -70,7 +70,9 @@ def test_sheet_prints_stage_missing_ticks_people_and_comparison(session, coordin
     assert "✓ Yes" in flat and "Evidence 3" in flat
     assert "Zoë O." in flat and "Zoë Okafor" not in flat  # first name and initial by default
     assert "Ben M.; Zoë O." in flat and "Priya Rao (Service manager)" in flat
-    assert "Members with lived experience among them (as recorded): 1." in flat
+    # One of the two members named has lived experience: the number would say whose.
+    assert "Members with lived experience among them" not in flat
+    assert "How many of them have lived experience is kept off sheets that name people" in flat
     assert "Compared with earlier self-assessments" in flat
     assert "Wed 15 Jan 2025 · Beginnings" in flat
     assert "Confidential" in flat

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
+from involve_desktop.core.privacy import KEPT_OFF, printable_lived_experience
 from involve_desktop.core.services import activities, activities_principles, organisation
 from involve_desktop.core.services.activities_dto import (
     ActivityFilter,
@@ -57,17 +58,24 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def presence_words(info: ActivityInfo) -> str:
     """ "7 people present: 4 members, 2 staff, 1 carer or family member; 5 with lived
-    experience." """
+    experience." — the number only when it cannot show a named member's lived experience
+    (``core.privacy``); otherwise it says the number is kept off."""
     parts = [
         _plural(len(info.members), "member", "members"),
         _plural(info.staff_count, "staff member", "staff"),
         _plural(info.carers_count, "carer or family member", "carers and family members"),
         _plural(info.others_count, "other person", "other people"),
     ]
-    return (
-        f"{_plural(info.people_present, 'person', 'people')} present: {', '.join(parts)}; "
-        f"{info.lived_experience_present} with lived experience."
+    lived = printable_lived_experience(
+        len(info.members), info.members_lived_experience, info.others_lived_experience
     )
+    said = (
+        f"{lived} with lived experience"
+        if lived is not None
+        else f"how many have lived experience is {KEPT_OFF}"
+    )
+    present = _plural(info.people_present, "person", "people")
+    return f"{present} present: {', '.join(parts)}; {said}."
 
 
 def _field(label: str, text: str | None, styles: SheetStyles) -> list[Flowable]:

@@ -9,7 +9,8 @@ evidence; the notes; then, when there are earlier finished self-assessments, a c
 table (statements down, dates across).
 
 Lived experience is never printed against a person: only how many of the members who took
-part have it, as recorded, and never a diagnosis.
+part have it, as recorded, and only when that shows nobody's (``core.privacy``: otherwise the
+sheet says the number is kept off); never a diagnosis.
 
 - ``spectrum_sheet_pdf(session, actor, assessment_id, …)`` — the Leadership spectrum tab's
   Ctrl+P;
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
+from involve_desktop.core.privacy import KEPT_OFF, printable_lived_experience
 from involve_desktop.core.services import organisation, spectrum
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.spectrum_compare import MAX_COLUMNS, comparison_of
@@ -71,6 +73,14 @@ def answer_words(answer: Answer | None) -> str:
     return f"{answer.symbol} {answer.label}" if answer else NOT_ANSWERED
 
 
+def _lived_line(named: int, named_with: int) -> str:
+    """How many of the named members have lived experience, when that shows nobody's."""
+    lived = printable_lived_experience(named, named_with)
+    if lived is None:
+        return f"How many of them have lived experience is {KEPT_OFF}."
+    return f"Members with lived experience among them (as recorded): {lived}."
+
+
 def _people(info: AssessmentInfo, options: SheetOptions) -> list[str]:
     members = [format_name(p.name, options.privacy) for p in info.participants if p.is_member]
     others = [
@@ -79,8 +89,7 @@ def _people(info: AssessmentInfo, options: SheetOptions) -> list[str]:
     lines = [
         f"Members ({len(members)}): {'; '.join(members) or 'none recorded'}",
         f"Other people ({len(others)}): {'; '.join(others) or 'none'}",
-        f"Members with lived experience among them (as recorded): "
-        f"{info.members_with_lived_experience}.",
+        _lived_line(len(members), info.members_with_lived_experience),
     ]
     return lines
 
