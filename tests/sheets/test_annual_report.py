@@ -97,3 +97,31 @@ def test_facilitators_may_not_print_it(engine, session, demo) -> None:
     assert not get_sheet("annual-report").allowed_for(facilitator)
     with pytest.raises(PermissionDenied):
         _render(engine, facilitator)
+
+
+def _pounds(pence: int) -> str:
+    return f"£{pence // 100:,}.{pence % 100:02d}"
+
+
+def test_approved_money_is_never_called_paid(engine, session, demo) -> None:
+    from involve_desktop.core.models.payments import ExpenseClaim, PayLine
+
+    year = (date(2026, 4, 1), date(2027, 3, 31))
+
+    def total(model, status: str) -> int:
+        rows = session.scalars(
+            select(model).where(model.day.between(*year), model.status == status)
+        ).all()
+        return sum(r.amount_pence for r in rows)
+
+    paid, owed = total(PayLine, "paid"), total(PayLine, "approved")
+    repaid = total(ExpenseClaim, "paid")
+    assert paid and owed  # the demo has both, as a real year part-way through would
+    text = " ".join(all_text(_render(engine, demo)).split())
+    assert f"Paid to members for their involvement {_pounds(paid)}" in text
+    assert f"…approved, still to pay {_pounds(owed)}" in text
+    assert f"Total paid {_pounds(paid + repaid)}" in text
+    assert f"Total approved, still to pay {_pounds(owed + total(ExpenseClaim, 'approved'))}" in (
+        text
+    )
+    assert _pounds(paid + owed) not in text  # no figure mixes the two

@@ -2,9 +2,10 @@
 
 Nothing here carries a name — of members, staff or accounts. Each area is counted in SQL
 from its own tables: membership, the rota (shifts held, covered vs gaps), meetings, panels
-(held, and how many met the lived-experience policy), leadership cohorts, payments (people
-paid, totals in pence), the involvement spread, and — when recorded — the 4PI activities
-and the leadership spectrum self-assessments of the three years to the year's end.
+(held, and how many met the lived-experience policy), leadership cohorts, payments (what is
+paid and what is approved but still to pay, kept apart; totals in pence), the involvement
+spread, and — when recorded — the 4PI activities and the leadership spectrum
+self-assessments of the three years to the year's end.
 Coordinators only (``VIEW_INVOLVEMENT``).
 """
 
@@ -41,7 +42,8 @@ from involve_desktop.core.services.spectrum_summary import spectrum_summary
 from involve_desktop.core.services.transaction import require
 
 SEE = "see the annual involvement report"
-PAID = ("approved", "paid")  # money the organisation has agreed to pay
+PAID = "paid"  # money that has gone out
+OWED = "approved"  # money agreed (approved) but not paid yet
 SPECTRUM_YEARS = 3  # the leadership spectrum is shown over time: the 3 years to the year end
 
 
@@ -97,13 +99,30 @@ class CohortFigures:
 
 @dataclass(frozen=True)
 class PaymentFigures:
-    """Involvement payments and expenses agreed (approved or paid) for the year's days."""
+    """Involvement payments and expenses for the year's days: what has been paid, and what
+    is approved but still to pay (``owed_…``), kept apart so approved money is never called
+    paid. Lines waiting for approval are in neither."""
 
     people_paid: int
     pay_lines: int
     pay_pence: int
     expense_claims: int
     expenses_pence: int
+    people_owed: int = 0
+    owed_lines: int = 0
+    owed_pence: int = 0
+    owed_claims: int = 0
+    owed_expenses_pence: int = 0
+
+    @property
+    def paid_total(self) -> int:
+        """Payments and expenses paid, in pence."""
+        return self.pay_pence + self.expenses_pence
+
+    @property
+    def owed_total(self) -> int:
+        """Payments and expenses approved and still to pay, in pence."""
+        return self.owed_pence + self.owed_expenses_pence
 
 
 @dataclass(frozen=True)
@@ -227,19 +246,25 @@ def _cohorts(session: Session, start: date, end: date) -> CohortFigures:
 
 
 def _payments(session: Session, start: date, end: date) -> PaymentFigures:
-    people, lines, pay = session.execute(
-        select(
-            func.count(distinct(PayLine.member_id)),
-            func.count(),
-            func.coalesce(func.sum(PayLine.amount_pence), 0),
-        ).where(PayLine.day.between(start, end), PayLine.status.in_(PAID))
-    ).one()
-    claims, expenses = session.execute(
-        select(func.count(), func.coalesce(func.sum(ExpenseClaim.amount_pence), 0)).where(
-            ExpenseClaim.day.between(start, end), ExpenseClaim.status.in_(PAID)
-        )
-    ).one()
-    return PaymentFigures(people, lines, int(pay), claims, int(expenses))
+    def lines(status: str) -> tuple[int, int, int]:
+        people, count, pence = session.execute(
+            select(
+                func.count(distinct(PayLine.member_id)),
+                func.count(),
+                func.coalesce(func.sum(PayLine.amount_pence), 0),
+            ).where(PayLine.day.between(start, end), PayLine.status == status)
+        ).one()
+        return people, count, int(pence)
+
+    def claims(status: str) -> tuple[int, int]:
+        count, pence = session.execute(
+            select(func.count(), func.coalesce(func.sum(ExpenseClaim.amount_pence), 0)).where(
+                ExpenseClaim.day.between(start, end), ExpenseClaim.status == status
+            )
+        ).one()
+        return count, int(pence)
+
+    return PaymentFigures(*lines(PAID), *claims(PAID), *lines(OWED), *claims(OWED))
 
 
 def report_figures(

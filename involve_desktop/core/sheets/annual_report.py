@@ -18,7 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from involve_desktop.core.formatting import format_pence
 from involve_desktop.core.services.involvement_report import SECTIONS
-from involve_desktop.core.services.involvement_report_figures import ReportFigures
+from involve_desktop.core.services.involvement_report_figures import PaymentFigures, ReportFigures
 from involve_desktop.core.services.involvement_spread import InvolvementKind
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
 from involve_desktop.core.sheets.options import SheetOptions
@@ -56,6 +56,21 @@ def figure_table(
     return table
 
 
+def _owed_rows(pay: PaymentFigures) -> list[tuple[str, str]]:
+    """Approved but not paid yet: said apart from what is paid (nothing when none)."""
+    if not pay.owed_total:
+        return []
+    return [
+        ("Members with payments approved, still to pay", f"{pay.people_owed:,}"),
+        (f"Payments approved, still to pay ({pay.owed_lines:,})", format_pence(pay.owed_pence)),
+        (
+            f"Expenses approved, still to repay ({pay.owed_claims:,} claims)",
+            format_pence(pay.owed_expenses_pence),
+        ),
+        ("Total approved, still to pay", format_pence(pay.owed_total)),
+    ]
+
+
 def _cover(sheet: AnnualReportSheet, styles: SheetStyles, width: float) -> list[Flowable]:
     f = sheet.figures
     whole = {row.kind: row for row in f.spread.whole}
@@ -71,6 +86,8 @@ def _cover(sheet: AnnualReportSheet, styles: SheetStyles, width: float) -> list[
         ("Leadership programme graduates", f"{f.cohorts.graduated:,}"),
         ("Paid to members for their involvement", format_pence(f.payments.pay_pence)),
     ]
+    if f.payments.owed_pence:
+        glance.append(("…approved, still to pay", format_pence(f.payments.owed_pence)))
     intro = (
         f"This report covers {f.year.label.replace(' to ', ' to the end of ')} "
         f"({f.year.start:%-d %B %Y} to {f.year.end:%-d %B %Y}). It gives counts only: no one is "
@@ -175,12 +192,13 @@ def _areas(f: ReportFigures, styles: SheetStyles, width: float) -> list[Flowable
             "Payments for involvement",
             [
                 ("Members paid", f"{pay.people_paid:,}"),
-                (f"Payments ({pay.pay_lines:,})", format_pence(pay.pay_pence)),
+                (f"Payments made ({pay.pay_lines:,})", format_pence(pay.pay_pence)),
                 (
                     f"Expenses repaid ({pay.expense_claims:,} claims)",
                     format_pence(pay.expenses_pence),
                 ),
-                ("Total", format_pence(pay.pay_pence + pay.expenses_pence)),
+                ("Total paid", format_pence(pay.paid_total)),
+                *_owed_rows(pay),
             ],
         ),
     ]
