@@ -74,3 +74,38 @@ def test_empty_sections_say_nothing_recorded():
     data = dict(DATA, involvement=[], audit_entries=[], related_tables={})
     text = all_text(render_subject_access(sheet_from(data, "Shiv Ó Briain")))
     assert text.count("Nothing recorded.") == 2
+
+
+def test_pdf_says_records_and_codes_in_words_not_numbers():
+    data = {
+        **DATA,
+        "related_tables": {
+            "pay_line": [
+                {
+                    "id": 1,
+                    "member_id": 7,
+                    "group_id": 3,
+                    "role_type_id": 9,
+                    "source_id": 65,
+                    "activity": "meeting_facilitation",
+                    "method": "bank_transfer",
+                    "status": "pending",
+                    "description": "Facilitating: Tuesday group",
+                }
+            ]
+        },
+        "names": {"group_id": {"3": "Tuesday peer group"}, "role_type_id": {}},
+    }
+    text = all_text(render_subject_access(sheet_from(data, "Shiv"), printed_on=date(2026, 11, 27)))
+    flat = " ".join(text.split())
+    for words in (
+        "Group: Tuesday peer group",
+        "Role type: number 9 (since removed)",
+        "Activity: Meeting facilitation",
+        "Method: Bank transfer",
+        "Status: Pending",
+        "Description: Facilitating: Tuesday group",
+    ):
+        assert words in flat, words
+    for code in ("Group id", "Source", "bank_transfer", "meeting_facilitation", "Id:"):
+        assert code not in flat, code

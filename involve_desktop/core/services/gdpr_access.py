@@ -29,6 +29,7 @@ from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, involvement, organisation
+from involve_desktop.core.services.audit_names import NAMINGS, referenced_kind
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.gdpr_dto import SubjectAccessResult
 from involve_desktop.core.services.member_export import write_atomically
@@ -272,6 +273,7 @@ def gather(session: Session, actor: Actor, member_id: int) -> dict[str, Any]:
         },
         "member": row_dict(Member.__table__, _member_row(session, member_id)),
         "related_tables": rows,
+        "names": reference_names(session, rows),
         "involvement": [
             {"on": plain(i.on), "area": i.area, "description": i.description}
             for i in involvement.history(session, actor, member_id)
@@ -285,6 +287,26 @@ def gather(session: Session, actor: Actor, member_id: int) -> dict[str, Any]:
         "mentions_in_other_peoples_records": sum(
             1 for m in mentioned if m.owner_member_id is not None
         ),
+    }
+
+
+def reference_names(session: Session, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The names of the records the person's rows point at, by field then id, so the
+    readable sheet says "Group: Tuesday peer group" rather than "Group id: 3":
+    ``{"group_id": {"3": "Tuesday peer group"}}``. One query per kind of record."""
+    wanted: dict[str, set[int]] = {}
+    fields: dict[str, str] = {}
+    for rows in tables.values():
+        for row in rows:
+            for field, value in row.items():
+                kind = referenced_kind(field, value)
+                if kind is None or kind not in NAMINGS or field == "member_id":
+                    continue
+                wanted.setdefault(kind, set()).add(value)
+                fields[field] = kind
+    read = {kind: NAMINGS[kind].read(session, ids) for kind, ids in wanted.items()}
+    return {
+        field: {str(i): words for i, words in read[kind].items()} for field, kind in fields.items()
     }
 
 

@@ -8,6 +8,7 @@ The full name is printed: the sheet is for the person themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -48,6 +49,11 @@ TABLE_TITLES = {
 }
 # Derived search columns: held only to find people quickly, and shown in the JSON.
 HIDDEN_MEMBER_FIELDS = frozenset({"sort_name", "name_key", "search_text"})
+# Fields that hold a stored code ("bank_transfer", "rota_assignment"), written as words.
+CODE_FIELDS = frozenset({"status", "method", "kind", "role", "outcome", "answer", "state"})
+_CODE = re.compile(r"[a-z]+(?:_[a-z]+)*")
+# The app's own bookkeeping, in the JSON but meaningless on paper.
+INTERNAL_FIELDS = frozenset({"id", "source_id", "batch_id", "version"})
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,21 @@ class SubjectAccessSheet:
 
 
 def label(field: str) -> str:
-    """ "benefits_advice_offered_on" → "Benefits advice offered on"."""
-    words = field.removesuffix("_pence").replace("_", " ").strip()
+    """ "benefits_advice_offered_on" → "Benefits advice offered on"; "group_id" → "Group"."""
+    words = field.removesuffix("_pence").removesuffix("_id").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def is_code_field(field: str) -> bool:
+    """Whether ``field`` holds a stored code rather than words someone typed."""
+    return field in CODE_FIELDS or field.endswith(tuple(f"_{c}" for c in CODE_FIELDS))
+
+
+def code_words(value: str) -> str:
+    """A stored code in words: "bank_transfer" → "Bank transfer"; other text unchanged."""
+    if not _CODE.fullmatch(value):
+        return value
+    words = value.replace("_", " ")
     return words[:1].upper() + words[1:]
 
 
@@ -103,11 +122,23 @@ def _changes_text(value: Any) -> str:
     return str(value)
 
 
+def _value(field: str, value: Any, names: dict[str, dict[str, str]]) -> str:
+    if field in names and isinstance(value, int) and not isinstance(value, bool):
+        return names[field].get(str(value), f"number {value} (since removed)")
+    if isinstance(value, str) and (is_code_field(field) or "_" in value):
+        return code_words(value)
+    return readable(field, value)
+
+
 def _record(
-    row: dict[str, Any], hidden: frozenset[str] = frozenset()
+    row: dict[str, Any],
+    hidden: frozenset[str] = frozenset(),
+    names: dict[str, dict[str, str]] | None = None,
 ) -> tuple[tuple[str, str], ...]:
     return tuple(
-        (label(k), readable(k, v)) for k, v in row.items() if v is not None and k not in hidden
+        (label(k), _value(k, v, names or {}))
+        for k, v in row.items()
+        if v is not None and k not in hidden and k not in INTERNAL_FIELDS
     )
 
 
@@ -123,10 +154,11 @@ def sheet_from(data: dict[str, Any], name: str) -> SubjectAccessSheet:
             ),
         ),
     ]
+    names = data.get("names", {})
     for table, rows in data["related_tables"].items():
         title = TABLE_TITLES.get(table, label(table))
         sections.append(
-            AccessSection(title, tuple(_record(r, frozenset({"member_id"})) for r in rows))
+            AccessSection(title, tuple(_record(r, frozenset({"member_id"}), names) for r in rows))
         )
     sections.append(
         AccessSection(
@@ -135,7 +167,7 @@ def sheet_from(data: dict[str, Any], name: str) -> SubjectAccessSheet:
                 (
                     ("When", readable("at", e["at"])),
                     ("By", e["account_name"]),
-                    ("What", f"{e['action']} {e['entity']}"),
+                    ("What", f"{e['action']} {code_words(e['entity']).lower()}"),
                     ("Changes", _changes_text(e["changes"] or {})),
                 )
                 for e in data["audit_entries"]
