@@ -134,12 +134,39 @@ def test_finance_batch_pdf_totals_and_sign_off(session, coordinator, march) -> N
     ann, bea = march["ann"], march["bea"]
     assert f"{ann} Ann Able Bank transfer £25.00 £4.60 £29.60 Sam Coordinator" in text
     assert f"{bea} Bea Bold Cash £20.00 £0.00 £20.00 Sam Coordinator" in text
-    assert "Dee Clined Declined payment £0.00 £15.00 £15.00" in text
-    assert "Bank transfer £29.60 Cash £20.00 Declined payment £15.00" in text
+    # Dee declined payment for her time, but her care costs are still repaid: finance is
+    # told so, not "Declined payment £15.00".
+    assert "Dee Clined Expenses only (declined payment for time) £0.00 £15.00 £15.00" in text
+    assert "Bank transfer £29.60 Cash £20.00 Expenses only (declined payment for time) £15.00" in (
+        text
+    )
+    assert "Declined payment £" not in text
     assert "Grand total (3 people) £64.60" in text
     for sign in ("Checked by", "Authorised by", "Paid by"):
         assert sign in lines
     assert not any(word in text.casefold() for word in FORBIDDEN)
+
+
+def test_large_print_batch_keeps_the_sign_off_with_the_totals(session, coordinator, march) -> None:
+    more = [person(session, coordinator, f"Extra Person {n:02d}") for n in range(14)]
+    for member_id in more:
+        prefer(session, coordinator, member_id, PaymentMethod.CASH)
+        payments_expenses.add_claim(
+            session,
+            coordinator,
+            ExpenseInput(member_id, ExpenseKind.TRAVEL, date(2026, 3, 12), 300, True, "Bus"),
+            today=TODAY,
+        )
+    pending = payments_expenses.list_claims(
+        session, coordinator, *MARCH, statuses=[PayStatus.PENDING]
+    )
+    payments_expenses.approve_claims(session, coordinator, [x.id for x in pending])
+    large = SheetOptions(privacy=PrivacyMode.FULL, large_print=True)
+    pages = page_lines(finance_batch_pdf(session, coordinator, *MARCH, large, today=TODAY))
+    assert len(pages) > 1
+    (with_sign_off,) = [page for page in pages if "Finance sign-off" in page]
+    assert "Totals by how people are paid" in with_sign_off
+    assert any(line.startswith("Grand total (17 people)") for line in with_sign_off)
 
 
 def test_finance_batch_csv_has_a_bom_and_no_totals(session, coordinator, march) -> None:

@@ -2,7 +2,9 @@
 
 One row per person (member number, name, how they are paid, time, expenses, total, who
 approved), then the total for each payment method and the grand total, and lines for the
-finance sign-off (checked, authorised, paid). Only approved items count (never
+finance sign-off (checked, authorised, paid), kept on the page of the totals. People who
+declined payment for their time are listed as "Expenses only (declined payment for time)":
+their approved expenses are still repaid. Only approved items count (never
 involvement recorded without payment). The same figures go to finance software as CSV
 (``payments_batch.finance_batch_csv``). Confidential footer. A batch whose columns would
 not fit A4 portrait without breaking words (long approver names, four-figure sums) is
@@ -36,6 +38,9 @@ from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_tab
 DEFAULT_TITLE = "Finance batch: involvement payments and expenses"
 COLUMNS = ("No.", "Name", "Paid by", "Time", "Expenses", "Total", "Approved by")
 NO_METHOD = "Not recorded"
+# People who decline payment for their time still get their expenses back (DOMAIN.md): the
+# batch must tell finance to repay them, not "Declined payment".
+DECLINED_WORDS = "Expenses only (declined payment for time)"
 EMPTY = "Nothing approved and waiting to be paid in this period."
 SIGN_OFF = ("Checked by", "Authorised by", "Paid by")
 NAME_SHARE = 0.15  # names wrap between words in what is left, down to this share
@@ -64,7 +69,7 @@ def finance_batch_story(sheet: FinanceBatchSheet, options: SheetOptions) -> list
         [
             str(p.member_id),
             paragraph(format_name(p.name, options.privacy), styles.cell),
-            paragraph(p.method.label if p.method else NO_METHOD, styles.cell),
+            paragraph(method_words(p.method), styles.cell),
             format_pence(p.time_pence),
             format_pence(p.expenses_pence),
             format_pence(p.total_pence),
@@ -77,7 +82,7 @@ def finance_batch_story(sheet: FinanceBatchSheet, options: SheetOptions) -> list
     )
     story.append(right_align(table, [3, 4, 5]))
     by_method: list[tuple[str, int]] = [
-        (m.label, batch.by_method[m]) for m in PaymentMethod if m in batch.by_method
+        (method_words(m), batch.by_method[m]) for m in PaymentMethod if m in batch.by_method
     ]
     unknown = batch.total_pence - sum(batch.by_method.values())
     if unknown:
@@ -88,20 +93,25 @@ def finance_batch_story(sheet: FinanceBatchSheet, options: SheetOptions) -> list
         (f"Grand total ({people} {'person' if people == 1 else 'people'})", batch.total_pence),
     ]
     story += [
+        # One block: the sign-off is never left alone on a last page, away from the
+        # totals it signs off (seen in large print).
         KeepTogether(
             [
                 Paragraph("Totals by how people are paid", styles.heading),
                 totals_block(totals, styles, width),
-            ]
-        ),
-        KeepTogether(
-            [
                 Paragraph("Finance sign-off", styles.heading),
                 sign_lines(SIGN_OFF, styles, width),
             ]
         ),
     ]
     return story
+
+
+def method_words(method: PaymentMethod | None) -> str:
+    """How finance pays this person, in the batch's words."""
+    if method is None:
+        return NO_METHOD
+    return DECLINED_WORDS if method is PaymentMethod.DECLINED else method.label
 
 
 def _words(texts: list[str]) -> list[str]:
@@ -115,7 +125,7 @@ def _measured(batch: FinanceBatch) -> dict[str, list[str]]:
     money = [format_pence(p.total_pence) for p in batch.people]
     return {
         "No.": [str(p.member_id) for p in batch.people],
-        "Paid by": _words([p.method.label if p.method else NO_METHOD for p in batch.people]),
+        "Paid by": _words([method_words(p.method) for p in batch.people]),
         "Time": money,
         "Expenses": money,
         "Total": money,
