@@ -103,7 +103,20 @@ def test_one_statement_with_lines_expenses_and_totals(session, coordinator, marc
     assert "Tue 10 Mar Interview panel: Peer Support Worker 1 session £25.00 per session" in text
     assert "Travel: Bus fares" in text
     assert "For your time £73.00 Expenses £4.60 Total £77.60" in text
-    assert "Paid so far £48.00 Still to pay £29.60" in text
+    assert "Paid so far £48.00 Approved, still to pay £29.60" in text
+    assert "Waiting for approval" not in text  # everything of Ann's is approved
+
+
+def test_statement_keeps_lines_waiting_for_approval_apart(session, coordinator, march) -> None:
+    payments_expenses.add_claim(
+        session,
+        coordinator,
+        ExpenseInput(march["ann"], ExpenseKind.TRAVEL, date(2026, 3, 20), 350, True, "Taxi"),
+        today=TODAY,
+    )
+    pdf = payment_statements_pdf(session, coordinator, *MARCH, march["ann"], FULL, today=TODAY)
+    text = " ".join(" ".join(page) for page in page_lines(pdf))
+    assert "Paid so far £48.00 Approved, still to pay £29.60 Waiting for approval £3.50" in text
     assert "Confidential — contains personal information" in text
     assert not any(word in text.casefold() for word in FORBIDDEN)
 

@@ -4,10 +4,11 @@ person per page (a single statement, or everyone's at month end).
 Each statement says how the person is paid, lists each paid line (date, what, time or
 sessions, rate, amount, status) and expense claim, then involvement recorded without
 payment in their own terms ("Recorded — you chose not to be paid" / "expenses only"),
-the totals paid and still to pay, and when benefits advice was offered. A table that runs
-onto another page starts it with the person's name ("… — paid for your time, continued").
-The name is the one they go by in the chosen privacy mode; nothing says why anyone is involved — no
-diagnosis, no "service user" or "patient". Confidential footer.
+the totals (paid so far, approved and still to pay, and apart from those what still waits
+for approval), and when benefits advice was offered. A table that runs onto another page
+starts it with the person's name ("… — paid for your time, continued").
+The name is the one they go by in the chosen privacy mode; nothing says why anyone is
+involved — no diagnosis, no "service user" or "patient". Confidential footer.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from involve_desktop.core.formatting import format_date, format_pence
 from involve_desktop.core.services.payments_dto import (
     PaymentMethod,
     PaymentStatement,
+    PayStatus,
 )
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
 from involve_desktop.core.sheets.names import format_name
@@ -223,20 +225,31 @@ def statement_story(
                 Spacer(1, 1 * mm),
                 totals_block(totals, styles, width),
                 Spacer(1, 2 * mm),
-                totals_block(
-                    [
-                        ("Paid so far", statement.paid_pence),
-                        ("Still to pay", statement.outstanding_pence),
-                    ],
-                    styles,
-                    width,
-                ),
+                totals_block(_still_to_pay(statement), styles, width, bold_last=False),
                 Spacer(1, 5 * mm),
                 paragraph(THANKS, styles.body),
             ]
         ),
     ]
     return story
+
+
+def _still_to_pay(statement: PaymentStatement) -> list[tuple[str, int]]:
+    """Paid so far, then what is still to pay split by where it stands: approved (on its
+    way) and, when there is any, what is still waiting for approval (it may change)."""
+
+    def waiting(status: PayStatus) -> int:
+        items = [*statement.lines, *statement.expenses]
+        return sum(x.amount_pence for x in items if x.status is status)
+
+    rows = [
+        ("Paid so far", statement.paid_pence),
+        ("Approved, still to pay", waiting(PayStatus.APPROVED)),
+    ]
+    pending = waiting(PayStatus.PENDING)
+    if pending:
+        rows.append(("Waiting for approval", pending))
+    return rows
 
 
 def _header(sheet: PaymentStatementSheet) -> SheetHeader:
