@@ -42,6 +42,7 @@ from involve_desktop.core.services.cohorts_dto import (
     WithdrawResult,
 )
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_dto import PersonRef
 from involve_desktop.core.services.meetings_people import name_order, names_of
 from involve_desktop.core.services.transaction import require, transaction
@@ -200,6 +201,7 @@ def apply(
         member = session.get(Member, member_id)
         if member is None:
             raise ValidationError("member_id", "That person is no longer in the members list.")
+        refuse_erased(session, [member_id], "member_id", "enrolled on a cohort")
         name = _name(session, member_id)
         if member.status == "left":
             raise ValidationError("member_id", f"{name} has left the group.")

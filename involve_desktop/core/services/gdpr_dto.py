@@ -45,6 +45,26 @@ class ErasureResult:
 
 
 @dataclass(frozen=True)
+class ErasurePreview:
+    """What erasing someone will end and what is still owed to them, said before confirming."""
+
+    member_id: int
+    name: str
+    anonymous_name: str
+    approved_unpaid_pence: int  # pay lines and claims approved, not yet paid
+    waiting_pence: int  # pay lines and claims waiting for approval
+    open_roles: int
+    future_shifts: int  # shifts after today: taken off the rota
+    future_panel_seats: int  # seats on planned panels after today: removed
+    open_enrolments: int  # places on cohorts not finished: withdrawn
+
+    @property
+    def unpaid_pence(self) -> int:
+        """Everything not paid yet, approved or waiting."""
+        return self.approved_unpaid_pence + self.waiting_pence
+
+
+@dataclass(frozen=True)
 class RetentionCandidate:
     """Someone who left long enough ago that their details should be anonymised."""
 

@@ -4,7 +4,11 @@ The member row stays, renamed "Erased person 123", so attendance, shifts, seats 
 payments still count in statistics. Contact details, restricted fields, access needs and
 notes are cleared; free text in their own rows is removed; any text elsewhere (other
 tables, audit entries) that names them, their email or phone has that replaced by the
-anonymous name; audit entries on their record keep which fields changed but not the values.
+anonymous name; audit entries on their record keep which fields changed but not the values,
+and on their shifts, payments and places keep statuses, dates and amounts but not free text.
+Their involvement ends too (``gdpr_erasure_involvement``): recorded as left, roles ended,
+shifts, panel seats and cohort places still to come removed; ``erased_people`` then refuses
+anything new for them.
 
 Backups are not rewritten: the erasure records until when backups made before it still
 hold the old details (backups are kept up to 9 months, so about 10 months from today).
@@ -35,7 +39,12 @@ from involve_desktop.core.services.gdpr_access import (
     rows_about,
     text_mentions,
 )
-from involve_desktop.core.services.gdpr_dto import ErasureResult
+from involve_desktop.core.services.gdpr_dto import ErasurePreview, ErasureResult
+from involve_desktop.core.services.gdpr_erasure_involvement import (
+    end_involvement,
+    ended_involvement,
+    unpaid_pence,
+)
 from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.members import apply_values
 from involve_desktop.core.services.transaction import require, transaction
@@ -81,6 +90,11 @@ KEPT_TEXT: dict[str, frozenset[str]] = {
     "enrolment": frozenset({"state"}),
     "consent": frozenset({"how"}),
 }
+# Audit entries on their own rows name fields in words, not always by column: these words
+# hold free text too ("override reason", a withdrawal's "reason").
+AUDIT_FREE_TEXT_WORDS = frozenset({"reason", "note", "override reason", "description"})
+# Audit entries on their member record: values kept (no one is identified by them).
+MEMBER_AUDIT_KEPT = frozenset({"status", "date_joined", "left_on", "check_in_on"})
 # The member row: what each personal column becomes.
 CLEARED_MEMBER_FIELDS: dict[str, Any] = {
     "preferred_name": None,
@@ -155,6 +169,29 @@ def _blank_strings(value: Any) -> Any:
     return value
 
 
+def _is_free_text(entity: str, key: str) -> bool:
+    """Whether an audit entry's ``key`` on one of the person's own ``entity`` rows is free
+    text (blanked) rather than a status, date, amount, id or generated label (kept)."""
+    if entity == "member":
+        return key not in MEMBER_AUDIT_KEPT
+    column = key.replace(" ", "_")
+    return column in FREE_TEXT.get(entity, frozenset()) or key in AUDIT_FREE_TEXT_WORDS
+
+
+def scrub_own_changes(
+    entity: str, changes: dict[str, Any], idents: list[str], label: str
+) -> dict[str, Any]:
+    """An audit entry on the person's own row with its free text blanked and their name,
+    email or phone replaced by ``label`` elsewhere; statuses, dates, amounts and ids stay,
+    so who approved or paid what, and when, is still there."""
+    return {
+        _replace(key, idents, label): (
+            _blank_strings(value) if _is_free_text(entity, key) else _replace(value, idents, label)
+        )
+        for key, value in changes.items()
+    }
+
+
 def check_typed_name(member: Member, typed: str) -> None:
     """Refuse unless ``typed`` is the person's name (full or as they go by), any case."""
     wanted = {
@@ -218,7 +255,9 @@ def _scrub_audit(session: Session, member_id: int, idents: list[str], label: str
         if not entry.changes:
             continue
         changes = (
-            _blank_strings(entry.changes) if direct else _replace(entry.changes, idents, label)
+            scrub_own_changes(entry.entity, entry.changes, idents, label)
+            if direct
+            else _replace(entry.changes, idents, label)
         )
         if changes != entry.changes:
             entry.changes = changes
@@ -246,6 +285,7 @@ def erase_in_transaction(
     member.erased_at = now
     session.flush()
     today = now.date()
+    ended = end_involvement(session, actor, member, today)
     until = backups_hold_until(today)
     audit.record(
         session,
@@ -257,6 +297,7 @@ def erase_in_transaction(
             "personal details erased": "name, contact details, restricted fields, notes",
             "backups made before": today.isoformat(),
             "backups hold the old details until": until.isoformat(),
+            **ended.as_audit(),
         },
     )
     return ErasureResult(member.id, label, now, today, until, cleared)
@@ -282,6 +323,30 @@ def erase_member(
         check_typed_name(member, typed_name)
         result = erase_in_transaction(session, actor, member, now or utcnow())
     return result
+
+
+def erasure_preview(
+    session: Session, actor: Actor, member_id: int, *, today: date | None = None
+) -> ErasurePreview:
+    """What erasing the person would end and what money is still owed to them (changes
+    nothing). Coordinators only (ERASE_PERSONAL_DATA)."""
+    require(session, actor, Permission.ERASE_PERSONAL_DATA, "erase a person's details")
+    member = session.get(Member, member_id, populate_existing=True)
+    if member is None:
+        raise NotFound("That member is no longer in the records. Refresh the list.")
+    ended = ended_involvement(session, member.id, today or date.today())
+    approved, waiting = unpaid_pence(session, member.id)
+    return ErasurePreview(
+        member_id=member.id,
+        name=display_name(member.full_name, member.preferred_name),
+        anonymous_name=anonymous_name(member.id),
+        approved_unpaid_pence=approved,
+        waiting_pence=waiting,
+        open_roles=ended.open_roles,
+        future_shifts=ended.future_shifts,
+        future_panel_seats=ended.future_panel_seats,
+        open_enrolments=ended.open_enrolments,
+    )
 
 
 def erased_ids(session: Session) -> set[int]:

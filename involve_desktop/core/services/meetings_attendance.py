@@ -36,6 +36,7 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_access import require_meeting
 from involve_desktop.core.services.meetings_dto import (
     AttendanceRow,
@@ -174,6 +175,7 @@ def apply_states(
     before = {member_id: AttendanceState(row.state) for member_id, row in rows.items()}
     after = dict(wanted) if replace else before | wanted
     names = checked_members(session, set(before) | set(after), "attendance")
+    refuse_erased(session, set(after) - set(before), "attendance", "recorded at a meeting")
     for member_id in set(before) - set(after):
         session.delete(rows[member_id])
     for member_id, state in after.items():

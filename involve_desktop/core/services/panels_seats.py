@@ -31,6 +31,7 @@ from involve_desktop.core.models.people import Member, TrainingRecord
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, reference_lists
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.panels import MANAGE, load_panel, panel_info
 from involve_desktop.core.services.panels_dto import (
@@ -84,6 +85,7 @@ def _member(session: Session, member_id: int | None) -> Member:
     member = session.get(Member, member_id)
     if member is None:
         raise NotFound("That member is no longer in the records. Refresh the list.")
+    refuse_erased(session, [member_id], "member", "given a panel seat")
     return member
 
 

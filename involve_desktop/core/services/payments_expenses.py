@@ -22,6 +22,7 @@ from involve_desktop.core.money import MAX_PENCE
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.payments_common import (
     MANAGE,
     SEE,
@@ -97,6 +98,7 @@ def add_claim(
     """Record an expense claim (pending until approved)."""
     require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
     with transaction(session):
+        refuse_erased(session, [data.member_id], "member_id", "given a new expense claim")
         values = _values(session, data, today or date.today())
         row = ExpenseClaim(**values, status=PayStatus.PENDING.value, created_by=actor.display_name)
         session.add(row)
@@ -123,6 +125,8 @@ def update_claim(
         row = _load(session, claim_id)
         check_version(row, expected_version, what="this expense claim", by=actor)
         _pending(row, "changed")
+        if data.member_id != row.member_id:
+            refuse_erased(session, [data.member_id], "member_id", "given an expense claim")
         values = _values(session, data, today or date.today())
         before = {k: getattr(row, k) for k in values}
         for key, value in values.items():

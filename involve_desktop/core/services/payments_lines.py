@@ -23,6 +23,7 @@ from involve_desktop.core.models.payments import PayLine
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import erased_among
 from involve_desktop.core.services.meetings_people import names_of
 from involve_desktop.core.services.payments_common import (
     MANAGE,
@@ -83,6 +84,7 @@ def generate_pay_lines(
         }
         book = RateBook(session)
         methods = methods_of(session, {s.member_id for s in sources})
+        erased = erased_among(session, {s.member_id for s in sources})  # no new lines for them
         created = not_payable = already = updated = withdrawn = 0
         no_rate: list[str] = []
         asks: set[int] = set()
@@ -90,6 +92,8 @@ def generate_pay_lines(
             line = existing.get((source.kind, source.id))
             if line is not None and line.status not in OPEN:
                 already += 1
+                continue
+            if line is None and source.member_id in erased:
                 continue
             rate = book.on(source.activity, source.day)
             if rate is None or (rate.basis is RateBasis.PER_HOUR and source.minutes is None):

@@ -20,6 +20,7 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_people import name_order, names_of
 from involve_desktop.core.services.payments_common import MANAGE, SEE, apply_method
 from involve_desktop.core.services.payments_dto import (
@@ -92,6 +93,7 @@ def set_preference(
     with transaction(session):
         if session.get(Member, member_id) is None:
             raise NotFound("That person is no longer in the members list. Refresh and try again.")
+        refuse_erased(session, [member_id], "member_id", "given a payment preference")
         row = session.get(PaymentPreference, member_id)
         values = {
             "method": method.value,

@@ -19,6 +19,7 @@ from involve_desktop.core.models.rota import RotaAssignment, RotaShift
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.rota_rules import (
     Refusal,
     RotaRefused,
@@ -40,6 +41,7 @@ def assign_in_transaction(
 ) -> int:
     """Check the rules and add the assignment inside the caller's transaction; its id."""
     reason = validation.optional_text(override_reason, 500, "override_reason", "Reason")
+    refuse_erased(session, [member_id], "member_id", "put on the rota")
     shift_row = session.get(RotaShift, shift_id, with_for_update=True)
     if shift_row is None:
         raise NotFound("That shift is no longer on the rota. Refresh the rota.")

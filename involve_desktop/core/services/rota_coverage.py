@@ -40,6 +40,7 @@ from involve_desktop.core.models.rota import RotaAssignment, RotaCallDown, RotaS
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.rota_assign import assign_in_transaction
 from involve_desktop.core.services.rota_dto import (
@@ -259,6 +260,7 @@ def log_call(
         member = session.get(Member, member_id)
         if member is None:
             raise NotFound("That member is no longer in the records. Refresh the list.")
+        refuse_erased(session, [member_id], "member_id", "asked to cover a shift")
         if answer is CallAnswer.YES and assign_if_yes:
             assign_in_transaction(
                 session, actor, shift_id, member_id, override_limits, override_reason
