@@ -30,7 +30,7 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, involvement, organisation
 from involve_desktop.core.services.audit_names import NAMINGS, referenced_kind
-from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.gdpr_dto import SubjectAccessResult
 from involve_desktop.core.services.member_export import write_atomically
 from involve_desktop.core.services.member_names import display_name
@@ -182,22 +182,39 @@ def audit_entries_about(
 def audit_dicts(
     session: Session, member_id: int, idents: list[str], own: set[tuple[str, int]]
 ) -> list[dict[str, Any]]:
-    """The audit entries about the person as JSON, cut to their part where shared."""
-    found = []
+    """The audit entries about the person as JSON, cut to their part where shared; each also
+    "in_words" as the audit log viewer says it (records named, fields in the screen's words)."""
+    infos = []
     for entry, direct in audit_entries_about(session, member_id, idents, own):
         changes = entry.changes if direct else changes_about(entry.changes, idents, member_id)
-        found.append(
-            {
-                "id": entry.id,
-                "at": plain(entry.at),
-                "account_name": entry.account_name,
-                "action": entry.action,
-                "entity": entry.entity,
-                "entity_id": entry.entity_id,
-                "changes": changes,
-            }
+        infos.append(
+            AuditInfo(
+                entry.id,
+                entry.at,
+                entry.account_name,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                changes,
+            )
         )
-    return found
+    names = audit.record_names(session, infos)
+    return [
+        {
+            "id": info.id,
+            "at": plain(info.at),
+            "account_name": info.account_name,
+            "action": info.action,
+            "entity": info.entity,
+            "entity_id": info.entity_id,
+            "changes": info.changes,
+            "in_words": {
+                "what": f"{audit.action_words(info.action)} {audit.record_words(info, names)}",
+                "changes": audit.describe_changes(info.changes, info.entity, names),
+            },
+        }
+        for info in infos
+    ]
 
 
 def _text_columns(table: Table) -> list[Column]:

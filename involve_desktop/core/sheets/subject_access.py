@@ -142,6 +142,16 @@ def _record(
     )
 
 
+def _audit_what(entry: dict[str, Any]) -> str:
+    words = entry.get("in_words", {}).get("what")
+    return words or f"{entry['action']} {code_words(entry['entity']).lower()}"
+
+
+def _audit_changes(entry: dict[str, Any]) -> str:
+    words = entry.get("in_words", {}).get("changes")
+    return words or _changes_text(entry["changes"] or {})
+
+
 def sheet_from(data: dict[str, Any], name: str) -> SubjectAccessSheet:
     """The sheet for the dictionary ``gdpr_access.gather`` made."""
     sections = [
@@ -167,8 +177,8 @@ def sheet_from(data: dict[str, Any], name: str) -> SubjectAccessSheet:
                 (
                     ("When", readable("at", e["at"])),
                     ("By", e["account_name"]),
-                    ("What", f"{e['action']} {code_words(e['entity']).lower()}"),
-                    ("Changes", _changes_text(e["changes"] or {})),
+                    ("What", _audit_what(e)),
+                    ("Changes", _audit_changes(e)),
                 )
                 for e in data["audit_entries"]
             ),
