@@ -232,7 +232,7 @@ def test_importing_a_names_only_file_twice_does_not_add_people_twice(
     again = preview_import(session, coordinator, table, guess_mapping(table.headers))
     # With nothing but a name to go on, the same name is flagged before anyone is added twice.
     assert len(again.duplicates) == 2
-    with pytest.raises(ImportRefused):  # nothing new to import
+    with pytest.raises(ImportRefused, match="looks imported already"):  # nothing new
         commit_import(session, coordinator, again, ImportMode.SKIP_PROBLEMS)
     assert member_count(session) == 2
 

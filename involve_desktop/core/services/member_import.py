@@ -160,6 +160,20 @@ def _row_values(data: MemberInput, day: date) -> dict[str, Any]:
     return values
 
 
+def _nothing_ready(preview: ImportPreview) -> str:
+    """Why no line can be imported, in the words that fit what the preview found."""
+    if preview.duplicates and not preview.with_problems:
+        return (
+            "Nothing was imported: every line may be someone already in the records (or on "
+            "an earlier line), so this file looks imported already. If some really are new "
+            "people, tick “Also import the possible duplicates” and import again."
+        )
+    return (
+        "Nothing was imported: no line is ready. Fix the lines listed in the preview "
+        "and import the file again."
+    )
+
+
 @collector_paused()
 def commit_import(
     session: Session,
@@ -183,10 +197,7 @@ def commit_import(
     _refuse_if_incomplete(preview, mode, include_duplicates)
     chosen, skipped = import_plan(preview, include_duplicates)
     if not chosen:
-        raise ImportRefused(
-            "Nothing was imported: no line is ready. Fix the lines listed in the preview "
-            "and import the file again."
-        )
+        raise ImportRefused(_nothing_ready(preview))
     day = today or date.today()
     backup_before(session, BackupReason.BEFORE_IMPORT)  # a copy to go back to (SQLite only)
     with transaction(session):
