@@ -144,9 +144,12 @@ def by_day_then_name(infos: list[Info]) -> list[Info]:
 
 
 def load_rows(session: Session, model: type[Row], ids: Iterable[int]) -> list[Row]:
-    """The rows with these ids, in id order; NotFound if any has gone."""
+    """The rows with these ids, in id order, locked until the transaction ends (PostgreSQL:
+    a "Mark paid" and a "Send back" on two laptops at once are taken one after the other,
+    the second seeing the first's status); NotFound if any has gone."""
     wanted = sorted(set(ids))
-    rows = list(session.scalars(select(model).where(model.id.in_(wanted)).order_by(model.id)))
+    query = select(model).where(model.id.in_(wanted)).order_by(model.id)
+    rows = list(session.scalars(query.with_for_update().execution_options(populate_existing=True)))
     if len(rows) != len(wanted):
         thing = "pay line" if model is PayLine else "expense claim"
         raise NotFound(f"A {thing} chosen is no longer in the records. Refresh the list.")

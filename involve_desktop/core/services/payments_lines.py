@@ -77,9 +77,12 @@ def generate_pay_lines(
         existing = {
             (line.source_kind, line.source_id): line
             for line in session.scalars(
-                select(PayLine).where(
+                select(PayLine)
+                .where(
                     PayLine.day.between(start, end) | PayLine.source_id.in_([s.id for s in sources])
                 )
+                .with_for_update()  # a line approved on another laptop meanwhile is seen so
+                .execution_options(populate_existing=True)
             )
         }
         book = RateBook(session)

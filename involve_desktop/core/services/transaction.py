@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -20,7 +21,10 @@ def transaction(session: Session) -> Iterator[Session]:
     """Commit what the block did, or roll all of it back if it raised.
 
     A save that lost a race with another laptop (SQLAlchemy's ``StaleDataError``: the row's
-    version changed between reading and writing) becomes :class:`RecordChanged`.
+    version changed between reading and writing) becomes :class:`RecordChanged`, and so
+    does a unique rule broken because another laptop added the same thing at the same
+    moment (two laptops making the same pay lines): the services check uniqueness first,
+    so only a race gets that far.
     """
     try:
         yield session
@@ -31,9 +35,24 @@ def transaction(session: Session) -> Iterator[Session]:
             "Someone else saved changes to this record at the same moment as you. "
             "Nothing of yours has been saved yet."
         ) from error
+    except IntegrityError as error:
+        session.rollback()
+        if not _is_unique_violation(error):
+            raise
+        raise RecordChanged(
+            "Someone else saved the same thing at the same moment on another laptop. "
+            "Nothing of yours has been saved yet — look again, then try once more."
+        ) from error
     except BaseException:
         session.rollback()
         raise
+
+
+def _is_unique_violation(error: IntegrityError) -> bool:
+    """A UNIQUE rule (SQLite's "UNIQUE constraint failed", PostgreSQL's SQLSTATE 23505)."""
+    return getattr(error.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(
+        error.orig
+    )
 
 
 def permitted(session: Session, actor: Actor, permission: Permission) -> bool:
