@@ -231,7 +231,7 @@ def payment_lines(preference: PreferenceInfo, year: PaymentStatement) -> list[Li
     lines.append(
         Line(
             f"{year.start.year} so far: {format_pence(year.paid_pence)} paid, "
-            f"{format_pence(year.outstanding_pence)} still to pay "
+            f"{format_pence(year.outstanding_pence)} not paid yet "
             f"(time {format_pence(year.time_pence)}, expenses {format_pence(year.expenses_pence)})"
         )
     )

@@ -299,7 +299,8 @@ class ItemsTab(QWidget):
         ids = self._chosen(PayStatus.APPROVED, "mark paid", "marked paid")
         if not ids:
             return
-        total = sum(i.amount_pence for i in self.selected() if i.id in set(ids))
+        chosen = [i for i in self.selected() if i.id in set(ids)]
+        total = sum(i.amount_pence for i in chosen)
         what = f"{count_words(len(ids), self.thing)} ({format_pence(total)})"
         dialog = PaidDateDialog(
             self.context,
@@ -308,6 +309,7 @@ class ItemsTab(QWidget):
             lambda session, day: self.paid_call(session, ids, day),
             self,
             today=self.today,
+            earliest=max(i.day for i in chosen),  # never paid before the work was done
         )
         dialog.exec()
         dialog.deleteLater()

@@ -50,7 +50,7 @@ def test_the_section_shows_the_preference_and_this_year_s_totals(
     assert page.payments.texts() == [
         "Paid by: Bank transfer",
         "Benefits advice offered Mon 5 Jan 2026",
-        "2026 so far: £48.00 paid, £25.00 still to pay (time £73.00, expenses £0.00)",
+        "2026 so far: £48.00 paid, £25.00 not paid yet (time £73.00, expenses £0.00)",
     ]
     ben = make_page(qtbot, context, coordinator, march["ben"])
     assert "Paid by: Declined payment" in ben.payments.texts()
