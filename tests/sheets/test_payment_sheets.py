@@ -300,3 +300,18 @@ def test_a_long_statement_starts_its_table_on_the_first_page(session, coordinato
     first_text = " ".join(first)
     assert "Paid for your time" in first_text
     assert "Sun 1 Mar Peer support shift" in first_text
+
+
+def test_each_persons_statement_counts_its_own_pages(session, coordinator, march) -> None:
+    """Printed for everyone, each statement says "Page 1 of n" for that person's own pages."""
+    for day in range(3, 31):  # Ann's statement runs over a page
+        shift(session, march["ann"], date(2026, 3, day))
+    payments_lines.generate_pay_lines(session, coordinator, *MARCH, today=TODAY)
+    pages = page_lines(payment_statements_pdf(session, coordinator, *MARCH, today=TODAY))
+    numbers = [next(x for x in page if x.startswith("Page ")) for page in pages]
+    ann_pages = len(pages) - 2
+    assert ann_pages >= 2
+    assert numbers == [f"Page {n} of {ann_pages}" for n in range(1, ann_pages + 1)] + [
+        "Page 1 of 1",
+        "Page 1 of 1",
+    ]

@@ -140,8 +140,24 @@ def _draw_page_number(
     )
 
 
+class NewPageCount(Flowable):
+    """Put first on a page (after a PageBreak) to count pages afresh from there: a
+    statement for each person in one PDF says "Page 1 of 2" for each person's own pages."""
+
+    width = height = 0
+
+    def wrap(self, _avail_width: float, _avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        start = getattr(self.canv, "start_page_count", None)
+        if start is not None:
+            start()
+
+
 class _NumberedCanvas(Canvas):
-    """A canvas that holds pages back until ``save`` so each can say "Page x of y"."""
+    """A canvas that holds pages back until ``save`` so each can say "Page x of y" (counted
+    within each part a ``NewPageCount`` starts)."""
 
     def __init__(
         self, *args: Any, page_number: Callable[[Canvas, int, int], None], **kwargs: Any
@@ -149,17 +165,25 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._page_number = page_number
+        self._part_starts: set[int] = {0}
+
+    def start_page_count(self) -> None:
+        """Count pages from this one afresh."""
+        self._part_starts.add(len(self._pages))
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._page_number(self, number, total)
-            super().showPage()
+        pages = self._pages
+        starts = sorted(s for s in self._part_starts if s < len(pages)) or [0]
+        ends = [*starts[1:], len(pages)]
+        for start, end in zip(starts, ends, strict=True):
+            for index in range(start, end):
+                self.__dict__.update(pages[index])
+                self._page_number(self, index - start + 1, end - start)
+                super().showPage()
         super().save()
 
 

@@ -25,7 +25,7 @@ from involve_desktop.core.services.payments_dto import (
     PaymentStatement,
     PayStatus,
 )
-from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
+from involve_desktop.core.sheets.layout import NewPageCount, SheetHeader, build_pdf, page_geometry
 from involve_desktop.core.sheets.names import format_name
 from involve_desktop.core.sheets.options import SheetOptions, check_text
 from involve_desktop.core.sheets.payment_parts import (
@@ -281,6 +281,7 @@ def render_payment_statements(
     for number, statement in enumerate(sheet.statements):
         if number:
             story.append(PageBreak())
+        story.append(NewPageCount())  # "Page 1 of 2" within each person's statement
         story += statement_story(statement, options, width)
     if not story:
         story = [paragraph("Nobody has payments or expenses in this period.", styles.body)]
