@@ -16,6 +16,9 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.models.people import Member
 
+# An erased person's own record: nothing about them changed or added again.
+ERASED_RECORD = "This person's record was erased; nothing about them can be changed or added."
+
 
 def erased_among(session: Session, member_ids: Iterable[int | None]) -> set[int]:
     """Those of ``member_ids`` whose record was erased (one query; none asked, none run)."""

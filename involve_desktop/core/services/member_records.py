@@ -21,6 +21,7 @@ from involve_desktop.core.models.people import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import ERASED_RECORD
 from involve_desktop.core.services.member_dto import (
     ConsentHow,
     ConsentInfo,
@@ -81,9 +82,13 @@ def consent_info(row: Consent) -> ConsentInfo:
 
 
 def _member(session: Session, member_id: int) -> Member:
+    """The member something new is recorded for (a role, training, consent); never an
+    erased person."""
     member = session.get(Member, member_id)
     if member is None:
         raise NotFound("That member is no longer in the records. Refresh the list.")
+    if member.erased_at is not None:
+        raise ValidationError("member", ERASED_RECORD)
     return member
 
 

@@ -22,6 +22,7 @@ from involve_desktop.core.models.people import Member, MemberRole, StatusChange
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import ERASED_RECORD
 from involve_desktop.core.services.member_dto import (
     AccessNeeds,
     ContactMethod,
@@ -234,6 +235,12 @@ def audit_values(values: dict[str, Any]) -> dict[str, Any]:
     return plain
 
 
+def _refuse_if_erased(member: Member) -> None:
+    """Erased means for good: no details, status, role, training or consent brought back."""
+    if member.erased_at is not None:
+        raise ValidationError("member", ERASED_RECORD)
+
+
 def _load(session: Session, member_id: int) -> Member:
     member = session.get(
         Member,
@@ -275,6 +282,7 @@ def update_member(
     checks.raise_any()
     with transaction(session):
         member = _load(session, member_id)
+        _refuse_if_erased(member)
         name = display_name(member.full_name, member.preferred_name)
         check_version(member, expected_version, what=f"{name}'s details", by=actor)
         before = {key: getattr(member, key) for key in values}
@@ -370,6 +378,7 @@ def change_status(
         )
     with transaction(session):
         member = _load(session, member_id)
+        _refuse_if_erased(member)
         current = MemberStatus(member.status)
         if effective_on < member.date_joined:
             raise ValidationError(

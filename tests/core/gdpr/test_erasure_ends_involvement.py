@@ -274,3 +274,40 @@ def test_past_attendance_of_an_erased_person_can_still_be_resaved(session, coord
         today=TODAY,
     )
     assert sheet is not None
+
+
+def test_an_erased_record_cannot_be_brought_back_or_added_to(session, coordinator, people):
+    """Erased is for good: no new status (restoring them), details, role, training or consent."""
+    from involve_desktop.core.models.people import TrainingType
+    from involve_desktop.core.services import member_records, members
+    from involve_desktop.core.services.member_dto import ConsentHow, MemberInput
+
+    _erase(session, coordinator, people)
+    alan = people.alan
+    peer = session.scalar(select(RoleType).where(RoleType.code == "peer_supporter"))
+    kind = session.scalar(select(TrainingType))
+    attempts = [
+        lambda: members.change_status(
+            session, coordinator, alan, MemberStatus.ACTIVE, TODAY, today=TODAY
+        ),
+        lambda: members.update_member(session, coordinator, alan, MemberInput(full_name="Alan")),
+        lambda: member_records.add_role(session, coordinator, alan, peer.id, TODAY, today=TODAY),
+        lambda: member_records.record_training(
+            session, coordinator, alan, kind.id, TODAY, today=TODAY
+        ),
+        lambda: member_records.record_consent(
+            session,
+            coordinator,
+            alan,
+            TODAY,
+            ConsentHow.WRITTEN,
+            keeping_records=True,
+            today=TODAY,
+        ),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError, match="record was erased") as error:
+            attempt()
+        assert error.value.field == "member"
+    session.expire_all()
+    assert session.get(Member, alan).status == "left"
