@@ -129,6 +129,29 @@ def uk_postcode(value: str | None, field: str = "postcode") -> str | None:
     return f"{match.group(1)} {match.group(2)}"
 
 
+def within_years(
+    value: date, field: str, label: str, today: date, *, back: int, ahead: int = 0
+) -> date:
+    """A date no more than ``back`` years before ``today`` and ``ahead`` years after it (a
+    typing slip such as 1900 or 9999 is refused with the range)."""
+    earliest = _years_from(today, -back)
+    latest = _years_from(today, ahead)
+    if not earliest <= value <= latest:
+        raise ValidationError(
+            field,
+            f"{label} {value.strftime('%d/%m/%Y')} looks like a typing slip — give a date "
+            f"between {earliest.strftime('%d/%m/%Y')} and {latest.strftime('%d/%m/%Y')}.",
+        )
+    return value
+
+
+def _years_from(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def not_in_future(value: date | None, field: str, label: str, today: date) -> date | None:
     """A date that cannot be later than today."""
     if value is not None and value > today:

@@ -55,6 +55,7 @@ def _values(session: Session, data: ExpenseInput, today: date) -> dict[str, obje
     if not isinstance(data.day, date):
         raise ValidationError("day", "Give the day the money was spent.")
     validation.not_in_future(data.day, "day", "The day of the expense", today)
+    validation.within_years(data.day, "day", "The day of the expense", today, back=6)
     amount = data.amount_pence
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError("amount_pence", "Give the amount in pounds — for example 4.60.")

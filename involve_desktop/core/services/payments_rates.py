@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_pence
 from involve_desktop.core.models.payments import PaymentRate
@@ -110,6 +111,9 @@ def _check(data: RateInput) -> tuple[Activity, RateBasis]:
         )
     if not isinstance(data.valid_from, date):
         raise ValidationError("valid_from", "Give the first day this rate applies.")
+    validation.within_years(
+        data.valid_from, "valid_from", "The first day of the rate", date.today(), back=10, ahead=5
+    )
     return activity, basis
 
 

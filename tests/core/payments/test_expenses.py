@@ -128,3 +128,19 @@ def test_expenses_only_and_declined_still_get_expenses(session, coordinator) -> 
     ]
     assert batch.by_method == {PaymentMethod.EXPENSES_ONLY: 700, PaymentMethod.DECLINED: 300}
     assert batch.total_pence == 1000
+
+
+def test_a_typing_slip_in_the_year_is_refused_with_the_range(session, coordinator) -> None:
+    from involve_desktop.core.errors import ValidationError
+    from involve_desktop.core.services import payments_rates
+    from involve_desktop.core.services.payments_dto import Activity, RateBasis, RateInput
+
+    ann = person(session, coordinator, "Ann Able")
+    slip = ExpenseInput(ann, ExpenseKind.TRAVEL, date(1900, 3, 10), 460, True, "Bus")
+    with pytest.raises(ValidationError, match="looks like a typing slip") as error:
+        payments_expenses.add_claim(session, coordinator, slip, today=TODAY)
+    assert error.value.field == "day"
+    far = RateInput(Activity.PANEL, RateBasis.PER_SESSION, 2500, date(9999, 1, 1))
+    with pytest.raises(ValidationError, match="looks like a typing slip") as error:
+        payments_rates.set_rate(session, coordinator, far)
+    assert error.value.field == "valid_from"
