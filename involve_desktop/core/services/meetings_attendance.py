@@ -8,10 +8,19 @@ Expected people, in alphabetical order of the name they go by:
 - people who have left are never expected (stepping back is not leaving: they stay).
 
 Attendance is ``present`` or ``apologies``; absent is no row (``None`` in the mapping).
-``set_attendance`` saves the whole list at once, replacing what was there. The first save is
-audited as ``create`` (who was present, who sent apologies); any later save that changes
-something is audited as ``update`` with each person's before and after. Only apologies may
-be recorded before a meeting has happened; nothing for a cancelled meeting.
+``set_attendance`` saves the whole list at once. The first save is audited as ``create``
+(who was present, who sent apologies); any later save that changes something is audited as
+``update`` with each person's before and after. Only apologies may be recorded before a
+meeting has happened; nothing for a cancelled meeting.
+
+Two laptops typing in the same meeting: the attendance screen passes ``loaded``, the marks
+its list showed when it was opened, and only the people whose mark *this* laptop changed
+are written; ticks saved on another laptop in the meantime stay. Someone marked
+differently on both laptops is refused with :class:`AttendanceClash` (nothing saved), which
+names them and carries the other laptop's marks so "save mine over theirs" can follow.
+Every save locks the meeting's row first (``SELECT … FOR UPDATE`` on PostgreSQL), so two
+saves at the same instant run one after the other and the second sees the first. Without
+``loaded`` (the demo seeders, scripts) the list replaces what was there.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.dates import add_months
-from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.errors import NotFound, RecordChanged, ValidationError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.models.meetings import (
@@ -55,6 +64,21 @@ RECORD = "record attendance for this group"
 SEE = "see this group's meetings"
 
 States = Mapping[int, AttendanceState | str | None]
+Marks = dict[int, AttendanceState | None]
+
+
+class AttendanceClash(RecordChanged):
+    """Another laptop saved a different mark for someone this laptop also changed.
+
+    Nothing was saved. ``theirs`` is what is stored now for each of those people (None:
+    not marked), ``mine`` what this laptop wanted; saving again with ``loaded`` updated to
+    ``theirs`` for them saves this laptop's marks over theirs.
+    """
+
+    def __init__(self, message: str, theirs: Marks, mine: Marks) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.mine = mine
 
 
 def expected_ids(session: Session, meeting: Meeting) -> set[int]:
@@ -150,12 +174,17 @@ def apply_states(
     today: date,
     *,
     replace: bool = True,
+    loaded: dict[int, AttendanceState] | None = None,
 ) -> None:
     """Write ``wanted`` for the meeting (inside the caller's transaction) and audit it.
 
     ``replace`` makes the meeting's attendance exactly ``wanted``; otherwise only the people
-    in ``wanted`` change (a walk-in added as present).
+    in ``wanted`` change (a walk-in added as present). With ``loaded`` (what the list showed
+    when it was opened), only the people whose mark differs from ``loaded`` change, and
+    :class:`AttendanceClash` is raised when another laptop marked any of them differently.
+    The meeting's row is locked first, so saves of the same meeting never interleave.
     """
+    lock_meeting(session, meeting.id)
     if meeting.cancelled:
         raise ValidationError(
             "attendance", "This meeting was cancelled; reinstate it to record attendance."
@@ -169,11 +198,16 @@ def apply_states(
     rows = {
         row.member_id: row
         for row in session.scalars(
-            select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id)
+            select(MeetingAttendance)
+            .where(MeetingAttendance.meeting_id == meeting.id)
+            .execution_options(populate_existing=True)
         )
     }
     before = {member_id: AttendanceState(row.state) for member_id, row in rows.items()}
-    after = dict(wanted) if replace else before | wanted
+    if loaded is not None:
+        after = merged(session, before, loaded, wanted)
+    else:
+        after = dict(wanted) if replace else before | wanted
     names = checked_members(session, set(before) | set(after), "attendance")
     refuse_erased(session, set(after) - set(before), "attendance", "recorded at a meeting")
     for member_id in set(before) - set(after):
@@ -194,6 +228,60 @@ def apply_states(
         audit.record(session, actor, "create", "meeting_attendance", meeting.id, changes)
     elif changes:
         audit.record(session, actor, "update", "meeting_attendance", meeting.id, changes)
+
+
+def lock_meeting(session: Session, meeting_id: int) -> Meeting:
+    """Lock the meeting's row until the transaction ends (``FOR UPDATE`` on PostgreSQL; a
+    no-op on SQLite, whose one writer at a time does the same) and read it afresh."""
+    locked = session.scalar(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
+    meeting = session.get(Meeting, meeting_id, populate_existing=True) if locked else None
+    if meeting is None:
+        raise NotFound("That meeting is no longer in the records. Refresh the list.")
+    return meeting
+
+
+def merged(
+    session: Session,
+    stored: dict[int, AttendanceState],
+    loaded: dict[int, AttendanceState],
+    wanted: dict[int, AttendanceState],
+) -> dict[int, AttendanceState]:
+    """What is stored now with this laptop's own changes (``loaded`` → ``wanted``) on top.
+
+    Raises :class:`AttendanceClash` when someone this laptop changed was meanwhile marked
+    differently elsewhere (the same new mark on both is no clash)."""
+    mine: Marks = {
+        m: wanted.get(m) for m in set(loaded) | set(wanted) if loaded.get(m) != wanted.get(m)
+    }
+    clashes = {m for m, mark in mine.items() if stored.get(m) not in (loaded.get(m), mark)}
+    if clashes:
+        raise AttendanceClash(
+            clash_message(session, clashes, stored, mine),
+            {m: stored.get(m) for m in clashes},
+            {m: mine[m] for m in clashes},
+        )
+    after: Marks = {**stored, **mine}
+    return {m: mark for m, mark in after.items() if mark is not None}
+
+
+def _mark_words(mark: AttendanceState | None) -> str:
+    return mark.value if mark is not None else "not marked"
+
+
+def clash_message(
+    session: Session, clashes: set[int], stored: dict[int, AttendanceState], mine: Marks
+) -> str:
+    """ "Attendance for this meeting was changed on another laptop …", naming each person."""
+    names = checked_members(session, clashes, "attendance")
+    people = [
+        f"{names[m]}: {_mark_words(stored.get(m))} there, {_mark_words(mine[m])} here"
+        for m in sorted(clashes, key=lambda m: name_order(names[m], m))
+    ]
+    return (
+        "Attendance for this meeting was changed on another laptop while you were typing, "
+        f"and {'this person was' if len(people) == 1 else 'these people were'} marked "
+        f"differently there: {'; '.join(people)}. Nothing of yours has been saved yet."
+    )
 
 
 def _changes(
@@ -225,13 +313,21 @@ def set_attendance(
     states: States,
     *,
     today: date | None = None,
+    loaded: States | None = None,
 ) -> AttendanceSheet:
     """Save a meeting's whole attendance list at once: ``{member_id: state}``, where state
-    is present, apologies, or None / "absent"; anyone left out is absent."""
+    is present, apologies, or None / "absent"; anyone left out is absent.
+
+    ``loaded``: the marks the list showed when it was opened (as ``states``). Given, only
+    the people whose mark differs from it are written and ticks saved meanwhile on another
+    laptop stay; someone marked differently on both raises :class:`AttendanceClash`
+    (nothing saved). Left out, the list replaces what is stored.
+    """
     meeting = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RECORD)
     wanted = _clean(states)
+    base = None if loaded is None else _clean(loaded)
     with transaction(session):
-        apply_states(session, actor, meeting, wanted, today or date.today())
+        apply_states(session, actor, meeting, wanted, today or date.today(), loaded=base)
     return sheet_for(session, meeting)
 
 

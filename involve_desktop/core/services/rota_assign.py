@@ -5,7 +5,9 @@ their weekly availability, over their shifts a week or hours a month) refuses wi
 ``overridable=True`` and the limits' ``codes`` unless ``override_limits`` is given with a
 reason, which is kept on the assignment and in the audit trail. The shift row is locked
 while checking (``SELECT … FOR UPDATE`` on PostgreSQL) so two laptops cannot both fill the
-last place.
+last place, and so is the person's member row, so two laptops putting the same person on
+overlapping shifts at two sites at the same instant run one after the other: the second
+sees the first and is refused as a double booking.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound
+from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
@@ -31,6 +34,14 @@ from involve_desktop.core.services.rota_world import load_shifts, load_world, pe
 from involve_desktop.core.services.transaction import require, transaction
 
 
+def lock_person(session: Session, member_id: int) -> None:
+    """Lock the person's member row until the transaction ends (``FOR UPDATE`` on
+    PostgreSQL; SQLite has one writer at a time), before their other shifts are read."""
+    found = session.scalar(select(Member.id).where(Member.id == member_id).with_for_update())
+    if found is None:
+        raise NotFound("That member is no longer in the records. Refresh the list.")
+
+
 def assign_in_transaction(
     session: Session,
     actor: Actor,
@@ -45,6 +56,7 @@ def assign_in_transaction(
     shift_row = session.get(RotaShift, shift_id, with_for_update=True)
     if shift_row is None:
         raise NotFound("That shift is no longer on the rota. Refresh the rota.")
+    lock_person(session, member_id)
     world = load_world(
         session, shift_row.day, shift_row.day, shift_ids=[shift_id], member_ids={member_id}
     )
