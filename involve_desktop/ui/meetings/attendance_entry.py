@@ -7,6 +7,12 @@ below and press Enter — an existing member is found (no duplicate), someone ne
 with the consent question. Ctrl+S saves the whole list in one step; closing with unsaved
 marks asks first. Saving again later edits the meeting's attendance (audited).
 
+Two laptops on one meeting: saving writes only the marks typed on this laptop, so ticks
+saved on another laptop meanwhile are kept, and a box says so. Someone marked differently
+on both is asked about with the usual three choices (``ui/conflict.py``): keep editing, save
+mine over theirs, or load theirs — the list is reloaded as saved there, with this laptop's
+other marks kept on it, still to be saved.
+
 The dialog never grows past the screen's free area (a small laptop at a larger font): the
 list takes what height is left and scrolls, so the Walk-in box and Save stay in view.
 """
@@ -30,14 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from involve_desktop.core.errors import RecordChanged
 from involve_desktop.core.services import meetings_attendance, meetings_walk_in
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_attendance import AttendanceClash
 from involve_desktop.core.services.meetings_dto import (
     AttendanceRow,
     AttendanceSheet,
     AttendanceState,
     WalkInMatch,
 )
+from involve_desktop.ui.conflict import ConflictChoice, ask_what_to_do
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import save_shortcut
 from involve_desktop.ui.keyboard import tab_leaves
@@ -48,13 +57,33 @@ from involve_desktop.ui.meetings.walk_in import (
     ChooseWalkInDialog,
     NewcomerDialog,
 )
-from involve_desktop.ui.messages import error_label
+from involve_desktop.ui.messages import error_label, show_error
 from involve_desktop.ui.operations import service_call
+
+Marks = dict[int, AttendanceState | None]
+KEPT_TITLE = "Saved, with the other laptop's ticks"
+MAX_NAMED = 12  # people named in a message before "and N more"
 
 KEYS_HELP = (
     "↑ ↓ move · Space: present · A: apologies · Delete: clear · "
     "Ctrl+S: save · type a walk-in's name below"
 )
+
+
+MARKS_SAID = {
+    AttendanceState.PRESENT: "present",
+    AttendanceState.APOLOGIES: "apologies",
+    None: "not marked",
+}
+
+
+def listed(items: list[str]) -> str:
+    """ "A, B and C", naming at most ``MAX_NAMED`` then "and N more"."""
+    if len(items) > MAX_NAMED:
+        items = [*items[:MAX_NAMED], f"{len(items) - MAX_NAMED} more"]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class AttendanceTable(QTableView):
@@ -119,6 +148,8 @@ class AttendanceDialog(QDialog):
         self.context, self.actor, self.meeting_id = context, actor, meeting_id
         self.saved = False
         self.sheet: AttendanceSheet | None = None
+        # What is stored as far as this list knows: the save writes only what differs.
+        self.loaded: Marks = {}
         self.setWindowTitle("Attendance")
         self.heading = QLabel()
         font = self.heading.font()
@@ -216,15 +247,26 @@ class AttendanceDialog(QDialog):
 
     def load(self) -> None:
         """Read the meeting and its list."""
+        sheet = self.fetch()
+        if sheet is None:
+            return
+        meeting = sheet.meeting
+        self.setWindowTitle(f"Attendance — {meeting.group_name}, {meeting.when}")
+        self.show_sheet(sheet)
+
+    def fetch(self) -> AttendanceSheet | None:
+        """The meeting's list as stored now (None when it could not be read; shown)."""
         sheet: AttendanceSheet | None = None
         with service_call(self, title=TITLE), self.context.session() as session:
             sheet = meetings_attendance.attendance_sheet(session, self.actor, self.meeting_id)
-        if sheet is None:
-            return
+        return sheet
+
+    def show_sheet(self, sheet: AttendanceSheet) -> None:
+        """Show ``sheet``'s rows and marks as the list's starting point."""
         self.sheet = sheet
+        self.loaded = {row.member_id: row.state for row in sheet.rows}
         meeting = sheet.meeting
         self.heading.setText(f"{meeting.group_name} — {meeting.when}")
-        self.setWindowTitle(f"Attendance — {meeting.group_name}, {meeting.when}")
         parts = [p for p in (meeting.venue, meeting.topic) if p]
         if meeting.attendance_recorded:
             parts.append(
@@ -288,6 +330,7 @@ class AttendanceDialog(QDialog):
         dialog.deleteLater()
         if not accepted or added is None:
             return
+        self.loaded[added.member_id] = AttendanceState.PRESENT  # saved with the newcomer
         row = self.model.add_row(
             AttendanceRow(added.member_id, added.name, AttendanceState.PRESENT, False),
             AttendanceState.PRESENT,
@@ -299,19 +342,85 @@ class AttendanceDialog(QDialog):
     # -- saving -----------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save the whole list; True when saved."""
+        """Save the marks typed here (others' saved meanwhile stay); True when saved."""
         self.error.setVisible(False)
-        sheet: AttendanceSheet | None = None
-        with service_call(self, title=TITLE) as call, self.context.session() as session:
-            sheet = meetings_attendance.set_attendance(
-                session, self.actor, self.meeting_id, self.model.states()
-            )
-        if call.failed or sheet is None:
+        mine = self.model.states()
+        while True:
+            sheet: AttendanceSheet | None = None
+            with (
+                service_call(self, title=TITLE, conflicts=True) as call,
+                self.context.session() as session,
+            ):
+                sheet = meetings_attendance.set_attendance(
+                    session, self.actor, self.meeting_id, mine, loaded=self.loaded
+                )
+            if not call.failed and sheet is not None:
+                break
+            if not isinstance(call.error, AttendanceClash):
+                if isinstance(call.error, RecordChanged):
+                    show_error(self, call.error, TITLE)
+                return False
+            choice = ask_what_to_do(self, call.error)
+            if choice is ConflictChoice.SAVE_MINE:
+                self.loaded.update(call.error.theirs)  # mine over theirs, for those people
+                continue
+            if choice is ConflictChoice.LOAD_THEIRS:
+                self.load_theirs(mine, call.error)
+            else:
+                self.note.setText("Nothing saved yet. Check the people named, then save again.")
             return False
+        kept = self.kept_from_elsewhere(sheet, mine)
         self.saved = True
         self.model.dirty = False
+        if kept:
+            QMessageBox.information(
+                self,
+                KEPT_TITLE,
+                "Attendance for this meeting was changed on another laptop while you were "
+                f"typing. Your ticks were saved, and theirs were kept: {kept}.",
+            )
         self.accept()
         return True
+
+    def names(self, sheet: AttendanceSheet | None = None) -> dict[int, str]:
+        """member id → name, for everyone on this list (and on ``sheet``)."""
+        rows = [self.model.member_at(r) for r in range(self.model.rowCount())]
+        rows += list(sheet.rows) if sheet is not None else []
+        return {row.member_id: row.name for row in rows}
+
+    def kept_from_elsewhere(self, sheet: AttendanceSheet, mine: Marks) -> str:
+        """What the saved list has that this laptop did not mark (another laptop's ticks,
+        kept), as "Ali Khan (present) and …"; empty when nothing."""
+        stored: Marks = {row.member_id: row.state for row in sheet.rows}
+        names = self.names(sheet)
+        kept = [
+            f"{names.get(m, f'member #{m}')} ({MARKS_SAID[stored.get(m)]})"
+            for m in set(stored) | set(mine)
+            if stored.get(m) != mine.get(m)
+        ]
+        return listed(sorted(kept))
+
+    def load_theirs(self, mine: Marks, clash: AttendanceClash) -> None:
+        """Reload the list as stored now; this laptop's own marks for everyone but the
+        people in ``clash`` go back on it, unsaved."""
+        changed = {
+            m: state
+            for m, state in mine.items()
+            if self.loaded.get(m) != state and m not in clash.theirs
+        }
+        names = self.names()
+        sheet = self.fetch()
+        if sheet is None:
+            return
+        self.show_sheet(sheet)
+        for member_id, state in changed.items():
+            self.model.add_row(
+                AttendanceRow(member_id, names.get(member_id, ""), None, False), state
+            )
+        theirs = listed(sorted(names.get(m, f"member #{m}") for m in clash.theirs))
+        kept = " Your other ticks are kept on the list: save to keep them." if changed else ""
+        self.note.setText(f"Reloaded with the other laptop's marks for {theirs}.{kept}")
+        self.table.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Enter never presses a default button here: saving is Ctrl+S or the button."""
