@@ -52,6 +52,15 @@ class EnrolmentState(StrEnum):
         }[self.value]
 
 
+# A place that is still open: the person may yet take part (not completed, not withdrawn).
+OPEN_PLACES = (
+    EnrolmentState.APPLIED.value,
+    EnrolmentState.OFFERED.value,
+    EnrolmentState.WAITING.value,
+    EnrolmentState.ENROLLED.value,
+)
+
+
 class Standing(StrEnum):
     """Where someone stands against the completion rule."""
 

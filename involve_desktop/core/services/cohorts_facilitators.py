@@ -42,6 +42,7 @@ from involve_desktop.core.services.cohorts_access import (
     require_cohort,
 )
 from involve_desktop.core.services.cohorts_dto import (
+    OPEN_PLACES,
     CofacilitatorSuggestion,
     EnrolmentState,
     FacilitatorInfo,
@@ -51,13 +52,6 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_people import name_order, names_of
 from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.core.services.transaction import require, transaction
-
-LIVE_STATES = (
-    EnrolmentState.APPLIED.value,
-    EnrolmentState.OFFERED.value,
-    EnrolmentState.WAITING.value,
-    EnrolmentState.ENROLLED.value,
-)
 
 
 @dataclass(frozen=True)
@@ -191,7 +185,7 @@ def add_facilitator(
                 select(Enrolment.id).where(
                     Enrolment.cohort_id == cohort.id,
                     Enrolment.member_id == member.id,
-                    Enrolment.state.in_(LIVE_STATES),
+                    Enrolment.state.in_(OPEN_PLACES),
                 )
             ):
                 raise ValidationError(
@@ -308,7 +302,7 @@ def suggest_cofacilitators(
         ) | set(
             session.scalars(
                 select(Enrolment.member_id).where(
-                    Enrolment.cohort_id == cohort.id, Enrolment.state.in_(LIVE_STATES)
+                    Enrolment.cohort_id == cohort.id, Enrolment.state.in_(OPEN_PLACES)
                 )
             )
         )

@@ -2,7 +2,7 @@
 
 An erased person's record stays only so the group's figures still count what they did.
 Nothing new may be added for them: no claim, pay line, payment preference, shift, panel
-seat, enrolment or attendance. Every service that adds such a row for a chosen person
+seat, enrolment, attendance, place on a group's list or facilitating. Every service that adds such a row for a chosen person
 calls ``refuse_erased`` with the field the person was chosen in.
 """
 

@@ -57,6 +57,8 @@ class ErasurePreview:
     future_shifts: int  # shifts after today: taken off the rota
     future_panel_seats: int  # seats on planned panels after today: removed
     open_enrolments: int  # places on cohorts not finished: withdrawn
+    group_places: int = 0  # meeting group lists and facilitating still to come: left
+    future_marks: int = 0  # apologies for meetings after today: removed
 
     @property
     def unpaid_pence(self) -> int:

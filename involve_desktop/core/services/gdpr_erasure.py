@@ -346,6 +346,8 @@ def erasure_preview(
         future_shifts=ended.future_shifts,
         future_panel_seats=ended.future_panel_seats,
         open_enrolments=ended.open_enrolments,
+        group_places=ended.group_places,
+        future_marks=ended.future_marks,
     )
 
 

@@ -3,8 +3,10 @@
 Called inside the erasure's transaction (``gdpr_erasure.erase_in_transaction``): the person
 is recorded as having left (a status-history row that says only "Record erased"), their open
 roles end, their shifts after today come off the rota (those shifts show as gaps again),
-their seats on planned panels after today go, and their places on cohorts not finished are
-withdrawn. What already happened stays, anonymous, so the figures still count it.
+their seats on planned panels after today go, their places on cohorts not finished are
+withdrawn, they come off meeting groups' lists and the facilitators of groups, of meetings
+after today and of cohorts not finished, and their marks (apologies) for meetings after
+today go. What already happened stays, anonymous, so the figures still count it.
 
 ``erasure_preview`` says the same beforehand, with the money approved or waiting that is
 not paid yet: those lines and claims stay (the group still owes it), so the coordinator is
@@ -19,24 +21,25 @@ from datetime import date, timedelta
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from involve_desktop.core.models.cohorts import Cohort, Enrolment
+from involve_desktop.core.models.cohorts import Cohort, CohortFacilitator, Enrolment
+from involve_desktop.core.models.meetings import (
+    Meeting,
+    MeetingAttendance,
+    MeetingFacilitator,
+    MeetingGroupFacilitator,
+    MeetingGroupMember,
+)
 from involve_desktop.core.models.panels import Panel, PanelSeat
 from involve_desktop.core.models.payments import ExpenseClaim, PayLine
 from involve_desktop.core.models.people import Member, MemberRole, StatusChange
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift
-from involve_desktop.core.services.cohorts_dto import CohortStatus, EnrolmentState
+from involve_desktop.core.services.cohorts_dto import OPEN_PLACES, CohortStatus, EnrolmentState
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberStatus
 from involve_desktop.core.services.panels_dto import PanelStatus
 from involve_desktop.core.services.payments_dto import PayStatus
 
 ERASED_REASON = "Record erased"  # the only words left in their status history and withdrawals
-OPEN_PLACES = (
-    EnrolmentState.APPLIED.value,
-    EnrolmentState.OFFERED.value,
-    EnrolmentState.WAITING.value,
-    EnrolmentState.ENROLLED.value,
-)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class EndedInvolvement:
     future_shifts: int
     future_panel_seats: int
     open_enrolments: int
+    group_places: int  # meeting group lists and facilitating still to come
+    future_marks: int  # apologies (or other marks) for meetings after today
 
     def as_audit(self) -> dict[str, int]:
         """The counts for the erasure's audit entry."""
@@ -55,6 +60,8 @@ class EndedInvolvement:
             "shifts after today removed": self.future_shifts,
             "panel seats after today removed": self.future_panel_seats,
             "cohort places withdrawn": self.open_enrolments,
+            "group lists and facilitating left": self.group_places,
+            "marks for meetings after today removed": self.future_marks,
         }
 
 
@@ -97,6 +104,34 @@ def _open_enrolments(member_id: int):  # noqa: ANN202 - a select of enrolments
     )
 
 
+def _group_places(member_id: int, today: date) -> list:
+    """Selects of the ids of each place on a list they would leave (see the module text)."""
+    return [
+        select(MeetingGroupMember.id).where(MeetingGroupMember.member_id == member_id),
+        select(MeetingGroupFacilitator.id).where(MeetingGroupFacilitator.member_id == member_id),
+        select(MeetingFacilitator.id)
+        .join(Meeting, Meeting.id == MeetingFacilitator.meeting_id)
+        .where(MeetingFacilitator.member_id == member_id, Meeting.day > today),
+        select(CohortFacilitator.id)
+        .join(Cohort, Cohort.id == CohortFacilitator.cohort_id)
+        .where(
+            CohortFacilitator.member_id == member_id,
+            Cohort.status != CohortStatus.FINISHED.value,
+        ),
+    ]
+
+
+_PLACE_MODELS = (MeetingGroupMember, MeetingGroupFacilitator, MeetingFacilitator, CohortFacilitator)
+
+
+def _future_marks(member_id: int, today: date):  # noqa: ANN202 - a select of ids
+    return (
+        select(MeetingAttendance.id)
+        .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+        .where(MeetingAttendance.member_id == member_id, Meeting.day > today)
+    )
+
+
 def _count(session: Session, query) -> int:  # noqa: ANN001 - any select
     return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
@@ -108,6 +143,8 @@ def ended_involvement(session: Session, member_id: int, today: date) -> EndedInv
         future_shifts=_count(session, _future_shifts(member_id, today)),
         future_panel_seats=_count(session, _future_seats(member_id, today)),
         open_enrolments=_count(session, _open_enrolments(member_id)),
+        group_places=sum(_count(session, query) for query in _group_places(member_id, today)),
+        future_marks=_count(session, _future_marks(member_id, today)),
     )
 
 
@@ -153,6 +190,15 @@ def end_involvement(
     session.execute(
         delete(PanelSeat)
         .where(PanelSeat.id.in_(_future_seats(member.id, today)))
+        .execution_options(synchronize_session=False)
+    )
+    for model, ids in zip(_PLACE_MODELS, _group_places(member.id, today), strict=True):
+        session.execute(
+            delete(model).where(model.id.in_(ids)).execution_options(synchronize_session=False)
+        )
+    session.execute(
+        delete(MeetingAttendance)
+        .where(MeetingAttendance.id.in_(_future_marks(member.id, today)))
         .execution_options(synchronize_session=False)
     )
     for place in session.scalars(_open_enrolments(member.id)):

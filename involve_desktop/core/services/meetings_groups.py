@@ -36,6 +36,7 @@ from involve_desktop.core.models.meetings import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_access import require_group, visible_group_ids
 from involve_desktop.core.services.meetings_dto import (
     AccountRef,
@@ -337,6 +338,7 @@ def set_group_members(
             )
         )
         names = checked_members(session, wanted | current)
+        refuse_erased(session, wanted - current, "members", "put on a group's list")
         added, removed = _replace_links(
             session,
             MeetingGroupMember,
@@ -358,9 +360,9 @@ def set_group_facilitators(
     wanted = set(member_ids)
     with transaction(session):
         refuse_cohort_group(_group(session, group_id))
-        names = checked_members(
-            session, wanted | set(group_facilitator_ids(session, group_id)), "facilitators"
-        )
+        current = set(group_facilitator_ids(session, group_id))
+        names = checked_members(session, wanted | current, "facilitators")
+        refuse_erased(session, wanted - current, "facilitators", "made a facilitator")
         added, removed = _replace_links(
             session, MeetingGroupFacilitator, group_id, "member_id", wanted
         )

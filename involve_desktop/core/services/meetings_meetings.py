@@ -28,6 +28,7 @@ from involve_desktop.core.models.meetings import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_access import (
     require_group,
     require_meeting,
@@ -120,6 +121,7 @@ def set_facilitators(session: Session, meeting: Meeting, member_ids: set[int]) -
     if current == member_ids:
         return {}
     names = checked_members(session, member_ids | current, "facilitators")
+    refuse_erased(session, member_ids - current, "facilitators", "made a facilitator")
     session.execute(
         delete(MeetingFacilitator).where(
             MeetingFacilitator.meeting_id == meeting.id,

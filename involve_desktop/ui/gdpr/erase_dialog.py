@@ -67,8 +67,20 @@ def what_ends(preview: ErasurePreview) -> str:
         lines.append(
             f"{_count(preview.open_enrolments, 'place', 'places')} on a cohort are withdrawn."
         )
+    if preview.group_places:
+        lines.append(
+            "They come off meeting groups' lists and stop facilitating "
+            f"({_count(preview.group_places, 'place', 'places')})."
+        )
+    if preview.future_marks:
+        lines.append(
+            f"{_count(preview.future_marks, 'apology', 'apologies')} for meetings after today "
+            "are removed."
+        )
     if len(lines) == 1:
-        lines.append("They have no shifts, panel seats or cohort places still to come.")
+        lines.append(
+            "Nothing is still to come for them: no shifts, panel seats, cohort places or groups."
+        )
     return "What else erasing does:\n" + "\n".join(f"• {line}" for line in lines)
 
 

@@ -13,7 +13,11 @@ from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.models import (
     Enrolment,
     Meeting,
+    MeetingAttendance,
+    MeetingFacilitator,
     MeetingGroup,
+    MeetingGroupFacilitator,
+    MeetingGroupMember,
     Panel,
     PanelSeat,
     PayLine,
@@ -28,6 +32,8 @@ from involve_desktop.core.services import (
     cohorts_enrolment,
     gdpr_erasure,
     meetings_attendance,
+    meetings_groups,
+    meetings_meetings,
     member_search,
     panels_seats,
     payments_expenses,
@@ -37,6 +43,7 @@ from involve_desktop.core.services import (
     rota_assign,
     rota_coverage,
 )
+from involve_desktop.core.services.meetings_dto import MeetingInput
 from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
 from involve_desktop.core.services.panels_dto import SeatInput, SeatKind
 from involve_desktop.core.services.payments_dto import (
@@ -311,3 +318,99 @@ def test_an_erased_record_cannot_be_brought_back_or_added_to(session, coordinato
         assert error.value.field == "member"
     session.expire_all()
     assert session.get(Member, alan).status == "left"
+
+
+@pytest.fixture
+def in_groups(session, people):
+    """Alan on a closed group's list and its usual facilitator; facilitating a meeting last
+    month and one next week; apologies sent for next week's and for last month's."""
+    group = MeetingGroup(name="Hearing voices", open_membership=False)
+    session.add(group)
+    session.flush()
+    past = Meeting(
+        group_id=group.id, day=date(2026, 10, 13), start_time=time(18), end_time=time(20)
+    )
+    coming = Meeting(group_id=group.id, day=NEXT_WEEK, start_time=time(18), end_time=time(20))
+    session.add_all([past, coming])
+    session.flush()
+    for person in (people.alan, people.bob):
+        session.add(MeetingGroupMember(group_id=group.id, member_id=person, added_on=TODAY))
+    session.add_all(
+        [
+            MeetingGroupFacilitator(group_id=group.id, member_id=people.alan),
+            MeetingFacilitator(meeting_id=past.id, member_id=people.alan),
+            MeetingFacilitator(meeting_id=coming.id, member_id=people.alan),
+            MeetingAttendance(meeting_id=past.id, member_id=people.alan, state="apologies"),
+            MeetingAttendance(meeting_id=coming.id, member_id=people.alan, state="apologies"),
+        ]
+    )
+    session.commit()
+    return group, past, coming
+
+
+def test_erasure_takes_them_off_group_lists_and_facilitating(
+    session, coordinator, people, in_groups
+):
+    group, past, coming = in_groups
+    preview = gdpr_erasure.erasure_preview(session, coordinator, people.alan, today=TODAY)
+    # Both groups' lists (Tuesday's from the set-up), this group's facilitators and next
+    # week's meeting's facilitators.
+    assert (preview.group_places, preview.future_marks) == (4, 1)
+    _erase(session, coordinator, people)
+    session.expire_all()
+    listed = set(
+        session.scalars(
+            select(MeetingGroupMember.member_id).where(MeetingGroupMember.group_id == group.id)
+        )
+    )
+    assert listed == {people.bob}  # the sign-in sheet no longer expects "Erased person …"
+    assert not session.scalar(
+        select(MeetingGroupFacilitator).where(MeetingGroupFacilitator.member_id == people.alan)
+    )
+    facilitated = set(
+        session.scalars(
+            select(MeetingFacilitator.meeting_id).where(MeetingFacilitator.member_id == people.alan)
+        )
+    )
+    assert past.id in facilitated and coming.id not in facilitated  # what happened stays
+    marked = set(
+        session.scalars(
+            select(MeetingAttendance.meeting_id).where(MeetingAttendance.member_id == people.alan)
+        )
+    )
+    assert coming.id not in marked and past.id in marked
+    entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "erase")).one()
+    assert entry.changes["group lists and facilitating left"] == 4
+    assert entry.changes["marks for meetings after today removed"] == 1
+
+
+def test_an_erased_person_cannot_be_put_back_on_a_group_or_facilitate(
+    session, coordinator, people, in_groups
+):
+    group, _past, coming = in_groups
+    _erase(session, coordinator, people)
+    attempts = {
+        "members": lambda: meetings_groups.set_group_members(
+            session, coordinator, group.id, [people.alan, people.bob], today=TODAY
+        ),
+        "facilitators": lambda: meetings_groups.set_group_facilitators(
+            session, coordinator, group.id, [people.alan]
+        ),
+    }
+    attempts["facilitators "] = lambda: meetings_meetings.update_meeting(
+        session,
+        coordinator,
+        coming.id,
+        MeetingInput(day=NEXT_WEEK, facilitator_ids=(people.alan,)),
+        today=TODAY,
+    )
+    for field, attempt in attempts.items():
+        with pytest.raises(ValidationError) as err:
+            attempt()
+        assert err.value.field == field.strip()
+        assert ERASED_WORDS in str(err.value)
+        session.rollback()
+    # Taking someone else off a list that still holds an erased person is not refused.
+    session.add(MeetingGroupMember(group_id=group.id, member_id=people.alan, added_on=TODAY))
+    session.commit()
+    meetings_groups.set_group_members(session, coordinator, group.id, [people.alan], today=TODAY)

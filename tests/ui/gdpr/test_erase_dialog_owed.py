@@ -89,3 +89,16 @@ def test_nothing_owed_needs_no_tick(qtbot, context, coordinator, session):
     assert not dialog.money.isVisible() and not dialog.understood.isVisible()
     qtbot.keyClicks(dialog.typed, "Alan Wright")
     assert dialog.erase_button.isEnabled()
+
+
+def test_what_ends_names_group_lists_and_apologies():
+    from involve_desktop.core.services.gdpr_dto import ErasurePreview
+    from involve_desktop.ui.gdpr.erase_dialog import what_ends
+
+    nothing = ErasurePreview(1, "Alan Wright", "Erased person 1", 0, 0, 0, 0, 0, 0)
+    assert "Nothing is still to come for them" in what_ends(nothing)
+    groups = ErasurePreview(1, "Alan Wright", "Erased person 1", 0, 0, 0, 0, 0, 0, 2, 1)
+    text = what_ends(groups)
+    assert "come off meeting groups' lists and stop facilitating (2 places)" in text
+    assert "1 apology for meetings after today" in text
+    assert "Nothing is still to come" not in text
