@@ -70,6 +70,15 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     add_print_parser(commands)
     add_calendar_parser(commands)
     add_maintenance_parser(commands)
+    for command in commands.choices.values():
+        # Also after the command (``print … --database URL``), where people put it; left
+        # out, the value given before the command (or none) stands.
+        command.add_argument(
+            "--database",
+            metavar="URL",
+            default=argparse.SUPPRESS,
+            help="the database to use (as --database before the command)",
+        )
     return parser
 
 

@@ -265,6 +265,10 @@ def test_missing_database_file_is_not_created(tmp_path, monkeypatch, capsys) -> 
     args = ["--database", f"sqlite:///{db}", "print", "training-due", "--user", "sam"]
     assert main(*args, "--out", str(tmp_path / "t.pdf")) == 2
     assert "there is no database at" in capsys.readouterr().err
+    after = ["print", "training-due", "--user", "sam", "--database", f"sqlite:///{db}"]
+    assert main(*after, "--out", str(tmp_path / "t.pdf")) == 2
+    assert f"there is no database at {db}" in capsys.readouterr().err
+    assert not db.exists()
     assert not db.exists()
 
 

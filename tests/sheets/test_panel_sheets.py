@@ -112,6 +112,8 @@ def test_both_print_from_the_catalogue(engine, coordinator, held) -> None:
         with pytest.raises(SheetInputError, match=words) as caught:
             pack.render(SheetParams(panel=wrong), FULL, data, today=TODAY)
         assert caught.value.field == "panel"
+        # The panels there are, by number, so the next try can be right.
+        assert f"Panels: {held} Peer Support Worker (" in caught.value.message
     summary = get_sheet("panel-summary").render(
         SheetParams(month="2026-02"), FULL, data, today=TODAY
     )
@@ -142,6 +144,7 @@ def test_print_headless_from_the_command_line(
     assert cli.main([*argv, "--panel", str(held), "--out", str(out)]) == 0
     assert page_lines(out.read_bytes())[0][:2] == ["Riverside Voices", "Panel pack"]
     out = tmp_path / "summary.pdf"
-    argv = ["--database", database_url, "print", "panel-summary", "--user", "sam"]
+    # --database also works after the command, where people tend to put it.
+    argv = ["print", "panel-summary", "--database", database_url, "--user", "sam"]
     assert cli.main([*argv, "--month", "2026-02", "--out", str(out)]) == 0
     assert "Panel participation summary" in page_lines(out.read_bytes())[0]

@@ -49,7 +49,7 @@ POSTS = (
     ("Peer Support Worker", "Community Mental Health Team"),
     ("Senior Peer Support Worker", "Crisis Resolution Team"),
     ("Occupational Therapist", "Acute Inpatient Wards"),
-    ("Service User Involvement Lead", "Riverside NHS Trust"),
+    ("Involvement and Co-production Lead", "Riverside NHS Trust"),
     ("Community Psychiatric Nurse", "Early Intervention in Psychosis"),
     ("Recovery College Tutor", "Riverside Recovery College"),
     ("Team Manager", "Home Treatment Team"),

@@ -158,7 +158,9 @@ def _group_id(session: Session, actor: Actor, name: str | None) -> tuple[int, st
     groups = meetings_groups.list_groups(session, actor, include_cohorts=True)
     if not wanted:
         known = ", ".join(g.name for g in groups) or "none yet"
-        raise SheetInputError("meeting", f"Say which group's sheets to print. Groups: {known}.")
+        raise SheetInputError(
+            "meeting", f"Say which group's sheets to print, by its name. Groups: {known}."
+        )
     for info in groups:
         if sort_key(info.name) == sort_key(wanted):
             return info.id, info.name

@@ -105,22 +105,43 @@ def panel_pack_pdf(
     return render_panel_pack(sheet, options, printed_on=today)
 
 
+KNOWN_SHOWN = 8  # panels named when the one asked for is not found
+
+
+def _known(listed: list[PanelInfo], today: date) -> str:
+    """ " Panels: 12 Peer Support Worker (Thu 3 Dec 2026), …" — the next ones first, then
+    the latest held; empty when there are none."""
+    coming = sorted((i for i in listed if i.day >= today), key=lambda i: (i.day, i.id))
+    held = sorted((i for i in listed if i.day < today), key=lambda i: (i.day, i.id), reverse=True)
+    shown = (coming + held)[:KNOWN_SHOWN]
+    if not shown:
+        return " There are no panels yet."
+    words = "; ".join(f"{i.id} {i.post_title} ({format_date(i.day)})" for i in shown)
+    more = len(listed) - len(shown)
+    return f" Panels: {words}" + (f"; and {more} more." if more else ".")
+
+
 def _find_panel(session: Session, actor: Actor, text: str | None, today: date) -> PanelInfo:
     wanted = (text or "").strip()
-    listed = panels.list_panels(session, actor)
+    listed = list(panels.list_panels(session, actor))
     if not wanted:
         raise SheetInputError(
-            "panel", "Say which panel: its number, or the post title (e.g. Peer Support Worker)."
+            "panel",
+            "Say which panel: its number, or the post title (e.g. Peer Support Worker)."
+            + _known(listed, today),
         )
     if wanted.isdigit():
         for info in listed:
             if info.id == int(wanted):
                 return info
-        raise SheetInputError("panel", f"There is no panel number {wanted}.")
+        raise SheetInputError(
+            "panel", f"There is no panel number {wanted}." + _known(listed, today)
+        )
     same = [info for info in listed if sort_key(info.post_title) == sort_key(wanted)]
     if not same:
         raise SheetInputError(
-            "panel", f"There is no panel for a post called {wanted!r}. Check the post title."
+            "panel",
+            f"There is no panel for a post called {wanted!r}." + _known(listed, today),
         )
     coming = [info for info in same if info.day >= today]
     return coming[0] if coming else same[-1]
