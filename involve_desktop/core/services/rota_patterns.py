@@ -12,7 +12,9 @@ Decisions:
   values. It is idempotent (never a second shift for the same pattern and day — also a
   unique constraint), never creates shifts before today, skips days the site is closed,
   archived sites, and England & Wales bank holidays (from the ``holidays`` package, offline)
-  unless the pattern runs on bank holidays.
+  unless the pattern runs on bank holidays. A holiday on a Saturday or Sunday with a weekday
+  standing in for it ("Boxing Day (observed)") is a bank holiday only on that weekday, as on
+  gov.uk: Sat 26 Dec 2026 gets its shifts, Mon 28 Dec does not.
 - Editing a pattern never rewrites shifts already generated, past or future: they keep their
   times, peers and training (and their assignments). Only later generation uses the new
   values. To change a future shift, cancel it (with a reason) or edit it by hand.
@@ -41,13 +43,37 @@ from involve_desktop.core.services.transaction import require, transaction
 from involve_desktop.core.text import natural_sort_key
 
 MAX_GENERATE_DAYS = 366
+OBSERVED = " (observed)"  # the ``holidays`` package's mark on a stand-in weekday
 
 
 @lru_cache(maxsize=32)
 def _holidays_for(year: int) -> dict[date, str]:
     import holidays  # a fifth of a second to import: only when shifts are made
 
-    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
+    return without_weekend_originals(
+        dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
+    )
+
+
+def without_weekend_originals(found: dict[date, str]) -> dict[date, str]:
+    """Drop a holiday that falls on a Saturday or Sunday when a weekday stands in for it.
+
+    The ``holidays`` package lists both Sat 26 Dec 2026 "Boxing Day" and Mon 28 Dec
+    "Boxing Day (observed)"; only the Monday is the bank holiday (gov.uk lists only the
+    substitute day), so shifts on the Saturday go ahead. A day holding two holidays
+    ("Christmas Day; Boxing Day") goes only when each has its stand-in.
+    """
+    substituted = {
+        part.removesuffix(OBSERVED)
+        for name in found.values()
+        for part in name.split("; ")
+        if part.endswith(OBSERVED)
+    }
+    return {
+        day: name
+        for day, name in found.items()
+        if day.weekday() < 5 or not all(part in substituted for part in name.split("; "))
+    }
 
 
 def bank_holidays(start: date, end: date) -> dict[date, str]:
