@@ -11,7 +11,9 @@ Attendance is ``present`` or ``apologies``; absent is no row (``None`` in the ma
 ``set_attendance`` saves the whole list at once. The first save is audited as ``create``
 (who was present, who sent apologies); any later save that changes something is audited as
 ``update`` with each person's before and after. Only apologies may be recorded before a
-meeting has happened; nothing for a cancelled meeting.
+meeting has happened; nothing for a cancelled meeting. Nobody erased under GDPR may be newly
+recorded: the refusal names them ("Erased person 21's record was erased …") and, for a save
+from the attendance list, says to clear their mark and save the others.
 
 Two laptops typing in the same meeting: the attendance screen passes ``loaded``, the marks
 its list showed when it was opened, and only the people whose mark *this* laptop changed
@@ -45,7 +47,7 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.erased_people import refuse_erased
+from involve_desktop.core.services.erased_people import erased_among
 from involve_desktop.core.services.meetings_access import require_meeting
 from involve_desktop.core.services.meetings_dto import (
     AttendanceRow,
@@ -209,7 +211,7 @@ def apply_states(
     else:
         after = dict(wanted) if replace else before | wanted
     names = checked_members(session, set(before) | set(after), "attendance")
-    refuse_erased(session, set(after) - set(before), "attendance", "recorded at a meeting")
+    refuse_erased_named(session, set(after) - set(before), names, on_list=loaded is not None)
     for member_id in set(before) - set(after):
         session.delete(rows[member_id])
     for member_id, state in after.items():
@@ -228,6 +230,29 @@ def apply_states(
         audit.record(session, actor, "create", "meeting_attendance", meeting.id, changes)
     elif changes:
         audit.record(session, actor, "update", "meeting_attendance", meeting.id, changes)
+
+
+def refuse_erased_named(
+    session: Session, member_ids: set[int], names: Mapping[int, str], *, on_list: bool
+) -> None:
+    """ValidationError naming each erased person among ``member_ids`` and what to do.
+
+    "Erased person 21's record was erased, so they cannot be recorded at a meeting. Clear
+    their mark (Delete on their row), then save the others." ``on_list``: the save came from
+    the attendance list, so the fix is said in its keys; otherwise only who and why.
+    """
+    erased = sorted(erased_among(session, member_ids))
+    if not erased:
+        return
+    who = [names.get(m, f"member #{m}") for m in erased]
+    if len(who) == 1:
+        message = f"{who[0]}'s record was erased, so they cannot be recorded at a meeting."
+        fix = "Clear their mark (Delete on their row), then save the others."
+    else:
+        everyone = ", ".join(who[:-1]) + " and " + who[-1]
+        message = f"The records of {everyone} were erased, so they cannot be recorded at a meeting."
+        fix = "Clear their marks (Delete on each of their rows), then save the others."
+    raise ValidationError("attendance", f"{message} {fix}" if on_list else message)
 
 
 def lock_meeting(session: Session, meeting_id: int) -> Meeting:
