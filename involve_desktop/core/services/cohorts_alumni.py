@@ -22,6 +22,7 @@ from involve_desktop.core.services import audit
 from involve_desktop.core.services.cohorts_access import MANAGE, SEE, load_programme
 from involve_desktop.core.services.cohorts_dto import AlumniActionInfo, AlumniActionInput
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_people import checked_members, listed, people
 from involve_desktop.core.services.transaction import require, transaction
 
@@ -59,6 +60,7 @@ def action_infos(session: Session, rows: Sequence[AlumniAction]) -> list[AlumniA
 def _values(session: Session, data: AlumniActionInput) -> dict:
     if not isinstance(data.day, date):
         raise ValidationError("day", "Give the date — e.g. 3 Mar 2026.")
+    validation.within_years(data.day, "day", "The date", date.today(), back=10, ahead=2)
     if data.programme_id is not None:
         load_programme(session, data.programme_id)
     if not data.member_ids:
@@ -87,6 +89,7 @@ def add_action(session: Session, actor: Actor, data: AlumniActionInput) -> Alumn
     with transaction(session):
         values = _values(session, data)
         names = checked_members(session, data.member_ids, "member_ids")
+        refuse_erased(session, data.member_ids, "member_ids", "named on an alumni action")
         row = AlumniAction(**values)
         session.add(row)
         session.flush()
@@ -120,6 +123,9 @@ def update_action(
         values = _values(session, data)
         old_people = set(_member_ids(session, [row.id])[row.id])
         names = checked_members(session, set(data.member_ids) | old_people, "member_ids")
+        refuse_erased(
+            session, set(data.member_ids) - old_people, "member_ids", "named on an alumni action"
+        )
         before = {key: getattr(row, key) for key in values}
         before["people"] = listed(names[m] for m in old_people)
         for key, value in values.items():

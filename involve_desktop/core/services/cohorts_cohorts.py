@@ -104,7 +104,10 @@ def cohort_info(session: Session, row: Cohort) -> CohortInfo:
     return cohort_infos(session, [row])[0]
 
 
-def _values(session: Session, data: CohortInput, cohort: Cohort | None) -> dict:
+YEARS_BACK = 10  # an older start is a typing slip (past cohorts may be recorded afterwards)
+
+
+def _values(session: Session, data: CohortInput, cohort: Cohort | None, today: date) -> dict:
     programme = load_programme(session, data.programme_id)
     if cohort is not None and cohort.programme_id != programme.id:
         raise ValidationError("programme_id", "A cohort stays with its programme.")
@@ -136,6 +139,9 @@ def _values(session: Session, data: CohortInput, cohort: Cohort | None) -> dict:
         )
     if not isinstance(data.start_on, date):
         raise ValidationError("start_on", "Give the day the cohort starts — e.g. 3 Mar 2026.")
+    validation.within_years(
+        data.start_on, "start_on", "The cohort's start", today, back=YEARS_BACK, ahead=3
+    )
     if data.end_on is not None and data.end_on < data.start_on:
         raise ValidationError("end_on", "The end date must be on or after the start date.")
     capacity = data.capacity
@@ -160,11 +166,13 @@ def _values(session: Session, data: CohortInput, cohort: Cohort | None) -> dict:
     }
 
 
-def create_cohort(session: Session, actor: Actor, data: CohortInput) -> CohortInfo:
+def create_cohort(
+    session: Session, actor: Actor, data: CohortInput, *, today: date | None = None
+) -> CohortInfo:
     """Add a cohort and its meeting group (no sessions yet: see ``cohorts_sessions``)."""
     require(session, actor, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
-        values = _values(session, data, None)
+        values = _values(session, data, None, today or date.today())
         group = MeetingGroup(
             name=values.pop("group"),
             kind=GroupKind.LEADERSHIP_COHORT.value,
@@ -206,7 +214,7 @@ def update_cohort(
     row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
         check_version(row, expected_version, what=f"the cohort {row.name}", by=actor)
-        values = _values(session, data, row)
+        values = _values(session, data, row, today or date.today())
         group = session.get(MeetingGroup, row.meeting_group_id)
         assert group is not None
         group.name = values.pop("group")

@@ -52,6 +52,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_people import name_order, names_of
 from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.text import sort_key
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,14 @@ def add_facilitator(
                 "outside_name", "Name (or choose a member)", data.outside_name, 200
             )
             job = validation.optional_text(data.job_title, 200, "job_title", "Job title")
+            outside = session.scalars(
+                select(CohortFacilitator.outside_name).where(
+                    CohortFacilitator.cohort_id == cohort.id,
+                    CohortFacilitator.member_id.is_(None),
+                )
+            )
+            if any(sort_key(other or "") == sort_key(name) for other in outside):
+                raise ValidationError("outside_name", f"{name} already facilitates {cohort.name}.")
             row = CohortFacilitator(cohort_id=cohort.id, outside_name=name, job_title=job)
             label = name + (f" ({job})" if job else "")
         session.add(row)

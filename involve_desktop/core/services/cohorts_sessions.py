@@ -206,10 +206,33 @@ def _info(session: Session, cohort: Cohort, meeting_id: int) -> SessionInfo:
     return next(s for s in numbered(session, cohort) if s.meeting.id == meeting_id)
 
 
+SLIP_DAYS = 56  # a session further than this outside the cohort's dates is a typing slip
+
+
+def _within_cohort(cohort: Cohort, day: date) -> None:
+    """A session near the cohort's dates (a first session moved a day earlier is fine; one a
+    year out is a slip)."""
+    if not isinstance(day, date):
+        return  # the meetings service names the missing day
+    if day < cohort.start_on - timedelta(days=SLIP_DAYS):
+        raise ValidationError(
+            "day",
+            f"{cohort.name} starts on {format_date(cohort.start_on)}; {format_date(day)} is "
+            "more than 8 weeks before that. Check the date, or change the cohort's start first.",
+        )
+    if cohort.end_on is not None and day > cohort.end_on + timedelta(days=SLIP_DAYS):
+        raise ValidationError(
+            "day",
+            f"{cohort.name} ends on {format_date(cohort.end_on)}; {format_date(day)} is more "
+            "than 8 weeks after that. Check the date, or change the cohort's end first.",
+        )
+
+
 def add_session(session: Session, actor: Actor, cohort_id: int, data: SessionInput) -> SessionInfo:
     """Add one session; blank times take the cohort's usual times (from its pattern), blank
     venue the cohort's, and its member facilitators are copied on."""
     cohort = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
+    _within_cohort(cohort, data.day)
     made = meetings_meetings.add_meeting(
         session,
         actor,
@@ -229,6 +252,7 @@ def update_session(
 ) -> SessionInfo:
     """Change a session's day, times, topic or venue (its number follows its new day)."""
     cohort, _ = _session_of(session, actor, meeting_id)
+    _within_cohort(cohort, data.day)
     meetings_meetings.update_meeting(
         session,
         actor,

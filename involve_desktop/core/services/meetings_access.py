@@ -18,7 +18,10 @@ from involve_desktop.core.models.meetings import Meeting, MeetingGroup, MeetingG
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_dto import GroupKind
 from involve_desktop.core.services.transaction import permitted, require
+
+COHORT_PLAN = "change a leadership programme cohort's sessions"
 
 
 def all_groups(session: Session, actor: Actor) -> bool:
@@ -69,6 +72,14 @@ def require_group(
         f"Your account is not one of those running {group.name}, so it cannot {what}. "
         "Ask a coordinator to link your account to the group."
     )
+
+
+def require_plan_change(session: Session, actor: Actor, group: MeetingGroup) -> None:
+    """A cohort's meetings are its programme's sessions (numbered, with the completion rule
+    counting them), so adding, moving, cancelling or closing days needs the right to change
+    leadership programmes (coordinators), whichever service is used; other groups pass."""
+    if group.kind == GroupKind.LEADERSHIP_COHORT.value:
+        require(session, actor, Permission.MANAGE_COHORTS, COHORT_PLAN)
 
 
 def require_meeting(

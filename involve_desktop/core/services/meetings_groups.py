@@ -37,7 +37,11 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.erased_people import refuse_erased
-from involve_desktop.core.services.meetings_access import require_group, visible_group_ids
+from involve_desktop.core.services.meetings_access import (
+    require_group,
+    require_plan_change,
+    visible_group_ids,
+)
 from involve_desktop.core.services.meetings_dto import (
     AccountRef,
     ClosedDayInfo,
@@ -405,7 +409,9 @@ def add_closed_day(
 ) -> ClosedDayInfo:
     """Mark a day the group does not meet: no meeting is generated that day (a meeting
     already made is left for someone to cancel, with a reason)."""
-    require_group(session, actor, group_id, Permission.RUN_MEETINGS, RUN)
+    require_plan_change(
+        session, actor, require_group(session, actor, group_id, Permission.RUN_MEETINGS, RUN)
+    )
     clean = validation.optional_text(note, 200, "note", "Note")
     with transaction(session):
         group = _group(session, group_id)
@@ -436,7 +442,9 @@ def remove_closed_day(session: Session, actor: Actor, closed_id: int) -> None:
     if group_id is None:
         require(session, actor, Permission.RUN_MEETINGS, RUN)
         return
-    require_group(session, actor, group_id, Permission.RUN_MEETINGS, RUN)
+    require_plan_change(
+        session, actor, require_group(session, actor, group_id, Permission.RUN_MEETINGS, RUN)
+    )
     with transaction(session):
         row = session.get(MeetingGroupClosedDate, closed_id)
         if row is None:

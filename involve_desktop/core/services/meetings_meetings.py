@@ -32,6 +32,7 @@ from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_access import (
     require_group,
     require_meeting,
+    require_plan_change,
     visible_group_ids,
 )
 from involve_desktop.core.services.meetings_dto import (
@@ -135,14 +136,23 @@ def set_facilitators(session: Session, meeting: Meeting, member_ids: set[int]) -
     }
 
 
+def check_day(day: date, today: date) -> None:
+    """A meeting's day: past meetings may be typed in afterwards; 1900 or 9999 is a slip."""
+    if not isinstance(day, date):
+        raise ValidationError("day", "Give the day of the meeting — for example 3 Mar 2026.")
+    validation.within_years(day, "day", "The day of the meeting", today, back=10, ahead=3)
+
+
 def add_meeting(session: Session, actor: Actor, group_id: int, data: MeetingInput) -> MeetingInfo:
     """Add a one-off meeting; blank times, venue and facilitators take the group's."""
     group = require_group(session, actor, group_id, Permission.RUN_MEETINGS, RUN)
+    require_plan_change(session, actor, group)
     with transaction(session):
         if group.archived:
             raise ValidationError(
                 "group", f"{group.name} is archived; bring it back before adding meetings."
             )
+        check_day(data.day, date.today())
         start = data.start_time or group.start_time
         end = data.end_time or group.end_time
         if start is None or end is None:
@@ -202,6 +212,7 @@ def update_meeting(
     keeps them. A meeting with people recorded as present cannot move into the future.
     """
     row = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RUN)
+    require_plan_change(session, actor, row.group)
     with transaction(session):
         check_version(
             row,
@@ -213,6 +224,7 @@ def update_meeting(
             raise ValidationError(
                 "meeting", "This meeting is cancelled; reinstate it to change it."
             )
+        check_day(data.day, today or date.today())
         start = data.start_time or row.start_time
         end = data.end_time or row.end_time
         check_times(start, end, required=True)
@@ -258,6 +270,7 @@ def _present(session: Session, meeting_id: int) -> int:
 def cancel_meeting(session: Session, actor: Actor, meeting_id: int, reason: str) -> MeetingInfo:
     """Cancel a meeting with a reason; it stays listed, marked cancelled."""
     row = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RUN)
+    require_plan_change(session, actor, row.group)
     clean = validation.required_text("reason", "Reason for cancelling", reason, 500)
     with transaction(session):
         if _present(session, row.id):
@@ -275,6 +288,7 @@ def cancel_meeting(session: Session, actor: Actor, meeting_id: int, reason: str)
 def reinstate_meeting(session: Session, actor: Actor, meeting_id: int) -> MeetingInfo:
     """Undo a cancellation."""
     row = require_meeting(session, actor, meeting_id, Permission.RUN_MEETINGS, RUN)
+    require_plan_change(session, actor, row.group)
     with transaction(session):
         if row.cancelled:
             audit.record(

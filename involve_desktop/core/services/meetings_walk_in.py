@@ -26,6 +26,7 @@ from involve_desktop.core.models.people import Consent, Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, members, members_rows
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.erased_people import erased_among
 from involve_desktop.core.services.meetings_access import require_meeting
 from involve_desktop.core.services.meetings_attendance import apply_states, sheet_for
 from involve_desktop.core.services.meetings_dto import (
@@ -52,12 +53,17 @@ def find_walk_in(session: Session, actor: Actor, typed: str) -> list[WalkInMatch
     if not (typed or "").strip():
         return []
     exact = members.find_duplicates(session, actor, MemberInput(full_name=typed))
+    erased = erased_among(session, (m.member_id for m in exact))  # never offered: see below
     found = [
         WalkInMatch(m.member_id, m.display_name, m.full_name, m.status.value, True)
         for m in sorted(exact, key=lambda m: (m.display_name, m.member_id))
+        if m.member_id not in erased
     ]
     seen = {m.member_id for m in found}
-    query = select(Member.id, Member.full_name, Member.preferred_name, Member.status)
+    # An erased person cannot be recorded at a meeting, so "Erased person 21" is not offered.
+    query = select(Member.id, Member.full_name, Member.preferred_name, Member.status).where(
+        Member.erased_at.is_(None)
+    )
     for term in search_terms(typed):
         query = query.where(Member.search_text.contains(term, autoescape=True))
     for id_, full, preferred, status in session.execute(

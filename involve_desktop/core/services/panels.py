@@ -129,10 +129,17 @@ def load_panel(session: Session, panel_id: int) -> Panel:
     return row
 
 
-def _values(data: PanelInput) -> dict[str, object]:
+PANEL_YEARS_BACK = 10
+
+
+def _values(data: PanelInput, today: date) -> dict[str, object]:
     post = validation.required_text("post_title", "Post title", data.post_title, 200)
     if not isinstance(data.day, date):
         raise ValidationError("day", "Give the day of the panel — for example 3 Mar 2026.")
+    # Past panels may be recorded afterwards; 1900 or 9999 is a typing slip.
+    validation.within_years(
+        data.day, "day", "The day of the panel", today, back=PANEL_YEARS_BACK, ahead=3
+    )
     if data.end_time is not None and data.start_time is None:
         raise ValidationError("start_time", "Give the start time as well as the end time.")
     if data.start_time is not None and data.end_time is not None:
@@ -175,10 +182,12 @@ def _audit_values(values: dict[str, object]) -> dict[str, object]:
     }
 
 
-def create_panel(session: Session, actor: Actor, data: PanelInput) -> PanelInfo:
+def create_panel(
+    session: Session, actor: Actor, data: PanelInput, *, today: date | None = None
+) -> PanelInfo:
     """Set up a panel (planned, no one seated yet)."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
-    values = _values(data)
+    values = _values(data, today or date.today())
     with transaction(session):
         row = Panel(**values, status=PanelStatus.PLANNED.value)
         session.add(row)
@@ -213,7 +222,7 @@ def update_panel(
     ``expected_version``: the version the edit started from (RecordChanged if it moved on).
     """
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
-    values = _values(data)
+    values = _values(data, today or date.today())
     with transaction(session):
         row = load_panel(session, panel_id)
         check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)

@@ -43,6 +43,7 @@ from involve_desktop.core.services.panels_dto import (
 )
 from involve_desktop.core.services.rota_rules import STATUS_WORDS
 from involve_desktop.core.services.transaction import require, transaction
+from involve_desktop.core.text import sort_key
 
 PANEL_TRAINING = "recruitment_panel"
 
@@ -175,6 +176,11 @@ def add_seat(
             outside_name = validation.required_text("outside_name", "Name", data.outside_name, 200)
             job_title = validation.required_text("job_title", "Job title", data.job_title, 200)
             name = outside_name
+            for seat in panel.seats:
+                if seat.member_id is None and sort_key(seat.outside_name or "") == sort_key(name):
+                    raise PanelRefused(
+                        f"{seat.outside_name} is already on this panel.", "already_on"
+                    )
         else:
             member = _member(session, data.member_id)
             name = display_name(member.full_name, member.preferred_name)
@@ -189,6 +195,12 @@ def add_seat(
             if kind is SeatKind.LIVED_EXPERIENCE:
                 job_title = None
                 _hard_lived_rules(member, name)
+            elif member.status == "left":
+                raise PanelRefused(
+                    f"{name} has left the group, so cannot sit on panels as a member. If they "
+                    "sit for another organisation, add them as someone from outside.",
+                    "not_active",
+                )
             overridden = _limits(session, panel, member, name, kind, override, reason)
         row = PanelSeat(
             panel_id=panel.id,

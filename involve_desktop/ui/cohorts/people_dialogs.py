@@ -107,6 +107,8 @@ class GraduateDialog(FormDialog):
         self.form.insertRow(0, self.ready)
         self.finish()
         self._ticked = self.people.checked_ids()
+        # Ticking someone answers "Tick at least one person": the message goes.
+        self.people.list.itemChanged.connect(lambda _item: self.errors.clear_field("member_ids"))
         self.on.setFocus()
 
     def is_dirty(self) -> bool:

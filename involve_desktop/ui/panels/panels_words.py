@@ -130,7 +130,8 @@ def since_text(last: date | None, today: date) -> str:
 def banner_text(figures: RelianceFigures) -> tuple[str, bool]:
     """The over-reliance banner for the last 12 months and whether it is a warning.
 
-    Above the threshold: "In the last 12 months 9 different people sat on panels. 3 people
+    Above the threshold: "In the last 12 months 9 different people sat in lived-experience
+    seats. 3 people
     took 77 % of the lived-experience seats — above your 50 % limit. When you set up the
     next panel, ask someone who has not sat for a while." Below it, one quiet line.
     """
@@ -144,13 +145,13 @@ def banner_text(figures: RelianceFigures) -> tuple[str, bool]:
     share = f"{top} took {figures.share_percent} % of the lived-experience seats"
     if figures.warning:
         return (
-            f"⚠ In the last 12 months {people} sat on panels. {share} — above your "
+            f"⚠ In the last 12 months {people} sat in lived-experience seats. {share} — above your "
             f"{figures.threshold} % limit. When you set up the next panel, ask someone who "
             "has not sat for a while.",
             True,
         )
     return (
-        f"In the last 12 months {people} sat on panels; {share} (your limit is "
+        f"In the last 12 months {people} sat in lived-experience seats; {share} (your limit is "
         f"{figures.threshold} %).",
         False,
     )

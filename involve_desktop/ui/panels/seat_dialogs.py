@@ -120,7 +120,7 @@ class SeatDialog(EditDialog):
         if not shown:
             self.reason.clear()
             self.errors.clear_field("override_reason")
-        self.seat_button.setText("Seat them &anyway" if shown else "&Seat them")
+        self.seat_button.setText("&Seat them anyway" if shown else "&Seat them")
 
     def seat_input(self) -> SeatInput:
         """Who to seat, as chosen (ValidationError naming the box if nothing is)."""

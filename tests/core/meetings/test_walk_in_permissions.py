@@ -174,3 +174,14 @@ def test_a_facilitator_cannot_set_groups_up(session, coordinator, facilitator) -
         set_group_accounts(session, facilitator, mine, [facilitator.account_id])
     assert len(_denials(session)) == 2
     assert [g.name for g in list_groups(session, coordinator)] == ["Tuesday Peer Support"]
+
+
+def test_an_erased_person_is_never_offered_as_a_walk_in(session, coordinator) -> None:
+    from involve_desktop.core.services import gdpr_erasure
+
+    gone = person(session, coordinator, "Jo Smith")
+    kept = person(session, coordinator, "Jo Smithers")
+    gdpr_erasure.erase_member(session, coordinator, gone, "Jo Smith")
+    assert [m.member_id for m in find_walk_in(session, coordinator, "jo smith")] == [kept]
+    assert find_walk_in(session, coordinator, "Erased") == []
+    assert find_walk_in(session, coordinator, f"Erased person {gone}") == []

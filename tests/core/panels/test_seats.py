@@ -172,3 +172,26 @@ def test_another_panel_that_day_is_a_limit_named_with_training_at_once(
     panels.cancel_panel(session, coordinator, morning, "Post withdrawn")
     staff_seat = SeatInput(SeatKind.STAFF, lapsed, job_title="Peer Lead")
     assert panels_seats.add_seat(session, coordinator, afternoon, staff_seat).staff_count == 1
+
+
+def test_the_same_outside_person_twice_and_a_leaver_as_staff_are_refused(
+    session, coordinator
+) -> None:
+    panel_id = panel(session, coordinator)
+    staff(session, coordinator, panel_id, "Jo Bloggs", "Manager")
+    with pytest.raises(PanelRefused, match="Jo Bloggs is already on this panel"):
+        staff(session, coordinator, panel_id, "  jo bloggs ", "Manager")
+    gone = person(session, coordinator, "Gil Gone", lived=False)
+    members.change_status(session, coordinator, gone, MemberStatus.LEFT, TODAY, today=TODAY)
+    with pytest.raises(PanelRefused, match="Gil Gone has left the group"):
+        panels_seats.add_seat(
+            session, coordinator, panel_id, SeatInput(SeatKind.STAFF, gone, job_title="Nurse")
+        )
+    assert len(panels.get_panel(session, coordinator, panel_id).seats) == 1
+
+
+def test_a_panel_day_that_is_a_typing_slip_is_refused(session, coordinator) -> None:
+    for slip in (date(1900, 1, 1), date(9999, 12, 31)):
+        with pytest.raises(ValidationError, match="looks like a typing slip") as caught:
+            panel(session, coordinator, day=slip)
+        assert caught.value.field == "day"

@@ -65,7 +65,8 @@ def test_banner_warns_when_a_few_people_take_most_seats(qtbot, context, session,
     demo_like(session, coordinator)
     view = open_view(qtbot, context, coordinator)
     assert view.banner.text() == (
-        "⚠ In the last 12 months 5 different people sat on panels. 3 people took 82 % of the "
+        "⚠ In the last 12 months 5 different people sat in lived-experience seats. "
+        "3 people took 82 % of the "
         "lived-experience seats — above your 50 % limit. When you set up the next panel, ask "
         "someone who has not sat for a while."
     )
@@ -80,7 +81,8 @@ def test_banner_is_one_quiet_line_below_the_threshold(qtbot, context, session, c
     panels_policy.save_policy(session, coordinator, PanelPolicy(reliance_threshold=90))
     view = open_view(qtbot, context, coordinator)
     assert view.banner.text() == (
-        "In the last 12 months 5 different people sat on panels; 3 people took 82 % of the "
+        "In the last 12 months 5 different people sat in lived-experience seats; "
+        "3 people took 82 % of the "
         "lived-experience seats (your limit is 90 %)."
     )
     assert not view.banner.font().bold()
