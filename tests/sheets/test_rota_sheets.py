@@ -199,8 +199,12 @@ def test_weekly_rota_names_a_bank_holiday_on_paper(engine, coordinator, session)
     shift(session, coordinator, ward, date(2026, 12, 24), time(10), time(14))
     text = all_text(render(engine, coordinator, "weekly-rota", week="2026-12-24"))
     assert "Fri 25 Dec Bank holiday: Christmas Day" in text
-    assert "Sat 26 Dec Bank holiday: Boxing Day" in text
+    # Boxing Day falls on a Saturday in 2026: the bank holiday is Monday 28 December.
+    assert "Sat 26 Dec Bank holiday" not in text
     assert "Thu 24 Dec Bank holiday" not in text
+    shift(session, coordinator, ward, date(2026, 12, 29), time(10), time(14))
+    text = all_text(render(engine, coordinator, "weekly-rota", week="2026-12-29"))
+    assert "Mon 28 Dec Bank holiday: Boxing Day (observed)" in text
 
 
 def test_a_full_week_still_prints_every_shift(engine, coordinator, session) -> None:
