@@ -8,6 +8,11 @@ while checking (``SELECT … FOR UPDATE`` on PostgreSQL) so two laptops cannot b
 last place, and so is the person's member row, so two laptops putting the same person on
 overlapping shifts at two sites at the same instant run one after the other: the second
 sees the first and is refused as a double booking.
+
+Taking someone off a shift is refused once what happened is recorded (worked, did not
+attend, cancelled) or a pay line was made for it (``refuse_recorded``): pay lines find their
+shift by the assignment's id, so deleting it would leave their pay line pointing at nothing
+(or, with the id reused, at someone else's shift). The outcome is corrected instead.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
-from involve_desktop.core.errors import NotFound
+from involve_desktop.core.errors import NotFound, ValidationError
+from involve_desktop.core.models.payments import PayLine
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift
 from involve_desktop.core.permissions import Permission
@@ -40,6 +46,31 @@ def lock_person(session: Session, member_id: int) -> None:
     found = session.scalar(select(Member.id).where(Member.id == member_id).with_for_update())
     if found is None:
         raise NotFound("That member is no longer in the records. Refresh the list.")
+
+
+def refuse_recorded(session: Session, row: RotaAssignment, name: str, doing: str) -> None:
+    """Refuse ``doing`` (e.g. "taken off this shift") to an assignment whose outcome is
+    recorded or that has a pay line, saying what to do instead."""
+    paid = session.scalar(
+        select(PayLine.status).where(
+            PayLine.source_kind == "rota_assignment", PayLine.source_id == row.id
+        )
+    )
+    if paid is not None:
+        raise ValidationError(
+            "attendance",
+            f"{name} already has a pay line for this shift ({paid}), so they cannot be "
+            f"{doing}. If they did not work it, ask whoever handles payments to remove or "
+            "correct the pay line first, then record the outcome as did not attend or "
+            "cancelled.",
+        )
+    if row.attendance is not None:
+        raise ValidationError(
+            "attendance",
+            f"What happened on this shift is already recorded for {name}, so they cannot be "
+            f"{doing}. If it is wrong, correct it with Record outcome (for example did not "
+            "attend, or cancelled).",
+        )
 
 
 def assign_in_transaction(
@@ -120,7 +151,11 @@ def assign(
 
 
 def unassign(session: Session, actor: Actor, shift_id: int, member_id: int) -> None:
-    """Take someone off a shift (audited); nothing happens if they were not on it."""
+    """Take someone off a shift (audited); nothing happens if they were not on it.
+
+    Refused with a ``ValidationError`` on "attendance" once their outcome is recorded or a
+    pay line exists for it (``refuse_recorded``): record "did not attend" or "cancelled"
+    instead, or ask whoever handles payments about the pay line."""
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     with transaction(session):
         row = session.scalar(
@@ -130,6 +165,7 @@ def unassign(session: Session, actor: Actor, shift_id: int, member_id: int) -> N
         )
         if row is None:
             return
+        refuse_recorded(session, row, person_name(session, member_id), "taken off it")
         day = row.shift.day
         label = load_shifts(session, day, day, [shift_id])[shift_id].label
         audit.record(

@@ -16,6 +16,10 @@ Decisions:
   eligible, nobody is proposed (that person stays free for another shift) and the shift is
   listed as a gap "only 1 eligible person — would be alone". When 2 or more can go but not
   enough, they are proposed and the shift is listed as short, with the reason.
+- Someone already on a shift who has left, is stepping back or has time off that day does
+  not count toward its minimum (``rota_rules.away_from_shift``, as the grid and gaps): the
+  shift is filled as if they were not there (they still hold their place toward its
+  maximum until a coordinator takes them off).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from involve_desktop.core.services.rota_dto import (
     plural,
 )
 from involve_desktop.core.services.rota_rules import (
+    away_from_shift,
     booking_for,
     coverage_state,
     limit_refusal,
@@ -143,6 +148,16 @@ def _pool(
     return regular + bank, tally
 
 
+def _counting(world: RotaWorld, shift: ShiftSlot, assigned: set[int], today: date) -> int:
+    """How many on ``shift`` count toward its minimum (not left, stepping back or away)."""
+    away = 0
+    for member_id in assigned:
+        person = world.people.get(member_id)
+        if person is not None and away_from_shift(person.status, person.unavailable, shift, today):
+            away += 1
+    return len(assigned) - away
+
+
 def plan_autofill(world: RotaWorld, first: date, last: date) -> Plan:
     """Propose assignments bringing shifts from ``first`` to ``last`` to their minimum.
 
@@ -172,7 +187,8 @@ def plan_autofill(world: RotaWorld, first: date, last: date) -> Plan:
         if key != group_key:
             group_key, pool, taken = key, None, 0
         assigned = world.assigned.setdefault(shift.id, set())
-        need = shift.min_peers - len(assigned)
+        there = _counting(world, shift, assigned, first)
+        need = shift.min_peers - there
         if need <= 0:
             continue
         queue = queues.get(shift.day.weekday()) or _Queue([], so_far)
@@ -184,7 +200,7 @@ def plan_autofill(world: RotaWorld, first: date, last: date) -> Plan:
             others = active_peers - len(queue.person)
             words = tally + Counter({"overlap": taken} if taken else {})
             reason = _why_nobody(shift, words, others)
-        elif not assigned and len(chosen) == 1 and shift.min_peers >= 2:
+        elif not there and len(chosen) == 1 and shift.min_peers >= 2:
             reason = f"only 1 eligible person ({chosen[0].name}) — would be alone"
             chosen = []
         elif len(chosen) < need:
@@ -204,13 +220,13 @@ def plan_autofill(world: RotaWorld, first: date, last: date) -> Plan:
                 ProposedAssignment(shift.id, person.member_id, person.name, shift.label)
             )
         if reason is not None:
-            count = len(assigned)
+            count = there + len(chosen)
             gaps.append(
                 AutofillGap(
                     shift.id,
                     shift.label,
                     shift.min_peers,
-                    count - len(chosen),
+                    there,
                     len(chosen),
                     coverage_state(count, shift.min_peers, shift.max_peers),
                     reason,

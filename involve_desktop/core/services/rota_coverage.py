@@ -61,7 +61,12 @@ from involve_desktop.core.services.rota_rules import (
     shift_refusal,
 )
 from involve_desktop.core.services.rota_shifts import shift_view, shift_views
-from involve_desktop.core.services.rota_world import LOOKBACK_DAYS, NOT_THERE, load_world
+from involve_desktop.core.services.rota_world import (
+    LOOKBACK_DAYS,
+    NOT_THERE,
+    away_on_shifts,
+    load_world,
+)
 from involve_desktop.core.services.transaction import require, transaction
 
 QUIET_CODES = frozenset({"not_peer"})
@@ -84,11 +89,20 @@ class ShiftCoverage:
 
 
 def coverage(
-    session: Session, actor: Actor, start: date, end: date, *, site_id: int | None = None
+    session: Session,
+    actor: Actor,
+    start: date,
+    end: date,
+    *,
+    site_id: int | None = None,
+    today: date | None = None,
 ) -> list[ShiftCoverage]:
     """Every shift from ``start`` to ``end`` with its coverage state, in time order (as
-    ``shift_views``), counted in the database: one grouped query and no assignment rows."""
+    ``shift_views``), counted in the database: one grouped query and no assignment rows,
+    less those on shifts from ``today`` on who have left, are stepping back or have time off
+    (``rota_world.away_on_shifts``, the same rule as ``shift_views``)."""
     require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    today = today or date.today()
     there = or_(RotaAssignment.attendance.is_(None), RotaAssignment.attendance.notin_(NOT_THERE))
     query = (
         select(
@@ -115,35 +129,49 @@ def coverage(
     )
     if site_id is not None:
         query = query.where(RotaShift.site_id == site_id)
+    away = away_on_shifts(session, start, end, today=today, site_id=site_id) if end >= today else {}
     return [
-        ShiftCoverage(shift_id, day, coverage_state(peers, low, high), bool(cancelled))
+        ShiftCoverage(
+            shift_id,
+            day,
+            coverage_state(peers - len(away.get(shift_id, ())), low, high),
+            bool(cancelled),
+        )
         for shift_id, day, low, high, cancelled, peers in session.execute(query)
     ]
 
 
-def views_of(session: Session, actor: Actor, shift_ids: Sequence[int]) -> list[ShiftView]:
+def views_of(
+    session: Session, actor: Actor, shift_ids: Sequence[int], *, today: date | None = None
+) -> list[ShiftView]:
     """The shifts ``shift_ids`` with who is on each, in time order when ``shift_ids`` are
     (read a few hundred at a time)."""
     views: list[ShiftView] = []
     for at in range(0, len(shift_ids), IDS_AT_ONCE):
         chunk = list(shift_ids[at : at + IDS_AT_ONCE])
-        views += shift_views(session, actor, date.min, date.max, shift_ids=chunk)
+        views += shift_views(session, actor, date.min, date.max, shift_ids=chunk, today=today)
     return views
 
 
 def gaps(
-    session: Session, actor: Actor, start: date, end: date, *, site_id: int | None = None
+    session: Session,
+    actor: Actor,
+    start: date,
+    end: date,
+    *,
+    site_id: int | None = None,
+    today: date | None = None,
 ) -> list[ShiftView]:
     """Shifts from ``start`` to ``end`` below their minimum (not cancelled), in time order.
 
     The gaps are found by ``coverage``; only they are read in full, unless most shifts in
     the period are gaps (then the period is read at once)."""
-    found = coverage(session, actor, start, end, site_id=site_id)
+    found = coverage(session, actor, start, end, site_id=site_id, today=today)
     ids = [c.shift_id for c in found if c.is_gap]
     if len(ids) * 2 > len(found):
-        views = shift_views(session, actor, start, end, site_id=site_id)
+        views = shift_views(session, actor, start, end, site_id=site_id, today=today)
     else:
-        views = views_of(session, actor, ids)
+        views = views_of(session, actor, ids, today=today)
     return [view for view in views if view.state.is_gap and not view.slot.cancelled]
 
 

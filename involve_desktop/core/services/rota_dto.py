@@ -173,6 +173,13 @@ class ShiftSlot:
         return f"{format_date(self.day)} {hhmm(self.start)}–{hhmm(self.end)}"
 
     @property
+    def times(self) -> str:
+        """ "09:00–13:00", or "22:00–06:00 (next day)" when it ends after midnight."""
+        text = f"{hhmm(self.start)}–{hhmm(self.end)}"
+        past_midnight = self.end.date() > self.day and self.end.time() != time(0)
+        return text + " (next day)" if past_midnight else text
+
+    @property
     def label(self) -> str:
         """ "Ward 4, Tue 3 Mar 2026 09:00–13:00"."""
         return f"{self.site_name}, {self.when}"
@@ -324,6 +331,9 @@ class AssigneeInfo:
     override_reason: str | None
     attendance: Attendance | None
     actual_minutes: int | None
+    # Why they do not count toward cover on a shift from today on ("left", "stepping back",
+    # "time off"; ``rota_rules.away_from_shift``), or None when they count.
+    away: str | None = None
 
 
 @dataclass(frozen=True)
@@ -340,6 +350,15 @@ class ShiftView:
     def covered(self) -> bool:
         """At or above the minimum."""
         return not self.state.is_gap
+
+    @property
+    def on_count(self) -> int:
+        """How many count toward cover: nothing recorded or worked, and not ``away``."""
+        return sum(
+            1
+            for a in self.assignees
+            if a.away is None and a.attendance in (None, Attendance.WORKED)
+        )
 
 
 @dataclass(frozen=True)

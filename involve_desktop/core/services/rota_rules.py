@@ -16,6 +16,10 @@ can never disagree. Decisions:
   Auto-fill never goes over any of these.
 - Bookings that count: assignments on shifts that are not cancelled, except those recorded
   afterwards as "did not attend" or "cancelled".
+- **Who counts toward cover** (``away_from_shift``, used by the grid, coverage figures, gaps,
+  sheets and auto-fill alike): on a shift from today on, someone who has left, is stepping
+  back, or has time off that day is still listed on it but does not count, so the shift
+  shows as the gap it is. Past shifts are what happened and are left as they were.
 - **Coverage**: covered only at or above the minimum. 0 → no one; 1 with a minimum of 2 or
   more → alone; otherwise below the minimum → short; at or above → covered, or full at the
   maximum.
@@ -56,6 +60,8 @@ MONTHS = (
     "December",
 )
 STATUS_WORDS = {"stepping_back": "is stepping back", "left": "has left the group"}
+AWAY_WORDS = {"left": "left", "stepping_back": "stepping back"}
+TIME_OFF = "time off"
 
 
 def span(day: date, start: time, end: time) -> tuple[datetime, datetime]:
@@ -104,6 +110,31 @@ def slot_covers(slot: AvailabilitySlot, shift: ShiftSlot) -> bool:
         return False
     begin, finish = span(anchor, slot.from_time, slot.to_time)
     return begin <= shift.start and shift.end <= finish
+
+
+def time_off_during(
+    periods: Iterable[tuple[date, date]], shift: ShiftSlot
+) -> tuple[date, date] | None:
+    """The first unavailable period (first day, last day) touching the shift, or None; an
+    overnight shift spans two days."""
+    last_day = (shift.end - timedelta(minutes=1)).date()
+    for first, last in periods:
+        if first <= last_day and shift.day <= last:
+            return first, last
+    return None
+
+
+def away_from_shift(
+    status: str, periods: Iterable[tuple[date, date]], shift: ShiftSlot, today: date
+) -> str | None:
+    """Why someone on ``shift`` does not count toward its cover — "left", "stepping back" or
+    "time off" — or None when they count. Only shifts from ``today`` on: a past shift is
+    what happened."""
+    if shift.day < today:
+        return None
+    if status in AWAY_WORDS:
+        return AWAY_WORDS[status]
+    return TIME_OFF if time_off_during(periods, shift) else None
 
 
 class Ledger:
@@ -206,16 +237,13 @@ def person_refusal(person: PersonFacts, shift: ShiftSlot, ledger: Ledger) -> Ref
                     f"expired on {format_date(expires)}."
                 ),
             )
-    if person.unavailable:
-        last_day = (shift.end - timedelta(minutes=1)).date()  # overnight spans two days
-        for first, last in person.unavailable:
-            if first <= last_day and day <= last:
-                return Refusal(
-                    "unavailable",
-                    lambda first=first, last=last: (
-                        f"{name} is unavailable from {format_date(first)} to {format_date(last)}."
-                    ),
-                )
+    away = time_off_during(person.unavailable, shift)
+    if away is not None:
+        first, last = away
+        return Refusal(
+            "unavailable",
+            lambda: f"{name} is unavailable from {format_date(first)} to {format_date(last)}.",
+        )
     for booking in ledger.near(person.member_id, day):
         if booking.shift_id != shift.id and overlaps(
             booking.start, booking.end, shift.start, shift.end

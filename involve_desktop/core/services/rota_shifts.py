@@ -11,14 +11,19 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member, MemberRole, RoleType, TrainingType
-from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
+from involve_desktop.core.models.rota import (
+    RotaAssignment,
+    RotaClosedDate,
+    RotaShift,
+    RotaSite,
+)
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, rota_attendance  # noqa: F401 - registers history
 from involve_desktop.core.services.dto import Actor
@@ -31,6 +36,7 @@ from involve_desktop.core.services.rota_dto import (
     Refusal,
     ShiftView,
     hhmm,
+    plural,
 )
 from involve_desktop.core.services.rota_rules import (
     RotaRefused,
@@ -39,7 +45,12 @@ from involve_desktop.core.services.rota_rules import (
     person_refusal,
 )
 from involve_desktop.core.services.rota_sites import check_peers
-from involve_desktop.core.services.rota_world import counts, load_world, slot_of
+from involve_desktop.core.services.rota_world import (
+    away_on_shifts,
+    counts,
+    load_world,
+    slot_of,
+)
 from involve_desktop.core.services.transaction import require, transaction
 from involve_desktop.core.text import natural_sort_key
 
@@ -81,10 +92,14 @@ def shift_views(
     *,
     site_id: int | None = None,
     shift_ids: list[int] | None = None,
+    today: date | None = None,
 ) -> list[ShiftView]:
     """Shifts from ``start`` to ``end`` (or just ``shift_ids``) in time order, with who is on
-    each (names in order) and its coverage state."""
+    each (names in order) and its coverage state. On shifts from ``today`` (default: today)
+    on, someone who has left, is stepping back or has time off that day is listed with
+    ``away`` saying so and does not count toward cover."""
     require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    today = today or date.today()
     query = (
         select(RotaShift, RotaSite.name, TrainingType.name)
         .join(RotaSite, RotaSite.id == RotaShift.site_id)
@@ -115,8 +130,10 @@ def shift_views(
         first = min((row.day for row, _, _ in rows), default=start)
         last = max((row.day for row, _, _ in rows), default=end)
         bank = _bank_days(session, members, first, last)
+        away = away_on_shifts(session, start, end, today=today, shift_ids=ids)
     else:
         bank = lambda member_id, day: False  # noqa: E731
+        away = {}
     views = []
     for row, site, training in rows:
         slot = slot_of(row, site, training)
@@ -129,10 +146,11 @@ def shift_views(
                 a.override_reason,
                 Attendance(a.attendance) if a.attendance else None,
                 a.actual_minutes,
+                away.get(row.id, {}).get(a.member_id),
             )
             for a, name in people.get(row.id, ())
         )
-        count = sum(1 for a in assignees if counts(a.attendance))
+        count = sum(1 for a in assignees if counts(a.attendance) and a.away is None)
         views.append(
             ShiftView(
                 slot,
@@ -151,6 +169,23 @@ def shift_view(session: Session, actor: Actor, shift_id: int) -> ShiftView:
     if not found:
         raise NotFound("That shift is no longer on the rota. Refresh the rota.")
     return found[0]
+
+
+def refuse_closed_day(session: Session, site: RotaSite, day: date) -> None:
+    """Refuse a shift on a day the site is marked closed, naming the day and its note."""
+    closed = session.execute(
+        select(RotaClosedDate.id, RotaClosedDate.note).where(
+            RotaClosedDate.site_id == site.id, RotaClosedDate.day == day
+        )
+    ).first()
+    if closed is None:
+        return
+    note = f" ({closed.note})" if closed.note else ""
+    raise ValidationError(
+        "day",
+        f"{site.name} is closed on {format_date(day)}{note}. Choose another day, or first "
+        "open the site again that day (Set up sites → Closed days → Open again).",
+    )
 
 
 def add_shift(
@@ -175,6 +210,7 @@ def add_shift(
             raise ValidationError("site", "Choose a site from the list.")
         if start_time == end_time:
             raise ValidationError("end_time", "End time must differ from the start.")
+        refuse_closed_day(session, site, day)
         low = min_peers if min_peers is not None else site.min_together
         high = max_peers if max_peers is not None else site.max_peers
         check_peers(low, high, "min_peers", "max_peers")
@@ -321,3 +357,45 @@ def person_shifts(
         )
     )
     return shift_views(session, actor, start, end, shift_ids=ids) if ids else []
+
+
+def shifts_ahead(
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+    today: date | None = None,
+) -> int:
+    """How many shifts (not cancelled, nothing recorded yet) ``member_id`` is on from today
+    (default: today) on, or from ``first`` to ``last`` (never before today): what needs
+    cover when they leave, step back or take time off. Coordinators only."""
+    require(session, actor, Permission.MANAGE_ROTA, "see who needs cover on the rota")
+    today = today or date.today()
+    query = (
+        select(func.count(RotaAssignment.id))
+        .join(RotaShift, RotaShift.id == RotaAssignment.shift_id)
+        .where(
+            RotaAssignment.member_id == member_id,
+            RotaAssignment.attendance.is_(None),
+            RotaShift.cancelled.is_(False),
+            RotaShift.day >= max(first or today, today),
+        )
+    )
+    if last is not None:
+        query = query.where(RotaShift.day <= last)
+    return session.scalar(query) or 0
+
+
+def cover_needed_note(name: str, count: int, during: str = "from today") -> str | None:
+    """ "Zoë Clarke is on 9 shifts from today. …" — what to tell a coordinator who has just
+    set someone to left or stepping back (or added time off, ``during`` "in that time off");
+    None when they are on no shifts."""
+    if count == 0:
+        return None
+    return (
+        f"{name} is on {plural(count, 'shift')} {during}. They no longer count toward those "
+        f"shifts' cover, so the shifts now show as gaps if no one else covers them: take "
+        f"{name} off them or find cover in the Rota."
+    )

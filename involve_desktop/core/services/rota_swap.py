@@ -4,7 +4,8 @@ Both moves are checked with the same rules as assigning by hand, after both peop
 taken off their own shift (so each may take a shift at the time of the one they give up). A
 hard rule refuses the whole swap with the reason; a personal limit can be gone over with a
 reason, recorded on the new assignment. Shifts whose attendance has been recorded cannot be
-swapped: that would rewrite what happened.
+swapped: that would rewrite what happened; nor can one with a pay line made for it (pay
+lines find their shift by the assignment id, which a swap replaces).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_names import display_name
-from involve_desktop.core.services.rota_assign import assign_in_transaction
-from involve_desktop.core.services.rota_world import load_shifts
+from involve_desktop.core.services.rota_assign import assign_in_transaction, refuse_recorded
+from involve_desktop.core.services.rota_world import load_shifts, person_name
 from involve_desktop.core.services.transaction import require, transaction
 
 MAX_CANDIDATE_DAYS = 62
@@ -50,6 +51,7 @@ def _assignment(session: Session, assignment_id: int) -> RotaAssignment:
         )
     if row.shift.cancelled:
         raise ValidationError("swap", "A cancelled shift cannot be swapped.")
+    refuse_recorded(session, row, person_name(session, row.member_id), "swapped")
     return row
 
 

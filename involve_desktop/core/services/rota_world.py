@@ -40,7 +40,7 @@ from involve_desktop.core.services.rota_dto import (
     ShiftSlot,
     hhmm,
 )
-from involve_desktop.core.services.rota_rules import Ledger, span
+from involve_desktop.core.services.rota_rules import Ledger, away_from_shift, span
 
 LOOKBACK_DAYS = 28  # "fewest shifts in the last 4 weeks"
 NOT_THERE = (Attendance.DID_NOT_ATTEND.value, Attendance.CANCELLED.value)
@@ -235,6 +235,64 @@ def load_world(
     first, last = ledger_window(start, end)
     ledger, assigned = load_bookings(session, first, last)
     return RotaWorld(shifts, load_people(session, member_ids), ledger, assigned)
+
+
+def away_on_shifts(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    today: date,
+    shift_ids: list[int] | None = None,
+    site_id: int | None = None,
+) -> dict[int, dict[int, str]]:
+    """Who is on shifts from ``today`` on (within ``start``–``end``, or among ``shift_ids``)
+    but does not count toward cover, and why: {shift id: {member id: "left" | "stepping
+    back" | "time off"}} (``rota_rules.away_from_shift``). Two queries; only assignments with
+    nothing recorded yet are looked at."""
+    query = (
+        select(
+            RotaAssignment.shift_id,
+            RotaAssignment.member_id,
+            Member.status,
+            RotaShift,
+            RotaSite.name,
+        )
+        .join(RotaShift, RotaShift.id == RotaAssignment.shift_id)
+        .join(RotaSite, RotaSite.id == RotaShift.site_id)
+        .join(Member, Member.id == RotaAssignment.member_id)
+        .where(
+            RotaShift.day >= today,
+            RotaShift.cancelled.is_(False),
+            RotaAssignment.attendance.is_(None),
+        )
+    )
+    if shift_ids is not None:
+        query = query.where(RotaShift.id.in_(shift_ids))
+    else:
+        query = query.where(RotaShift.day >= start, RotaShift.day <= end)
+    if site_id is not None:
+        query = query.where(RotaShift.site_id == site_id)
+    rows = session.execute(query).all()
+    if not rows:
+        return {}
+    first = min(row[3].day for row in rows)
+    last = max(row[3].day for row in rows) + timedelta(days=1)
+    away: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    for member_id, start_on, end_on in session.execute(
+        select(RotaUnavailable.member_id, RotaUnavailable.start_on, RotaUnavailable.end_on).where(
+            RotaUnavailable.member_id.in_({row[1] for row in rows}),
+            RotaUnavailable.start_on <= last,
+            RotaUnavailable.end_on >= first,
+        )
+    ):
+        away[member_id].append((start_on, end_on))
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    for shift_id, member_id, status, shift, site in rows:
+        note = away_from_shift(status, away.get(member_id, ()), slot_of(shift, site, None), today)
+        if note is not None:
+            found[shift_id][member_id] = note
+    return dict(found)
 
 
 def person_name(session: Session, member_id: int) -> str:

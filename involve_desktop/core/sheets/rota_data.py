@@ -7,6 +7,9 @@ values — or a ``SheetInputError`` naming the field — and returns a frozen DT
 
 Only what is on the rota itself is printed: site, date, times, the names people go by and
 the coverage in words. Never bank status, override reasons, training or anything else.
+On shifts from the day printed on, people who have left, are stepping back or have time off
+that day (``ShiftView`` assignees with ``away``) are not printed and do not count toward
+the cover, as on screen — and why they are away is never printed.
 """
 
 from __future__ import annotations
@@ -159,7 +162,9 @@ def week_of(day: date) -> date:
 
 def row_of(view: ShiftView) -> RotaShiftRow:
     """A shift view as printed: only the people who count, names in order."""
-    names = tuple(a.name for a in view.assignees if a.attendance not in _NOT_THERE)
+    names = tuple(
+        a.name for a in view.assignees if a.attendance not in _NOT_THERE and a.away is None
+    )
     return RotaShiftRow(
         site=view.slot.site_name,
         day=view.slot.day,
@@ -199,7 +204,7 @@ def load_weekly_rota(
     monday = week_of(parse_day("week", "Week", params.week, today))
     site_id, site_name = _site(session, actor, params.site)
     views = rota_shifts.shift_views(
-        session, actor, monday, monday + timedelta(days=6), site_id=site_id
+        session, actor, monday, monday + timedelta(days=6), site_id=site_id, today=today
     )
     if site_name is not None:
         sites: tuple[str, ...] = (site_name,)
@@ -250,13 +255,15 @@ def load_person_schedule(
     _may_print(session, actor)
     first = parse_month(params.month, today)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    views = rota_shifts.shift_views(session, actor, first, last)
+    views = rota_shifts.shift_views(session, actor, first, last, today=today)
     member_id, name = _person(session, params.person, views)
     mine = []
     for view in views:
         if any(a.member_id == member_id for a in view.assignees):
             row = row_of(view)
-            others = tuple(a.name for a in view.assignees if a.member_id != member_id)
+            others = tuple(
+                a.name for a in view.assignees if a.member_id != member_id and a.away is None
+            )
             mine.append(replace(row, names=others))
     return PersonScheduleSheet(
         name=name,
