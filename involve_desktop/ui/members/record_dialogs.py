@@ -11,8 +11,10 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.dates import add_months
 from involve_desktop.core.formatting import format_date
-from involve_desktop.core.services import member_records, members, reference_lists
+from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services import member_records, members, reference_lists, rota_shifts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import (
     ConsentHow,
@@ -98,6 +101,18 @@ class StatusDialog(RecordDialog):
             reason=self.reason.text() if status is MemberStatus.LEFT else None,
             check_in_on=self.check_in.value() if status is MemberStatus.STEPPING_BACK else None,
         )
+        self.cover_note = None
+        away = (MemberStatus.LEFT, MemberStatus.STEPPING_BACK)
+        if status in away and self.actor.can(Permission.MANAGE_ROTA):
+            count = rota_shifts.shifts_ahead(session, self.actor, self.member.id)
+            self.cover_note = rota_shifts.cover_needed_note(self.member.display_name, count)
+
+    def save(self) -> None:
+        """Save; then say how many shifts from today they are on (now gaps), if any."""
+        self.cover_note: str | None = None
+        super().save()
+        if self.result() == QDialog.DialogCode.Accepted and self.cover_note:
+            QMessageBox.information(self.parentWidget() or self, "Rota", self.cover_note)
 
 
 class RoleDialog(RecordDialog):

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date
+from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import (
     member_search,
     reference_lists,
@@ -390,14 +392,27 @@ class AvailabilityDialog(EditDialog):
         if mid is None:
             return
         start, end = from_qdate(self.un_from.date()), from_qdate(self.un_to.date())
+        note = None
         with (
             service_call(self, self.errors, {"end_on": self.un_to}) as call,
             self.context.session() as session,
         ):
             rota_availability.add_unavailable(session, self.actor, mid, start, end)
+            note = self._time_off_note(session, mid, start, end)
         if not call.failed:
             self.errors.clear()
             self._reload_unavailable(mid)
+            if note:
+                QMessageBox.information(self, "Time off", note)
+
+    def _time_off_note(self, session: Session, mid: int, start: date, end: date) -> str | None:
+        """How many of their shifts from today fall in the time off (now gaps), for a
+        coordinator; None when none do."""
+        if self.current is None or not self.actor.can(Permission.MANAGE_ROTA):
+            return None
+        count = rota_shifts.shifts_ahead(session, self.actor, mid, first=start, last=end)
+        when = f"from {format_date(max(start, date.today()))} to {format_date(end)}"
+        return rota_shifts.cover_needed_note(self.current.name, count, when)
 
     def remove_unavailable(self) -> None:
         """Delete the chosen period (saved at once)."""

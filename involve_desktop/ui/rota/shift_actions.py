@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.services import rota_assign, rota_shifts
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.rota_dto import Attendance
 from involve_desktop.core.services.rota_rules import RotaRefused
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.operations import service_call
@@ -119,8 +120,22 @@ def unassign_person(
     shift_id: int,
     member_id: int,
     name: str,
+    recorded: Attendance | None = None,
 ) -> bool:
-    """Take someone off a shift after asking; True when done."""
+    """Take someone off a shift after asking; True when done. When what happened is
+    ``recorded`` it says why they cannot be taken off (their pay hangs on it) and what to do
+    instead, rather than asking (the service refuses it too, and also when a pay line exists)."""
+    if recorded is not None:
+        QMessageBox.information(
+            parent,
+            TITLE,
+            f"{name} cannot be taken off this shift: what happened is already recorded "
+            f"({recorded.label.lower()}), and their pay is worked out from it.\n\n"
+            "If it is wrong, use Record outcome to correct it — for example to did not "
+            "attend, or cancelled. If a pay line was already made for it, ask whoever "
+            "handles payments.",
+        )
+        return False
     answer = QMessageBox.question(
         parent,
         TITLE,

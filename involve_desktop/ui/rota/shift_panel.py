@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_coverage, rota_shifts
 from involve_desktop.core.services.dto import Actor
@@ -44,6 +45,11 @@ from involve_desktop.ui.rota.week_grid import coverage_words
 from involve_desktop.ui.widgets import buttons_row
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 21
+AWAY_NOTES = {  # why someone on a shift from today on does not count toward its cover
+    "left": "has left the group — not counted; take them off or find cover",
+    "stepping back": "stepping back — not counted; take them off or find cover",
+    "time off": "time off that day — not counted; take them off or find cover",
+}
 
 
 def needs_text(view: ShiftView) -> str:
@@ -152,8 +158,10 @@ class ShiftDialog(QDialog):
         if view is None:
             return
         self.view = view
-        self.heading.setText(view.slot.label)
-        self.setWindowTitle(f"Shift — {view.slot.label}")
+        slot = view.slot
+        label = f"{slot.site_name}, {format_date(slot.day)} {slot.times}"
+        self.heading.setText(label)
+        self.setWindowTitle(f"Shift — {label}")
         self.state_label.setText(f"Coverage: {coverage_words(view)}")
         self.needs_label.setText(needs_text(view))
         self.people.clear()
@@ -161,6 +169,8 @@ class ShiftDialog(QDialog):
             text = person.name + (" (bank)" if person.bank else "")
             if person.attendance is not None:
                 text += f" · {person.attendance.label}"
+            elif person.away:
+                text += f" · {AWAY_NOTES.get(person.away, person.away)}"
             if person.override_reason:
                 text += f" · put on despite a limit: {person.override_reason}"
             item = QListWidgetItem(text)
@@ -226,7 +236,13 @@ class ShiftDialog(QDialog):
         if person is None:
             return
         if unassign_person(
-            self.context, self.actor, self, self.shift_id, person.member_id, person.name
+            self.context,
+            self.actor,
+            self,
+            self.shift_id,
+            person.member_id,
+            person.name,
+            recorded=person.attendance,
         ):
             self.changed = True
             self.reload()

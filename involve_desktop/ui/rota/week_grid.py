@@ -4,7 +4,10 @@ Each shift reads "09:00–13:00 / Aisha K., Ben M. / ✓ Covered" (one line each
 screen readers get "09:00–13:00 · Aisha Khan, Ben Morris · ✓ Covered", the full names). Two
 people whose short names would read the same anywhere in the week shown get longer ones
 ("Callum Br.", "Callum Bu."; ``names.distinct_short_names``). Coverage is always in words
-with a sign and the cell has an icon for its worst shift, so nothing relies on colour.
+with a sign and the cell has an icon for its worst shift, so nothing relies on colour. An
+overnight shift reads "22:00–06:00 (next day)". Someone on a shift from today on who has left,
+is stepping back or has time off that day reads "Zoë C. (left)" and does not count toward its
+cover (``rota_rules.away_from_shift``), so the coordinator sees why it is a gap.
 Enter or a double-click asks to open the cell's shift (choosing one when there are several).
 """
 
@@ -41,7 +44,6 @@ from involve_desktop.core.services.rota_dto import (
     CoverageState,
     ShiftView,
     SiteInfo,
-    hhmm,
 )
 from involve_desktop.core.sheets.names import distinct_short_names
 from involve_desktop.ui.keyboard import tab_leaves
@@ -77,7 +79,8 @@ def short_name(name: str, shorts: ShortNames | None = None) -> str:
 
 
 def person_words(person: AssigneeInfo, shorts: ShortNames | None = None) -> str:
-    """ "Aisha K.", "Dafydd S. (bank)", "Mai N. (did not attend)" — an absence in words.
+    """ "Aisha K.", "Dafydd S. (bank)", "Mai N. (did not attend)", "Zoë C. (left)" — an
+    absence in words (someone who left, is stepping back or has time off does not count).
 
     ``shorts`` maps full names to the short forms to show (``FULL_NAMES`` for full names);
     without it the name is shortened on its own."""
@@ -86,6 +89,8 @@ def person_words(person: AssigneeInfo, shorts: ShortNames | None = None) -> str:
         text += " (did not attend)"
     elif person.attendance is Attendance.CANCELLED:
         text += " (cancelled)"
+    elif person.away:
+        text += f" ({person.away})"
     return text
 
 
@@ -100,8 +105,7 @@ def coverage_words(view: ShiftView) -> str:
     """ "✓ Covered", "⚠ ALONE — needs 1 more", "✗ No one — needs 2", "Cancelled: …"."""
     if view.slot.cancelled:
         return f"Cancelled: {view.cancelled_reason or 'no reason given'}"
-    on = len([a for a in view.assignees if a.attendance is None or a.attendance.value == "worked"])
-    more = max(view.slot.min_peers - on, 0)
+    more = max(view.slot.min_peers - view.on_count, 0)
     state = view.state
     if state is CoverageState.NO_ONE:
         return f"✗ No one — needs {view.slot.min_peers}"
@@ -116,7 +120,7 @@ def shift_line(
     view: ShiftView, with_site: bool = False, shorts: ShortNames | None = FULL_NAMES
 ) -> str:
     """One shift on one line: times, names (in full unless ``shorts`` says), coverage."""
-    times = f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}"
+    times = view.slot.times
     names = ", ".join(person_words(a, shorts) for a in view.assignees)
     parts = [view.slot.site_name, times] if with_site else [times]
     if names:
@@ -128,7 +132,7 @@ def shift_line(
 def shift_block(view: ShiftView, shorts: ShortNames | None = None) -> str:
     """A shift as the grid cell shows it: times, names, coverage, each on its own line."""
     names = ", ".join(person_words(a, shorts) for a in view.assignees)
-    lines = [f"{hhmm(view.slot.start)}–{hhmm(view.slot.end)}", names, coverage_words(view)]
+    lines = [view.slot.times, names, coverage_words(view)]
     return "\n".join(line for line in lines if line)
 
 
