@@ -148,3 +148,14 @@ def test_bulk_and_service_paths_store_the_same_person(session: Session, coordina
         select(TrainingRecord.completed_on, TrainingRecord.expires_on).order_by(TrainingRecord.id)
     ).all()
     assert rows[: len(rows) // 2] == rows[len(rows) // 2 :]
+
+
+def test_the_sign_in_window_names_a_facilitator_account_that_works(session: Session) -> None:
+    from involve_desktop.core.demo.account import DEMO_FACILITATOR_USERNAME, DEMO_PASSWORD
+    from involve_desktop.core.permissions import Role
+    from involve_desktop.core.services import accounts, meetings_access
+
+    seed_demo(session, DemoSize.STANDARD, today=TODAY)
+    fran = accounts.sign_in(session, DEMO_FACILITATOR_USERNAME, DEMO_PASSWORD)
+    assert fran.role is Role.FACILITATOR
+    assert meetings_access.linked_group_ids(session, fran)  # runs some groups, to try it out

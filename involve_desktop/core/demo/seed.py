@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.demo.account import DEMO_FACILITATOR_USERNAME
 from involve_desktop.core.demo.activities import seed_activities
 from involve_desktop.core.demo.cohorts import seed_cohorts
 from involve_desktop.core.demo.context import (
@@ -62,9 +63,11 @@ AREA_SEEDERS: list[AreaSeeder] = [
 
 
 def _seed_accounts(ctx: DemoContext) -> None:
-    for _ in range(2):
+    for n in range(2):
         name = ctx.fake.name()
         user = ".".join(name.lower().replace("'", "").split()[-2:])
+        if n == 0:  # named on the sign-in window, to try the app as a facilitator
+            user = DEMO_FACILITATOR_USERNAME
         accounts.create_account(
             ctx.session, ctx.coordinator, name, user, DEMO_PASSWORD, Role.FACILITATOR
         )

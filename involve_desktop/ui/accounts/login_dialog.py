@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop import APP_NAME
-from involve_desktop.core.demo.account import DEMO_PASSWORD, DEMO_USERNAME
+from involve_desktop.core.demo.account import (
+    DEMO_FACILITATOR_USERNAME,
+    DEMO_PASSWORD,
+    DEMO_USERNAME,
+)
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.ui.accounts.sign_in_fields import SignInFields
 from involve_desktop.ui.operations import service_call
@@ -84,7 +88,8 @@ class LoginDialog(QDialog):
         if demo:
             notice = QLabel(
                 f"This is the <b>demo</b> group with made-up people. Sign in as "
-                f"<b>{DEMO_USERNAME}</b> with password <b>{DEMO_PASSWORD}</b>."
+                f"<b>{DEMO_USERNAME}</b> (a coordinator) or <b>{DEMO_FACILITATOR_USERNAME}</b> "
+                f"(a group facilitator), with password <b>{DEMO_PASSWORD}</b>."
             )
             notice.setWordWrap(True)
             layout.addWidget(notice)
