@@ -13,25 +13,29 @@ on both is asked about with the usual three choices (``ui/conflict.py``): keep e
 mine over theirs, or load theirs — the list is reloaded as saved there, with this laptop's
 other marks kept on it, still to be saved.
 
+Before the day (a meeting after today, not cancelled) the screen is for apologies only, as
+they usually come before a group meets: a line at the top says so, A and Delete work, Space
+and double-click do not mark anyone present (a note says why), and there is no walk-in box.
+Closing asks about saving only while the marks differ from the saved ones.
+
 The dialog never grows past the screen's free area (a small laptop at a larger font): the
 list takes what height is left and scrolls, so the Walk-in box and Save stay in view.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,8 +53,14 @@ from involve_desktop.core.services.meetings_dto import (
 from involve_desktop.ui.conflict import ConflictChoice, ask_what_to_do
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import save_shortcut
-from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.meetings.attendance_model import AttendanceModel
+from involve_desktop.ui.meetings.attendance_table import (
+    APOLOGIES_KEYS_HELP,
+    APOLOGIES_ONLY,
+    KEYS_HELP,
+    NOT_YET,
+    AttendanceTable,
+)
 from involve_desktop.ui.meetings.walk_in import (
     NEW_PERSON,
     TITLE,
@@ -63,12 +73,6 @@ from involve_desktop.ui.operations import service_call
 Marks = dict[int, AttendanceState | None]
 KEPT_TITLE = "Saved, with the other laptop's ticks"
 MAX_NAMED = 12  # people named in a message before "and N more"
-
-KEYS_HELP = (
-    "↑ ↓ move · Space: present · A: apologies · Delete: clear · "
-    "Ctrl+S: save · type a walk-in's name below"
-)
-
 
 MARKS_SAID = {
     AttendanceState.PRESENT: "present",
@@ -86,66 +90,22 @@ def listed(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-class AttendanceTable(QTableView):
-    """The list: Space / A / Delete mark the current row; Space and A move to the next."""
-
-    def __init__(self, model: AttendanceModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.attendance = model
-        self.setModel(model)
-        self.setAccessibleName("Attendance: who came")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tab_leaves(self)
-        self.verticalHeader().setVisible(False)
-        # Compact rows: more of the paper's lines in view at once while typing.
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.doubleClicked.connect(
-            lambda index: self.mark(index.row(), AttendanceState.PRESENT, advance=False)
-        )
-
-    def mark(self, row: int, state: AttendanceState | None, advance: bool) -> None:
-        """Toggle ``state`` (None clears) on ``row``, then maybe move down one row."""
-        if not 0 <= row < self.attendance.rowCount():
-            return
-        if state is None:
-            self.attendance.set_state(row, None)
-        else:
-            self.attendance.toggle(row, state)
-        if advance and row + 1 < self.attendance.rowCount():
-            row += 1
-        self.selectRow(row)
-        self.setCurrentIndex(self.attendance.index(row, 1))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        row = self.currentIndex().row()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-        if plain and event.key() == Qt.Key.Key_Space:
-            self.mark(row, AttendanceState.PRESENT, advance=True)
-        elif plain and event.key() == Qt.Key.Key_A:
-            self.mark(row, AttendanceState.APOLOGIES, advance=True)
-        elif plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.mark(row, None, advance=False)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-
 class AttendanceDialog(QDialog):
     """Take attendance for one meeting; ``saved`` is True once the list was saved."""
 
     def __init__(
-        self, context: AppContext, actor: Actor, meeting_id: int, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        actor: Actor,
+        meeting_id: int,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.context, self.actor, self.meeting_id = context, actor, meeting_id
+        self.today = today or date.today()
+        self.apologies_only = False  # a meeting still to come: see the module docstring
         self.saved = False
         self.sheet: AttendanceSheet | None = None
         # What is stored as far as this list knows: the save writes only what differs.
@@ -159,25 +119,33 @@ class AttendanceDialog(QDialog):
         self.heading.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.mode_line = QLabel()
+        self.mode_line.setWordWrap(True)
+        self.mode_line.setAccessibleName("Apologies only")
+        bold = self.mode_line.font()
+        bold.setBold(True)
+        self.mode_line.setFont(bold)
+        self.mode_line.setVisible(False)
         self.model = AttendanceModel(self)
         self.model.dataChanged.connect(lambda *_: self._show_counts())
         self.model.rowsInserted.connect(lambda *_: self._show_counts())
         self.model.modelReset.connect(self._show_counts)
         self.table = AttendanceTable(self.model)
+        self.table.present_refused.connect(lambda: self.note.setText(NOT_YET))
         self.counts = QLabel()
         self.counts.setAccessibleName("Counts")
-        keys = QLabel(KEYS_HELP)
-        keys.setWordWrap(True)
+        self.keys = QLabel(KEYS_HELP)
+        self.keys.setWordWrap(True)
         self.walk_in = QLineEdit()
         self.walk_in.setAccessibleName("Walk-in's name")
         self.walk_in.setPlaceholderText("Someone not on the sheet? Type their name, press Enter")
         self.walk_in.returnPressed.connect(self.add_walk_in)
         self.walk_in_button = QPushButton("A&dd walk-in")
         self.walk_in_button.clicked.connect(self.add_walk_in)
-        walk_in_label = QLabel("&Walk-in:")
-        walk_in_label.setBuddy(self.walk_in)
+        self.walk_in_label = QLabel("&Walk-in:")
+        self.walk_in_label.setBuddy(self.walk_in)
         walk_in_row = QHBoxLayout()
-        walk_in_row.addWidget(walk_in_label)
+        walk_in_row.addWidget(self.walk_in_label)
         walk_in_row.addWidget(self.walk_in, 1)
         walk_in_row.addWidget(self.walk_in_button)
         self.note = QLabel()
@@ -186,7 +154,7 @@ class AttendanceDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save = self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText("Save attendance")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
@@ -196,7 +164,8 @@ class AttendanceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
-        layout.addWidget(keys)
+        layout.addWidget(self.mode_line)
+        layout.addWidget(self.keys)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
         layout.addLayout(walk_in_row)
@@ -251,8 +220,9 @@ class AttendanceDialog(QDialog):
         if sheet is None:
             return
         meeting = sheet.meeting
-        self.setWindowTitle(f"Attendance — {meeting.group_name}, {meeting.when}")
         self.show_sheet(sheet)
+        title = "Apologies" if self.apologies_only else "Attendance"
+        self.setWindowTitle(f"{title} — {meeting.group_name}, {meeting.when}")
 
     def fetch(self) -> AttendanceSheet | None:
         """The meeting's list as stored now (None when it could not be read; shown)."""
@@ -273,13 +243,27 @@ class AttendanceDialog(QDialog):
                 f"Attendance saved by {meeting.attendance_recorded_by}; changes are recorded"
             )
         self.details.setText(" · ".join(parts))
+        self.show_mode(not meeting.cancelled and meeting.day > self.today)
         self.model.set_rows(sheet.rows)
         if self.model.rowCount():
             self.table.selectRow(0)
             self.table.setCurrentIndex(self.model.index(0, 1))
 
+    def show_mode(self, apologies_only: bool) -> None:
+        """Apologies only (a meeting still to come), or the whole attendance."""
+        self.apologies_only = self.table.apologies_only = apologies_only
+        self.mode_line.setText(APOLOGIES_ONLY if apologies_only else "")
+        self.mode_line.setVisible(apologies_only)
+        self.keys.setText(APOLOGIES_KEYS_HELP if apologies_only else KEYS_HELP)
+        for widget in (self.walk_in_label, self.walk_in, self.walk_in_button):
+            widget.setVisible(not apologies_only)
+        self.save_button.setText("Save apologies" if apologies_only else "Save attendance")
+
     def _show_counts(self) -> None:
         present, apologies, unmarked = self.model.counts()
+        if self.apologies_only:
+            self.counts.setText(f"Apologies from {apologies} · {unmarked} not marked")
+            return
         self.counts.setText(
             f"{present} present · apologies from {apologies} · {unmarked} not marked (absent)"
         )
@@ -288,6 +272,8 @@ class AttendanceDialog(QDialog):
 
     def add_walk_in(self) -> None:
         """Find the typed name among the members, or add someone new."""
+        if self.apologies_only:
+            return  # no walk-ins before the day: the box is hidden
         typed = self.walk_in.text().strip()
         if not typed:
             self.walk_in.setFocus()
@@ -335,6 +321,7 @@ class AttendanceDialog(QDialog):
             AttendanceRow(added.member_id, added.name, AttendanceState.PRESENT, False),
             AttendanceState.PRESENT,
         )
+        self.model.keep_as_saved(added.member_id)
         self.table.selectRow(row)
         self.walk_in.clear()
         self.note.setText(f"{added.name} was added as a new member and marked present.")
@@ -371,7 +358,7 @@ class AttendanceDialog(QDialog):
             return False
         kept = self.kept_from_elsewhere(sheet, mine)
         self.saved = True
-        self.model.dirty = False
+        self.model.keep_as_saved()
         if kept:
             QMessageBox.information(
                 self,

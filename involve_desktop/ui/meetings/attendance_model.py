@@ -18,20 +18,36 @@ MARKS = {AttendanceState.PRESENT: "✓ Present", AttendanceState.APOLOGIES: "Apo
 
 
 class AttendanceModel(QAbstractTableModel):
-    """Who is on the list and what is marked for each; ``dirty`` after any change."""
+    """Who is on the list and what is marked for each; ``dirty`` while the marks differ
+    from the saved ones (a mark put back as it was is not a change)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AttendanceRow] = []
         self._states: dict[int, AttendanceState | None] = {}
-        self.dirty = False
+        self._saved: dict[int, AttendanceState] = {}  # the marks as stored, to compare with
+
+    @property
+    def dirty(self) -> bool:
+        """True when some mark differs from what is saved."""
+        marked = {m: s for m, s in self._states.items() if s is not None}
+        return marked != self._saved
+
+    def keep_as_saved(self, member_id: int | None = None) -> None:
+        """The marks shown are now saved (only ``member_id``'s, when given)."""
+        marks = self._states if member_id is None else {member_id: self._states.get(member_id)}
+        for m, state in marks.items():
+            if state is None:
+                self._saved.pop(m, None)
+            else:
+                self._saved[m] = state
 
     def set_rows(self, rows: tuple[AttendanceRow, ...] | list[AttendanceRow]) -> None:
         """Show these rows with their saved states."""
         self.beginResetModel()
         self._rows = list(rows)
         self._states = {r.member_id: r.state for r in rows}
-        self.dirty = False
+        self._saved = {r.member_id: r.state for r in rows if r.state is not None}
         self.endResetModel()
 
     def add_row(self, row: AttendanceRow, state: AttendanceState | None) -> int:
@@ -45,7 +61,6 @@ class AttendanceModel(QAbstractTableModel):
         self._rows.append(row)
         self._states[row.member_id] = state
         self.endInsertRows()
-        self.dirty = True
         return number
 
     def member_at(self, row: int) -> AttendanceRow:
@@ -62,7 +77,6 @@ class AttendanceModel(QAbstractTableModel):
         if self._states.get(member_id) == state:
             return
         self._states[member_id] = state
-        self.dirty = True
         index = self.index(row, 2)
         self.dataChanged.emit(self.index(row, 0), index)
 

@@ -3,7 +3,8 @@
 Coordinators (MANAGE_MEETING_GROUPS) add and change groups; accounts that run a group
 (RUN_MEETINGS, facilitators only for the groups linked to them) add, change, cancel and
 reinstate its meetings, make them from the schedule, take attendance (Enter or double-click
-on a meeting) and print sign-in sheets (Ctrl+P). Facilitators see only their own groups.
+on a meeting; for a meeting still to come, "Record apologies…" records only apologies) and
+print sign-in sheets (Ctrl+P). Facilitators see only their own groups.
 Ctrl+F finds a group by typing; Ctrl+N adds a meeting (or a group, when there is none).
 """
 
@@ -53,6 +54,11 @@ ADD_GROUP = "A&dd a group…"
 NO_GROUPS_READ_ONLY = "No groups to show — a coordinator links your account to the groups you run."
 SHOWS = (("Last 4 weeks and upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
 RECENT_DAYS = 28  # recent past meetings stay in view: their sheets are typed in later
+TAKE_ATTENDANCE = "&Take attendance…"
+ATTENDANCE_TIP = "Type in the ticks from the sign-in sheet (Enter)"
+# A meeting after today: apologies usually come before a group meets.
+RECORD_APOLOGIES = "Record apo&logies…"
+APOLOGIES_TIP = "Who has sent apologies for this meeting to come; ticks go in after it (Enter)"
 
 
 def _selected(table: QTableView) -> object | None:
@@ -166,8 +172,8 @@ class MeetingsView(QWidget):
         self.no_meetings = QLabel()
         self.no_meetings.setWordWrap(True)
         self.no_meetings.setAccessibleName("Meetings list message")
-        self.attendance_button = QPushButton("&Take attendance…")
-        self.attendance_button.setToolTip("Type in the ticks from the sign-in sheet (Enter)")
+        self.attendance_button = QPushButton(TAKE_ATTENDANCE)
+        self.attendance_button.setToolTip(ATTENDANCE_TIP)
         self.attendance_button.clicked.connect(self.take_attendance)
         self.add_button = QPushButton("&Add meeting…")
         self.add_button.setToolTip("A one-off meeting (Ctrl+N)")
@@ -313,9 +319,10 @@ class MeetingsView(QWidget):
         self.add_button.setEnabled(usable)
         self.generate_button.setEnabled(usable and group.schedule.kind.value != "none")
         self.print_button.setEnabled(group is not None)
-        self.attendance_button.setEnabled(
-            meeting is not None and not meeting.cancelled and meeting.day <= self.today
-        )
+        self.attendance_button.setEnabled(meeting is not None and not meeting.cancelled)
+        ahead = meeting is not None and meeting.day > self.today
+        self.attendance_button.setText(RECORD_APOLOGIES if ahead else TAKE_ATTENDANCE)
+        self.attendance_button.setToolTip(APOLOGIES_TIP if ahead else ATTENDANCE_TIP)
         self.edit_button.setEnabled(meeting is not None and not meeting.cancelled)
         self.cancel_button.setEnabled(meeting is not None)
         self.cancel_button.setText(
@@ -435,21 +442,14 @@ class MeetingsView(QWidget):
         self._after(GenerateMeetingsDialog(self.context, self.actor, group, self.today, end, self))
 
     def take_attendance(self, _index: QModelIndex | None = None) -> None:
-        """Type in the ticks from the chosen meeting's sign-in sheet."""
+        """Type in the ticks from the chosen meeting's sign-in sheet; for a meeting still
+        to come, record the apologies sent ahead (the screen offers nothing else)."""
         from involve_desktop.ui.meetings.attendance_entry import AttendanceDialog
 
         meeting = self.current_meeting()
         if meeting is None or meeting.cancelled or not self.can_run:
             return
-        if meeting.day > self.today:
-            QMessageBox.information(
-                self,
-                "Take attendance",
-                f"The meeting on {meeting.when} has not happened yet. Print its sign-in "
-                "sheet (Ctrl+P); type the ticks in after the meeting.",
-            )
-            return
-        dialog = AttendanceDialog(self.context, self.actor, meeting.id, self)
+        dialog = AttendanceDialog(self.context, self.actor, meeting.id, self, today=self.today)
         dialog.exec()
         dialog.deleteLater()
         self.load_groups()

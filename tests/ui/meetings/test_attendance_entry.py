@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from involve_desktop.core.services import audit, meetings_attendance, meetings_groups
 from involve_desktop.core.services import meetings_meetings as meetings
@@ -163,28 +163,6 @@ def test_editing_later_is_audited_and_closing_asks(
     assert states[first.name] is AttendanceState.APOLOGIES
     entries = audit.list_entries(session, coordinator, "meeting_attendance", meeting["meeting"])
     assert [e.action for e in entries].count("update") == 1
-
-
-def test_future_meeting_refuses_present_with_a_clear_message(
-    qtbot, monkeypatch, context, session, coordinator, meeting
-):
-    future = meetings.add_meeting(
-        session,
-        coordinator,
-        meeting["group"],
-        MeetingInput(date.today().replace(year=date.today().year + 1)),
-    )
-    errors = []
-    monkeypatch.setattr(
-        "involve_desktop.ui.operations.show_error",
-        lambda parent, error, title="": errors.append(str(error)),
-    )
-    dialog = open_entry(qtbot, context, coordinator, future.id)
-    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
-    assert not dialog.save()
-    assert errors and "has not happened yet" in errors[0]
-    assert dialog.isVisible() and dialog.model.dirty  # nothing lost
-    assert dialog.result() != QDialog.DialogCode.Accepted
 
 
 def test_a_facilitator_types_in_their_own_groups_sheet_with_a_newcomer(

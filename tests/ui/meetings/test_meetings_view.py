@@ -9,7 +9,7 @@ from datetime import date, time
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, meetings_attendance, meetings_groups
@@ -407,18 +407,6 @@ def test_a_meeting_just_held_is_in_view_and_chosen_for_typing_in_its_sheet(
         ("Tue 10 Mar 2026", "Attendance not yet taken"),
     ]
     assert view.current_meeting().day == date(2026, 3, 3)  # the oldest still to type in
-
-
-def test_a_meeting_still_to_come_has_no_attendance_to_take_yet(
-    qtbot, monkeypatch, context, coordinator, tuesday
-):
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
-    opened = scripted(monkeypatch, AttendanceDialog, lambda d: d.reject())
-    view = open_view(qtbot, context, coordinator)  # today is before both meetings
-    assert not view.attendance_button.isEnabled()
-    view.take_attendance()
-    assert not opened and "has not happened yet" in told[0]
 
 
 def test_sign_in_sheet_for_next_month_in_initials_and_large_print(
