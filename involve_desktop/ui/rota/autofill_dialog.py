@@ -35,6 +35,7 @@ from involve_desktop.ui.rota.setup_widgets import (
     hhmm,
     intro,
     read_only_table,
+    second_key,
 )
 from involve_desktop.ui.widgets import buttons_row
 
@@ -87,16 +88,16 @@ class AutofillDialog(QDialog):
         self.labels = self.period.labels
         form = QFormLayout()
         self.period.add_rows(form)
-        self.propose_button = QPushButton("Propose")
+        self.propose_button = QPushButton("&Propose")
         self.propose_button.setDefault(True)
         self.propose_button.setToolTip("Work out who could go on each shift; nothing is saved")
         self.propose_button.clicked.connect(self.propose)
-        self.fill_button = QPushButton("Fill these shifts")
+        self.fill_button = QPushButton("&Fill these shifts")
         self.fill_button.setEnabled(False)
         self.fill_button.clicked.connect(self.fill)
-        self.undo_button = QPushButton("Undo this auto-fill")
-        self.undo_button.setShortcut("Ctrl+Z")
-        self.undo_button.setToolTip("Take off everyone this auto-fill added (Ctrl+Z)")
+        self.undo_button = QPushButton("&Undo this auto-fill")
+        self.undo_key = second_key(self, self.undo_button, "Ctrl+Z")
+        self.undo_button.setToolTip("Take off everyone this auto-fill added (Alt+U or Ctrl+Z)")
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo)
         self.status = QLabel()

@@ -4,11 +4,18 @@
 site, Archive/Restore), the chosen site's details, weekly shifts and closed days on the
 right. ``GenerateDialog`` (from ``setup_generate``) makes shifts for a date range.
 Every change goes through the rota services, which refuse people without MANAGE_ROTA.
+
+Choosing another site (or Add site, Ctrl+N) with the details typed but not saved asks the
+dialogs' "Discard your changes?"; *Keep editing* stays on the site with the typing.
+Closing a day that already has shifts asks first whether to cancel them, naming how many
+have people on them and who to tell.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +35,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import rota_patterns, rota_sites
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import ClosedDateInfo, PatternInfo, SiteInfo
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
@@ -44,12 +52,14 @@ from involve_desktop.ui.rota.setup_widgets import (
     hhmm,
     intro,
     read_only_table,
+    second_key,
 )
 from involve_desktop.ui.widgets import buttons_row
 
 __all__ = ["GenerateDialog", "PatternDialog", "SitesDialog", "describe_result", "pattern_row"]
 
 EMPTY_TEXT = "No sites yet — add the first place where peer supporters work."
+ARCHIVE, RESTORE = "A&rchive", "&Restore"  # one button: the same Alt+R either way
 
 
 def pattern_row(p: PatternInfo) -> list[str]:
@@ -86,11 +96,11 @@ class SitesDialog(EditDialog):
         self.site_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.site_list.currentRowChanged.connect(self._site_chosen)
         self.empty = intro(EMPTY_TEXT)
-        self.add_button = QPushButton("Add site")
-        self.add_button.setShortcut("Ctrl+N")
-        self.add_button.setToolTip("Add a site (Ctrl+N)")
+        self.add_button = QPushButton("&Add site")
+        self.new_key = second_key(self, self.add_button, "Ctrl+N")
+        self.add_button.setToolTip("Add a site (Alt+A or Ctrl+N)")
         self.add_button.clicked.connect(self.new_site)
-        self.archive_button = QPushButton("Archive")
+        self.archive_button = QPushButton(ARCHIVE)
         self.archive_button.clicked.connect(self.toggle_archive)
         left = QVBoxLayout()
         left.addWidget(self.empty)
@@ -98,7 +108,7 @@ class SitesDialog(EditDialog):
         left.addLayout(buttons_row(self.add_button, self.archive_button))
         # detail: details tab
         self.form = SiteForm()
-        self.save_button = QPushButton("Save site")
+        self.save_button = QPushButton("&Save site")
         self.save_button.clicked.connect(self.save_site)
         details = QWidget()
         column = QVBoxLayout(details)
@@ -112,9 +122,9 @@ class SitesDialog(EditDialog):
         self.no_patterns = intro("No weekly shifts yet — add the first with “Add weekly shift”.")
         self.no_closed = intro("No closed days.")
         self.pattern_table.doubleClicked.connect(lambda _i: self.edit_pattern())
-        self.add_pattern_button = QPushButton("Add weekly shift")
+        self.add_pattern_button = QPushButton("Add w&eekly shift")
         self.add_pattern_button.clicked.connect(lambda: self.edit_pattern(new=True))
-        self.edit_pattern_button = QPushButton("Change…")
+        self.edit_pattern_button = QPushButton("C&hange…")
         self.edit_pattern_button.clicked.connect(lambda: self.edit_pattern())
         pattern_page = QWidget()
         column = QVBoxLayout(pattern_page)
@@ -134,9 +144,9 @@ class SitesDialog(EditDialog):
         self.closed_errors = FieldErrors(
             {"day": self.closed_error, "note": self.closed_error}, self.closed_fallback
         )
-        self.add_closed_button = QPushButton("Add closed day")
+        self.add_closed_button = QPushButton("Add c&losed day")
         self.add_closed_button.clicked.connect(self.add_closed)
-        self.remove_closed_button = QPushButton("Open again")
+        self.remove_closed_button = QPushButton("&Open again")
         self.remove_closed_button.setToolTip("Remove the chosen closed day")
         self.remove_closed_button.clicked.connect(self.remove_closed)
         closed_page = QWidget()
@@ -153,9 +163,9 @@ class SitesDialog(EditDialog):
         column.addWidget(self.closed_fallback)
         column.addLayout(buttons_row(self.remove_closed_button))
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, "Details")
-        self.tabs.addTab(pattern_page, "Weekly shifts")
-        self.tabs.addTab(closed_page, "Closed days")
+        self.tabs.addTab(details, "&Details")
+        self.tabs.addTab(pattern_page, "&Weekly shifts")
+        self.tabs.addTab(closed_page, "Closed da&ys")
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         right = QVBoxLayout()
@@ -170,6 +180,7 @@ class SitesDialog(EditDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
         self._loaded: object = None
+        self._shown_row = -1  # the list row whose site the details show (-1: a new site)
         self.save_keys(self.save_site, self.save_button)
         self.reload()
 
@@ -197,18 +208,44 @@ class SitesDialog(EditDialog):
                 chosen = index
         self.site_list.blockSignals(False)
         self.empty.setVisible(not self.sites)
-        if self.sites:
-            self.site_list.setCurrentRow(chosen)
-        self._site_chosen(self.site_list.currentRow() if self.sites else -1)
+        self._select_row(chosen if self.sites else -1)
+        self._show_site()
 
-    def _site_chosen(self, _row: int) -> None:
+    def _select_row(self, row: int) -> None:
+        """Make ``row`` current in the list (-1: none) without treating it as a choice."""
+        self.site_list.blockSignals(True)
+        self.site_list.setCurrentRow(row)
+        if row < 0:
+            self.site_list.clearSelection()
+        self.site_list.blockSignals(False)
+
+    def may_leave_site(self) -> bool:
+        """True when nothing typed would be lost, or the person chose *Discard changes*."""
+        return not self.has_unsaved_edits() or dialog_keys.ask_discard(self)
+
+    def _site_chosen(self, row: int) -> None:
+        """Another site chosen in the list: ask first when the details typed are unsaved;
+        *Keep editing* puts the choice back and keeps the typing."""
+        if row == self._shown_row:
+            return
+        if not self.may_leave_site():
+            shown = self._shown_row
+            self._select_row(shown)
+            # A mouse click selects its row once this signal returns: put it back after.
+            QTimer.singleShot(0, self, lambda: self._select_row(shown))
+            return
+        self._show_site()
+
+    def _show_site(self) -> None:
+        """Show the site chosen in the list (or empty details for a new one)."""
+        self._shown_row = self.site_list.currentRow()
         site = self.current_site()
         self.form.load(site)
         self._loaded = self.form.value()
         self.version.version = site.version if site else None
         self.heading.setText(f"<b>{site.name}</b>" if site else "<b>New site</b>")
         self.archive_button.setEnabled(site is not None)
-        self.archive_button.setText("Restore" if site and site.archived else "Archive")
+        self.archive_button.setText(RESTORE if site and site.archived else ARCHIVE)
         for index in (1, 2):
             self.tabs.setTabEnabled(index, site is not None)
         if site is None:
@@ -220,10 +257,11 @@ class SitesDialog(EditDialog):
         return self.form.value() != self._loaded
 
     def new_site(self) -> None:
-        """Empty the details form to type a new site."""
-        self.site_list.setCurrentRow(-1)
-        self.site_list.clearSelection()
-        self._site_chosen(-1)
+        """Empty the details form to type a new site (asking first if typing would be lost)."""
+        if not self.may_leave_site():
+            return
+        self._select_row(-1)
+        self._show_site()
         self.form.name.setFocus()
 
     def save_site(self) -> None:
@@ -254,7 +292,7 @@ class SitesDialog(EditDialog):
     def toggle_archive(self) -> None:
         """Archive the chosen site (asking first) or bring it back."""
         site = self.current_site()
-        if site is None:
+        if site is None or not self.may_leave_site():  # the list is read again after
             return
         if not site.archived:
             answer = QMessageBox.question(
@@ -301,19 +339,59 @@ class SitesDialog(EditDialog):
             self._load_site_parts()
 
     def add_closed(self) -> None:
-        """Mark the chosen site closed on the chosen day."""
+        """Mark the chosen site closed on the chosen day; when it has shifts that day, ask
+        whether to cancel them (naming who to tell) and close the day only if so."""
         site = self.current_site()
         if site is None:
             return
         day, note = from_qdate(self.closed_day.date()), self.closed_note.text() or None
+        outcome = self._close_day(site.id, day, note, cancel=False)
+        if isinstance(outcome, rota_sites.ShiftsThatDay):
+            if not self.confirm_cancelling(outcome):
+                return
+            outcome = self._close_day(site.id, day, note, cancel=True)
+        if outcome is True:
+            self.closed_note.clear()
+            self._load_site_parts()
+
+    def _close_day(
+        self, site_id: int, day: date, note: str | None, *, cancel: bool
+    ) -> bool | rota_sites.ShiftsThatDay:
+        """True once the day is closed; the shifts that stop it unless cancelled; False
+        after another problem (shown beside the day)."""
         with (
             service_call(self, self.closed_errors, {"day": self.closed_day}) as call,
             self.context.session() as session,
         ):
-            rota_sites.add_closed_date(session, self.actor, site.id, day, note)
-        if not call.failed:
-            self.closed_note.clear()
-            self._load_site_parts()
+            try:
+                rota_sites.add_closed_date(
+                    session, self.actor, site_id, day, note, cancel_shifts=cancel
+                )
+            except rota_sites.ShiftsOnClosedDay as refused:
+                return refused.shifts
+        return not call.failed
+
+    def confirm_cancelling(self, shifts: rota_sites.ShiftsThatDay) -> bool:
+        """ "Ward 4 has 3 shifts on Mon 30 Nov 2026 (2 with people on them). Cancel them?"
+        — with who to tell; True to cancel them and close the day."""
+        count = len(shifts.shift_ids)
+        them = "them" if count > 1 else "it"
+        text = f"{shifts.sentence()} Cancel {them} and close the day?"
+        detail = (
+            f"{'They stay' if count > 1 else 'It stays'} on the rota marked cancelled, "
+            "so nobody is put on "
+            f"{them} and {'they are' if count > 1 else 'it is'} not counted as a gap."
+        )
+        if shifts.people:
+            detail += "\n\nLet them know: " + ", ".join(shifts.people) + "."
+        answer = QMessageBox.question(
+            self,
+            "Cancel shifts on a closed day",
+            f"{text}\n\n{detail}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def remove_closed(self) -> None:
         """Open the site again on the chosen closed day."""

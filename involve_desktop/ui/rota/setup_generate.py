@@ -72,7 +72,7 @@ class GenerateDialog(QDialog):
         self.labels = self.period.labels
         form = QFormLayout()
         self.period.add_rows(form)
-        self.generate_button = QPushButton("Make shifts")
+        self.generate_button = QPushButton("Ma&ke shifts")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
         self.outcome = QLabel()

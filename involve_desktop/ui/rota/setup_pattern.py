@@ -68,9 +68,9 @@ class PatternDialog(EditDialog):
             load_training_types(context, self),
             pattern.required_training_type_id if pattern else self._peer_support_id(),
         )
-        self.bank_holidays = QCheckBox("Runs on bank holidays")
+        self.bank_holidays = QCheckBox("Runs on &bank holidays")
         self.valid_from = date_edit(accessible_name="Valid from")
-        self.valid_to = OptionalDate("Ends on", "Valid to")
+        self.valid_to = OptionalDate("&Ends on", "Valid to")
         names = ["weekday", "start_time", "end_time", "min_peers", "max_peers"]
         names += ["required_training", "valid_from", "valid_to", "site"]
         self.labels: dict[str, QLabel] = {n: error_label() for n in names}
@@ -105,6 +105,7 @@ class PatternDialog(EditDialog):
         form.addRow("Valid from:", with_error(self.valid_from, self.labels["valid_from"]))
         form.addRow("Valid to:", with_error(self.valid_to, self.labels["valid_to"]))
         self.buttons = save_cancel("Save shift pattern")
+        self.buttons.button(self.buttons.StandardButton.Save).setText("&Save shift pattern")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

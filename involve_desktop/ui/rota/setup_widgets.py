@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QTime
-from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QFormLayout,
@@ -146,6 +147,19 @@ def intro(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     return label
+
+
+def second_key(dialog: QWidget, button: QAbstractButton, key: str) -> QShortcut:
+    """``key`` ("Ctrl+N") presses ``button`` too, while it is shown and enabled, and its
+    Alt letter keeps working: ``setShortcut`` would replace the letter's shortcut."""
+    shortcut = QShortcut(QKeySequence(key), dialog)
+
+    def press() -> None:
+        if button.isVisible() and button.isEnabled():
+            button.animateClick()
+
+    shortcut.activated.connect(press)
+    return shortcut
 
 
 def next_month(today: date) -> tuple[date, date]:

@@ -121,9 +121,9 @@ def test_archive_asks_then_restores(qtbot, context, coordinator, session, monkey
     qtbot.addWidget(dialog)
     dialog.toggle_archive()
     assert "archived" in dialog.site_list.item(0).text()
-    assert dialog.archive_button.text() == "Restore"
+    assert dialog.archive_button.text() == "&Restore"
     dialog.toggle_archive()
-    assert dialog.archive_button.text() == "Archive"
+    assert dialog.archive_button.text() == "A&rchive"
 
 
 def test_generate_makes_shifts_and_says_what_it_skipped(qtbot, context, coordinator, session):
