@@ -48,6 +48,7 @@ from involve_desktop.core.services.member_dto import MemberFilter
 from involve_desktop.core.services.rota_dto import PersonAvailability, ShiftView, UnavailableInfo
 from involve_desktop.core.services.rota_rules import hours_text
 from involve_desktop.core.sheets.params import SheetField
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.messages import FieldErrors, error_label
@@ -123,9 +124,9 @@ class AvailabilityDialog(EditDialog):
         self.un_list.setAccessibleName("Unavailable periods")
         self.un_from = date_edit(accessible_name="Unavailable from")
         self.un_to = date_edit(accessible_name="Unavailable until")
-        self.add_un_button = QPushButton("Add period")
+        self.add_un_button = QPushButton("Add &period")
         self.add_un_button.clicked.connect(self.add_unavailable)
-        self.remove_un_button = QPushButton("Remove period")
+        self.remove_un_button = QPushButton("Remo&ve period")
         self.remove_un_button.clicked.connect(self.remove_unavailable)
         self.max_shifts = optional_int("Most shifts a week")
         self.max_hours = optional_int("Most hours a month")
@@ -146,7 +147,7 @@ class AvailabilityDialog(EditDialog):
         self.print_button = QPushButton("Print their &month…")
         self.print_button.clicked.connect(self.print_month)
         self.print_button.setVisible(print_sheet is not None)
-        self.save_button = QPushButton("Save availability and limits")
+        self.save_button = QPushButton("&Save availability and limits")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.saved_note = QLabel()
@@ -156,7 +157,8 @@ class AvailabilityDialog(EditDialog):
         self._loaded: object = None
         self.save_keys(self.save, self.save_button, tip="Save weekly times and limits")
         self._load_people(member_id)
-        self.person.currentIndexChanged.connect(lambda _i: self.load())
+        self._shown_index = self.person.currentIndex()  # whose times the boxes show
+        self.person.currentIndexChanged.connect(self._person_chosen)
         self.load()
 
     def _lay_out(self, close: QDialogButtonBox) -> None:
@@ -235,6 +237,19 @@ class AvailabilityDialog(EditDialog):
                 "No peer supporters yet — give someone the peer supporter role on their record."
             )
             self.fallback.setVisible(True)
+
+    def _person_chosen(self, index: int) -> None:
+        """Another person chosen: ask "Discard your changes?" first when weekly times or
+        limits typed for the one shown are unsaved; *Keep editing* puts them back."""
+        if index == self._shown_index:
+            return
+        if self.has_unsaved_edits() and not dialog_keys.ask_discard(self):
+            self.person.blockSignals(True)
+            self.person.setCurrentIndex(self._shown_index)
+            self.person.blockSignals(False)
+            return
+        self._shown_index = index
+        self.load()
 
     def member_id(self) -> int | None:
         """The chosen person's member id."""
