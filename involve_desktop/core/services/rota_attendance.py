@@ -17,12 +17,15 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.payments import PayLine
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, involvement
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.core.services.rota_dto import Attendance
 from involve_desktop.core.services.rota_rules import hours_text, span
+from involve_desktop.core.services.rota_world import person_name
 from involve_desktop.core.services.transaction import require, transaction
 
 MAX_HOURS = 24
@@ -33,6 +36,23 @@ def _check(state: Attendance | None, actual_hours: float | None) -> None:
         raise ValidationError("actual_hours", f"Hours must be more than 0 and at most {MAX_HOURS}.")
     if actual_hours is not None and state is not Attendance.WORKED:
         raise ValidationError("actual_hours", "Only enter hours for a shift that was worked.")
+
+
+def _refuse_if_paid(session: Session, row: RotaAssignment) -> None:
+    """A shift turned into a pay line keeps its outcome: changing it would leave the pay line
+    paying for what the rota no longer says happened."""
+    status = session.scalar(
+        select(PayLine.status).where(
+            PayLine.source_kind == "rota_assignment", PayLine.source_id == row.id
+        )
+    )
+    if status is not None:
+        raise ValidationError(
+            "attendance",
+            f"{person_name(session, row.member_id)} already has a pay line for this shift "
+            f"({PayStatus(status).label.lower()}), so what happened cannot be changed here. "
+            "Ask whoever handles payments to remove or correct the pay line first.",
+        )
 
 
 def _record(
@@ -57,6 +77,8 @@ def _record(
         else:
             minutes = round(actual_hours * 60)
     before = {"attendance": row.attendance, "actual_minutes": row.actual_minutes}
+    if before != {"attendance": state.value if state else None, "actual_minutes": minutes}:
+        _refuse_if_paid(session, row)
     row.attendance = state.value if state else None
     row.actual_minutes = minutes
     after = {"attendance": row.attendance, "actual_minutes": minutes}

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.base import utcnow
+from involve_desktop.core.models.payments import PayLine
 from involve_desktop.core.models.rota import RotaAssignment, RotaAutofillBatch
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
@@ -35,7 +36,7 @@ from involve_desktop.core.services.rota_rules import (
     person_refusal,
     shift_refusal,
 )
-from involve_desktop.core.services.rota_world import load_world
+from involve_desktop.core.services.rota_world import load_shifts, load_world, person_name
 from involve_desktop.core.services.transaction import require, transaction
 
 MAX_DAYS = 93
@@ -158,11 +159,20 @@ def undo_autofill(session: Session, actor: Actor, batch_id: int) -> int:
             raise NotFound("That auto-fill is no longer in the records.")
         if batch.undone_at is not None:
             raise ValidationError("batch", "That auto-fill has already been undone.")
+        paid = select(PayLine.source_id).where(PayLine.source_kind == "rota_assignment")
         rows = session.scalars(
             select(RotaAssignment).where(
-                RotaAssignment.batch_id == batch_id, RotaAssignment.attendance.is_(None)
+                RotaAssignment.batch_id == batch_id,
+                RotaAssignment.attendance.is_(None),
+                RotaAssignment.id.not_in(paid),  # a pay line keeps its shift (see rota_assign)
             )
         ).all()
+        labels = {
+            shift_id: view.label
+            for shift_id, view in load_shifts(
+                session, date.min, date.max, sorted({row.shift_id for row in rows})
+            ).items()
+        }
         for row in rows:
             audit.record(
                 session,
@@ -170,7 +180,11 @@ def undo_autofill(session: Session, actor: Actor, batch_id: int) -> int:
                 "delete",
                 "rota_assignment",
                 row.id,
-                {"shift": row.shift_id, "member": row.member_id, "auto-fill undone": batch_id},
+                {
+                    "shift": labels.get(row.shift_id, row.shift_id),
+                    "member": person_name(session, row.member_id),
+                    "auto-fill undone": batch_id,
+                },
             )
             session.delete(row)
         batch.undone_at = utcnow()

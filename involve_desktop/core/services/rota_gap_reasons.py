@@ -57,7 +57,7 @@ HARD_WORDS = {
 def coverage_reason(view: ShiftView) -> str:
     """ "alone: needs 2, has 1", "no one: needs 2", "short: needs 3, has 2"."""
     need = view.slot.min_peers
-    have = len([a for a in view.assignees if a.attendance is None or a.attendance == "worked"])
+    have = view.on_count  # those who count toward cover (not left, stepping back or away)
     if view.state is CoverageState.NO_ONE:
         return f"no one: needs {need}"
     if view.state is CoverageState.ALONE:
@@ -114,7 +114,7 @@ def gaps_with_reasons(
     a gap on a day before ``today`` (default: today) is said to be over rather than offered
     for ringing round."""
     today = today or date.today()
-    found = gaps(session, actor, start, end, site_id=site_id)
+    found = gaps(session, actor, start, end, site_id=site_id, today=today)
     if not found:
         return []
     world = load_world(session, start, end, shift_ids=[v.slot.id for v in found])

@@ -183,3 +183,50 @@ def test_overnight_shift_blocks_early_next_morning(session, coordinator):
     assert [(p.shift_id, p.member_name) for p in proposal.assignments] == [(night, "Nia Night")]
     assert [g.shift_id for g in proposal.gaps] == [early]
     assert "1 on another shift" in proposal.gaps[0].reason
+
+
+def test_undo_leaves_an_assignment_with_a_pay_line_and_names_what_it_removed(session, coordinator):
+    from sqlalchemy import select
+
+    from involve_desktop.core.models.payments import PayLine
+    from involve_desktop.core.models.rota import RotaAssignment
+
+    ward = site(session, coordinator, "Ward 4")
+    s = shift(session, coordinator, ward)
+    peer(session, coordinator, "Ann Auto"), peer(session, coordinator, "Bob Auto")
+    batch = commit_autofill(
+        session,
+        coordinator,
+        propose_autofill(session, coordinator, TODAY, END, today=TODAY),
+        today=TODAY,
+    )
+    kept, gone = session.scalars(
+        select(RotaAssignment).where(RotaAssignment.batch_id == batch).order_by(RotaAssignment.id)
+    ).all()
+    session.add(  # e.g. made before outcomes under a pay line were kept
+        PayLine(
+            member_id=kept.member_id,
+            source_kind="rota_assignment",
+            source_id=kept.id,
+            day=TUE,
+            activity="peer_support",
+            description="Ward 4 shift",
+            basis="session",
+            sessions=1,
+            rate_pence=2000,
+            amount_pence=2000,
+            status="pending",
+            created_by="Sam",
+        )
+    )
+    session.commit()
+    gone_name = "Ann Auto" if gone.member_id < kept.member_id else "Bob Auto"
+    assert undo_autofill(session, coordinator, batch) == 1
+    assert len(on_shifts(session, coordinator)[s]) == 1
+    [entry] = [
+        e
+        for e in audit.list_entries(session, coordinator, "rota_assignment", gone.id)
+        if e.action == "delete"
+    ]
+    assert entry.changes["member"] == gone_name
+    assert entry.changes["shift"].startswith("Ward 4")

@@ -124,3 +124,13 @@ def test_overnight_times_say_next_day(session, coordinator):
     evening = shift(session, coordinator, ward, WED, time(18), time(0))
     assert shift_view(session, coordinator, night).slot.times == "22:00–06:00 (next day)"
     assert shift_view(session, coordinator, evening).slot.times == "18:00–00:00"
+
+
+def test_the_gaps_list_says_how_many_count(session, coordinator, pair):
+    from involve_desktop.core.services.rota_gap_reasons import gaps_with_reasons
+
+    _, tue, _, zoe, _ = pair
+    _leave(session, coordinator, zoe)
+    [gap] = gaps_with_reasons(session, coordinator, TUE, TUE, today=TODAY)
+    assert gap.view.slot.id == tue
+    assert gap.why.startswith("alone: needs 2, has 1")  # was "has 2": Zoë was counted

@@ -59,7 +59,9 @@ def test_unassign_refused_while_a_pay_line_exists(session, coordinator, worked):
     standard_rates(session, coordinator)
     generate_pay_lines(session, coordinator, TUE, TUE, today=AFTER)
     assert session.scalar(select(PayLine.source_id).where(PayLine.source_id == a)) == a
-    record_attendance(session, coordinator, a, None, today=AFTER)  # outcome cleared
+    # The outcome cannot be cleared (or changed) under a pay line either.
+    with pytest.raises(ValidationError, match="already has a pay line for this shift"):
+        record_attendance(session, coordinator, a, None, today=AFTER)
     with pytest.raises(ValidationError) as refused:
         unassign(session, coordinator, tue, aisha)
     assert refused.value.field == "attendance"
@@ -71,7 +73,11 @@ def test_swap_refused_while_a_pay_line_exists(session, coordinator, worked):
     _, tue, wed, _, _, a, b = worked
     standard_rates(session, coordinator)
     generate_pay_lines(session, coordinator, TUE, TUE, today=AFTER)
-    record_attendance(session, coordinator, a, None, today=AFTER)
+    # Its outcome cleared, as was possible before outcomes under a pay line were kept.
+    from involve_desktop.core.models.rota import RotaAssignment
+
+    session.get(RotaAssignment, a).attendance = None
+    session.commit()
     with pytest.raises(ValidationError, match="pay line"):
         swap(session, coordinator, a, b)
     assert _on(session, coordinator, tue) == ["Aisha Khan"]
@@ -92,3 +98,18 @@ def test_one_off_shift_refused_on_a_closed_day(session, coordinator):
     assert refused.value.field == "day"
     assert "Ward 4 is closed on Wed 4 Mar 2026 (ward refurbishment)" in str(refused.value)
     assert add_shift(session, coordinator, ward, TUE, time(9), time(13))  # the day before
+
+
+def test_an_outcome_under_a_pay_line_is_kept_and_undo_leaves_paid_shifts(
+    session, coordinator, worked
+):
+    _, _tue, _, _, _, a, _ = worked
+    standard_rates(session, coordinator)
+    generate_pay_lines(session, coordinator, TUE, TUE, today=AFTER)
+    for state, hours in ((Attendance.DID_NOT_ATTEND, None), (Attendance.WORKED, 1.5)):
+        with pytest.raises(ValidationError) as refused:
+            record_attendance(session, coordinator, a, state, actual_hours=hours, today=AFTER)
+        assert refused.value.field == "attendance"
+        assert "Aisha Khan already has a pay line for this shift" in str(refused.value)
+    # Saving the same outcome again changes nothing, so it is not refused.
+    record_attendance(session, coordinator, a, Attendance.WORKED, today=AFTER)
