@@ -151,7 +151,12 @@ class SitesDialog(EditDialog):
         self.remove_closed_button.clicked.connect(self.remove_closed)
         closed_page = QWidget()
         column = QVBoxLayout(closed_page)
-        column.addWidget(intro("No shifts are made at this site on these days."))
+        column.addWidget(
+            intro(
+                "No shifts are made at this site on these days. Closing a day that already "
+                "has shifts cancels them (you are asked first)."
+            )
+        )
         column.addWidget(self.closed_list, 1)
         add_row = QHBoxLayout()
         add_row.addWidget(self.closed_day)
