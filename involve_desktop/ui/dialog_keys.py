@@ -42,7 +42,8 @@ from involve_desktop.ui.messages import _change_signal
 
 DISCARD_TITLE = "Discard your changes?"
 DISCARD_TEXT = (
-    "You have typed changes that are not saved.\n\nDiscard them and close, or keep editing?"
+    # Also asked on choosing another site or person in a list, so it does not say "close".
+    "You have typed changes that are not saved.\n\nDiscard them, or keep editing?"
 )
 DISCARD_BUTTON = "&Discard changes"
 KEEP_BUTTON = "&Keep editing"
