@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.dates import add_months
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import member_records, members, reference_lists, rota_shifts
+from involve_desktop.core.services import (
+    meetings_facilitating,
+    member_records,
+    members,
+    reference_lists,
+    rota_shifts,
+)
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import (
     ConsentHow,
@@ -102,17 +108,25 @@ class StatusDialog(RecordDialog):
             check_in_on=self.check_in.value() if status is MemberStatus.STEPPING_BACK else None,
         )
         self.cover_note = None
-        away = (MemberStatus.LEFT, MemberStatus.STEPPING_BACK)
-        if status in away and self.actor.can(Permission.MANAGE_ROTA):
+        if status not in (MemberStatus.LEFT, MemberStatus.STEPPING_BACK):
+            return
+        name, notes = self.member.display_name, []
+        if self.actor.can(Permission.MANAGE_ROTA):
             count = rota_shifts.shifts_ahead(session, self.actor, self.member.id)
-            self.cover_note = rota_shifts.cover_needed_note(self.member.display_name, count)
+            notes.append(rota_shifts.cover_needed_note(name, count))
+        if self.actor.can(Permission.MANAGE_MEETING_GROUPS):
+            ahead = meetings_facilitating.facilitating_ahead(session, self.actor, self.member.id)
+            notes.append(meetings_facilitating.facilitating_note(name, ahead))
+        self.cover_note = "\n\n".join(note for note in notes if note) or None
 
     def save(self) -> None:
-        """Save; then say how many shifts from today they are on (now gaps), if any."""
+        """Save; then say what from today needs someone else (shifts, meetings), if any."""
         self.cover_note: str | None = None
         super().save()
         if self.result() == QDialog.DialogCode.Accepted and self.cover_note:
-            QMessageBox.information(self.parentWidget() or self, "Rota", self.cover_note)
+            QMessageBox.information(
+                self.parentWidget() or self, "Shifts and meetings to cover", self.cover_note
+            )
 
 
 class RoleDialog(RecordDialog):

@@ -143,3 +143,32 @@ def test_adding_time_off_says_which_shifts_need_cover(
     session.rollback()
     view = rota_shifts.shift_view(session, coordinator, ward["shift"])
     assert "Zoë C. (time off)" in shift_block(view)
+
+
+def test_status_dialog_also_says_which_meetings_they_facilitate(
+    qtbot, context, coordinator, session, boxes
+):
+    from involve_desktop.core.services import meetings_groups, meetings_meetings
+    from involve_desktop.core.services.meetings_dto import MeetingInput
+    from tests.core.meetings.helpers import group
+
+    zoe = peer(session, coordinator, "Zoë Clarke")
+    workshop = group(session, coordinator, "Creative Wellbeing Workshop")
+    meetings_groups.set_group_facilitators(session, coordinator, workshop, [zoe])
+    for day in (SOON, SOON + timedelta(days=7), date.today() - timedelta(days=7)):
+        meetings_meetings.add_meeting(session, coordinator, workshop, MeetingInput(day))
+    dialog = StatusDialog(context, coordinator, members.get_member(session, coordinator, zoe))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    leave = dialog.choice.button(1)
+    qtbot.mouseClick(leave, Qt.MouseButton.LeftButton, pos=QPoint(8, leave.height() // 2))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert boxes == [
+        (
+            "information",
+            "Zoë Clarke facilitates 2 meetings from today (Creative Wellbeing Workshop): "
+            "choose someone else with Change meeting… under Meetings. Zoë Clarke is a usual "
+            "facilitator of Creative Wellbeing Workshop, so they are put on meetings made from "
+            "now on: change the group's facilitators under Meetings.",
+        )
+    ]
