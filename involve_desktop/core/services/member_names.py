@@ -23,6 +23,12 @@ def display_name(full_name: str, preferred_name: str | None) -> str:
     return " ".join([preferred, *words[1:]])
 
 
+def with_apart(name: str, apart: str | None) -> str:
+    """ "Zoë Clarke (joined Mar 2024)": a name with what tells it apart from someone of the
+    same name (``names_apart.telling_apart``), or just the name when nothing is needed."""
+    return f"{name} ({apart})" if apart else name
+
+
 def _search_text(
     full_name: str,
     preferred_name: str | None,

@@ -42,6 +42,7 @@ from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.member_names import display_name
+from involve_desktop.core.services.names_apart import telling_apart
 from involve_desktop.core.services.rota_assign import assign_in_transaction
 from involve_desktop.core.services.rota_dto import (
     CallAnswer,
@@ -188,6 +189,7 @@ def suggestions(
     last = shift.day - timedelta(days=1)
     eligible: list[tuple[tuple, Suggestion]] = []
     not_eligible: list[NotEligible] = []
+    apart = telling_apart(session, {p.member_id: p.name for p in world.people.values()})
     for person in world.people.values():
         if person.member_id in assigned:
             continue
@@ -196,7 +198,14 @@ def suggestions(
         )
         if refusal is not None:
             if refusal.code not in QUIET_CODES and person.status != "left":
-                not_eligible.append(NotEligible(person.member_id, person.name, refusal.message))
+                not_eligible.append(
+                    NotEligible(
+                        person.member_id,
+                        person.name,
+                        refusal.message,
+                        apart.get(person.member_id),
+                    )
+                )
             continue
         limit = limit_refusal(person, shift, world.ledger)
         bank = person.is_bank_on(shift.day)
@@ -212,6 +221,7 @@ def suggestions(
                     bank,
                     recent,
                     limit.message if limit else None,
+                    apart.get(person.member_id),
                 ),
             )
         )

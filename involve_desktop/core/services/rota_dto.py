@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from involve_desktop.core.formatting import format_date
+from involve_desktop.core.services.member_names import with_apart
 
 
 def hhmm(moment: time | datetime) -> str:
@@ -334,6 +335,14 @@ class AssigneeInfo:
     # Why they do not count toward cover on a shift from today on ("left", "stepping back",
     # "time off"; ``rota_rules.away_from_shift``), or None when they count.
     away: str | None = None
+    # What tells them apart from someone of the same name nearby ("joined Mar 2024";
+    # ``names_apart.telling_apart``), or None when no one shares their name.
+    apart: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Their name, with what tells them apart when someone shares it."""
+        return with_apart(self.name, self.apart)
 
 
 @dataclass(frozen=True)
@@ -370,6 +379,12 @@ class Suggestion:
     bank: bool
     recent_shifts: int
     limit_note: str | None  # the limit they would go past (e.g. outside their availability)
+    apart: str | None = None  # as ``AssigneeInfo.apart``
+
+    @property
+    def label(self) -> str:
+        """Their name, with what tells them apart when someone shares it."""
+        return with_apart(self.name, self.apart)
 
 
 @dataclass(frozen=True)
@@ -379,6 +394,7 @@ class NotEligible:
     member_id: int
     name: str
     reason: str
+    apart: str | None = None  # as ``AssigneeInfo.apart``
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, rota_attendance  # noqa: F401 - registers history
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_names import display_name
+from involve_desktop.core.services.names_apart import telling_apart
 from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.reference_lists import training_type_id
 from involve_desktop.core.services.rota_dto import (
@@ -134,6 +135,8 @@ def shift_views(
     else:
         bank = lambda member_id, day: False  # noqa: E731
         away = {}
+    # Two people of the same name on these shifts (the week shown) are told apart.
+    apart = telling_apart(session, {a.member_id: name for on in people.values() for a, name in on})
     views = []
     for row, site, training in rows:
         slot = slot_of(row, site, training)
@@ -147,6 +150,7 @@ def shift_views(
                 Attendance(a.attendance) if a.attendance else None,
                 a.actual_minutes,
                 away.get(row.id, {}).get(a.member_id),
+                apart.get(a.member_id),
             )
             for a, name in people.get(row.id, ())
         )

@@ -38,6 +38,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import (
     member_search,
+    names_apart,
     reference_lists,
     rota_availability,
     rota_ics,
@@ -45,6 +46,7 @@ from involve_desktop.core.services import (
 )
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter
+from involve_desktop.core.services.member_names import with_apart
 from involve_desktop.core.services.rota_dto import PersonAvailability, ShiftView, UnavailableInfo
 from involve_desktop.core.services.rota_rules import hours_text
 from involve_desktop.core.sheets.params import SheetField
@@ -215,6 +217,7 @@ class AvailabilityDialog(EditDialog):
 
     def _load_people(self, member_id: int | None) -> None:
         rows: dict[int, tuple[str, bool]] = {}
+        apart: dict[int, str] = {}
         with service_call(self), self.context.session() as session:
             for code, bank in (("bank_peer_supporter", True), ("peer_supporter", False)):
                 role = reference_lists.role_type_id(session, code)
@@ -223,8 +226,10 @@ class AvailabilityDialog(EditDialog):
                 )
                 for m in found.rows:
                     rows[m.id] = (m.display_name, bank)
+            apart = names_apart.telling_apart(session, {m: name for m, (name, _) in rows.items()})
         people = sorted(rows.items(), key=lambda item: item[1][0].casefold())
         for mid, (name, bank) in people:
+            name = with_apart(name, apart.get(mid))
             self.person.addItem(f"{name} (bank)" if bank else name, mid)
         if member_id is not None:
             index = self.person.findData(member_id)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.core.services import rota_coverage
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_names import with_apart
 from involve_desktop.core.services.rota_dto import CoverSuggestions, Suggestion, plural
 from involve_desktop.core.text import search_key
 from involve_desktop.ui.context import AppContext
@@ -89,12 +90,14 @@ def why_text(suggestion: Suggestion) -> str:
         if note.startswith(suggestion.name + " "):
             note = note[len(suggestion.name) + 1 :]
         parts.append(f"⚠ needs a reason: {note}")
-    return f"{suggestion.name} — {' · '.join(parts)}"
+    return f"{suggestion.label} — {' · '.join(parts)}"
 
 
-def refusal_text(name: str, reason: str) -> str:
-    """ "Carla Diaz — her training expired", without naming them twice."""
-    return reason if reason.startswith(name) else f"{name} — {reason}"
+def refusal_text(name: str, reason: str, apart: str | None = None) -> str:
+    """ "Carla Diaz — her training expired", without naming them twice; with what tells
+    them apart from someone of the same name, when someone shares it."""
+    label = with_apart(name, apart)
+    return label + reason[len(name) :] if reason.startswith(name) else f"{label} — {reason}"
 
 
 def load_suggestions(
@@ -126,7 +129,8 @@ def fill_suggestion_list(target: QListWidget, found: CoverSuggestions) -> None:
         font.setBold(True)
         heading.setFont(font)
     for person in found.not_eligible:
-        _add_row(target, f"✗ {refusal_text(person.name, person.reason)}", REFUSAL, person.name)
+        text = f"✗ {refusal_text(person.name, person.reason, person.apart)}"
+        _add_row(target, text, REFUSAL, person.name)
     for row in range(target.count()):
         if row_member(target.item(row)) is not None:
             target.setCurrentRow(row)

@@ -166,7 +166,7 @@ class ShiftDialog(QDialog):
         self.needs_label.setText(needs_text(view))
         self.people.clear()
         for person in view.assignees:
-            text = person.name + (" (bank)" if person.bank else "")
+            text = person.label + (" (bank)" if person.bank else "")
             if person.attendance is not None:
                 text += f" · {person.attendance.label}"
             elif person.away:
@@ -211,7 +211,7 @@ class ShiftDialog(QDialog):
         """The name of ``member_id`` if they are on the shift as now read."""
         if self.view is None or member_id is None:
             return None
-        return next((a.name for a in self.view.assignees if a.member_id == member_id), None)
+        return next((a.label for a in self.view.assignees if a.member_id == member_id), None)
 
     def open_assign(self) -> None:
         """Choose someone from the ranked suggestions."""
@@ -241,7 +241,7 @@ class ShiftDialog(QDialog):
             self,
             self.shift_id,
             person.member_id,
-            person.name,
+            person.label,
             recorded=person.attendance,
         ):
             self.changed = True

@@ -84,7 +84,10 @@ def person_words(person: AssigneeInfo, shorts: ShortNames | None = None) -> str:
 
     ``shorts`` maps full names to the short forms to show (``FULL_NAMES`` for full names);
     without it the name is shortened on its own."""
-    text = short_name(person.name, shorts) + (" (bank)" if person.bank else "")
+    text = short_name(person.name, shorts)
+    if person.apart:  # someone of the same name is on the rota shown
+        text += f" ({person.apart})"
+    text += " (bank)" if person.bank else ""
     if person.attendance is Attendance.DID_NOT_ATTEND:
         text += " (did not attend)"
     elif person.attendance is Attendance.CANCELLED:
