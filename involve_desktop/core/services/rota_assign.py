@@ -22,13 +22,14 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
-from involve_desktop.core.models.payments import PayLine
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.erased_people import refuse_erased
+from involve_desktop.core.services.payments_dto import PayStatus
+from involve_desktop.core.services.rota_attendance import pay_line_status
 from involve_desktop.core.services.rota_rules import (
     Refusal,
     RotaRefused,
@@ -51,18 +52,14 @@ def lock_person(session: Session, member_id: int) -> None:
 def refuse_recorded(session: Session, row: RotaAssignment, name: str, doing: str) -> None:
     """Refuse ``doing`` (e.g. "taken off this shift") to an assignment whose outcome is
     recorded or that has a pay line, saying what to do instead."""
-    paid = session.scalar(
-        select(PayLine.status).where(
-            PayLine.source_kind == "rota_assignment", PayLine.source_id == row.id
-        )
-    )
+    paid = pay_line_status(session, row.id)
     if paid is not None:
         raise ValidationError(
             "attendance",
-            f"{name} already has a pay line for this shift ({paid}), so they cannot be "
-            f"{doing}. If they did not work it, ask whoever handles payments to remove or "
-            "correct the pay line first, then record the outcome as did not attend or "
-            "cancelled.",
+            f"{name} already has a pay line for this shift ({PayStatus(paid).label.lower()}), "
+            f"so they cannot be {doing}. If they did not work it, ask whoever handles "
+            "payments to remove or correct the pay line first, then record the outcome as "
+            "did not attend or cancelled.",
         )
     if row.attendance is not None:
         raise ValidationError(

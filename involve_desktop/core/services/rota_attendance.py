@@ -38,14 +38,19 @@ def _check(state: Attendance | None, actual_hours: float | None) -> None:
         raise ValidationError("actual_hours", "Only enter hours for a shift that was worked.")
 
 
+def pay_line_status(session: Session, assignment_id: int) -> str | None:
+    """The status of the pay line made for this assignment, or None when there is none."""
+    return session.scalar(
+        select(PayLine.status).where(
+            PayLine.source_kind == "rota_assignment", PayLine.source_id == assignment_id
+        )
+    )
+
+
 def _refuse_if_paid(session: Session, row: RotaAssignment) -> None:
     """A shift turned into a pay line keeps its outcome: changing it would leave the pay line
     paying for what the rota no longer says happened."""
-    status = session.scalar(
-        select(PayLine.status).where(
-            PayLine.source_kind == "rota_assignment", PayLine.source_id == row.id
-        )
-    )
+    status = pay_line_status(session, row.id)
     if status is not None:
         raise ValidationError(
             "attendance",
