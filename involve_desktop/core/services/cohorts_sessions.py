@@ -251,8 +251,9 @@ def update_session(
     today: date | None = None,
 ) -> SessionInfo:
     """Change a session's day, times, topic or venue (its number follows its new day)."""
-    cohort, _ = _session_of(session, actor, meeting_id)
-    _within_cohort(cohort, data.day)
+    cohort, meeting = _session_of(session, actor, meeting_id)
+    if data.day != meeting.day:  # a session's topic or venue can be changed where it is
+        _within_cohort(cohort, data.day)
     meetings_meetings.update_meeting(
         session,
         actor,

@@ -56,7 +56,7 @@ def month_at_a_glance(session: Session, actor: Actor, today: date | None = None)
     start, end = month_of(day)
     figures = [*_member_figures(session, start, end)]
     if permitted(session, actor, Permission.VIEW_ROTA):
-        figures.append(_rota_figure(session, actor, start, end))
+        figures.append(_rota_figure(session, actor, start, end, day))
     if permitted(session, actor, Permission.VIEW_MEETINGS):
         figures.append(_meetings_figure(session, actor, start, end, day))
     if permitted(session, actor, Permission.VIEW_PANELS):
@@ -90,8 +90,9 @@ def _member_figures(session: Session, start: date, end: date) -> list[Figure]:
     ]
 
 
-def _rota_figure(session: Session, actor: Actor, start: date, end: date) -> Figure:
-    shifts = [c for c in rota_coverage.coverage(session, actor, start, end) if not c.cancelled]
+def _rota_figure(session: Session, actor: Actor, start: date, end: date, today: date) -> Figure:
+    found = rota_coverage.coverage(session, actor, start, end, today=today)
+    shifts = [c for c in found if not c.cancelled]
     gaps = [c for c in shifts if c.state.is_gap]
     alone = sum(1 for c in gaps if c.state is CoverageState.ALONE)
     if not shifts:

@@ -156,19 +156,22 @@ def _gap_text(view: ShiftView) -> str:
     slot = view.slot
     when = f"{slot.site_name}, {format_date(slot.day)} {hhmm(slot.start)}"
     if view.state is CoverageState.ALONE:
-        names = ", ".join(a.name for a in view.assignees) or "One person"
+        # Only who counts: someone who left or is away is on it but not there.
+        names = ", ".join(a.name for a in view.assignees if a.away is None) or "One person"
         return f"{names} alone on shift: {when}"
     if view.state is CoverageState.NO_ONE:
         return f"No one on shift yet: {when}"
-    return f"Shift short ({len(view.assignees)} of {slot.min_peers}): {when}"
+    return f"Shift short ({view.on_count} of {slot.min_peers}): {when}"
 
 
 def _rota(session: Session, actor: Actor, today: date) -> list[AttentionItem]:
     week_end = today + timedelta(days=WEEK_DAYS - 1)
     later_end = today + timedelta(days=MONTH_DAYS)
-    found = [c for c in rota_coverage.coverage(session, actor, today, later_end) if c.is_gap]
+    found = [
+        c for c in rota_coverage.coverage(session, actor, today, later_end, today=today) if c.is_gap
+    ]
     this_week = rota_coverage.views_of(
-        session, actor, [c.shift_id for c in found if c.day <= week_end]
+        session, actor, [c.shift_id for c in found if c.day <= week_end], today=today
     )
     items = [
         AttentionItem(

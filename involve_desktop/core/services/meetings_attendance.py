@@ -223,7 +223,9 @@ def apply_states(
             )
     first = meeting.attendance_recorded_at is None
     changes = _changes(names, before, after, first)
-    if first or changes:
+    # Apologies sent ahead are not "attendance taken": the reminder, the facilitators' pay and
+    # cohort progress wait for the ticks typed in on or after the day.
+    if (first or changes) and meeting.day <= today:
         meeting.attendance_recorded_at = utcnow()
         meeting.attendance_recorded_by = actor.display_name
     if first:

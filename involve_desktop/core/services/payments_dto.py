@@ -96,6 +96,10 @@ class PayStatus(StrEnum):
         }[self.value]
 
 
+# Not approved yet: making pay lines again updates or withdraws these to follow their source.
+OPEN_STATUSES = (PayStatus.PENDING.value, PayStatus.NOT_PAYABLE.value)
+
+
 class ExpenseKind(StrEnum):
     """What an expense claim is for."""
 

@@ -37,6 +37,7 @@ from involve_desktop.core.services.payments_common import (
     rows_in,
 )
 from involve_desktop.core.services.payments_dto import (
+    OPEN_STATUSES,
     GenerateResult,
     PayLineInfo,
     PayStatus,
@@ -47,7 +48,7 @@ from involve_desktop.core.services.payments_sources import Source, sources_in
 from involve_desktop.core.services.transaction import require, transaction
 from involve_desktop.core.text import sort_key
 
-OPEN = (PayStatus.PENDING.value, PayStatus.NOT_PAYABLE.value)  # not yet approved
+OPEN = OPEN_STATUSES  # not yet approved
 
 
 def _fields(source: Source, basis: RateBasis, rate_pence: int) -> dict[str, object]:

@@ -28,7 +28,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.erased_people import refuse_erased
-from involve_desktop.core.services.payments_dto import PayStatus
+from involve_desktop.core.services.payments_dto import OPEN_STATUSES, PayStatus
 from involve_desktop.core.services.rota_attendance import pay_line_status
 from involve_desktop.core.services.rota_rules import (
     Refusal,
@@ -53,6 +53,14 @@ def refuse_recorded(session: Session, row: RotaAssignment, name: str, doing: str
     """Refuse ``doing`` (e.g. "taken off this shift") to an assignment whose outcome is
     recorded or that has a pay line, saying what to do instead."""
     paid = pay_line_status(session, row.id)
+    if paid in OPEN_STATUSES:
+        raise ValidationError(
+            "attendance",
+            f"{name} has a pay line for this shift that is not approved yet, so they cannot be "
+            f"{doing}. If they did not work it, record the outcome as did not attend or "
+            "cancelled (Record outcome) and make pay lines again under Payments, which "
+            "withdraws the line; then try again.",
+        )
     if paid is not None:
         raise ValidationError(
             "attendance",

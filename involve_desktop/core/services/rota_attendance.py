@@ -22,7 +22,7 @@ from involve_desktop.core.models.rota import RotaAssignment, RotaShift, RotaSite
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, involvement
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.payments_dto import PayStatus
+from involve_desktop.core.services.payments_dto import OPEN_STATUSES, PayStatus
 from involve_desktop.core.services.rota_dto import Attendance
 from involve_desktop.core.services.rota_rules import hours_text, span
 from involve_desktop.core.services.rota_world import person_name
@@ -48,10 +48,12 @@ def pay_line_status(session: Session, assignment_id: int) -> str | None:
 
 
 def _refuse_if_paid(session: Session, row: RotaAssignment) -> None:
-    """A shift turned into a pay line keeps its outcome: changing it would leave the pay line
-    paying for what the rota no longer says happened."""
+    """A shift whose pay line is approved or paid keeps its outcome: changing it would leave
+    the line paying for what the rota no longer says happened."""
     status = pay_line_status(session, row.id)
-    if status is not None:
+    # A line still open (waiting, or not payable) follows the outcome when pay lines are
+    # made again, so only an approved or paid one holds the outcome.
+    if status is not None and status not in OPEN_STATUSES:
         raise ValidationError(
             "attendance",
             f"{person_name(session, row.member_id)} already has a pay line for this shift "

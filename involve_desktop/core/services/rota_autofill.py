@@ -27,6 +27,7 @@ from involve_desktop.core.models.rota import RotaAssignment, RotaAutofillBatch
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.meetings_people import names_of
 from involve_desktop.core.services.rota_autofill_plan import plan_autofill
 from involve_desktop.core.services.rota_dto import AutofillProposal, Refusal
 from involve_desktop.core.services.rota_rules import (
@@ -36,7 +37,7 @@ from involve_desktop.core.services.rota_rules import (
     person_refusal,
     shift_refusal,
 )
-from involve_desktop.core.services.rota_world import load_shifts, load_world, person_name
+from involve_desktop.core.services.rota_world import load_shifts, load_world
 from involve_desktop.core.services.transaction import require, transaction
 
 MAX_DAYS = 93
@@ -173,6 +174,7 @@ def undo_autofill(session: Session, actor: Actor, batch_id: int) -> int:
                 session, date.min, date.max, sorted({row.shift_id for row in rows})
             ).items()
         }
+        names = names_of(session, {row.member_id for row in rows})  # one query for all
         for row in rows:
             audit.record(
                 session,
@@ -182,7 +184,7 @@ def undo_autofill(session: Session, actor: Actor, batch_id: int) -> int:
                 row.id,
                 {
                     "shift": labels.get(row.shift_id, row.shift_id),
-                    "member": person_name(session, row.member_id),
+                    "member": names.get(row.member_id, ""),
                     "auto-fill undone": batch_id,
                 },
             )

@@ -194,9 +194,25 @@ def plan_autofill(world: RotaWorld, first: date, last: date) -> Plan:
         queue = queues.get(shift.day.weekday()) or _Queue([], so_far)
         if pool is None:
             pool, tally = _pool(world, shift, queue, assigned, untrained)
-        chosen = pool[:need]
+        # Someone who no longer counts (left, stepping back, time off) still holds a place up
+        # to the maximum, which the commit enforces: never propose past it.
+        room = need if shift.max_peers is None else min(need, shift.max_peers - len(assigned))
+        chosen = pool[: max(room, 0)]
         reason = None
-        if not chosen:
+        if room < need and len(chosen) == max(room, 0):
+            held = len(assigned) - there
+            who = (
+                "1 person who no longer counts"
+                if held == 1
+                else f"{held} people who no longer count"
+            )
+            reason = (
+                f"full: {who} (left, stepping back or time off) still on it — take them off "
+                "to make room"
+            )
+            if not there and len(chosen) == 1 and shift.min_peers >= 2:
+                chosen = []
+        elif not chosen:
             others = active_peers - len(queue.person)
             words = tally + Counter({"overlap": taken} if taken else {})
             reason = _why_nobody(shift, words, others)

@@ -25,12 +25,13 @@ from involve_desktop.core.models.rota import (
     RotaSite,
 )
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import audit, rota_attendance  # noqa: F401 - registers history
+from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.names_apart import telling_apart
 from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.reference_lists import training_type_id
+from involve_desktop.core.services.rota_attendance import pay_line_status
 from involve_desktop.core.services.rota_dto import (
     AssigneeInfo,
     Attendance,
@@ -50,6 +51,7 @@ from involve_desktop.core.services.rota_world import (
     away_on_shifts,
     counts,
     load_world,
+    person_name,
     slot_of,
 )
 from involve_desktop.core.services.transaction import require, transaction
@@ -247,16 +249,47 @@ def add_shift(
     return row.id
 
 
+def refuse_cancel(session: Session, shift_id: int) -> RotaShift:
+    """The shift, unless it cannot be cancelled: someone is recorded as having worked it, or
+    has a pay line for it (a cancelled shift would leave that line paying)."""
+    row = session.get(RotaShift, shift_id)
+    if row is None:
+        raise NotFound("That shift is no longer on the rota. Refresh the rota.")
+    for a in row_assignments(session, shift_id):
+        if a.attendance == Attendance.WORKED.value or pay_line_status(session, a.id):
+            raise ValidationError(
+                "reason",
+                f"{person_name(session, a.member_id)} is recorded as having worked the "
+                f"{row.site.name} shift on {format_date(row.day)} (or has a pay line for it), "
+                "so it cannot be cancelled. If it did not happen, record each person's "
+                "outcome as cancelled with Record outcome instead.",
+            )
+    return row
+
+
 def cancel_shift(session: Session, actor: Actor, shift_id: int, reason: str) -> None:
-    """Cancel a shift with a reason (it stays on the rota, marked cancelled)."""
+    """Cancel a shift with a reason (it stays on the rota, marked cancelled); not once it
+    was worked (``refuse_cancel``)."""
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     clean = validation.required_text("reason", "Reason for cancelling", reason, 500)
+    with transaction(session):
+        row = refuse_cancel(session, shift_id)
+        row.cancelled, row.cancelled_reason = True, clean
+        audit.record(session, actor, "update", "rota_shift", row.id, {"cancelled": clean})
+
+
+def reinstate_shift(session: Session, actor: Actor, shift_id: int) -> None:
+    """Undo a cancellation: the shift is on the rota again, with whoever was on it."""
+    require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     with transaction(session):
         row = session.get(RotaShift, shift_id)
         if row is None:
             raise NotFound("That shift is no longer on the rota. Refresh the rota.")
-        row.cancelled, row.cancelled_reason = True, clean
-        audit.record(session, actor, "update", "rota_shift", row.id, {"cancelled": clean})
+        if row.cancelled:
+            audit.record(
+                session, actor, "update", "rota_shift", row.id, {"reinstated": row.cancelled_reason}
+            )
+            row.cancelled, row.cancelled_reason = False, None
 
 
 def update_shift(

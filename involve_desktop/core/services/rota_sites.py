@@ -281,6 +281,8 @@ def add_closed_date(
     with transaction(session):  # read only: nothing is written before every check passed
         refuse_if_closed()
         found = _shifts_that_day(session, site, day)
+        for shift_id in found.shift_ids if cancel_shifts else ():
+            rota_shifts.refuse_cancel(session, shift_id)  # e.g. a past day already worked
     if found.shift_ids and not cancel_shifts:
         raise ShiftsOnClosedDay(found)
     reason = clean or f"{name} closed that day"
@@ -301,16 +303,33 @@ def add_closed_date(
 
 
 def remove_closed_date(session: Session, actor: Actor, closed_id: int) -> None:
-    """Open a site again on a day marked closed."""
+    """Open a site again on a day marked closed; the shifts closing it cancelled (those whose
+    reason is still the closing's) are on the rota again, with whoever was on them."""
+    from involve_desktop.core.services import rota_shifts  # it imports this module
+
     require(session, actor, Permission.MANAGE_ROTA, "change the rota")
     with transaction(session):
         row = session.get(RotaClosedDate, closed_id)
         if row is None:
             return
+        site, day = _site(session, row.site_id), row.day
+        reason = row.note or f"{site.name} closed that day"
+        cancelled = list(
+            session.scalars(
+                select(RotaShift.id).where(
+                    RotaShift.site_id == site.id,
+                    RotaShift.day == day,
+                    RotaShift.cancelled.is_(True),
+                    RotaShift.cancelled_reason == reason,
+                )
+            )
+        )
         audit.record(
-            session, actor, "update", "rota_site", row.site_id, {"reopened": format_date(row.day)}
+            session, actor, "update", "rota_site", row.site_id, {"reopened": format_date(day)}
         )
         session.delete(row)
+    for shift_id in cancelled:
+        rota_shifts.reinstate_shift(session, actor, shift_id)
 
 
 def closed_dates(session: Session, actor: Actor, site_id: int) -> list[ClosedDateInfo]:

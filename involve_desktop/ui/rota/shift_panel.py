@@ -190,8 +190,10 @@ class ShiftDialog(QDialog):
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.calls.addItem(empty)
         open_shift = not view.slot.cancelled
-        for button in (self.assign_button, self.call_button, self.cancel_button, self.edit_button):
+        for button in (self.assign_button, self.call_button, self.edit_button):
             button.setEnabled(open_shift)
+        # A cancelled shift can be put back (e.g. cancelled by mistake, or the day reopened).
+        self.cancel_button.setText("Cancel this shift…" if open_shift else "Reinstate this shift")
         self.unassign_button.setEnabled(bool(view.assignees))
         self.swap_button.setEnabled(open_shift and bool(view.assignees))
         started = view.slot.day <= date.today()
@@ -300,7 +302,15 @@ class ShiftDialog(QDialog):
                 self.say(f"Call recorded: {logged.member_name} — {logged.answer.label}.")
 
     def cancel(self) -> None:
-        """Cancel the shift with a reason."""
+        """Cancel the shift with a reason; or, when it is cancelled, put it back."""
+        if self.view is not None and self.view.slot.cancelled:
+            with service_call(self, title=TITLE) as call, self.context.session() as session:
+                rota_shifts.reinstate_shift(session, self.actor, self.shift_id)
+            if not call.failed:
+                self.changed = True
+                self.reload()
+                self.say("✓ The shift is on the rota again, with whoever was on it.")
+            return
         label = self.view.slot.label if self.view else "this shift"
         if cancel_shift(self.context, self.actor, self, self.shift_id, label):
             self.changed = True

@@ -143,6 +143,11 @@ def test_only_apologies_before_a_meeting_and_nothing_for_a_cancelled_one(
         set_attendance(session, coordinator, future, {aisha: P}, today=TODAY)
     set_attendance(session, coordinator, future, {aisha: A}, today=TODAY)
     assert get_meeting(session, coordinator, future).apologies == 1
+    # Apologies sent ahead are not attendance taken: the day after, it is still to type in.
+    assert not get_meeting(session, coordinator, future).attendance_recorded
+    set_attendance(session, coordinator, future, {aisha: P}, today=date(2026, 3, 10))
+    assert get_meeting(session, coordinator, future).attendance_recorded
+    set_attendance(session, coordinator, future, {aisha: A}, today=date(2026, 3, 10))
     cancelled = meeting(session, coordinator, g, date(2026, 2, 24))
     cancel_meeting(session, coordinator, cancelled, "Venue flooded")
     with pytest.raises(ValidationError, match="cancelled"):

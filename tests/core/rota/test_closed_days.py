@@ -116,3 +116,31 @@ def test_a_facilitator_cannot_close_a_day(session, coordinator, facilitator, war
     with pytest.raises(PermissionDenied):
         add_closed_date(session, facilitator, ward_day["ward"], TUE, cancel_shifts=True)
     assert cancelled(session, coordinator, ward_day["morning"]) == (False, None)
+
+
+def test_a_worked_shift_is_not_cancelled_and_opening_again_reinstates_the_rest(
+    session, coordinator
+):
+    from involve_desktop.core.services.rota_attendance import record_attendance
+    from involve_desktop.core.services.rota_dto import Attendance
+
+    ward = site(session, coordinator, "Ward 4")
+    past = date(2026, 2, 24)
+    worked = shift(session, coordinator, ward, past)
+    aisha = peer(session, coordinator, "Aisha Khan")
+    a = rota_assign.assign(session, coordinator, worked, aisha)
+    record_attendance(session, coordinator, a, Attendance.WORKED, today=TODAY)
+    with pytest.raises(ValidationError, match="recorded as having worked") as refused:
+        add_closed_date(session, coordinator, ward, past, "flood", cancel_shifts=True)
+    assert refused.value.field == "reason"
+    assert not rota_shifts.shift_view(session, coordinator, worked).cancelled_reason
+    assert rota_sites.closed_dates(session, coordinator, ward) == []
+    # A day still to come: closing cancels its shift, opening again puts it back.
+    later = shift(session, coordinator, ward, TUE)
+    rota_assign.assign(session, coordinator, later, aisha)
+    closed = add_closed_date(session, coordinator, ward, TUE, "flood", cancel_shifts=True)
+    assert rota_shifts.shift_view(session, coordinator, later).cancelled_reason == "flood"
+    rota_sites.remove_closed_date(session, coordinator, closed.id)
+    view = rota_shifts.shift_view(session, coordinator, later)
+    assert view.cancelled_reason is None
+    assert [p.member_id for p in view.assignees] == [aisha]

@@ -134,3 +134,29 @@ def test_the_gaps_list_says_how_many_count(session, coordinator, pair):
     [gap] = gaps_with_reasons(session, coordinator, TUE, TUE, today=TODAY)
     assert gap.view.slot.id == tue
     assert gap.why.startswith("alone: needs 2, has 1")  # was "has 2": Zoë was counted
+
+
+def test_autofill_never_proposes_past_the_maximum_someone_away_still_holds(session, coordinator):
+    from involve_desktop.core.services.rota_autofill import commit_autofill
+
+    ward = site(session, coordinator, "Ward 9", min_together=2, max_peers=2)
+    tue = shift(session, coordinator, ward, TUE)
+    aisha = peer(session, coordinator, "Aisha Khan")
+    peer(session, coordinator, "Ben Okoro"), peer(session, coordinator, "Cara Doyle")
+    assign(session, coordinator, tue, aisha)
+    wide = site(session, coordinator, "Ward 10", min_together=2, max_peers=3)
+    wed = shift(session, coordinator, wide, WED)
+    bea = peer(session, coordinator, "Bea Lowe")
+    assign(session, coordinator, wed, aisha)
+    assign(session, coordinator, wed, bea)
+    _leave(session, coordinator, aisha, MemberStatus.STEPPING_BACK)
+    proposal = propose_autofill(session, coordinator, TUE, TUE, today=TODAY)
+    # One place is free, but one person there alone is not proposed; before, Ben and Cara
+    # were, and the commit refused the whole batch as "full".
+    assert proposal.assignments == ()
+    [gap] = proposal.gaps
+    assert gap.reason.startswith("full: 1 person who no longer counts")
+    proposal = propose_autofill(session, coordinator, WED, WED, today=TODAY)
+    assert len(proposal.assignments) == 1
+    commit_autofill(session, coordinator, proposal, today=TODAY)
+    assert len(shift_view(session, coordinator, wed).assignees) == 3  # at its maximum

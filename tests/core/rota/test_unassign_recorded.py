@@ -59,14 +59,18 @@ def test_unassign_refused_while_a_pay_line_exists(session, coordinator, worked):
     standard_rates(session, coordinator)
     generate_pay_lines(session, coordinator, TUE, TUE, today=AFTER)
     assert session.scalar(select(PayLine.source_id).where(PayLine.source_id == a)) == a
-    # The outcome cannot be cleared (or changed) under a pay line either.
-    with pytest.raises(ValidationError, match="already has a pay line for this shift"):
-        record_attendance(session, coordinator, a, None, today=AFTER)
+    # A line not approved yet follows the outcome: clearing it is allowed ...
+    record_attendance(session, coordinator, a, None, today=AFTER)
     with pytest.raises(ValidationError) as refused:
         unassign(session, coordinator, tue, aisha)
     assert refused.value.field == "attendance"
-    assert "pay line" in str(refused.value) and "payments" in str(refused.value)
+    assert "not approved yet" in str(refused.value) and "make pay lines again" in str(refused.value)
     assert _on(session, coordinator, tue) == ["Aisha Khan"]
+    # ... and making pay lines again withdraws it, so then they can be taken off.
+    generate_pay_lines(session, coordinator, TUE, TUE, today=AFTER)
+    assert session.scalar(select(PayLine.id).where(PayLine.source_id == a)) is None
+    unassign(session, coordinator, tue, aisha)
+    assert _on(session, coordinator, tue) == []
 
 
 def test_swap_refused_while_a_pay_line_exists(session, coordinator, worked):
@@ -106,6 +110,9 @@ def test_an_outcome_under_a_pay_line_is_kept_and_undo_leaves_paid_shifts(
     _, _tue, _, _, _, a, _ = worked
     standard_rates(session, coordinator)
     generate_pay_lines(session, coordinator, TUE, TUE, today=AFTER)
+    line = session.scalar(select(PayLine).where(PayLine.source_id == a))
+    line.status = "approved"  # approving needs a payment preference; not the point here
+    session.commit()
     for state, hours in ((Attendance.DID_NOT_ATTEND, None), (Attendance.WORKED, 1.5)):
         with pytest.raises(ValidationError) as refused:
             record_attendance(session, coordinator, a, state, actual_hours=hours, today=AFTER)

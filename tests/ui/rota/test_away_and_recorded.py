@@ -172,3 +172,21 @@ def test_status_dialog_also_says_which_meetings_they_facilitate(
             "now on: change the group's facilitators under Meetings.",
         )
     ]
+
+
+def test_a_cancelled_shift_can_be_put_back_from_its_panel(
+    qtbot, context, coordinator, session, ward, boxes
+):
+    rota_shifts.cancel_shift(session, coordinator, ward["shift"], "Cancelled by mistake")
+    dialog = ShiftDialog(context, coordinator, ward["shift"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.cancel_button.text() == "Reinstate this shift"
+    assert dialog.cancel_button.isEnabled() and not dialog.assign_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert boxes == []
+    assert dialog.cancel_button.text() == "Cancel this shift…"
+    assert dialog.assign_button.isEnabled()
+    session.rollback()
+    view = rota_shifts.shift_view(session, coordinator, ward["shift"])
+    assert view.cancelled_reason is None and len(view.assignees) == 2
