@@ -2,8 +2,9 @@
 
 An erased person's record stays only so the group's figures still count what they did.
 Nothing new may be added for them: no claim, pay line, payment preference, shift, panel
-seat, enrolment, attendance, place on a group's list or facilitating. Every service that adds such a row for a chosen person
-calls ``refuse_erased`` with the field the person was chosen in.
+seat, enrolment, attendance, place on a group's list or facilitating. Every service that
+adds such a row for a chosen person calls ``refuse_erased`` (attendance names them, with
+``meetings_attendance.refuse_erased_named``) with the field the person was chosen in.
 """
 
 from __future__ import annotations
