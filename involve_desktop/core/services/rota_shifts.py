@@ -53,6 +53,7 @@ from involve_desktop.core.services.rota_world import (
     load_world,
     person_name,
     slot_of,
+    which_shifts,
 )
 from involve_desktop.core.services.transaction import require, transaction
 from involve_desktop.core.text import natural_sort_key
@@ -109,13 +110,7 @@ def shift_views(
         .outerjoin(TrainingType, TrainingType.id == RotaShift.required_training_type_id)
         .order_by(RotaShift.day, RotaShift.start_time, RotaSite.name, RotaShift.id)
     )
-    if shift_ids is not None:
-        query = query.where(RotaShift.id.in_(shift_ids))
-    else:
-        query = query.where(RotaShift.day >= start, RotaShift.day <= end)
-    if site_id is not None:
-        query = query.where(RotaShift.site_id == site_id)
-    rows = session.execute(query).all()
+    rows = session.execute(which_shifts(query, start, end, shift_ids, site_id)).all()
     # Sites at the same time in natural order ("Venue 3" before "Venue 12"), as list_sites.
     rows.sort(key=lambda r: (r[0].day, r[0].start_time, natural_sort_key(r[1]), r[0].id))
     ids = [row.id for row, _, _ in rows]

@@ -7,10 +7,11 @@ memory: a handful of queries however many shifts or people there are (about eigh
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.formatting import format_date
@@ -100,16 +101,31 @@ def slot_of(row: RotaShift, site_name: str, training_name: str | None) -> ShiftS
     )
 
 
-def load_shifts(
-    session: Session, start: date, end: date, shift_ids: list[int] | None = None
-) -> dict[int, ShiftSlot]:
-    """Shifts from ``start`` to ``end`` (or just ``shift_ids``), in time order."""
-    query = _shift_query()
+def which_shifts(
+    query: Select,
+    start: date,
+    end: date,
+    shift_ids: Sequence[int] | None = None,
+    site_id: int | None = None,
+) -> Select:
+    """``query`` kept to the shifts ``shift_ids`` (when given, else those from ``start`` to
+    ``end``), at ``site_id`` when given."""
     if shift_ids is not None:
         query = query.where(RotaShift.id.in_(shift_ids))
     else:
         query = query.where(RotaShift.day >= start, RotaShift.day <= end)
-    query = query.order_by(RotaShift.day, RotaShift.start_time, RotaSite.name, RotaShift.id)
+    if site_id is not None:
+        query = query.where(RotaShift.site_id == site_id)
+    return query
+
+
+def load_shifts(
+    session: Session, start: date, end: date, shift_ids: list[int] | None = None
+) -> dict[int, ShiftSlot]:
+    """Shifts from ``start`` to ``end`` (or just ``shift_ids``), in time order."""
+    query = which_shifts(_shift_query(), start, end, shift_ids).order_by(
+        RotaShift.day, RotaShift.start_time, RotaSite.name, RotaShift.id
+    )
     return {row.id: slot_of(row, site, tr) for row, site, tr in session.execute(query)}
 
 
@@ -267,13 +283,7 @@ def away_on_shifts(
             RotaAssignment.attendance.is_(None),
         )
     )
-    if shift_ids is not None:
-        query = query.where(RotaShift.id.in_(shift_ids))
-    else:
-        query = query.where(RotaShift.day >= start, RotaShift.day <= end)
-    if site_id is not None:
-        query = query.where(RotaShift.site_id == site_id)
-    rows = session.execute(query).all()
+    rows = session.execute(which_shifts(query, start, end, shift_ids, site_id)).all()
     if not rows:
         return {}
     first = min(row[3].day for row in rows)
