@@ -17,11 +17,14 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import fit_columns, keep_within_width
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
+from involve_desktop.ui.today import LiveToday
 from involve_desktop.ui.widgets import buttons_row
 
 
 class AlumniTab(QWidget):
     """See the module docstring."""
+
+    today = LiveToday()
 
     def __init__(
         self,
@@ -33,7 +36,7 @@ class AlumniTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.can_manage = actor.can(Permission.MANAGE_COHORTS)
         self.programme: ProgrammeInfo | None = None
         self.programmes: list[ProgrammeInfo] = []

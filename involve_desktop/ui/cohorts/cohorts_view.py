@@ -39,6 +39,7 @@ from involve_desktop.ui.meetings.meetings_columns import fit_columns, keep_withi
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
+from involve_desktop.ui.today import LiveToday
 from involve_desktop.ui.widgets import EmptyArea
 
 VENUE_CHARS = 18  # the whole venue is in the tooltip; the facilitators need the room
@@ -64,6 +65,8 @@ NOT_LINKED = (
 class CohortsView(QWidget):
     """See the module docstring."""
 
+    today = LiveToday()
+
     def __init__(
         self,
         context: AppContext,
@@ -74,7 +77,7 @@ class CohortsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.can_manage = actor.can(Permission.MANAGE_COHORTS)
         self.programmes: list[ProgrammeInfo] = []
 
@@ -129,7 +132,7 @@ class CohortsView(QWidget):
         page.addStretch(0)  # the room below the words while nothing is listed
         page.addWidget(buttons)
         self.pathways = PathwaysTab(context, actor)
-        self.alumni = AlumniTab(context, actor, today=self.today)
+        self.alumni = AlumniTab(context, actor, today=today)
         self.tabs = QTabWidget()
         self.tabs.addTab(cohorts_page, "&Cohorts")
         self.tabs.addTab(self.pathways, "Pa&thways")

@@ -36,6 +36,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.involvement.report_print import preview_annual_report
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.today import LiveToday
 
 YEARS_OFFERED = 6
 KIND_LABELS = {
@@ -46,6 +47,8 @@ KIND_LABELS = {
 
 class ReportTab(QWidget):
     """See the module docstring."""
+
+    today = LiveToday()
 
     new_text: str | None = None  # one report per year: choose the year instead
     print_text: str | None = "Preview and print the annual report…"
@@ -60,7 +63,7 @@ class ReportTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.loaded: ReportNarrative | None = None
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName("Kind of reporting year")

@@ -39,6 +39,7 @@ from involve_desktop.ui.involvement.spread_chart import SpreadChart
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel, sorting_proxy
+from involve_desktop.ui.today import LiveToday
 
 YEARS_OFFERED = 5
 # Alt+F is the File menu: From is Alt+O
@@ -73,6 +74,8 @@ COLUMNS: list[Column[SpreadRow]] = [
 class SpreadTab(QWidget):
     """See the module docstring."""
 
+    today = LiveToday()
+
     new_text: str | None = None  # nothing to add here: the figures come from the records
     print_text: str | None = "Print the annual report…"
 
@@ -86,7 +89,7 @@ class SpreadTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.result: InvolvementSpread | None = None
         current = quarter_of(self.today)
         offered = quarters_between(date(self.today.year - YEARS_OFFERED, 1, 1), current.end)

@@ -3,7 +3,7 @@ read-only table both use."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -47,14 +47,16 @@ GROUP_COLUMNS: list[Column[GroupInfo]] = [
 ]
 
 
-def meeting_columns(today: date) -> list[Column[MeetingInfo]]:
-    """The meetings list's columns (the state depends on today)."""
+def meeting_columns(today: Callable[[], date]) -> list[Column[MeetingInfo]]:
+    """The meetings list's columns (the state depends on ``today()``, read as shown)."""
     return [
         Column("Date", lambda m: format_date(m.day), lambda m: f"{m.day} {m.start_time}"),
         Column("Time", lambda m: m.times),
         Column("Topic", lambda m: m.topic or ""),
         Column(
-            "State", lambda m: meeting_state(m, today), tooltip=lambda m: meeting_state(m, today)
+            "State",
+            lambda m: meeting_state(m, today()),
+            tooltip=lambda m: meeting_state(m, today()),
         ),
         Column(
             "Present",
@@ -64,7 +66,8 @@ def meeting_columns(today: date) -> list[Column[MeetingInfo]]:
         ),
         Column(
             "Apologies",
-            lambda m: str(m.apologies) if m.attendance_recorded else "—",
+            # apologies can come before the meeting (recorded, attendance not yet taken)
+            lambda m: str(m.apologies) if m.attendance_recorded or m.apologies else "—",
             lambda m: m.apologies,
             align_right=True,
         ),

@@ -44,6 +44,7 @@ from involve_desktop.ui.meetings.summary_view import CouncilView, SummaryView
 from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel, show_initial_order
+from involve_desktop.ui.today import LiveToday
 from involve_desktop.ui.widgets import EmptyArea
 
 NO_GROUPS = (
@@ -69,6 +70,8 @@ def _selected(table: QTableView) -> object | None:
 class MeetingsView(QWidget):
     """Groups and their meetings; see the module docstring."""
 
+    today = LiveToday()
+
     def __init__(
         self,
         context: AppContext,
@@ -79,7 +82,7 @@ class MeetingsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.can_manage = actor.can(Permission.MANAGE_MEETING_GROUPS)
         self.can_run = actor.can(Permission.RUN_MEETINGS)
         self.groups: list[GroupInfo] = []
@@ -121,8 +124,8 @@ class MeetingsView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._meetings_page(), "&Meetings")
-        self.summary = SummaryView(context, actor, today=self.today)
-        self.council = CouncilView(context, actor, today=self.today)
+        self.summary = SummaryView(context, actor, today=today)
+        self.council = CouncilView(context, actor, today=today)
         self.tabs.addTab(self.summary, "S&ummary")
         self.council_index = self.tabs.addTab(self.council, "Council ma&jority")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
@@ -159,7 +162,7 @@ class MeetingsView(QWidget):
         show_label = QLabel("&Show:")
         show_label.setBuddy(self.show_combo)
         self.meeting_model: DtoTableModel[MeetingInfo] = DtoTableModel(
-            meeting_columns(self.today), self
+            meeting_columns(lambda: self.today), self
         )
         self.meeting_table = keep_within_width(
             list_table(self.meeting_model, "Meetings"), keep_whole=(0, 1)

@@ -28,6 +28,7 @@ from involve_desktop.ui.members.list_flow import flow_widget
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.panels.panels_words import policy_line, seats_words
 from involve_desktop.ui.rota.setup_widgets import fill_table, read_only_table
+from involve_desktop.ui.today import LiveToday
 
 HEADERS = ["Name", "Side", "Role on the panel", "Seated past a limit because"]
 SIDES = {SeatKind.LIVED_EXPERIENCE: "Lived experience", SeatKind.STAFF: "Staff"}
@@ -45,6 +46,8 @@ def side_text(seat: SeatInfo) -> str:
 class PeopleSection(QWidget):
     """Seats, the policy line and the buttons that change them; emits ``changed``."""
 
+    today = LiveToday()
+
     changed = Signal(object)  # the PanelInfo after the change
 
     def __init__(
@@ -58,7 +61,7 @@ class PeopleSection(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor, self.policy_words = context, actor, policy_words
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.info: PanelInfo | None = None
         self.table = read_only_table(HEADERS, "People on the panel")
         self.table.horizontalHeader().setMinimumSectionSize(

@@ -44,6 +44,7 @@ from involve_desktop.ui.panels.panels_words import (
 )
 from involve_desktop.ui.panels.who_has_sat import WhoHasSatView
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel, show_initial_order
+from involve_desktop.ui.today import LiveToday
 from involve_desktop.ui.widgets import EmptyArea
 
 PERIODS = (
@@ -58,6 +59,8 @@ STATUSES = (("Any status", None), *((s.label, s) for s in PanelStatus))
 class PanelsView(QWidget):
     """See the module docstring."""
 
+    today = LiveToday()
+
     member_requested = Signal(int)
 
     def __init__(
@@ -70,7 +73,7 @@ class PanelsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.can_manage = actor.can(Permission.MANAGE_PANELS)
         self.any_panels = False
 
@@ -135,7 +138,7 @@ class PanelsView(QWidget):
         page_column.addWidget(self.empty)
         page_column.addWidget(self.table, 1)
         page_column.addStretch(0)  # the room below the words while there is no panel at all
-        self.who = WhoHasSatView(context, actor, self.today)
+        self.who = WhoHasSatView(context, actor, today)
         self.who.member_requested.connect(self.member_requested)
         self.tabs = QTabWidget()
         self.tabs.addTab(panels_page, "P&anels")

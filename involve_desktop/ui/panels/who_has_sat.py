@@ -22,14 +22,17 @@ from involve_desktop.ui.meetings.meetings_columns import fit_columns, list_table
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.panels.panels_columns import SAT_COLUMNS
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
+from involve_desktop.ui.today import LiveToday
 
 
 class WhoHasSatView(QWidget):
     """Participation per person over the last 12 months (held panels)."""
 
+    today = LiveToday()
+
     member_requested = Signal(int)
 
-    def __init__(self, context: AppContext, actor: Actor, today: date) -> None:
+    def __init__(self, context: AppContext, actor: Actor, today: date | None) -> None:
         super().__init__()
         self.context, self.actor, self.today = context, actor, today
         self.intro = QLabel()

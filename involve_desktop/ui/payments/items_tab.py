@@ -41,6 +41,7 @@ from involve_desktop.ui.payments.payments_columns import (
     selection_table,
 )
 from involve_desktop.ui.table_model import Column, DtoTableModel, show_initial_order
+from involve_desktop.ui.today import LiveToday
 
 ALL = "all"
 TITLE = "Payments"
@@ -80,6 +81,8 @@ def tip_with_key(button: QPushButton, tip: str) -> None:
 class ItemsTab(QWidget):
     """The shared list, filter, buttons and totals; see the module docstring."""
 
+    today = LiveToday()
+
     changed = Signal()  # something was approved, paid, added… (other tabs may re-read)
     thing = "item"  # "line" / "claim": used in words
     columns: list[Column] = []
@@ -94,7 +97,7 @@ class ItemsTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.start = self.end = self.today
         self.items: list[Any] = []
         self.model: DtoTableModel = DtoTableModel(self.columns, self)

@@ -30,12 +30,15 @@ from involve_desktop.ui.payments.people_tab import PeopleTab
 from involve_desktop.ui.payments.period_bar import PeriodBar
 from involve_desktop.ui.payments.preference_dialog import edit_preference
 from involve_desktop.ui.payments.rates_tab import RatesTab
+from involve_desktop.ui.today import LiveToday
 
 READ_ONLY = "You can see payments but not change them: ask a coordinator."
 
 
 class PaymentsView(QWidget):
     """See the module docstring."""
+
+    today = LiveToday()
 
     def __init__(
         self,
@@ -47,13 +50,13 @@ class PaymentsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.today = today or date.today()
+        self.today = today  # None: follows the real date (LiveToday)
         self.can_manage = actor.can(Permission.MANAGE_PAYMENTS)
         self.period = PeriodBar(self.today)
         self.period.changed.connect(lambda _s, _e: self.refresh())
 
-        self.lines = LinesTab(context, actor, today=self.today)
-        self.expenses = ExpensesTab(context, actor, today=self.today)
+        self.lines = LinesTab(context, actor, today=today)
+        self.expenses = ExpensesTab(context, actor, today=today)
         self.people = PeopleTab(context, actor)
         self.rates = RatesTab(context, actor)
         self.tabs = QTabWidget()
