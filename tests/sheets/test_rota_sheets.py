@@ -18,6 +18,7 @@ from involve_desktop.core.sheets.rota_data import parse_day, parse_month
 from tests.conftest import COORDINATOR_PASSWORD
 from tests.core.rota.conftest import facilitator  # noqa: F401 - fixture
 from tests.core.rota.helpers import TUE, peer, shift, site
+from tests.core.rota.test_same_names import second_zoe
 from tests.sheets.pdfread import all_text as pdf_text
 from tests.sheets.pdfread import reader
 
@@ -246,3 +247,36 @@ def test_rota_lists_tell_apart_two_on_one_shift(engine, coordinator, session) ->
         rota_assign.assign(session, coordinator, evening, peer(session, coordinator, name))
     gaps = render(engine, coordinator, "rota-gaps", PrivacyMode.FIRST_INITIAL, week="2026-03-02")
     assert "Callum Br., Callum Bu." in all_text(gaps)
+
+
+def test_two_of_the_very_same_name_are_told_apart_on_every_rota_sheet(
+    engine, coordinator, session
+) -> None:
+    ward = site(session, coordinator, "Ward 4")
+    tuesday = shift(session, coordinator, ward, TUE, time(10), time(14), min_peers=3)
+    wednesday = shift(session, coordinator, ward, WED, time(10), time(14))
+    first = peer(session, coordinator, "Zoë Clarke")  # joined Jan 2024
+    second = second_zoe(session, coordinator)  # joined May 2025
+    aisha = peer(session, coordinator, "Aisha Khan")
+    asked = {"override_limits": True, "override_reason": "Asked"}  # no weekly availability
+    rota_assign.assign(session, coordinator, tuesday, first)
+    rota_assign.assign(session, coordinator, tuesday, second, **asked)
+    rota_assign.assign(session, coordinator, wednesday, second, **asked)
+    rota_assign.assign(session, coordinator, wednesday, aisha)
+    week = "2026-03-02"
+    for privacy, shown in (
+        (PrivacyMode.FIRST_INITIAL, "Zoë C."),
+        (PrivacyMode.FULL, "Zoë Clarke"),
+        (PrivacyMode.INITIALS, "Z. C."),
+    ):
+        text = all_text(render(engine, coordinator, "weekly-rota", privacy, week=week))
+        assert text.count(f"{shown} (joined Jan 2024)") == 1, privacy
+        assert text.count(f"{shown} (joined May 2025)") == 2, privacy
+    gaps = all_text(render(engine, coordinator, "rota-gaps", PrivacyMode.FIRST_INITIAL, week=week))
+    assert "Zoë C. (joined Jan 2024), Zoë C. (joined May 2025)" in gaps
+    schedule = all_text(
+        render(engine, coordinator, "rota-schedule", month="2026-03", person=str(aisha))
+    )
+    assert "Zoë Clarke (joined May 2025)" in schedule  # the other Zoë is on the rota that month
+    alone = all_text(render(engine, coordinator, "weekly-rota", week="2026-03-09"))
+    assert "joined" not in alone  # a week with no clash reads as before

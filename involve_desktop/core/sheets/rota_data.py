@@ -5,8 +5,9 @@ month and the gaps list for a period. Each loader checks the account may print s
 the rota, turns the form's text (a date in the week, a site name, a person, a month) into
 values — or a ``SheetInputError`` naming the field — and returns a frozen DTO.
 
-Only what is on the rota itself is printed: site, date, times, the names people go by and
-the coverage in words. Never bank status, override reasons, training or anything else.
+Only what is on the rota itself is printed: site, date, times, the names people go by (two
+of the very same name told apart by when they joined, as on screen) and the coverage in
+words. Never bank status, override reasons, training or anything else.
 On shifts from the day printed on, people who have left, are stepping back or have time off
 that day (``ShiftView`` assignees with ``away``) are not printed and do not count toward
 the cover, as on screen — and why they are away is never printed.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -25,6 +27,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_gap_reasons, rota_shifts, rota_sites
 from involve_desktop.core.services.dto import Actor
+from involve_desktop.core.services.member_names import with_apart
 from involve_desktop.core.services.rota_dto import Attendance, CoverageState, ShiftView, hhmm
 from involve_desktop.core.services.rota_patterns import bank_holidays
 from involve_desktop.core.services.rota_world import person_name
@@ -52,6 +55,15 @@ class RotaShiftRow:
     more_needed: int
     cancelled_reason: str | None = None
     cancelled: bool = False
+    # For each name, what tells it apart from someone else of the same name on the sheet
+    # ("joined May 2025", ``names_apart``), or None; empty when no names clash.
+    aparts: tuple[str | None, ...] = ()
+
+    def names_as_printed(self, formatted: Callable[[str], str]) -> tuple[str, ...]:
+        """Each name as ``formatted`` prints it, then what tells it apart, if anything:
+        "Zoë C. (joined May 2025)"."""
+        aparts = self.aparts or (None,) * len(self.names)
+        return tuple(with_apart(formatted(n), a) for n, a in zip(self.names, aparts, strict=True))
 
     @property
     def times(self) -> str:
@@ -162,9 +174,8 @@ def week_of(day: date) -> date:
 
 def row_of(view: ShiftView) -> RotaShiftRow:
     """A shift view as printed: only the people who count, names in order."""
-    names = tuple(
-        a.name for a in view.assignees if a.attendance not in _NOT_THERE and a.away is None
-    )
+    counted = [a for a in view.assignees if a.attendance not in _NOT_THERE and a.away is None]
+    names = tuple(a.name for a in counted)
     return RotaShiftRow(
         site=view.slot.site_name,
         day=view.slot.day,
@@ -175,6 +186,7 @@ def row_of(view: ShiftView) -> RotaShiftRow:
         more_needed=max(view.slot.min_peers - len(names), 0),
         cancelled_reason=view.cancelled_reason,
         cancelled=view.slot.cancelled,
+        aparts=tuple(a.apart for a in counted) if any(a.apart for a in counted) else (),
     )
 
 
@@ -261,10 +273,9 @@ def load_person_schedule(
     for view in views:
         if any(a.member_id == member_id for a in view.assignees):
             row = row_of(view)
-            others = tuple(
-                a.name for a in view.assignees if a.member_id != member_id and a.away is None
-            )
-            mine.append(replace(row, names=others))
+            others = [a for a in view.assignees if a.member_id != member_id and a.away is None]
+            aparts = tuple(a.apart for a in others) if any(a.apart for a in others) else ()
+            mine.append(replace(row, names=tuple(a.name for a in others), aparts=aparts))
     return PersonScheduleSheet(
         name=name,
         month=first,

@@ -41,11 +41,12 @@ GAPS_SHARES = (0.2, 0.16, 0.22, 0.18, 0.12, 0.12)
 
 def _names(shift: RotaShiftRow, mode: PrivacyMode, empty: str) -> str:
     """Who is on, as the privacy mode prints them; in "first name and initial" two on the
-    same shift whose names would read the same get longer ones ("Callum Br., Callum Bu.")."""
+    same shift whose names would read the same get longer ones ("Callum Br., Callum Bu."),
+    and two of the very same name what tells them apart ("Zoë C. (joined May 2025)")."""
     if mode is PrivacyMode.FIRST_INITIAL:
         shorts = distinct_short_names(shift.names)
-        return ", ".join(shorts[n] for n in shift.names) or empty
-    return ", ".join(format_name(n, mode) for n in shift.names) or empty
+        return ", ".join(shift.names_as_printed(shorts.__getitem__)) or empty
+    return ", ".join(shift.names_as_printed(lambda n: format_name(n, mode))) or empty
 
 
 def _cover(shift: RotaShiftRow, styles: SheetStyles, *, state_only: bool = False) -> Paragraph:

@@ -77,8 +77,11 @@ def shift_markup(
         if shift.cancelled_reason:
             lines.append(escape(clean_text(shift.cancelled_reason)))
         return "<br/>".join(lines)
-    # A name never breaks across lines ("Natasha" / "H." reads as two people).
-    lines += [escape(format_name(name, mode)).replace(" ", "\u00a0") for name in shift.names]
+    # A name never breaks across lines ("Natasha" / "H." reads as two people); what tells
+    # two of the same name apart may go under it, in pieces.
+    for name in shift.names:
+        pieces = _name_pieces(name, mode)
+        lines.append(" ".join(escape(piece).replace(" ", "\u00a0") for piece in pieces))
     words = escape(shift.cover_words).replace(" — ", "<br/>")
     lines.append(f"<b>{words}</b>" if shift.state.is_gap else words)
     return "<br/>".join(lines)
@@ -169,13 +172,27 @@ def _words(grid: _Grid, sheet: WeeklyRotaSheet, options: SheetOptions) -> list[s
     return words
 
 
+def _name_pieces(name: str, mode: PrivacyMode) -> list[str]:
+    """A name as printed, then what tells it apart (if anything) in pieces a line may break
+    between: "Zoë C. (joined May 2025)" → ["Zoë C.", "(joined", "May 2025)"]. None of the
+    pieces is broken (a name across lines reads as two people)."""
+    printed = format_name(name, mode)
+    head, bracket, tail = printed.partition(" (")
+    if not bracket:
+        return [printed]
+    words = f"({tail}".split()
+    return [head, *words[:-2], " ".join(words[-2:])]
+
+
 def _names(grid: _Grid, options: SheetOptions) -> list[str]:
-    """Every name printed in the day columns, whole (a name is never broken)."""
+    """Every name printed in the day columns, whole (a name is never broken), and the
+    pieces of what tells two of the same name apart."""
     return [
-        format_name(name, options.privacy)
+        piece
         for shifts in grid.by_key.values()
         for shift in shifts
         for name in shift.names
+        for piece in _name_pieces(name, options.privacy)
     ]
 
 
@@ -284,14 +301,20 @@ def fitted_size(
 def told_apart(
     sheet: WeeklyRotaSheet, options: SheetOptions
 ) -> tuple[WeeklyRotaSheet, SheetOptions]:
-    """In "first name and initial", two people whose names would print the same anywhere in
-    the week get longer ones ("Callum Br.", "Callum Bu."), as on the Rota screen: the
-    names are shortened here and then printed as they are."""
-    if options.privacy is not PrivacyMode.FIRST_INITIAL:
-        return sheet, options
-    shorts = distinct_short_names(name for shift in sheet.shifts for name in shift.names)
+    """Names as they will print, told apart, then printed as they are (the options come
+    back in "full name" so nothing shortens them again). In "first name and initial", two
+    people whose names would print the same anywhere in the week get longer ones ("Callum
+    Br.", "Callum Bu."), as on the Rota screen; two with the very same name get what tells
+    them apart after it ("Zoë C. (joined May 2025)")."""
+    mode = options.privacy
+    every = [name for shift in sheet.shifts for name in shift.names]
+    if mode is PrivacyMode.FIRST_INITIAL:
+        shown = distinct_short_names(every)
+    else:
+        shown = {name: format_name(name, mode) for name in every}
     shifts = tuple(
-        replace(shift, names=tuple(shorts[name] for name in shift.names)) for shift in sheet.shifts
+        replace(shift, names=shift.names_as_printed(shown.__getitem__), aparts=())
+        for shift in sheet.shifts
     )
     return replace(sheet, shifts=shifts), replace(options, privacy=PrivacyMode.FULL)
 
