@@ -17,6 +17,7 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import (
     accounts,
+    meetings_attendance,
     meetings_groups,
     meetings_meetings,
     members,
@@ -25,7 +26,7 @@ from involve_desktop.core.services import (
 )
 from involve_desktop.core.services.dashboard import month_at_a_glance
 from involve_desktop.core.services.dashboard_attention import attention_items
-from involve_desktop.core.services.dashboard_dto import AttentionKind, Target, Urgency
+from involve_desktop.core.services.dashboard_dto import AttentionKind, GapsPeriod, Target, Urgency
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import MeetingInput
 from involve_desktop.core.services.member_dto import MemberStatus
@@ -121,7 +122,10 @@ def test_month_at_a_glance_counts(session: Session, coordinator: Actor, world) -
     assert figures["shifts"].value == "1 of 4"
     assert figures["shifts"].words == "shifts covered"
     assert figures["shifts"].detail == "3 gaps, 1 alone on shift"
-    assert figures["shifts"].target == Target("rota", "gaps")
+    # opening it lists this month's gaps, every site
+    assert figures["shifts"].target == Target(
+        "rota", GapsPeriod(date(2026, 3, 1), date(2026, 3, 31))
+    )
     assert figures["meetings"].value == "2"
     assert figures["meetings"].detail.startswith("1 to come")
     assert figures["panels"].value == "1"
@@ -145,7 +149,9 @@ def test_attention_items_say_what_and_where(session: Session, coordinator: Actor
     empty = by_text["No one on shift yet: Ward 4, Thu 5 Mar 2026 14:00"]
     assert empty.target == Target("rota", date(2026, 3, 5))
     later = by_text["1 more shift below minimum in the next 4 weeks"]
-    assert (later.urgency, later.target) == (Urgency.THIS_MONTH, Target("rota", "gaps"))
+    # opening it lists those gaps: after this week, to 30 days from today
+    after_this_week = GapsPeriod(date(2026, 3, 9), date(2026, 4, 1))
+    assert (later.urgency, later.target) == (Urgency.THIS_MONTH, Target("rota", after_this_week))
     consent = next(i for i in items if i.kind is AttentionKind.CONSENT)
     assert consent.text == "8 members' consent to review (8 never recorded)"
     assert consent.target == Target("settings", "consent_review")
@@ -232,3 +238,18 @@ def test_demo_figures_agree_with_the_records(session: Session) -> None:
     areas = {"members", "rota", "meetings", "panels", "payments", "cohorts", "settings"}
     assert {i.target.area for i in items} <= areas
     assert all(i.text and i.text[0].isupper() or i.text[0].isdigit() for i in items)
+
+
+def test_meetings_figure_counts_people_not_attendances(
+    session: Session, coordinator: Actor, world: dict[str, int]
+) -> None:
+    first = meetings_meetings.list_meetings(
+        session, coordinator, start=date(2026, 3, 2), end=date(2026, 3, 2)
+    )
+    for meeting in first:  # Amy at both meetings on the 2nd, Kim at one
+        marks = {world["amy"]: "present"}
+        if meeting.group_id == world["tuesday"]:
+            marks[world["kim"]] = "present"
+        meetings_attendance.set_attendance(session, coordinator, meeting.id, marks, today=TODAY)
+    detail = month_at_a_glance(session, coordinator, TODAY).figure("meetings").detail
+    assert detail == "1 to come, 2 people came (3 attendances)"

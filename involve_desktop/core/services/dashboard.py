@@ -32,8 +32,8 @@ from involve_desktop.core.services import (
     rota_coverage,
 )
 from involve_desktop.core.services.cohorts_dto import CohortStatus, Standing
-from involve_desktop.core.services.dashboard_dto import Figure, MonthAtAGlance, Target
-from involve_desktop.core.services.dashboard_queries import member_counts
+from involve_desktop.core.services.dashboard_dto import Figure, GapsPeriod, MonthAtAGlance, Target
+from involve_desktop.core.services.dashboard_queries import member_counts, people_present
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import PanelStatus
 from involve_desktop.core.services.payments_dto import PayStatus
@@ -105,7 +105,7 @@ def _rota_figure(session: Session, actor: Actor, start: date, end: date, today: 
         f"{len(shifts) - len(gaps)} of {len(shifts)}",
         "shifts covered",
         detail,
-        Target("rota", "gaps") if gaps else Target("rota"),
+        Target("rota", GapsPeriod(start, end)) if gaps else Target("rota"),
     )
 
 
@@ -116,7 +116,10 @@ def _meetings_figure(session: Session, actor: Actor, start: date, end: date, tod
     present = sum(m.present for m in held)
     parts = [f"{to_come} to come"] if to_come else []
     if held:
-        parts.append(f"{plural(present, 'person', 'people')} came")
+        # people, not attendances: someone at all four Tuesday meetings is one person
+        people = people_present(session, [m.id for m in held])
+        came = f"{plural(people, 'person', 'people')} came"
+        parts.append(came if people == present else f"{came} ({present} attendances)")
     detail = ", ".join(parts) or "None this month"
     words = "meetings held" if len(held) != 1 else "meeting held"
     if not meetings_access.all_groups(session, actor):

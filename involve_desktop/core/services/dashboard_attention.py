@@ -41,6 +41,7 @@ from involve_desktop.core.services.dashboard import EARLIEST, month_of
 from involve_desktop.core.services.dashboard_dto import (
     AttentionItem,
     AttentionKind,
+    GapsPeriod,
     Target,
     Urgency,
 )
@@ -193,7 +194,7 @@ def _rota(session: Session, actor: Actor, today: date) -> list[AttentionItem]:
                 AttentionKind.GAP,
                 f"{plural(len(later), 'more shift')} below minimum in the next 4 weeks{extra}",
                 Urgency.THIS_MONTH,
-                Target("rota", "gaps"),
+                Target("rota", GapsPeriod(week_end + timedelta(days=1), later_end)),
                 later[0].day,
             )
         )

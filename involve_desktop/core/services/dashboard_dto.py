@@ -43,9 +43,18 @@ class AttentionKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class GapsPeriod:
+    """The rota's gaps from ``start`` to ``end``: what a Home figure or line counted, so
+    opening it lists those gaps (not the week the rota last showed)."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
 class Target:
     """A place to open: an area key (``"members"``, ``"rota"``…) and what to show in it
-    (a member id, a shift date, a tab name such as ``"privacy"``, or None)."""
+    (a member id, a shift date, a ``GapsPeriod``, a tab name such as ``"privacy"``, or None)."""
 
     area: str
     target: object = None

@@ -12,7 +12,9 @@ from datetime import date
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from involve_desktop.core.models.meetings import MeetingAttendance
 from involve_desktop.core.models.people import Consent, Member, TrainingRecord, TrainingType
+from involve_desktop.core.services.meetings_dto import AttendanceState
 from involve_desktop.core.services.member_dto import MemberStatus
 from involve_desktop.core.services.member_names import display_name
 
@@ -150,3 +152,18 @@ def consent_counts(session: Session, today: date) -> ConsentCounts:
         )
     ).one()
     return ConsentCounts(to_review, never_recorded)
+
+
+def people_present(session: Session, meeting_ids: list[int]) -> int:
+    """How many different people were present at any of ``meeting_ids``."""
+    if not meeting_ids:
+        return 0
+    return (
+        session.scalar(
+            select(func.count(func.distinct(MeetingAttendance.member_id))).where(
+                MeetingAttendance.meeting_id.in_(meeting_ids),
+                MeetingAttendance.state == AttendanceState.PRESENT.value,
+            )
+        )
+        or 0
+    )

@@ -35,6 +35,7 @@ from involve_desktop.ui.table_model import Column, DtoTableModel
 
 FIT_ROWS_UP_TO = 400  # measuring every row of a very long list would be slow
 PERIODS = (("The week shown", 1), ("4 weeks from the week shown", 4), ("13 weeks", 13))
+ASKED = "asked"  # the period's data when Home asked for particular dates
 
 
 def gap_columns() -> list[Column[GapInfo]]:
@@ -99,6 +100,7 @@ class GapsView(QWidget):
         self.context, self.actor = context, actor
         self._start = date.today()
         self._site_id: int | None = None
+        self._asked: tuple[date, date] | None = None
         self.today: date | None = None  # None: the real today (tests set a fixed day)
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
@@ -122,8 +124,25 @@ class GapsView(QWidget):
 
     def period_dates(self) -> tuple[date, date]:
         """First and last day of the chosen period."""
+        if self.period.currentData() == ASKED and self._asked is not None:
+            return self._asked
         weeks = int(self.period.currentData() or 1)
         return self._start, self._start + timedelta(days=7 * weeks - 1)
+
+    def show_period(self, start: date, end: date) -> None:
+        """The gaps from ``start`` to ``end`` (what a Home figure counted), as a choice of
+        its own in the period list until another is chosen."""
+        self._asked = (start, end)
+        text = f"{format_date(start)} to {format_date(end)}"
+        index = self.period.findData(ASKED)
+        if index < 0:
+            self.period.addItem(text, ASKED)
+            index = self.period.count() - 1
+        self.period.setItemText(index, text)
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(index)
+        self.period.blockSignals(False)
+        self.reload()
 
     def show_from(self, start: date, site_id: int | None) -> None:
         """Follow the rota's week and site filter."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_shifts, rota_sites
+from involve_desktop.core.services.dashboard_dto import GapsPeriod
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import ShiftView, SiteInfo
 from involve_desktop.core.sheets.params import SheetField
@@ -318,9 +319,13 @@ class RotaView(QWidget):
 
     def open_target(self, target: object) -> None:
         """From Home: a date shows its week with that day chosen (the site with a gap that day,
-        if any); ``"gaps"`` the Gaps tab."""
-        if target == "gaps":
+        if any); a ``GapsPeriod`` the Gaps tab with those dates, every site (as Home counted)."""
+        if isinstance(target, GapsPeriod):
+            if self.site_filter.currentIndex() != 0:
+                self.site_filter.setCurrentIndex(0)  # all sites
+            self.gaps.show_period(target.start, target.end)
             self.show_gaps()
+            self.gaps.table.setFocus()
             return
         if not isinstance(target, date):
             return

@@ -4,7 +4,7 @@ and by keyboard)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.demo.seed import seed_demo
 from involve_desktop.core.permissions import Role
 from involve_desktop.core.services import accounts, meetings_groups
-from involve_desktop.core.services.dashboard_dto import AttentionItem, AttentionKind
+from involve_desktop.core.services.dashboard_dto import AttentionItem, AttentionKind, GapsPeriod
 from involve_desktop.core.services.payments_dto import PayStatus
 from involve_desktop.ui.gdpr.privacy_tab import PrivacyTab
 from involve_desktop.ui.home.home_view import FIRST_STEPS, NOTHING, HomeView
@@ -99,11 +99,21 @@ def test_alone_on_shift_shows_that_week_and_day(qtbot, built) -> None:
     assert [a.name for v in cell for a in v.assignees] == ["Amy Long"]
 
 
-def test_later_gaps_open_the_gaps_tab(qtbot, built) -> None:
+def test_later_gaps_open_the_gaps_tab_on_the_gaps_home_counted(qtbot, built) -> None:
     window, _ids = built
-    _click(qtbot, window.home_view, lambda i: i.target.target == "gaps")
+    rota = window.rota_view
+    rota.site_filter.setCurrentIndex(rota.site_filter.count() - 1)  # one site chosen before
+    _click(qtbot, window.home_view, lambda i: isinstance(i.target.target, GapsPeriod))
     assert window.current_area() == "rota"
-    assert window.rota_view.tabs.currentWidget() is window.rota_view.gaps
+    assert rota.tabs.currentWidget() is rota.gaps
+    assert rota.gaps.period_dates() == (date(2026, 3, 9), date(2026, 4, 1))
+    assert rota.site_id() is None  # every site, as Home counted
+    model = rota.gaps.table.gaps_model
+    days = [model.row_at(row).view.slot.day for row in range(model.rowCount())]
+    assert days == [date(2026, 3, 20)]  # the one Home meant (not this week's two)
+    assert "9 Mar 2026 to" in rota.gaps.period.currentText()
+    rota.gaps.period.setCurrentIndex(0)  # the usual choices are still there
+    assert rota.gaps.period_dates()[1] - rota.gaps.period_dates()[0] == timedelta(days=6)
 
 
 def test_consent_opens_the_privacy_consent_review(qtbot, built, monkeypatch) -> None:
