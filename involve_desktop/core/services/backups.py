@@ -15,7 +15,7 @@ the next session reads the restored data; the screens must then read everything 
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
@@ -33,7 +33,15 @@ from involve_desktop.core.db.backup import (
     prune_backups,
     restore_into,
 )
-from involve_desktop.core.db.cipher import DATABASE_ERRORS, WrongKey, connect, is_encrypted_file
+from involve_desktop.core.db.cipher import (
+    DATABASE_ERRORS,
+    PLAIN_HEADER,
+    WrongKey,
+    connect,
+    is_encrypted_file,
+    is_plain_file,
+    key_of,
+)
 from involve_desktop.core.db.engine import sqlite_file
 from involve_desktop.core.db.integrity import quick_check
 from involve_desktop.core.db.migrate import alembic_config, migrate
@@ -51,16 +59,33 @@ SERVER_BACKUPS = (
 )
 
 
+NO_BACKUPS = (
+    "A backup is a copy of everything in Involve Desktop at one moment, kept on this laptop, "
+    "so you can go back to it if something goes wrong. None has been taken yet: one is taken "
+    "when you close Involve Desktop, or now with Back up now."
+)
+# SQLite's smallest page; every whole database file, plain or encrypted, is a multiple of it.
+SMALLEST_PAGE = 512
+SQLITE_HEADER_BYTES = 100
+
+
 @dataclass(frozen=True)
 class BackupsOverview:
     """What the Backups tab shows: the copies (newest first) and where they are kept.
 
-    ``folder`` is None on PostgreSQL, where ``note`` says who backs it up.
+    ``folder`` is None on PostgreSQL, where ``note`` says who backs it up. ``damaged`` says,
+    by file, what is wrong with a copy that is plainly damaged (from its size and header
+    only: a copy not listed there may still fail the full check when restored).
     """
 
     folder: Path | None
     backups: tuple[BackupFile, ...]
     note: str = ""
+    damaged: dict[Path, str] = field(default_factory=dict)
+
+    def problem(self, backup: BackupFile) -> str | None:
+        """What is plainly wrong with ``backup`` ("it is not a database file"…), or None."""
+        return self.damaged.get(backup.path)
 
 
 @dataclass(frozen=True)
@@ -94,6 +119,43 @@ def _find(source: Path, folder: Path, chosen: Path) -> BackupFile:
     )
 
 
+def _page_size(header: bytes) -> int:
+    size = int.from_bytes(header[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def looks_damaged(backup: Path, database: Path) -> str | None:
+    """What is plainly wrong with the copy ``backup`` of ``database``, or None.
+
+    Quick (the first 100 bytes and the size; the file is not opened with SQLite): a copy
+    cut short, emptied, or overwritten with something that is not a database. A file without
+    SQLite's header is taken for an encrypted copy only while ``database`` is encrypted (it
+    has a keys file); the full check (``quick_check``) is left to restoring and copying.
+    """
+    try:
+        size = backup.stat().st_size
+        with open(backup, "rb") as reading:
+            header = reading.read(SQLITE_HEADER_BYTES)
+    except OSError as error:
+        return f"it cannot be read ({error.strerror or error})"
+    if size == 0:
+        return "it is empty"
+    if header.startswith(PLAIN_HEADER):
+        page = _page_size(header)
+        if len(header) < SQLITE_HEADER_BYTES or page < SMALLEST_PAGE or page & (page - 1):
+            return "its first page is damaged"
+        pages = int.from_bytes(header[28:32], "big")
+        counted = header[24:28] == header[92:96]  # the page count is valid (SQLite's rule)
+        if size % page or (counted and size < pages * page):
+            return "it has been cut short"
+        return None
+    if not (key_slots.has_slots(database) or is_encrypted_file(database)):
+        return "it is not a database file"
+    if size < SMALLEST_PAGE or size % SMALLEST_PAGE:
+        return "it is not a whole database file"
+    return None
+
+
 def list_backups(
     session: Session, actor: Actor, backups_dir: Path | None = None
 ) -> BackupsOverview:
@@ -104,7 +166,9 @@ def list_backups(
     if path is None:
         return BackupsOverview(None, (), SERVER_BACKUPS)
     folder = _folder(backups_dir)
-    return BackupsOverview(folder, tuple(list_backup_files(path, folder)))
+    found = tuple(list_backup_files(path, folder))
+    damaged = {b.path: why for b in found if (why := looks_damaged(b.path, path)) is not None}
+    return BackupsOverview(folder, found, damaged=damaged)
 
 
 def _not_made(folder: Path, error: Exception) -> InvolveError:
@@ -114,6 +178,18 @@ def _not_made(folder: Path, error: Exception) -> InvolveError:
         f"The backup could not be made in {folder} ({reason}). Check that the laptop has "
         "free space and that the folder can be written to, then try again. Your data is "
         "safe — only the copy failed."
+    )
+
+
+def _not_restored(folder: Path, error: BaseException | None) -> str:
+    """Why a restore was refused when the copy of what is there now could not be made."""
+    reason = getattr(error, "strerror", None) or str(error or "") or "the copy failed"
+    return (
+        "Nothing was restored: a copy of what is there now (\u201cbefore restore\u201d) must "
+        f"be made first, and it could not be made in {folder} ({reason}). Your data is as "
+        "it was. Free some space on the laptop, or make sure the backups folder can be "
+        "written to (ask whoever looks after the laptop to check its permissions), then "
+        "try again."
     )
 
 
@@ -166,12 +242,27 @@ def _schema_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def _check_restorable(backup: BackupFile, migrations_dir: Path) -> None:
-    report = quick_check(backup.path)
-    if not report.ok:
+def damage_found(backup: Path, database: Path) -> str | None:
+    """What is wrong with the copy ``backup`` of ``database`` (the quick look, then SQLite's
+    own check), or None when it is whole. A file this database's key does not open is
+    damaged (or another database's); only when no key is unlocked is it called encrypted."""
+    why = looks_damaged(backup, database)
+    if why is not None:
+        return why
+    report = quick_check(backup)
+    if report.ok:
+        return None
+    if not is_plain_file(backup) and key_of(database) is not None:
+        return "this database's key does not open it: it is damaged, or a copy of another one"
+    return report.summary
+
+
+def _check_restorable(backup: BackupFile, database: Path, migrations_dir: Path) -> None:
+    why = damage_found(backup.path, database)
+    if why is not None:
         raise ValidationError(
             "backup",
-            f"The backup {backup.path.name} is damaged ({report.summary}), so it was not "
+            f"The backup {backup.path.name} is damaged ({why}), so it was not "
             "restored. Choose an older one.",
         )
     script = ScriptDirectory.from_config(alembic_config(migrations_dir))
@@ -221,12 +312,15 @@ def restore_backup(
     folder = _folder(backups_dir)
     migrations = migrations_dir if migrations_dir is not None else paths.migrations_dir()
     chosen = _find(path, folder, backup)
-    _check_restorable(chosen, migrations)
+    _check_restorable(chosen, path, migrations)
     engine = session.get_bind()
     assert isinstance(engine, Engine)
     session.close()
     # Thinned after the restore: a new copy must not thin away the one being restored.
-    before = _copy_now(path, folder, BackupReason.BEFORE_RESTORE, prune=False)
+    try:
+        before = _copy_now(path, folder, BackupReason.BEFORE_RESTORE, prune=False)
+    except InvolveError as error:
+        raise InvolveError(_not_restored(folder, error.__cause__)) from error
     engine.dispose()  # pooled connections would hold cached pages of the old data
     try:
         restore_into(path, chosen.path)
@@ -259,6 +353,13 @@ def copy_backup_to_folder(
     require(session, actor, Permission.MANAGE_BACKUPS, "copy backups")
     path = _database_file(session)
     chosen = _find(path, _folder(backups_dir), backup)
+    why = damage_found(chosen.path, path)
+    if why is not None:
+        raise ValidationError(
+            "backup",
+            f"The backup {chosen.path.name} is damaged ({why}), so it was not copied: a "
+            "copy of it could not be put back. Choose another one.",
+        )
     if not folder.is_dir():
         raise ValidationError(
             "folder",
