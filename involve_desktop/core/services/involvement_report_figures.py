@@ -5,7 +5,9 @@ from its own tables: membership, the rota (shifts held, covered vs gaps), meetin
 (held, and how many met the lived-experience policy), leadership cohorts, payments (what is
 paid and what is approved but still to pay, kept apart; totals in pence), the involvement
 spread, and — when recorded — the 4PI activities and the leadership spectrum
-self-assessments of the three years to the year's end.
+self-assessments of the three years to the year's end. While the year is still running every
+dated figure stops at today (``counted_to``): a meeting, panel, cohort, payment or activity
+dated later is still to come, not "held".
 Coordinators only (``VIEW_INVOLVEMENT``).
 """
 
@@ -49,12 +51,14 @@ SPECTRUM_YEARS = 3  # the leadership spectrum is shown over time: the 3 years to
 
 @dataclass(frozen=True)
 class MembershipFigures:
-    """Members now (active, stepping back) and who joined or left during the year."""
+    """Members now (active, stepping back), who joined or left during the year, and how
+    many were members at the year's end (joined by then and not left by then)."""
 
     active: int
     stepping_back: int
     joined: int
     left: int
+    at_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -141,17 +145,27 @@ class ReportFigures:
     activities: ActivitiesSummary | None
     counted_to: date  # the year's last day, or today while the year is still running
     spectrum: SpectrumPeriodSummary | None = None  # the 3 years to the year's end
+    today: date | None = None  # the day it was counted ("now" in "members active now")
+
+    @property
+    def year_is_over(self) -> bool:
+        """The whole year is behind us: figures about "now" do not belong to it."""
+        return self.today is not None and self.today > self.year.end
 
 
-def _membership(session: Session, year: ReportingYear) -> MembershipFigures:
-    joined = Member.date_joined.between(year.start, year.end)
-    left = Member.left_on.between(year.start, year.end)
+def _membership(session: Session, start: date, end: date) -> MembershipFigures:
+    joined = Member.date_joined.between(start, end)
+    left = Member.left_on.between(start, end)
+    member_at_end = (Member.date_joined <= end) & (
+        Member.left_on.is_(None) | (Member.left_on > end)
+    )
     row = session.execute(
         select(
             func.count().filter(Member.status == "active"),
             func.count().filter(Member.status == "stepping_back"),
             func.count().filter(joined),
             func.count().filter(left),
+            func.count().filter(member_at_end),
         ).where(Member.erased_at.is_(None))
     ).one()
     return MembershipFigures(*row)
@@ -276,7 +290,7 @@ def report_figures(
     require(session, actor, Permission.VIEW_INVOLVEMENT, SEE)
     today = today or date.today()
     until = min(year.end, today)
-    activities = activities_summary(session, actor, year.start, year.end)
+    activities = activities_summary(session, actor, year.start, until)
     spectrum = spectrum_summary(
         session, actor, year.start.replace(year=year.start.year - SPECTRUM_YEARS + 1), year.end
     )
@@ -284,16 +298,17 @@ def report_figures(
     return ReportFigures(
         year=year,
         narrative=read_narrative(session, actor, year.start),
-        membership=_membership(session, year),
+        membership=_membership(session, year.start, until),
         rota=_rota(session, year.start, until),
-        meetings=_meetings(session, year.start, year.end),
-        panels=_panels(session, year.start, year.end),
-        cohorts=_cohorts(session, year.start, year.end),
-        payments=_payments(session, year.start, year.end),
+        meetings=_meetings(session, year.start, until),
+        panels=_panels(session, year.start, until),
+        cohorts=_cohorts(session, year.start, until),
+        payments=_payments(session, year.start, until),
         spread=involvement_spread(session, actor, year.start, until, today=today),
         activities=activities if has_activities else None,
         counted_to=until,
         spectrum=spectrum if spectrum.assessments else None,
+        today=today,
     )
 
 

@@ -11,9 +11,14 @@ One unit of involvement is one person at one occasion:
 - activities: a member present at a 4PI involvement activity (``activities_involvement``);
 - all: everything above together.
 
-Newcomers are the people whose first involvement of any kind ever falls in that quarter;
-everyone else involved in the quarter is returning. Quarters are calendar quarters (Jan–Mar,
-Apr–Jun…), which are also the quarters of an April–March financial year.
+Newcomers are counted for each kind on its own: the people whose first involvement of that
+kind ever (their first shift worked, first panel seat…) falls in the quarter; on the "all
+involvement" row, whose first involvement of any kind ever does. Everyone else involved is
+returning. So each row's newcomers over the quarters add up to the year's: a member who first
+came to meetings in spring and joined a cohort in autumn is new to cohorts in autumn. Nothing
+after ``today`` counts: a meeting, panel or activity dated later has not happened yet.
+Quarters are calendar quarters (Jan–Mar, Apr–Jun…), which are also the quarters of an
+April–March financial year.
 
 Counting is done in SQL (one grouped query per kind and quarter, one for first dates), so
 thousands of members cost a few dozen small queries.
@@ -117,7 +122,8 @@ class SpreadRow:
 class InvolvementSpread:
     """Every quarter × kind from ``start`` to ``end`` (quarters in order, kinds in
     ``InvolvementKind`` order, "all involvement" last in each quarter), and the same
-    figures over the whole period (``whole``, newcomers = first involved in the period)."""
+    figures over the whole period (``whole``, newcomers = first involved in the period, in
+    that kind of involvement)."""
 
     start: date
     end: date
@@ -204,7 +210,8 @@ _SELECTS: dict[InvolvementKind, Callable[[date], Select]] = {
 def _counts(
     session: Session, kind: InvolvementKind, start: date, end: date, today: date
 ) -> Counter[int]:
-    """Units of ``kind`` per member from ``start`` to ``end``, counted in SQL."""
+    """Units of ``kind`` per member from ``start`` to ``end`` (never after ``today``)."""
+    end = min(end, today)
     if kind is InvolvementKind.ACTIVITIES:
         return Counter(member for member, _day in activity_involvement(session, start, end))
     base = _SELECTS[kind](today).subquery()
@@ -216,32 +223,39 @@ def _counts(
     return Counter({member: count for member, count in rows})
 
 
-def first_involvement(session: Session, end: date, today: date) -> dict[int, date]:
-    """Each member's first involvement of any kind on or before ``end``."""
-    first: dict[int, date] = {}
+FirstDays = dict[InvolvementKind, dict[int, date]]
 
-    def keep(pairs: Iterable[Any]) -> None:
+
+def first_involvement(session: Session, end: date, today: date) -> FirstDays:
+    """Each member's first involvement of each kind on or before ``end`` (and ``today``),
+    and under ``ALL`` their first of any kind."""
+    end = min(end, today)
+    first: FirstDays = {kind: {} for kind in InvolvementKind}
+
+    def keep(kind: InvolvementKind, pairs: Iterable[Any]) -> None:
         for member, day in pairs:
-            if member not in first or day < first[member]:
-                first[member] = day
+            for seen in (first[kind], first[InvolvementKind.ALL]):
+                if member not in seen or day < seen[member]:
+                    seen[member] = day
 
-    for build in _SELECTS.values():
+    for kind, build in _SELECTS.items():
         base = build(today).subquery()
         keep(
+            kind,
             session.execute(
                 select(base.c.member_id, func.min(base.c.day))
                 .where(base.c.day <= end)
                 .group_by(base.c.member_id)
-            ).all()
+            ).all(),
         )
-    keep(activity_involvement(session, _EARLIEST, end))
+    keep(InvolvementKind.ACTIVITIES, activity_involvement(session, _EARLIEST, end))
     return first
 
 
 def _rows(
     session: Session,
     period: Quarter,
-    first: dict[int, date],
+    first: FirstDays,
     today: date,
 ) -> list[SpreadRow]:
     rows: list[SpreadRow] = []
@@ -252,7 +266,8 @@ def _rows(
         else:
             counts = _counts(session, kind, period.start, period.end, today)
             everything.update(counts)
-        new = sum(1 for m in counts if period.start <= first.get(m, _EARLIEST) <= period.end)
+        firsts = first[kind]
+        new = sum(1 for m in counts if period.start <= firsts.get(m, _EARLIEST) <= period.end)
         figures = spread(counts.values())
         rows.append(
             SpreadRow(
@@ -288,6 +303,7 @@ def involvement_spread(
 
 __all__ = [
     "KINDS",
+    "FirstDays",
     "InvolvementKind",
     "InvolvementSpread",
     "Quarter",

@@ -29,6 +29,10 @@ from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_tab
 
 DEFAULT_TITLE = "Annual involvement report"
 NOT_WRITTEN = "(Not written yet — the coordinator writes this on the Annual report tab.)"
+# One person on one shift: 3 peers on 1 shift are 3 shifts worked (and 1 shift held).
+SHIFTS_WORKED = "Shifts worked by peer supporters (one person on one shift)"
+NO_SHIFTS = "No peer support shifts were held in this year, so there is no rota chart."
+NO_YOU_SAID = "No “you said, we did” entries were recorded in this year."
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,31 @@ def _owed_rows(pay: PaymentFigures) -> list[tuple[str, str]]:
     ]
 
 
+def _members_row(f: ReportFigures) -> tuple[str, str]:
+    """Members active now — or, in a year that is over, members at the year's end (today's
+    count does not belong to a past year's "This year" column)."""
+    if f.year_is_over:
+        return (f"Members at the year's end ({f.year.end:%-d %B %Y})", f"{f.membership.at_end:,}")
+    return ("Members active now", f"{f.membership.active:,}")
+
+
+def _membership_rows(f: ReportFigures) -> list[tuple[str, str]]:
+    m = f.membership
+    now = (
+        [_members_row(f)]
+        if f.year_is_over
+        else [
+            ("Members active now", f"{m.active:,}"),
+            ("Members stepping back now", f"{m.stepping_back:,}"),
+        ]
+    )
+    return [
+        *now,
+        ("Joined during the year", f"{m.joined:,}"),
+        ("Left during the year", f"{m.left:,}"),
+    ]
+
+
 def _cover(sheet: AnnualReportSheet, styles: SheetStyles, width: float) -> list[Flowable]:
     f = sheet.figures
     whole = {row.kind: row for row in f.spread.whole}
@@ -79,8 +108,9 @@ def _cover(sheet: AnnualReportSheet, styles: SheetStyles, width: float) -> list[
     glance = [
         ("Different people involved (any kind of involvement)", f"{people:,}"),
         ("…of whom taking part for the first time", f"{everyone.newcomers if everyone else 0:,}"),
-        ("Members active now", f"{f.membership.active:,}"),
-        ("Peer support shifts worked", f"{f.rota.shifts_worked:,}"),
+        _members_row(f),
+        ("Peer support shifts held", f"{f.rota.shifts:,}"),
+        (SHIFTS_WORKED, f"{f.rota.shifts_worked:,}"),
         ("Group meetings held", f"{f.meetings.held:,}"),
         ("Recruitment panels held", f"{f.panels.held:,}"),
         ("Leadership programme graduates", f"{f.cohorts.graduated:,}"),
@@ -96,8 +126,9 @@ def _cover(sheet: AnnualReportSheet, styles: SheetStyles, width: float) -> list[
     )
     if f.counted_to < f.year.end:
         intro += (
-            f" The year is not over yet: shifts and the spread of involvement are counted up "
-            f"to {f.counted_to:%-d %B %Y}."
+            f" The year is not over yet: every figure is counted up to "
+            f"{f.counted_to:%-d %B %Y}; shifts, meetings, panels and sessions still to come "
+            "are not counted."
         )
     big = styles.heading.clone(
         "Cover", fontSize=styles.title_size + 6, leading=(styles.title_size + 6) * 1.25
@@ -135,17 +166,9 @@ def _narrative(f: ReportFigures, styles: SheetStyles) -> list[Flowable]:
 
 
 def _areas(f: ReportFigures, styles: SheetStyles, width: float) -> list[Flowable]:
-    m, r, mt, p, c, pay = f.membership, f.rota, f.meetings, f.panels, f.cohorts, f.payments
+    r, mt, p, c, pay = f.rota, f.meetings, f.panels, f.cohorts, f.payments
     sections: list[tuple[str, list[tuple[str, str]]]] = [
-        (
-            "Membership",
-            [
-                ("Members active now", f"{m.active:,}"),
-                ("Members stepping back now", f"{m.stepping_back:,}"),
-                ("Joined during the year", f"{m.joined:,}"),
-                ("Left during the year", f"{m.left:,}"),
-            ],
-        ),
+        ("Membership", _membership_rows(f)),
         (
             "Peer support rota",
             [
@@ -155,7 +178,7 @@ def _areas(f: ReportFigures, styles: SheetStyles, width: float) -> list[Flowable
                     f"{r.covered:,} ({_share(r.covered, r.shifts)})",
                 ),
                 ("Gaps: fewer peers than needed", f"{r.gaps:,} ({_share(r.gaps, r.shifts)})"),
-                ("Shifts worked by peer supporters", f"{r.shifts_worked:,}"),
+                (SHIFTS_WORKED, f"{r.shifts_worked:,}"),
             ],
         ),
         (
@@ -210,6 +233,9 @@ def _areas(f: ReportFigures, styles: SheetStyles, width: float) -> list[Flowable
             figure_table(rows, styles, width),
             Spacer(1, 3 * mm),
         ]
+    if not r.shifts:
+        story.append(paragraph(NO_SHIFTS, styles.body))
+        return story
     story.append(CondPageBreak(75 * mm))
     story.append(
         bar_chart(
@@ -259,6 +285,9 @@ def _activities(f: ReportFigures, styles: SheetStyles, width: float) -> list[Flo
     if a.missing_groups:
         missing = "; ".join(f"{group} ({n})" for group, n in a.missing_groups)
         story.append(paragraph(f"Groups most often noted as missing: {missing}.", styles.body))
+    if not any(n for _l, n in said):
+        story.append(paragraph(NO_YOU_SAID, styles.body))
+        return story
     story += [
         Spacer(1, 4 * mm),
         CondPageBreak(70 * mm),

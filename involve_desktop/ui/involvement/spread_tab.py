@@ -48,7 +48,16 @@ COLUMNS: list[Column[SpreadRow]] = [
     Column("Quarter", lambda r: r.quarter.label, lambda r: r.quarter.start),
     Column("Kind", lambda r: r.kind.label, lambda r: list(InvolvementKind).index(r.kind)),
     Column("People", lambda r: f"{r.figures.people:,}", lambda r: r.figures.people),
-    Column("New", lambda r: f"{r.newcomers:,}", lambda r: r.newcomers),
+    Column(
+        "New",
+        lambda r: f"{r.newcomers:,}",
+        lambda r: r.newcomers,
+        lambda r: (
+            "People who took part in anything for the first time in this quarter"
+            if r.kind is InvolvementKind.ALL
+            else f"People new to {r.kind.label.lower()}: their first ever in this quarter"
+        ),
+    ),
     Column("Returning", lambda r: f"{r.returning:,}", lambda r: r.returning),
     Column(
         "Top 3 took",

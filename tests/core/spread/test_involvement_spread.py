@@ -32,8 +32,8 @@ def people(session, coordinator) -> list[int]:
     seed.panel(session, date(2026, 3, 10), c, status="planned")
     seed.meeting(session, date(2026, 3, 1), c, apologies=b)
     seed.meeting(session, date(2026, 3, 2), d, cohort=True)
-    # Q2 2026: a again (returning), b's first shift… b was involved in Q1, so returning;
-    # a shift after "today" does not count yet.
+    # Q2 2026: a again (returning), b's first shift worked (b sat on a panel in Q1: returning
+    # to involvement, but new to the rota); a shift after "today" does not count yet.
     seed.shift(session, date(2026, 4, 7), a, b)
     seed.shift(session, date(2026, 7, 7), c)
     session.commit()
@@ -75,7 +75,8 @@ def test_newcomers_and_returning(session, coordinator, people) -> None:
     first = result.row(Q1, InvolvementKind.ALL)
     assert (first.newcomers, first.returning) == (4, 0)
     second = result.row(Q2, InvolvementKind.ROTA)
-    assert (second.newcomers, second.returning) == (0, 2)
+    assert (second.newcomers, second.returning) == (1, 1)  # b's first shift worked
+    assert result.row(Q2, InvolvementKind.ALL).newcomers == 0  # b was involved in Q1
     # Seen from Q2 alone, people first involved in Q1 are still returning.
     only_q2 = involvement_spread(session, coordinator, Q2.start, Q2.end, today=TODAY)
     assert only_q2.row(Q2, InvolvementKind.ALL).returning == 2
@@ -95,3 +96,33 @@ def test_coordinators_only(session, coordinator, people) -> None:
     fran = accounts.sign_in(session, "fran", "tuesday group")
     with pytest.raises(PermissionDenied):
         involvement_spread(session, fran, Q1.start, Q2.end, today=TODAY)
+
+
+def test_new_people_in_each_kind_add_up_over_the_quarters(session, coordinator, people) -> None:
+    """A funder adding up a row's "New" over the quarters gets the period's figure: a works
+    shifts from Q1 and comes to a first cohort session in Q2, so a is new to cohorts in Q2
+    (before, the cohort row said 2 new over the period but only 1 over the quarters)."""
+    a, _b, _c, _d = people
+    seed.meeting(session, date(2026, 5, 2), a, cohort=True)
+    session.commit()
+    result = involvement_spread(session, coordinator, Q1.start, Q2.end, today=TODAY)
+    whole = {row.kind: row for row in result.whole}
+    for kind in InvolvementKind:
+        per_quarter = sum(result.row(q, kind).newcomers for q in result.quarters)
+        assert per_quarter == whole[kind].newcomers, kind
+    assert result.row(Q2, InvolvementKind.COHORTS).newcomers == 1  # a's first session
+    assert whole[InvolvementKind.ALL].newcomers == 4
+
+
+def test_nothing_after_today_counts(session, coordinator, people) -> None:
+    """Attendance typed in ahead, or a panel marked held ahead, is not involvement yet."""
+    a, b, c, d = people
+    seed.meeting(session, date(2026, 6, 20), a, b, c, d)  # "present" typed in ahead
+    seed.panel(session, date(2026, 6, 25), d)
+    session.commit()
+    early = involvement_spread(session, coordinator, Q2.start, Q2.end, today=date(2026, 6, 10))
+    assert early.row(Q2, InvolvementKind.MEETINGS).figures.people == 0
+    assert early.row(Q2, InvolvementKind.PANELS).figures.people == 0
+    later = involvement_spread(session, coordinator, Q2.start, Q2.end, today=TODAY)
+    assert later.row(Q2, InvolvementKind.MEETINGS).figures.people == 4
+    assert later.row(Q2, InvolvementKind.PANELS).newcomers == 1  # d's first panel seat
