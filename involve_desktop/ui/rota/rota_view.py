@@ -217,7 +217,9 @@ class RotaView(QWidget):
         self.no_shifts_row.setVisible(views is not None and not views and bool(shown))
         if self.grid.grid_model.rowCount() and self.grid.grid_model.columnCount():
             row = current.row() if current.isValid() else 0
-            column = current.column() if current.isValid() else 0
+            # first shown: today's column when this week is today's
+            today = (date.today() - self.monday).days
+            column = current.column() if current.isValid() else today if 0 <= today < 7 else 0
             row = min(row, self.grid.grid_model.rowCount() - 1)
             self.grid.setCurrentIndex(self.grid.grid_model.index(row, column))
         self._refresh_gaps()

@@ -233,7 +233,8 @@ class WeekGridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
             day = self.day_of(section)
-            return f"{_DAY_NAMES[section]} {day.day} {format_date(day).split()[2]}"
+            heading = f"{_DAY_NAMES[section]} {day.day} {format_date(day).split()[2]}"
+            return f"{heading} (today)" if day == date.today() else heading
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._sites):
             name = self._sites[section].name
             if role == Qt.ItemDataRole.ToolTipRole:

@@ -273,3 +273,19 @@ def test_site_chooser_and_week_rows_are_in_natural_order(qtbot, context, coordin
     view.show_gaps()
     gaps = view.gaps.table.gaps_model
     assert [gaps.index(r, 0).data() for r in range(gaps.rowCount())] == chooser
+
+
+def test_this_week_opens_on_today_which_its_heading_names(qtbot, context, coordinator, ward):
+    view = RotaView(context, coordinator)  # opens on the real week
+    qtbot.addWidget(view)
+    today = date.today()
+    column = today.weekday()
+    assert view.grid.currentIndex().column() == column
+    model = view.grid.grid_model
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert headings[column].endswith(" (today)")
+    assert sum(h.endswith("(today)") for h in headings) == 1
+    view.show_week(MONDAY)  # another week: no day is today
+    assert not any(
+        model.headerData(c, Qt.Orientation.Horizontal).endswith("(today)") for c in range(7)
+    )
