@@ -3,6 +3,7 @@
 involve-desktop [--database URL] [--demo [--demo-size large]]
 involve-desktop print blank-sign-in --rows 30 --out sheet.pdf
 involve-desktop migrate [--check]
+involve-desktop backup --user sam [--to FOLDER] [--list]
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 # The headless commands; their parsers (and the sheet catalogue behind ``print``) are only
 # imported when one of them, or --help, is asked for, so starting the window or asking for
 # --version does not load them.
-COMMANDS = ("print", "calendar", "migrate")
+COMMANDS = ("print", "calendar", "migrate", "backup")
 
 
 def _needs_commands(argv: Sequence[str]) -> bool:
@@ -62,6 +63,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
+    from involve_desktop.cli_backup import add_backup_parser
     from involve_desktop.cli_calendar import add_calendar_parser
     from involve_desktop.cli_maintenance import add_maintenance_parser
     from involve_desktop.cli_print import add_print_parser
@@ -70,6 +72,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     add_print_parser(commands)
     add_calendar_parser(commands)
     add_maintenance_parser(commands)
+    add_backup_parser(commands)
     for command in commands.choices.values():
         # Also after the command (``print … --database URL``), where people put it; left
         # out, the value given before the command (or none) stands.
@@ -107,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from involve_desktop.cli_maintenance import run_maintenance
 
         return run_maintenance(args)
+    if args.command == "backup":
+        from involve_desktop.cli_backup import run_backup
+
+        return run_backup(args)
     if args.command == "print":
         from involve_desktop import startup
         from involve_desktop.cli_print import run_print

@@ -109,7 +109,12 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", metavar="T", help="title at the top of the sheet")
     parser.add_argument("--rows", metavar="N", help="number of rows to write in (1-500)")
     parser.add_argument("--meeting", metavar="TEXT", help="meeting name, pre-filled")
-    parser.add_argument("--date", metavar="TEXT", help='date, pre-filled, e.g. "Tue 3 Mar 2026"')
+    parser.add_argument(
+        "--date",
+        metavar="TEXT",
+        help='blank sign-in: the date, pre-filled, e.g. "Tue 3 Mar 2026"; spectrum: which '
+        "self-assessment, by its date, e.g. 2026-03-03 (default the latest)",
+    )
     parser.add_argument("--venue", metavar="TEXT", help="venue, pre-filled")
     parser.add_argument(
         "--members",
@@ -159,7 +164,13 @@ def add_print_parser(subparsers: argparse._SubParsersAction) -> None:
         "without one are every graduate's)",
     )
     parser.add_argument(
-        "--month", metavar="YYYY-MM", help="rota schedule: which month (default this month)"
+        "--month",
+        metavar="YYYY-MM",
+        help="rota schedule, expense claim form: which month (default this month); payment "
+        "statement, finance batch: which month (default last month); panel summary: the "
+        "last of its 12 months (default this month); annual report: the year's first month, "
+        "e.g. 2026-04 for April 2026 to March 2027 (default the financial year today is in); "
+        "activity record: the month whose activities to print (default the latest activity)",
     )
     parser.add_argument(
         "--panel", metavar="NUMBER_OR_POST", help="panel pack: the panel's number or post title"

@@ -201,12 +201,15 @@ def _copy_now(path: Path, folder: Path, reason: BackupReason, prune: bool = True
     return next(b for b in list_backup_files(path, folder) if b.path == taken)
 
 
-def back_up_now(session: Session, actor: Actor, backups_dir: Path | None = None) -> BackupFile:
-    """Take a copy now ("backed up now") and return it."""
+def back_up_now(
+    session: Session, actor: Actor, backups_dir: Path | None = None, prune: bool = True
+) -> BackupFile:
+    """Take a copy now ("backed up now") and return it. ``prune=False`` leaves the older
+    copies in the folder alone (a folder of the user's own, not the backups folder)."""
     require(session, actor, Permission.MANAGE_BACKUPS, "back up the database")
     path = _database_file(session)
     session.rollback()  # end the read so the copy sees everything committed
-    copy = _copy_now(path, _folder(backups_dir), BackupReason.MANUAL)
+    copy = _copy_now(path, _folder(backups_dir), BackupReason.MANUAL, prune=prune)
     with transaction(session):
         audit.record(session, actor, "create", "backup", None, {"file": copy.path.name})
     return copy
