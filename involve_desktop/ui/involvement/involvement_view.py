@@ -3,6 +3,8 @@
 Tabs: the leadership spectrum self-assessments, 4PI activity records, the "you said, we did"
 log, the involvement spread by quarter, and the annual involvement report. Ctrl+N and Ctrl+P
 do what the current tab offers (``new_text`` / ``print_text`` on each tab).
+``has_unsaved_edits`` / ``save_or_discard`` let the window ask before signing out, quitting
+or restoring a backup would lose words typed in the annual report.
 """
 
 from __future__ import annotations
@@ -37,6 +39,20 @@ class InvolvementView(QWidget):
         self.tabs.addTab(self.report_tab, "Annual &report")
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         QVBoxLayout(self).addWidget(self.tabs)
+
+    def has_unsaved_edits(self) -> bool:
+        """Words typed in the annual report and not saved yet (the other tabs edit in
+        dialogs, which ask for themselves)."""
+        return self.report_tab.has_unsaved_edits()
+
+    def save_or_discard(self, parent: QWidget | None = None) -> bool:
+        """Ask Save / Discard / Cancel about unsaved report words, showing the report tab
+        first so the person sees which words. True: go ahead; False: stay (cancelled, or
+        the save failed and said why)."""
+        if not self.has_unsaved_edits():
+            return True
+        self.tabs.setCurrentWidget(self.report_tab)
+        return self.report_tab.save_or_discard(parent or self)
 
     def current_tab(self) -> QWidget:
         """The tab being shown."""

@@ -2,11 +2,18 @@
 three narrative sections (saved with Ctrl+S or the Save button), and preview or print the
 PDF for trustees and commissioners (Ctrl+P). The figures are counted when it is printed;
 only the coordinator's words are stored.
+
+Typed words are never lost without asking: choosing another year (or kind of year) with
+unsaved words asks *Save* / *Discard* / *Cancel* (Esc is Cancel: stay on this year with the
+words; a save that fails also stays), and the status line says when there are unsaved
+changes. ``has_unsaved_edits`` and ``save_or_discard`` let the window ask the same before
+signing out, quitting or restoring a backup.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -39,6 +46,54 @@ from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.today import LiveToday
 
 YEARS_OFFERED = 6
+# The three boxes' labels on screen, each with its Alt letter (the PDF prints the titles).
+SECTION_LABELS = {
+    "year_in_brief": "The year in &brief",
+    "what_changed": "What &changed because of members",
+    "next_year": "What we will do &next year",
+}
+SAVE_TITLE = "Save your words?"
+
+
+class SaveAnswer(StrEnum):
+    """What the person chose when asked about unsaved words."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def save_words_box(parent: QWidget | None, year_label: str) -> QMessageBox:
+    """The Save / Discard / Cancel question, built but not shown. *Save* is the default;
+    Esc and the window's × are *Cancel* (stay, with every word kept)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        SAVE_TITLE,
+        f"You changed the words of the annual report for {year_label} and have not saved "
+        "them.\n\nSave them, discard them, or cancel and stay on this year?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    save = box.addButton("&Save them", QMessageBox.ButtonRole.AcceptRole)
+    save.setObjectName(SaveAnswer.SAVE)
+    discard = box.addButton("&Discard them", QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName(SaveAnswer.DISCARD)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName(SaveAnswer.CANCEL)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def ask_save_words(parent: QWidget | None, year_label: str) -> SaveAnswer:
+    """Ask about unsaved words (tests replace this one function)."""
+    box = save_words_box(parent, year_label)
+    box.exec()
+    clicked = box.clickedButton()
+    name = clicked.objectName() if clicked is not None else ""
+    return SaveAnswer(name) if name in set(SaveAnswer) else SaveAnswer.CANCEL
+
+
 KIND_LABELS = {
     YearKind.FINANCIAL: "Financial year (April to March)",
     YearKind.CALENDAR: "Calendar year (January to December)",
@@ -92,7 +147,7 @@ class ReportTab(QWidget):
             box = QVBoxLayout()
             box.addWidget(edit)
             box.addWidget(labels[name])
-            label = QLabel(title)
+            label = QLabel(SECTION_LABELS[name])
             label.setBuddy(edit)
             form.addRow(label, box)
         self.status = QLabel()
@@ -121,7 +176,11 @@ class ReportTab(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_sheet)
-        self.kind_box.currentIndexChanged.connect(self._fill_years)
+        for edit in self.edits.values():
+            edit.textChanged.connect(self._show_status)
+        self._kind_index = 0  # the kind and year whose words are in the boxes
+        self._year_index = 0
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.year_box.currentIndexChanged.connect(self._year_changed)
         self._fill_years()
 
@@ -139,30 +198,59 @@ class ReportTab(QWidget):
             year = reporting_year(latest.start.replace(year=latest.start.year - back))
             self.year_box.addItem(year.label, year)
         self.year_box.blockSignals(False)
+        self._kind_index, self._year_index = self.kind_box.currentIndex(), 0
         self._load()
 
     def _texts(self) -> dict[str, str]:
         return {name: edit.toPlainText() for name, edit in self.edits.items()}
 
-    def _unsaved(self) -> bool:
+    def has_unsaved_edits(self) -> bool:
+        """Words typed in the boxes that differ from what is saved for the year shown."""
         if self.loaded is None:
             return False
         return any(
             getattr(self.loaded, name) != text.strip() for name, text in self._texts().items()
         )
 
+    def _loaded_label(self) -> str:
+        starts_on = self.loaded.starts_on if self.loaded else self.year.start
+        return reporting_year(starts_on).label
+
+    def save_or_discard(self, parent: QWidget | None = None) -> bool:
+        """Before something that would lose the words (another year, signing out, quitting,
+        restoring): ask Save / Discard / Cancel. True: go ahead (saved, discarded or nothing
+        to save); False: stay — the person cancelled, or the save failed (its message
+        shown, every word kept)."""
+        if not self.has_unsaved_edits():
+            return True
+        answer = ask_save_words(parent or self, self._loaded_label())
+        if answer is SaveAnswer.SAVE:
+            return self.save()
+        if answer is SaveAnswer.DISCARD:
+            assert self.loaded is not None  # has_unsaved_edits said so
+            self._show(self.loaded)
+            return True
+        return False
+
     def _year_changed(self) -> None:
-        """Another year chosen: offer to save words typed for the one left, then load."""
-        if self._unsaved():
-            answer = QMessageBox.question(
-                self,
-                "Save your words?",
-                "You changed the words for the year you were on. Save them before opening "
-                "another year? (No leaves them out.)",
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                self.save()
+        """Another year chosen: ask about words typed for the one left, then load. Cancel
+        (or a failed save) goes back to the year the words belong to."""
+        if not self.save_or_discard():
+            self.year_box.blockSignals(True)
+            self.year_box.setCurrentIndex(self._year_index)
+            self.year_box.blockSignals(False)
+            return
+        self._year_index = self.year_box.currentIndex()
         self._load()
+
+    def _kind_changed(self) -> None:
+        """Financial or calendar years: the same question first, then offer that kind."""
+        if not self.save_or_discard():
+            self.kind_box.blockSignals(True)
+            self.kind_box.setCurrentIndex(self._kind_index)
+            self.kind_box.blockSignals(False)
+            return
+        self._fill_years()
 
     def _load(self) -> None:
         narrative = None
@@ -175,12 +263,23 @@ class ReportTab(QWidget):
     def _show(self, narrative: ReportNarrative) -> None:
         self.loaded = narrative
         for name, edit in self.edits.items():
+            edit.blockSignals(True)  # one status update below, not one per box
             edit.setPlainText(getattr(narrative, name))
-        self.status.setText(
-            "Not written yet for this year."
-            if narrative.version is None
-            else f"Saved for {self.year.label}."
-        )
+            edit.blockSignals(False)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """Saved, not written yet, or changed and not saved (in words, not colour)."""
+        if self.loaded is None:
+            return
+        label = self._loaded_label()
+        if self.has_unsaved_edits():
+            text = f"Changes not saved yet for {label} — Ctrl+S saves them."
+        elif self.loaded.version is None:
+            text = "Not written yet for this year."
+        else:
+            text = f"Saved for {label}."
+        self.status.setText(text)
 
     def save(self) -> bool:
         """Save the three sections for the chosen year."""
@@ -195,9 +294,7 @@ class ReportTab(QWidget):
             saved = save_narrative(session, self.actor, data)
         if call.failed or saved is None:
             return False
-        if saved.starts_on == self.year.start:
-            self._show(saved)
-            self.status.setText(f"Saved for {self.year.label}.")
+        self._show(saved)  # the words shown are the year's saved words
         return True
 
     def add_new(self) -> None:
@@ -205,7 +302,7 @@ class ReportTab(QWidget):
 
     def print_sheet(self) -> None:
         """Ctrl+P: save unsaved words (asking first), then preview the report."""
-        if self._unsaved():
+        if self.has_unsaved_edits():
             answer = QMessageBox.question(
                 self,
                 "Save your words first?",
@@ -245,5 +342,5 @@ class ReportTab(QWidget):
 
     def refresh(self) -> None:
         """Reload the chosen year's words (unless some are being edited)."""
-        if not self._unsaved():
+        if not self.has_unsaved_edits():
             self._load()

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QMessageBox
 
 from involve_desktop.core.services.involvement_report import read_narrative
-from involve_desktop.ui.involvement.report_tab import ReportTab
+from involve_desktop.ui.involvement import report_tab
+from involve_desktop.ui.involvement.report_tab import ReportTab, SaveAnswer
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from tests.ui.rota.scripting import scripted
 
@@ -77,7 +78,7 @@ def test_changing_year_offers_to_save_what_was_typed(
     tab = ReportTab(context, coordinator, today=TODAY)
     qtbot.addWidget(tab)
     tab.edits["year_in_brief"].setPlainText("Words for 2026 to 2027.")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(report_tab, "ask_save_words", lambda *a: SaveAnswer.SAVE)
     tab.year_box.setCurrentIndex(1)  # April 2025 to March 2026
     assert tab.edits["year_in_brief"].toPlainText() == ""
     session.expire_all()
