@@ -270,3 +270,75 @@ def test_closing_the_app_says_when_the_on_close_copy_failed(monkeypatch):
     running.close()
     assert events[:3] == ["backup", "engines", "file let go"]
     assert events[3].startswith("The backup taken as Involve Desktop closes")
+
+
+@sqlite_only
+def test_with_no_copies_the_tab_says_what_a_backup_is_and_how_to_make_one(
+    qtbot, context, coordinator
+):
+    tab = BackupsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    assert tab.empty.isVisibleTo(tab) and not tab.table.isVisibleTo(tab)
+    assert "A backup is a copy of everything" in tab.empty.text()
+    assert "Back up now" in tab.empty.text()
+
+    tab.back_up_now()
+
+    assert not tab.empty.isVisibleTo(tab) and tab.table.isVisibleTo(tab)
+
+
+def _junk_named_like_a_backup(engine) -> Path:
+    path = sqlite_file(engine)
+    assert path is not None
+    junk = paths.backups_dir() / f"{path.stem}-2026-11-20T101500-backed-up-now{path.suffix}"
+    junk.write_bytes(bytes(range(100)))
+    return junk
+
+
+@sqlite_only
+def test_a_damaged_copy_is_marked_in_words_and_not_copied(
+    qtbot, context, engine, coordinator, tmp_path, monkeypatch, messages
+):
+    junk = _junk_named_like_a_backup(engine)
+    tab = BackupsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    tab.back_up_now()
+    states = {
+        tab.proxy.index(r, 0).data(Qt.ItemDataRole.ToolTipRole): tab.proxy.index(r, 3).data()
+        for r in range(tab.proxy.rowCount())
+    }
+    assert tab.model.headerData(3, Qt.Orientation.Horizontal) == "State"
+    assert states[junk.name] == "Damaged: it is not a database file"
+    assert [s for name, s in states.items() if name != junk.name] == [""]
+
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    tab._select(junk)
+    tab.copy_to_folder()
+    assert "damaged" in messages[-1] and "not copied" in messages[-1]
+    assert "somewhere safe" not in tab.status.text()
+    assert list(stick.iterdir()) == []
+
+
+@sqlite_only
+def test_a_refused_restore_says_nothing_was_restored(
+    qtbot, context, engine, session, coordinator, monkeypatch, messages
+):
+    from involve_desktop.core.services import backups
+
+    tab = BackupsTab(context, coordinator)
+    qtbot.addWidget(tab)
+    tab.back_up_now()
+    organisation.rename_group(session, coordinator, "Typed After The Backup")
+    session.close()
+
+    def unwritable(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(backups, "backup_sqlite", unwritable)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    tab.restore()
+    assert messages[-1].startswith("Nothing was restored")
+    assert "Free some space" in messages[-1]
+    assert _group(engine) == "Typed After The Backup"

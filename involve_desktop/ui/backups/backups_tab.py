@@ -64,6 +64,15 @@ COLUMNS: list[Column[BackupFile]] = [
     Column("Why", lambda b: b.reason_label),
     Column("Size", lambda b: format_size(b.size), sort_key=lambda b: b.size, align_right=True),
 ]
+DEMO_NO_BACKUPS = (
+    "A backup is a copy of everything in Involve Desktop at one moment, so you can go back "
+    "to it if something goes wrong. None has been taken yet: make one with Back up now."
+)
+
+
+def state_words(problem: str | None) -> str:
+    """The State column: "Damaged: it has been cut short", or nothing for a whole copy."""
+    return f"Damaged: {problem}" if problem else ""
 
 
 class BackupsTab(QWidget):
@@ -74,7 +83,17 @@ class BackupsTab(QWidget):
     def __init__(self, context: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.actor = context, actor
-        self.model: DtoTableModel[BackupFile] = DtoTableModel(COLUMNS, self)
+        self.damaged: dict[Path, str] = {}  # what is plainly wrong with a copy, by file
+        state = Column[BackupFile](
+            "State",
+            lambda b: state_words(self.damaged.get(b.path)),
+            tooltip=lambda b: (
+                "This copy cannot be restored or copied; choose another"
+                if b.path in self.damaged
+                else ""
+            ),
+        )
+        self.model: DtoTableModel[BackupFile] = DtoTableModel([*COLUMNS, state], self)
         self.proxy = sorting_proxy(self.model, self)
         self.table = tab_leaves(QTableView())
         self.table.setModel(self.proxy)
@@ -105,6 +124,11 @@ class BackupsTab(QWidget):
         self.restore_button.clicked.connect(self.restore)
         self.copy_button.clicked.connect(self.copy_to_folder)
         self.table.doubleClicked.connect(lambda _index: self.restore())
+        self.empty = QLabel()  # in place of the list while there is no copy
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName("Backups message")
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("What happened")
@@ -114,7 +138,9 @@ class BackupsTab(QWidget):
         layout.addWidget(self.where)
         layout.addLayout(buttons_row(self.back_up_button, self.restore_button, self.copy_button))
         layout.addWidget(self.status)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # the room below the words while nothing is listed
         self.encryption_box = EncryptionBox(context, actor)
         layout.addWidget(self.encryption_box)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -128,7 +154,11 @@ class BackupsTab(QWidget):
         if call.failed:
             return
         self.server = overview.folder is None
+        self.damaged = dict(overview.damaged)
         self.model.set_rows(overview.backups)
+        listed = self.server or bool(overview.backups)
+        self.table.setVisible(listed)
+        self.empty.setVisible(not listed)
         if self.server:
             self.where.setText(overview.note)
             self.intro.setVisible(False)
@@ -136,15 +166,14 @@ class BackupsTab(QWidget):
             self.where.setText(f"They are kept in {overview.folder}.")
             self.table.selectRow(0)
         elif self.context.demo:
+            self.empty.setText(DEMO_NO_BACKUPS)
             self.where.setText(
                 "The demo makes no copies by itself (it starts afresh each time); Back up now "
                 f"still works. Copies are kept in {overview.folder}."
             )
         else:
-            self.where.setText(
-                f"No copies yet: the first is taken when you close Involve Desktop, or now "
-                f"with Back up now. They will be kept in {overview.folder}."
-            )
+            self.empty.setText(backups.NO_BACKUPS)
+            self.where.setText(f"They will be kept in {overview.folder}.")
         self.back_up_button.setEnabled(not self.server)
         self._update_buttons()
 
