@@ -57,11 +57,18 @@ _WORDS = re.compile(
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
-def _year(text: str, today: date) -> int:
-    year = int(text)
-    if len(text) == 2:
-        year += 2000 if year <= today.year % 100 else 1900
-    return year
+def _dated(year_text: str, month: int, day: int, today: date) -> date:
+    """The date; a two-digit year is the one within the last 100 years, not in the future
+    ("01/01/27" read on 28 Nov 2026 is 1927, which date joined then refuses as a slip)."""
+    year = int(year_text)
+    if len(year_text) != 2:
+        return date(year, month, day)
+    century = today.year // 100 * 100
+    try:
+        recent = date(century + year, month, day)
+    except ValueError:  # 29/02/25: no such day this century; perhaps last century
+        return date(century - 100 + year, month, day)
+    return recent if recent <= today else date(century - 100 + year, month, day)
 
 
 def parse_uk_date(text: str, today: date) -> date:
@@ -74,9 +81,9 @@ def parse_uk_date(text: str, today: date) -> date:
         if match := _ISO.match(value):
             return date(int(match[1]), int(match[2]), int(match[3]))
         if match := _DAY_FIRST.match(value):
-            return date(_year(match[3], today), int(match[2]), int(match[1]))
+            return _dated(match[3], int(match[2]), int(match[1]), today)
         if (match := _WORDS.match(value)) and match[2] in _MONTHS:
-            return date(_year(match[3], today), _MONTHS[match[2]], int(match[1]))
+            return _dated(match[3], _MONTHS[match[2]], int(match[1]), today)
         if re.fullmatch(r"\d{5}", value) and 20_000 <= int(value) <= 80_000:
             return _EXCEL_EPOCH + timedelta(days=int(value))  # an Excel date serial number
     except ValueError:

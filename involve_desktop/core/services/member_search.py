@@ -122,11 +122,25 @@ def _training_counts(
 
 
 def _consent_reviews(connection: Connection, ids: Select | list[int]) -> dict[int, date]:
-    """Per member among ``ids``: the latest consent review date (those with one)."""
-    query = (
-        select(Consent.member_id, func.max(Consent.review_on))
+    """Per member among ``ids``: the review date of the consent in force, the newest given
+    (ties: the one entered last), as ``filtered_ids``'s "consent review due" reads it; only
+    those whose consent in force has a review date."""
+    newest = (
+        select(
+            Consent.member_id.label("member_id"),
+            Consent.review_on.label("review_on"),
+            func.row_number()
+            .over(
+                partition_by=Consent.member_id,
+                order_by=(Consent.given_on.desc(), Consent.id.desc()),
+            )
+            .label("place"),
+        )
         .where(Consent.member_id.in_(ids))
-        .group_by(Consent.member_id)
+        .subquery()
+    )
+    query = select(newest.c.member_id, newest.c.review_on).where(
+        newest.c.place == 1, newest.c.review_on.is_not(None)
     )
     return dict(connection.execute(query).all())
 

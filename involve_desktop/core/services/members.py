@@ -21,6 +21,7 @@ from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member, MemberRole, StatusChange
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
+from involve_desktop.core.services import member_status_order as status_order
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.erased_people import ERASED_RECORD
 from involve_desktop.core.services.member_dto import (
@@ -41,6 +42,8 @@ from involve_desktop.core.services.transaction import permitted, require, transa
 from involve_desktop.core.text import search_key
 
 NAME_MAX = 200
+# Date joined: long-standing members go back decades; 1850 or 1900 is a typing slip.
+DATE_JOINED_YEARS_BACK = 70
 RESTRICTED_CHANGED = "(restricted — changed)"
 
 
@@ -70,13 +73,30 @@ def clean_input(data: MemberInput, today: date) -> dict[str, Any]:
     return values
 
 
-def clean_fields(data: MemberInput, today: date, checks: FieldChecks) -> dict[str, Any]:
+def clean_fields(
+    data: MemberInput, today: date, checks: FieldChecks, *, stored_joined: date | None = None
+) -> dict[str, Any]:
     """``clean_input``'s values, with each field's problem noted in ``checks`` (so a caller
-    checking more fields, e.g. the restricted ones, reports them all together)."""
+    checking more fields, e.g. the restricted ones, reports them all together).
+
+    ``stored_joined``: the date joined already on record (an edit); kept as it is, it is not
+    checked again, so an old record's odd date does not stop other details being saved.
+    """
     check = checks.check
     full = check(validation.required_text, "full_name", "Full name", data.full_name, NAME_MAX)
     joined = data.date_joined or today
-    check(validation.not_in_future, joined, "date_joined", "Date joined", today)
+    if (
+        joined != stored_joined
+        and check(validation.not_in_future, joined, "date_joined", "Date joined", today) is not None
+    ):
+        check(
+            validation.within_years,
+            joined,
+            "date_joined",
+            "Date joined",
+            today,
+            back=DATE_JOINED_YEARS_BACK,
+        )
     access = data.access
     return {
         "full_name": full,
@@ -275,7 +295,8 @@ def update_member(
     require(session, actor, Permission.EDIT_MEMBERS, "edit members")
     day = _today(today)
     checks = FieldChecks()
-    values = clean_fields(data, day, checks)
+    stored = session.scalar(select(Member.date_joined).where(Member.id == member_id))
+    values = clean_fields(data, day, checks, stored_joined=stored)
     if data.restricted is not None:
         require(session, actor, Permission.EDIT_RESTRICTED, "change restricted information")
         values |= restricted_values(data.restricted, checks)
@@ -286,6 +307,9 @@ def update_member(
         name = display_name(member.full_name, member.preferred_name)
         check_version(member, expected_version, what=f"{name}'s details", by=actor)
         before = {key: getattr(member, key) for key in values}
+        if values["date_joined"] != member.date_joined:
+            status_order.check_date_joined(member, values["date_joined"])
+            status_order.follow_date_joined(member, values["date_joined"])
         apply_values(member, values)
         changes = audit.changes_between(before, values)
         for key in ("lived_experience", "emergency_contact", "notes"):
@@ -380,11 +404,13 @@ def change_status(
         member = _load(session, member_id)
         _refuse_if_erased(member)
         current = MemberStatus(member.status)
+        label = status_order.DATE_LABELS[status]
         if effective_on < member.date_joined:
             raise ValidationError(
                 "effective_on",
-                f"The date cannot be before they joined ({format_date(member.date_joined)}).",
+                f"{label} cannot be before they joined ({format_date(member.date_joined)}).",
             )
+        status_order.refuse_before_latest(member, effective_on, label)
         if status not in _ALLOWED[current]:
             raise ValidationError(
                 "status",

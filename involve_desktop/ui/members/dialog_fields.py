@@ -220,7 +220,10 @@ class MemberFields(QWidget):
         self.preferred_name.setText(data.preferred_name or "")
         self.pronouns.setText(data.pronouns or "")
         if data.date_joined:
-            self.date_joined.setDate(to_qdate(data.date_joined))
+            joined = to_qdate(data.date_joined)
+            if joined < self.date_joined.minimumDate():  # shown as it is, never moved
+                self.date_joined.setMinimumDate(joined)
+            self.date_joined.setDate(joined)
         self.email.setText(data.email or "")
         self.phone.setText(data.phone or "")
         self.address.setPlainText(data.address or "")

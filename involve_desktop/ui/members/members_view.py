@@ -180,7 +180,27 @@ class MembersView(QWidget):
         return self.filters.current_filter(self.search_box.text())
 
     def refresh(self, reload_totals: bool = False) -> None:
-        """Run the search and filters again and show the result."""
+        """Run the search and filters again and show the result; a member's page on screen
+        is read afresh too (coming back from another area, e.g. after an expense claim was
+        added in Payments, it shows the claim)."""
+        self._reload_list(reload_totals)
+        if self.showing_member():
+            self._reload_page()
+
+    def _reload_page(self) -> None:
+        """Show the open member's page again from the records, scrolled where it was."""
+        detail = self.page.detail
+        if detail is None:
+            return
+        bar = self.page.scroll.verticalScrollBar()
+        at = bar.value()
+        if self.page.show_member(detail.id):
+            bar.setValue(at)
+        else:  # no longer in the records (the message said so): back to the list
+            self.show_list()
+
+    def _reload_list(self, reload_totals: bool = False) -> None:
+        """Run the search and filters again and show the result in the list."""
         self.search_timer.stop()
         if reload_totals:
             self._totals.clear()
@@ -330,7 +350,7 @@ class MembersView(QWidget):
 
     def _member_changed(self, member_id: int) -> None:
         self._current_id = member_id
-        self.refresh(reload_totals=True)
+        self._reload_list(reload_totals=True)  # the page has shown the change itself
 
     # -- toolbar actions --------------------------------------------------------------------
 
