@@ -43,6 +43,7 @@ from involve_desktop.core.db.urls import server_key
 from involve_desktop.core.errors import InvolveError
 from involve_desktop.ui.accounts.login_dialog import LoginDialog, remember_server, remembered_server
 from involve_desktop.ui.messages import unexpected_error_text
+from involve_desktop.ui.shutting_down import mark_shutting_down
 
 if TYPE_CHECKING:
     from involve_desktop import startup
@@ -440,6 +441,7 @@ def _quit_on_terminate(app: QApplication) -> None:
 
     def close_if_asked() -> None:
         if asked:
+            mark_shutting_down(app)  # windows close without asking about unsaved words
             for window in app.topLevelWidgets():  # a dialog's own event loop ends too
                 window.close()
             app.quit()

@@ -30,6 +30,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.home.home_view import HomeView
 from involve_desktop.ui.lock.lock_controller import LockController
 from involve_desktop.ui.lock.lock_keys import AppWideKeys
+from involve_desktop.ui.shutting_down import shutting_down
 
 if TYPE_CHECKING:
     from involve_desktop.ui.cohorts.cohorts_view import CohortsView
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         with context.session() as session:
             self.group_name = organisation.group_name(session) or APP_NAME
         self._logging_out = False
+        self._settled = False  # unsaved words already asked about (or not to be asked)
         self._built = False  # each area loads its data when made: no second load at start
 
         self.home_view = HomeView(context, actor)
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
 
         # Left alone, the window locks (Settings → Screen lock); "Switch account" signs out.
         self.lock_controller = LockController(context, actor, self, self.group_name)
-        self.lock_controller.switch_account.connect(self.log_out)
+        self.lock_controller.switch_account.connect(self._switch_account)
         self._build_menus()
         # Ctrl+L and Ctrl+Q from inside an open dialog too (the menu's keys stop at a dialog).
         self.app_keys = AppWideKeys(self, self.lock_now, self.close)
@@ -368,12 +370,36 @@ class MainWindow(QMainWindow):
         """Ctrl+L: cover every window at once, as the idle lock does (open dialogs too)."""
         self.lock_controller.lock(asked=True)
 
+    def unsaved_work_settled(self) -> bool:
+        """Before signing out, quitting or restoring a backup: each area holding words typed
+        and not saved (the annual report's) is shown and asks Save / Discard / Cancel.
+        True: go ahead; False: stay (cancelled, or a save failed and said why)."""
+        for area in self.areas:
+            view = area.widget if area.is_made else None
+            if view is None or not getattr(view, "has_unsaved_edits", lambda: False)():
+                continue
+            self.show_area(area.key)
+            if not view.save_or_discard(self):
+                return False
+        return True
+
     def log_out(self) -> None:
-        """Sign out and hand back to the sign-in dialog."""
-        self._logging_out = True
+        """Sign out (asking about unsaved words first) and hand back to the sign-in dialog."""
+        if not self.unsaved_work_settled():
+            return
+        self._settled = self._logging_out = True
+        self.close()
+
+    def _switch_account(self) -> None:
+        """The lock screen's Switch account: whoever typed is not here to be asked (the
+        lock said open windows' typing is lost), so sign out without a question."""
+        self._settled = self._logging_out = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not (self._settled or shutting_down()) and not self.unsaved_work_settled():
+            event.ignore()  # Cancel: stay, every word kept
+            return
         self.app_keys.stop()
         self.lock_controller.stop()
         self._save_state()

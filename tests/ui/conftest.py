@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from involve_desktop.core.db.engine import describe_location, session_factory
 from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.involvement import report_tab
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +39,14 @@ def unanswered_discard_question(request: pytest.FixtureRequest, monkeypatch) -> 
         )
 
     monkeypatch.setattr(dialog_keys, "ask_discard", unanswered)
+
+    def unanswered_words(parent, year_label: str):
+        raise AssertionError(
+            f"{type(parent).__name__} asked about unsaved report words for {year_label} but "
+            "the test did not answer it: monkeypatch report_tab.ask_save_words"
+        )
+
+    monkeypatch.setattr(report_tab, "ask_save_words", unanswered_words)
 
 
 @pytest.fixture
