@@ -9,14 +9,16 @@ list on or after their graduation day).
 In the involvement history (this module registers a provider; it is in
 ``involvement.PROVIDER_MODULES``): "Graduated: Peer Leadership Programme, Cohort 2", each
 session co-facilitated ("Co-facilitated Cohort 4 session: Peer Leadership Programme") and
-each session attended ("Attended Cohort 4 session: Peer Leadership Programme"). The
-meetings provider leaves cohort sessions to this one.
+each session attended ("Attended Cohort 4 session: Peer Leadership Programme"), only for
+the cohorts the account may see (``cohorts_access.visible_cohort_ids``). The meetings
+provider leaves cohort sessions to this one.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,7 +34,7 @@ from involve_desktop.core.models.meetings import (
 from involve_desktop.core.models.panels import Panel, PanelSeat
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import involvement
-from involve_desktop.core.services.cohorts_access import SEE, load_programme
+from involve_desktop.core.services.cohorts_access import SEE, load_programme, visible_cohort_ids
 from involve_desktop.core.services.cohorts_dto import (
     EnrolmentState,
     GraduatePathway,
@@ -125,24 +127,38 @@ def pathways(session: Session, actor: Actor, programme_id: int) -> ProgrammePath
     )
 
 
-@involvement.register
-def cohorts_involvement(session: Session, member_id: int) -> list[involvement.InvolvementItem]:
+@involvement.provides
+def cohorts_involvement(
+    session: Session, actor: Actor, member_id: int
+) -> list[involvement.InvolvementItem]:
     """Involvement-history provider: graduations, cohort sessions co-facilitated and
-    attended (sessions held, not cancelled)."""
+    attended (sessions held, not cancelled), for the cohorts the account may see (none
+    without VIEW_COHORTS)."""
+    if not permitted(session, actor, Permission.VIEW_COHORTS):
+        return []
+    visible = visible_cohort_ids(session, actor)
+    if visible == set():
+        return []
+
+    def seen(query: Any) -> Any:
+        return query if visible is None else query.where(Cohort.id.in_(visible))
+
     items = [
         involvement.InvolvementItem(on, AREA, f"Graduated: {programme}, {cohort}")
         for on, programme, cohort in session.execute(
-            select(Enrolment.graduated_on, Programme.name, Cohort.name)
-            .join(Cohort, Cohort.id == Enrolment.cohort_id)
-            .join(Programme, Programme.id == Cohort.programme_id)
-            .where(
-                Enrolment.member_id == member_id,
-                Enrolment.state == EnrolmentState.COMPLETED.value,
-                Enrolment.graduated_on.is_not(None),
+            seen(
+                select(Enrolment.graduated_on, Programme.name, Cohort.name)
+                .join(Cohort, Cohort.id == Enrolment.cohort_id)
+                .join(Programme, Programme.id == Cohort.programme_id)
+                .where(
+                    Enrolment.member_id == member_id,
+                    Enrolment.state == EnrolmentState.COMPLETED.value,
+                    Enrolment.graduated_on.is_not(None),
+                )
             )
         )
     ]
-    base = (
+    base = seen(
         select(Meeting.id, Meeting.day, Programme.name, Cohort.name)
         .join(Cohort, Cohort.meeting_group_id == Meeting.group_id)
         .join(Programme, Programme.id == Cohort.programme_id)
@@ -150,10 +166,12 @@ def cohorts_involvement(session: Session, member_id: int) -> list[involvement.In
     )
     states = dict(
         session.execute(
-            select(MeetingAttendance.meeting_id, MeetingAttendance.state)
-            .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
-            .join(Cohort, Cohort.meeting_group_id == Meeting.group_id)
-            .where(MeetingAttendance.member_id == member_id)
+            seen(
+                select(MeetingAttendance.meeting_id, MeetingAttendance.state)
+                .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+                .join(Cohort, Cohort.meeting_group_id == Meeting.group_id)
+                .where(MeetingAttendance.member_id == member_id)
+            )
         ).all()
     )
     led = set()

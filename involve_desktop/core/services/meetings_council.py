@@ -6,8 +6,15 @@ is checked: those present with lived experience must be strictly more than half 
 present. Unknown lived experience does NOT count as lived experience (it is reported apart,
 so the council can find out), and exactly half is not a majority.
 
-Lived experience is restricted: the results are counts. Per-person answers are included only
-for accounts allowed to see restricted fields (VIEW_RESTRICTED).
+Lived experience is restricted, so only accounts allowed to see restricted fields
+(VIEW_RESTRICTED: coordinators) get the counts (with lived experience, without, not known)
+and each person's answer. Any other account (a facilitator linked to the council) gets, for
+each meeting, how many were present and only whether the majority held: the counts are None
+and so is the overall majority (weighted by attendances, it would give away the answer of
+someone who comes to nearly every meeting). Where fewer than ``FEWEST_SHOWN`` were present,
+even "held" or "not held" would tell a facilitator someone's answer (one person present: held
+means they have lived experience), so it is None too, and not counted among the meetings
+without the majority. The warnings then carry no numbers.
 """
 
 from __future__ import annotations
@@ -36,6 +43,12 @@ from involve_desktop.core.services.meetings_people import name_order, names_of
 from involve_desktop.core.services.transaction import permitted
 
 RULE = "A management council needs more than half of those present to have lived experience."
+FEWEST_SHOWN = 3
+COUNTS_HIDDEN = (
+    "Whether someone has lived experience is restricted: only a coordinator sees the numbers, "
+    "and whose answer is not recorded yet (a missing answer counts as not having lived "
+    "experience)."
+)
 
 
 def is_majority(present: int, lived_experience: int) -> bool:
@@ -56,6 +69,45 @@ def meeting_warning(present: int, lived: int, unknown: int) -> str | None:
     )
 
 
+def withheld_warning(present: int, majority: bool | None) -> str | None:
+    """The warning for one meeting for an account that may not see the counts."""
+    if present == 0:
+        return "Nobody is recorded as present at this meeting."
+    if majority is False:
+        return f"Members with lived experience were not the majority at this meeting. {RULE}"
+    return None
+
+
+def _withheld(meeting: CouncilMeeting) -> CouncilMeeting:
+    """The meeting as an account without VIEW_RESTRICTED sees it: no counts, and whether the
+    majority held only when at least ``FEWEST_SHOWN`` were present (or nobody was)."""
+    shown = meeting.present == 0 or meeting.present >= FEWEST_SHOWN
+    majority = meeting.majority if shown else None
+    return CouncilMeeting(
+        meeting.meeting_id,
+        meeting.day,
+        meeting.present,
+        None,  # type: ignore[arg-type]
+        None,  # type: ignore[arg-type]
+        None,  # type: ignore[arg-type]
+        majority,  # type: ignore[arg-type]
+        withheld_warning(meeting.present, majority),
+    )
+
+
+def _short_days(short: list[CouncilMeeting], who: str = "They") -> str:
+    days = ", ".join(format_date(m.day) for m in short)
+    count = "1 meeting" if len(short) == 1 else f"{len(short)} meetings"
+    return f"{who} were not the majority at {count}: {days}."
+
+
+def _withheld_overall_warning(meetings: list[CouncilMeeting]) -> str | None:
+    short = [m for m in meetings if m.majority is False]
+    if not short:
+        return None
+    return f"{_short_days(short, 'Members with lived experience')} {RULE}"
+
+
 def _overall_warning(
     meetings: list[CouncilMeeting], present: int, lived: int, unknown: int
 ) -> str | None:
@@ -69,9 +121,7 @@ def _overall_warning(
             f"of {present} attendances."
         )
     if short:
-        days = ", ".join(format_date(m.day) for m in short)
-        count = "1 meeting" if len(short) == 1 else f"{len(short)} meetings"
-        parts.append(f"They were not the majority at {count}: {days}.")
+        parts.append(_short_days(short, "They" if parts else "Members with lived experience"))
     if not parts:
         return None
     if unknown:
@@ -91,7 +141,8 @@ def council_composition(
     *,
     today: date | None = None,
 ) -> CouncilComposition:
-    """The council's composition at each meeting held from ``start`` to ``end``, and overall."""
+    """The council's composition at each meeting held from ``start`` to ``end``, and overall;
+    without VIEW_RESTRICTED, only whether the majority held (see the module note)."""
     group = require_group(
         session, actor, group_id, Permission.VIEW_MEETINGS, "see this group's meetings"
     )
@@ -151,13 +202,29 @@ def council_composition(
     without = sum(m.without for m in meetings)
     unknown = sum(m.unknown for m in meetings)
     present = lived + without + unknown
-    people = None
-    if permitted(session, actor, Permission.VIEW_RESTRICTED):
-        names = names_of(session, answers)
-        people = tuple(
-            CouncilPerson(m, names[m], answers[m], times[m])
-            for m in sorted(answers, key=lambda m: name_order(names[m], m))
+    if not permitted(session, actor, Permission.VIEW_RESTRICTED):
+        seen = [_withheld(m) for m in meetings]
+        return CouncilComposition(
+            group_id=group_id,
+            group_name=group.name,
+            start=start,
+            end=end,
+            meetings=tuple(seen),
+            present=present,
+            lived_experience=None,  # type: ignore[arg-type]
+            without=None,  # type: ignore[arg-type]
+            unknown=None,  # type: ignore[arg-type]
+            majority=None,  # type: ignore[arg-type]
+            meetings_without_majority=sum(1 for m in seen if m.majority is False),
+            not_recorded=len(held) - len(recorded),
+            warning=_withheld_overall_warning(seen),
+            people=None,
         )
+    names = names_of(session, answers)
+    people = tuple(
+        CouncilPerson(m, names[m], answers[m], times[m])
+        for m in sorted(answers, key=lambda m: name_order(names[m], m))
+    )
     return CouncilComposition(
         group_id=group_id,
         group_name=group.name,

@@ -4,7 +4,8 @@ Facilitated means listed as a facilitator of a meeting that was not cancelled, i
 before today, and for which they did not send apologies. In the involvement history each
 meeting appears once: "Facilitated: <group>" if they facilitated it, else "Attended:
 <group>" if they were present (this module registers the provider when imported; it is in
-``involvement.PROVIDER_MODULES``). Leadership programme cohort sessions are left to the
+``involvement.PROVIDER_MODULES``), only for the groups the account may see, like the
+attendance record. Leadership programme cohort sessions are left to the
 cohorts provider (``cohorts_pathways``), which names the programme and session.
 """
 
@@ -34,7 +35,7 @@ from involve_desktop.core.services.meetings_dto import (
     PersonGroupAttendance,
 )
 from involve_desktop.core.services.meetings_people import names_of
-from involve_desktop.core.services.transaction import require
+from involve_desktop.core.services.transaction import permitted, require
 from involve_desktop.core.text import sort_key
 
 AREA = "Meetings"
@@ -131,17 +132,27 @@ def person_attendance(
     return PersonAttendance(member_id, names_of(session, [member_id]).get(member_id, ""), records)
 
 
-@involvement.register
-def meetings_involvement(session: Session, member_id: int) -> list[involvement.InvolvementItem]:
-    """Involvement-history provider: meetings facilitated, then other meetings attended."""
+@involvement.provides
+def meetings_involvement(
+    session: Session, actor: Actor, member_id: int
+) -> list[involvement.InvolvementItem]:
+    """Involvement-history provider: meetings facilitated, then other meetings attended, in
+    the groups the account may see (none without VIEW_MEETINGS)."""
+    if not permitted(session, actor, Permission.VIEW_MEETINGS):
+        return []
+    visible = visible_group_ids(session, actor)
     attended, facilitated = _rows(session, member_id, date.today(), None, None)
     cohort_groups = set(
         session.scalars(
             select(MeetingGroup.id).where(MeetingGroup.kind == GroupKind.LEADERSHIP_COHORT.value)
         )
     )
-    attended = [row for row in attended if row[1] not in cohort_groups]
-    facilitated = [row for row in facilitated if row[1] not in cohort_groups]
+
+    def shown(group_id: int) -> bool:
+        return group_id not in cohort_groups and (visible is None or group_id in visible)
+
+    attended = [row for row in attended if shown(row[1])]
+    facilitated = [row for row in facilitated if shown(row[1])]
     items = [
         involvement.InvolvementItem(day, AREA, f"Facilitated: {group}")
         for _, _, group, day in facilitated

@@ -12,8 +12,9 @@
 - **Trained but not sat**: members with current training and no held panel in a period,
   for the "Who has sat" list.
 - **History**: a person's panels (held and planned; cancelled left out), and in the
-  involvement history "Recruitment panel: <post>" for each held panel they sat on (this
-  module registers the provider; it is in ``involvement.PROVIDER_MODULES``).
+  involvement history "Recruitment panel: <post>" for each held panel they sat on, for
+  accounts that may see panels (this module registers the provider; it is in
+  ``involvement.PROVIDER_MODULES``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from involve_desktop.core.services.panels_dto import (
 from involve_desktop.core.services.panels_policy import current_policy, reliance_figures
 from involve_desktop.core.services.panels_seats import training_expiry, training_problem
 from involve_desktop.core.services.rota_dto import plural
-from involve_desktop.core.services.transaction import require
+from involve_desktop.core.services.transaction import permitted, require
 
 AREA = "Panels"
 NOT_COUNTED_ROTA = ("cancelled", "did_not_attend")
@@ -308,9 +309,14 @@ def trained_not_sat(
     ]
 
 
-@involvement.register
-def panels_involvement(session: Session, member_id: int) -> list[involvement.InvolvementItem]:
-    """Involvement-history provider: each held panel the member sat on."""
+@involvement.provides
+def panels_involvement(
+    session: Session, actor: Actor, member_id: int
+) -> list[involvement.InvolvementItem]:
+    """Involvement-history provider: each held panel the member sat on (nothing for an
+    account without VIEW_PANELS: panels are coordinators' work)."""
+    if not permitted(session, actor, Permission.VIEW_PANELS):
+        return []
     rows = session.execute(
         select(Panel.day, Panel.post_title, Panel.team)
         .join(PanelSeat, PanelSeat.panel_id == Panel.id)

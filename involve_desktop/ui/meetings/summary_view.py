@@ -3,7 +3,9 @@
 ``SummaryView``: meetings held, unique attendees, newcomers and average attendance in words,
 a bar chart of the average per month (QtCharts) and the same numbers in a table, so nothing
 is told by the chart alone. ``CouncilView``: each meeting's majority "Yes"/"No" in words,
-overall, and a warning banner (⚠ and words, not colour alone) when it was not held.
+overall, and a warning banner (⚠ and words, not colour alone) when it was not held. Accounts
+that may not see lived experience (facilitators) get no counts from the service, so the
+table has no count columns for them and the words say who sees the numbers.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from involve_desktop.core.dates import add_months
 from involve_desktop.core.formatting import format_date
+from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import meetings_council, meetings_summary
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import CouncilComposition, GroupSummary
@@ -192,18 +195,73 @@ class SummaryView(GroupPeriodPanel):
         series.attachAxis(people)
 
 
+COUNT_HEADERS = ["Meeting", "Present", "Lived experience", "Without", "Not known", "Majority"]
+MAJORITY_HEADERS = ["Meeting", "Present", "Majority"]
+TOO_FEW = "Not shown — too few present to say without giving away someone's answer"
+
+
+def counts_shown(c: CouncilComposition) -> bool:
+    """Whether the account was given the lived-experience counts (VIEW_RESTRICTED)."""
+    return c.lived_experience is not None
+
+
 def council_words(c: CouncilComposition) -> str:
     """Overall, in words."""
     held = len(c.meetings)
     text = (
         f"{format_date(c.start)} to {format_date(c.end)}: {plural(held, 'meeting')} with "
-        f"attendance taken. Overall {c.lived_experience} of {c.present} attendances were by "
-        f"members with lived experience ({c.unknown} not known) — "
-        + ("a majority." if c.majority else "NOT a majority.")
+        "attendance taken."
     )
+    if counts_shown(c):
+        text += (
+            f" Overall {c.lived_experience} of {c.present} attendances were by members with "
+            f"lived experience ({c.unknown} not known) — "
+            + ("a majority." if c.majority else "NOT a majority.")
+        )
+    else:
+        met = sum(1 for m in c.meetings if m.majority)
+        too_few = sum(1 for m in c.meetings if m.majority is None)
+        if held:
+            text += f" Members with lived experience were the majority at {met} of them"
+            text += (
+                f"; at {plural(too_few, 'meeting')} too few were present to say without giving "
+                "away someone's answer."
+                if too_few
+                else "."
+            )
+        text += f" {meetings_council.COUNTS_HIDDEN}"
     if c.not_recorded:
         text += f" Attendance not yet taken for {plural(c.not_recorded, 'meeting')}."
     return text
+
+
+def majority_text(majority: bool | None) -> str:
+    """A meeting's Majority cell."""
+    if majority is None:
+        return TOO_FEW
+    return "Yes" if majority else "No — not the majority"
+
+
+def council_rows(c: CouncilComposition | None, counts: bool) -> tuple[list[str], list[list[str]]]:
+    """The table's headers and rows: the counts only for accounts given them (``counts``)."""
+    if counts:
+        rows = [
+            [
+                format_date(m.day),
+                str(m.present),
+                str(m.lived_experience),
+                str(m.without),
+                str(m.unknown),
+                majority_text(m.majority),
+            ]
+            for m in (c.meetings if c else ())
+        ]
+        return COUNT_HEADERS, rows
+    rows = [
+        [format_date(m.day), str(m.present), majority_text(m.majority)]
+        for m in (c.meetings if c else ())
+    ]
+    return MAJORITY_HEADERS, rows
 
 
 class CouncilView(GroupPeriodPanel):
@@ -224,10 +282,8 @@ class CouncilView(GroupPeriodPanel):
             "color: #3a2600; padding: 6px; font-weight: bold; }"
         )
         self.banner.setVisible(False)
-        self.table = read_only_table(
-            ["Meeting", "Present", "Lived experience", "Without", "Not known", "Majority"],
-            "Council meetings",
-        )
+        headers, _rows = council_rows(None, actor.can(Permission.VIEW_RESTRICTED))
+        self.table = read_only_table(headers, "Council meetings")
         column = QVBoxLayout(self)
         column.addWidget(self.period)
         column.addWidget(self.banner)
@@ -247,15 +303,9 @@ class CouncilView(GroupPeriodPanel):
         self.banner.setVisible(bool(c and c.warning))
         self.banner.setText(f"⚠ {c.warning}" if c and c.warning else "")
         self.words.setText(council_words(c) if c else "")
-        rows = [
-            [
-                format_date(m.day),
-                str(m.present),
-                str(m.lived_experience),
-                str(m.without),
-                str(m.unknown),
-                "Yes" if m.majority else "No — not the majority",
-            ]
-            for m in (c.meetings if c else ())
-        ]
+        counts = counts_shown(c) if c else self.actor.can(Permission.VIEW_RESTRICTED)
+        headers, rows = council_rows(c, counts)
+        if self.table.columnCount() != len(headers):
+            self.table.setColumnCount(len(headers))
+            self.table.setHorizontalHeaderLabels(headers)
         fill_table(self.table, rows)

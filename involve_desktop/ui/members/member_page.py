@@ -325,7 +325,8 @@ class MemberPage(QWidget):
         self.roles.set_lines(words.role_lines(detail.roles, today))
         self.training.set_lines(words.training_lines(detail.training))
         self.consent.set_lines(words.consent_lines(detail.consents, today))
-        self.involvement.set_lines(words.involvement_lines(items))
+        part = not all(self.actor.can(p) for p in involvement.WHOLE_VIEW)
+        self.involvement.set_lines(words.involvement_lines(items, part=part))
         if record is not None:
             self.meetings.set_lines(attendance_lines(record))
         if preference is not None and year is not None:

@@ -30,6 +30,10 @@ from involve_desktop.core.services.payments_dto import PaymentStatement, Prefere
 
 NOT_GIVEN = "—"
 NO_INVOLVEMENT = "Nothing yet — shifts, meetings, panels and courses will appear here."
+PART_OF_INVOLVEMENT = (
+    "Only what your account may see is listed: shifts, and the meetings and courses of the "
+    "groups it runs."
+)
 FIELD_LABELS = {
     "full_name": "Full name",
     "preferred_name": "Preferred name",
@@ -200,11 +204,13 @@ def history_lines(history: tuple[StatusInfo, ...]) -> list[Line]:
     return lines
 
 
-def involvement_lines(items: list[InvolvementItem]) -> list[Line]:
-    """What they took part in, newest first, or the empty-state line."""
-    if not items:
-        return [Line(NO_INVOLVEMENT)]
-    return [Line(f"{format_date(i.on)} — {i.area}: {i.description}") for i in items]
+def involvement_lines(items: list[InvolvementItem], *, part: bool = False) -> list[Line]:
+    """What they took part in, newest first, or the empty-state line; ``part``: the account
+    sees only part (the same closing line whether or not anything was left out)."""
+    lines = [Line(f"{format_date(i.on)} — {i.area}: {i.description}") for i in items]
+    if not lines:
+        lines = [Line(NO_INVOLVEMENT)]
+    return [*lines, Line(PART_OF_INVOLVEMENT)] if part else lines
 
 
 def payment_lines(preference: PreferenceInfo, year: PaymentStatement) -> list[Line]:

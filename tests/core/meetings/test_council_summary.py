@@ -95,7 +95,7 @@ def test_council_majority_per_meeting_and_overall(session, coordinator, council)
     assert names["Uma Unknown"] == (None, 2) and names["Lee One"] == (True, 4)
 
 
-def test_council_counts_only_for_accounts_without_restricted_access(
+def test_council_majority_only_for_accounts_without_restricted_access(
     session, coordinator, facilitator, council
 ) -> None:
     set_group_accounts(session, coordinator, council["group"], [facilitator.account_id])
@@ -103,7 +103,9 @@ def test_council_counts_only_for_accounts_without_restricted_access(
         session, facilitator, council["group"], date(2026, 2, 1), date(2026, 2, 28), today=TODAY
     )
     assert result.people is None
-    assert result.lived_experience == 8
+    assert result.lived_experience is None and result.unknown is None  # no counts
+    assert [m.majority for m in result.meetings] == [True, False, True, False]
+    assert result.meetings_without_majority == 2
     assert "Uma" not in repr(result)
 
 
