@@ -59,15 +59,6 @@ def provides(provider: Provider) -> Provider:
     return provider
 
 
-def register(
-    provider: Callable[[Session, int], list[InvolvementItem]],
-) -> Callable[[Session, int], list[InvolvementItem]]:
-    """Add a provider whose items every account that sees members may also see (the rota:
-    every role reads it). An area with anything some accounts may not see uses ``provides``."""
-    PROVIDERS.append(lambda session, _actor, member_id: provider(session, member_id))
-    return provider
-
-
 def history(session: Session, actor: Actor, member_id: int) -> list[InvolvementItem]:
     """Everything the member has taken part in that the account may see, newest first."""
     require(session, actor, Permission.VIEW_MEMBERS, "see members")

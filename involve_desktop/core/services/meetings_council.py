@@ -87,10 +87,10 @@ def _withheld(meeting: CouncilMeeting) -> CouncilMeeting:
         meeting.meeting_id,
         meeting.day,
         meeting.present,
-        None,  # type: ignore[arg-type]
-        None,  # type: ignore[arg-type]
-        None,  # type: ignore[arg-type]
-        majority,  # type: ignore[arg-type]
+        None,
+        None,
+        None,
+        majority,
         withheld_warning(meeting.present, majority),
     )
 
@@ -211,10 +211,10 @@ def council_composition(
             end=end,
             meetings=tuple(seen),
             present=present,
-            lived_experience=None,  # type: ignore[arg-type]
-            without=None,  # type: ignore[arg-type]
-            unknown=None,  # type: ignore[arg-type]
-            majority=None,  # type: ignore[arg-type]
+            lived_experience=None,
+            without=None,
+            unknown=None,
+            majority=None,
             meetings_without_majority=sum(1 for m in seen if m.majority is False),
             not_recorded=len(held) - len(recorded),
             warning=_withheld_overall_warning(seen),

@@ -323,15 +323,17 @@ class WalkInMatch:
 
 @dataclass(frozen=True)
 class CouncilMeeting:
-    """Who was present at one council meeting, by lived experience (counts only)."""
+    """Who was present at one council meeting, by lived experience (counts only). For an
+    account without VIEW_RESTRICTED the counts are None, and so is ``majority`` when too
+    few were present to say without giving someone's answer away."""
 
     meeting_id: int
     day: date
     present: int
-    lived_experience: int
-    without: int
-    unknown: int
-    majority: bool
+    lived_experience: int | None
+    without: int | None
+    unknown: int | None
+    majority: bool | None
     warning: str | None
 
 
@@ -352,6 +354,8 @@ class CouncilComposition:
     Overall counts add up attendances over the meetings (a person at 3 meetings counts 3
     times), so the share matches what the council was like, meeting by meeting.
     ``not_recorded`` is how many meetings held in the period have no attendance saved.
+    Without VIEW_RESTRICTED the overall counts and ``majority`` are None (see
+    ``meetings_council``).
     """
 
     group_id: int
@@ -360,10 +364,10 @@ class CouncilComposition:
     end: date
     meetings: tuple[CouncilMeeting, ...]
     present: int
-    lived_experience: int
-    without: int
-    unknown: int
-    majority: bool
+    lived_experience: int | None
+    without: int | None
+    unknown: int | None
+    majority: bool | None
     meetings_without_majority: int
     not_recorded: int
     warning: str | None

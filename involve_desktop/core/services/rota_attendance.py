@@ -130,9 +130,14 @@ def record_shift_outcomes(
             _record(session, actor, row, state, hours, today or date.today())
 
 
-@involvement.register
-def worked_shifts(session: Session, member_id: int) -> list[involvement.InvolvementItem]:
-    """Involvement-history provider: the shifts this member worked."""
+@involvement.provides
+def worked_shifts(
+    session: Session, actor: Actor, member_id: int
+) -> list[involvement.InvolvementItem]:
+    """Involvement-history provider: the shifts this member worked (for an account that
+    may see the rota)."""
+    if not actor.can(Permission.VIEW_ROTA):
+        return []
     rows = session.execute(
         select(RotaShift.day, RotaSite.name, RotaAssignment.actual_minutes)
         .join(RotaShift, RotaShift.id == RotaAssignment.shift_id)
