@@ -31,7 +31,7 @@ from involve_desktop.core.services.dashboard_attention import (
     _gap_text,
     attention_items,
 )
-from involve_desktop.core.services.dashboard_dto import AttentionKind
+from involve_desktop.core.services.dashboard_dto import AttentionKind, GapsPeriod
 from involve_desktop.core.services.dashboard_queries import consent_counts, member_counts
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.gdpr_dto import ConsentProblem
@@ -251,15 +251,17 @@ def test_home_on_the_demo_agrees_with_the_plain_computation(session: Session) ->
     week_end = today + timedelta(days=WEEK_DAYS - 1)
     rota = [i for i in items if i.kind in (AttentionKind.GAP, AttentionKind.ALONE)]
     this_week = [v for v in found if v.slot.day <= week_end]
-    assert sorted(i.text for i in rota if i.target.target != "gaps") == sorted(
+    assert sorted(i.text for i in rota if not isinstance(i.target.target, GapsPeriod)) == sorted(
         _gap_text(v) for v in this_week
     )
     later = [v for v in found if v.slot.day > week_end]
-    summary = [i for i in rota if i.target.target == "gaps"]
+    summary = [i for i in rota if isinstance(i.target.target, GapsPeriod)]
     assert len(summary) == (1 if later else 0)
     if later:
         assert summary[0].text.startswith(f"{len(later)} more shift")
         assert summary[0].day == later[0].slot.day
+        period = summary[0].target.target  # opening it lists exactly those gaps
+        assert period.start == week_end + timedelta(days=1) and period.end >= later[-1].slot.day
 
 
 def test_quick_standings_are_progress_standings_in_every_state(
