@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
 
         # Left alone, the window locks (Settings → Screen lock); "Switch account" signs out.
         self.lock_controller = LockController(context, actor, self, self.group_name)
-        self.lock_controller.switch_account.connect(self._switch_account)
+        self.lock_controller.switch_account.connect(self.sign_out_now)
         self._build_menus()
         # Ctrl+L and Ctrl+Q from inside an open dialog too (the menu's keys stop at a dialog).
         self.app_keys = AppWideKeys(self, self.lock_now, self.close)
@@ -390,9 +390,10 @@ class MainWindow(QMainWindow):
         self._settled = self._logging_out = True
         self.close()
 
-    def _switch_account(self) -> None:
-        """The lock screen's Switch account: whoever typed is not here to be asked (the
-        lock said open windows' typing is lost), so sign out without a question."""
+    def sign_out_now(self) -> None:
+        """Sign out without asking about unsaved words: the lock screen's Switch account
+        (whoever typed is not here, and the lock said open windows' typing is lost) and
+        after a restore (asked before it; saving now would write into the restored data)."""
         self._settled = self._logging_out = True
         self.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
 
 from involve_desktop.core.services.involvement_report import read_narrative
 from involve_desktop.ui import shutting_down as shutting_down_module
@@ -13,6 +14,7 @@ from involve_desktop.ui.involvement import report_tab
 from involve_desktop.ui.involvement.report_tab import SaveAnswer
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.shutting_down import mark_shutting_down, shutting_down
+from tests.ui.test_backups_tab import sqlite_only
 
 WORDS = "Two new wards joined the rota."
 
@@ -90,3 +92,26 @@ def test_a_shutdown_closes_without_asking(qtbot, window) -> None:
     finally:
         app.setProperty(shutting_down_module._PROPERTY, None)
     assert not shutting_down()
+
+
+@sqlite_only
+def test_a_restore_asks_about_unsaved_words_first_and_then_signs_out_quietly(
+    qtbot, window, engine, session, coordinator, monkeypatch
+) -> None:
+    window.show_area("settings")
+    backups_tab = window.area_view("settings").backups_tab
+    backups_tab.back_up_now()
+    _type_report_words(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    asked = _answer(monkeypatch, SaveAnswer.CANCEL)
+    restored: list[object] = []
+    backups_tab.restored.connect(restored.append)
+    backups_tab.restore()
+    assert len(asked) == 1 and restored == []  # cancelled: nothing restored
+    assert window.isVisible()
+    asked = _answer(monkeypatch, SaveAnswer.DISCARD)
+    window.show_area("settings")
+    with qtbot.waitSignal(window.logged_out, timeout=5000):
+        backups_tab.restore()  # restored, then signed out with no second question
+    assert len(asked) == 1 and len(restored) == 1

@@ -223,6 +223,9 @@ class BackupsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        settled = getattr(self.window(), "unsaved_work_settled", None)
+        if callable(settled) and not settled():  # words typed elsewhere: Save / Discard / Cancel
+            return
         with service_call(self, title="Restore a backup") as call, self.context.session() as s:
             result = backups.restore_backup(s, self.actor, backup.path)
         if call.failed:
@@ -237,9 +240,9 @@ class BackupsTab(QWidget):
         )
         self.refresh()
         self.restored.emit(result)
-        log_out = getattr(self.window(), "log_out", None)
-        if callable(log_out):
-            log_out()
+        sign_out = getattr(self.window(), "sign_out_now", None)
+        if callable(sign_out):
+            sign_out()
 
     def copy_to_folder(self) -> None:
         """Copy the chosen backup to a folder the user picks (a USB stick) and say where."""
