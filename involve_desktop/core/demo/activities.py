@@ -208,7 +208,9 @@ def seed_activities(ctx: DemoContext) -> None:
                 purpose=purpose,
                 member_ids=tuple(rng.sample(people, min(len(people), rng.randint(3, 8)))),
                 staff_count=staff,
-                carers_count=rng.randint(0, 3),
+                # none present where carers and families are noted as missing (the same
+                # random draws either way, so the rest of the demo is unchanged)
+                carers_count=rng.randint(0, 3) * ("carers and families" not in missing),
                 others_count=rng.randint(0, 2),
                 others_lived_experience=rng.randint(0, 1),
                 missing_groups=missing,

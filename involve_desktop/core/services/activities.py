@@ -3,11 +3,14 @@
 Coordinators only (MANAGE_INVOLVEMENT to change, VIEW_INVOLVEMENT to see); every change is
 audited (entity ``involvement_activity``). Each returned activity carries ``gaps``, the
 4PI completeness check ("Impact not recorded yet", "No feedback given back yet"…), so any
-list can flag what is still to do.
+list can flag what is still to do. An activity is recorded once it has taken place (a date
+after today is refused: who came and what changed are not known yet), and it cannot count
+carers or families present while listing them among the groups missing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -166,6 +169,29 @@ def _missing_groups(groups: Sequence[str]) -> str | None:
     return "\n".join(kept) or None
 
 
+# A group written under "Groups missing" that names carers or families (any spelling).
+_CARERS = re.compile(r"\b(carers?|famil(y|ies))\b", re.IGNORECASE)
+
+
+def _check_presence(data: ActivityInput, carers: int, today: date) -> None:
+    """An activity record is of something that took place, and it cannot say carers came
+    and that carers were missing."""
+    if data.day > today:
+        raise ValidationError(
+            "day",
+            f"{format_date(data.day)} is after today: record an activity once it has taken "
+            "place, when you know who came and what changed.",
+        )
+    named = [g.strip() for g in data.missing_groups if _CARERS.search(g or "")]
+    if carers and named:
+        raise ValidationError(
+            "missing_groups",
+            f"{carers} carer{'s' if carers != 1 else ''} or family member"
+            f"{'s' if carers != 1 else ''} came, yet “{named[0]}” is listed as missing. "
+            "Take it off the missing groups, or set Carers and families present to 0.",
+        )
+
+
 def _values(data: ActivityInput, today: date) -> dict[str, object]:
     title = validation.required_text("title", "Title", data.title, 200)
     try:
@@ -175,6 +201,7 @@ def _values(data: ActivityInput, today: date) -> dict[str, object]:
     if not isinstance(data.day, date):
         raise ValidationError("day", "Give the date of the activity — for example 3 Mar 2026.")
     counts = {name: _count(name, getattr(data, name)) for name in COUNT_LABELS}
+    _check_presence(data, counts["carers_count"], today)
     others = counts["staff_count"] + counts["carers_count"] + counts["others_count"]
     if counts["others_lived_experience"] > others:
         raise ValidationError(

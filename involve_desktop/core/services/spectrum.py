@@ -6,9 +6,12 @@ by ``spectrum_statements.stage_reached`` (the rule is in that module's docstring
 
 Who took part: members, with their lived experience as recorded on their member record
 (read again at each save while the assessment is a draft, then kept as it was when it was
-finished), and other people by name and role. A draft may be saved with anyone or no one;
-**finishing is refused unless at least one member with lived experience took part**, and a
-finished assessment cannot be changed so that none is left. Only drafts can be deleted.
+finished), and other people by name and role. A draft may be saved with anyone or no one,
+but **not with nothing at all**: a form with only its date (no statement answered, no one
+taking part, no leader or notes) is refused, naming what to fill in, rather than kept as an
+empty draft in the list. **Finishing is refused unless at least one member with lived
+experience took part**, and a finished assessment cannot be changed so that none is left.
+Only drafts can be deleted.
 """
 
 from __future__ import annotations
@@ -58,6 +61,11 @@ NEEDS_LIVED_EXPERIENCE = (
     "A self-assessment can only be finished when members with lived experience took part. "
     "Add at least one member whose record says they have lived experience (or check their "
     "member record). Until then it can be kept as a draft."
+)
+NOTHING_FILLED_IN = (
+    "Nothing is filled in yet, so there is nothing to save. Answer at least one statement "
+    "(tabs 1 to 3) or list who took part (the Who took part tab), then save it as a draft "
+    "or finish it."
 )
 
 
@@ -131,6 +139,13 @@ def _answers(data: AssessmentInput) -> dict[str, tuple[str, str | None, str | No
         evidence = validation.optional_text(item.evidence, LONG, "evidence", "The evidence")
         out[item.statement_key] = (Answer(item.answer).value, comment, evidence)
     return out
+
+
+def _check_not_empty(data: AssessmentInput) -> None:
+    """Refuse a self-assessment with nothing in it but its date."""
+    written = (data.led_by or "").strip() or (data.notes or "").strip()
+    if not (data.answers or data.member_ids or data.others or written):
+        raise ValidationError("answers", NOTHING_FILLED_IN)
 
 
 def _others(people: Sequence[OtherPerson]) -> list[tuple[str, str | None]]:
@@ -220,6 +235,7 @@ def create_assessment(
     """Save a new self-assessment as a draft."""
     require(session, actor, Permission.MANAGE_INVOLVEMENT, MANAGE)
     values = _values(data, today or date.today())
+    _check_not_empty(data)
     answers, others = _answers(data), _others(data.others)
     with transaction(session):
         row = SpectrumAssessment(status=AssessmentStatus.DRAFT.value, **values)
@@ -248,6 +264,7 @@ def update_assessment(
     """
     require(session, actor, Permission.MANAGE_INVOLVEMENT, MANAGE)
     values = _values(data, today or date.today())
+    _check_not_empty(data)
     answers, others = _answers(data), _others(data.others)
     with transaction(session):
         row = load_assessment(session, assessment_id)

@@ -5,8 +5,9 @@ A line at the top always says the stage reached and what is still needed for the
 ("Stage reached: Good involvement — for Service user led you still need: …"), worked out as
 the ticks change, with the rule under it. **Save draft** keeps it as a draft (anyone, or no
 one, may be listed as taking part); **Save and finish** also finishes it, which the service
-refuses unless a member with lived experience took part (the draft is still saved). Esc asks
-before throwing typing away.
+refuses unless a member with lived experience took part (the draft is still saved). A blank
+form is not saved at all: the line under the tabs says what to fill in. Esc asks before
+throwing typing away.
 """
 
 from __future__ import annotations
@@ -112,7 +113,13 @@ class SpectrumDialog(FormDialog):
             self._fill(assessment)
             if assessment.status is AssessmentStatus.FINISHED:
                 self.save_button.setText("&Save")
-        self.finish(self.stage_line, rule, self.tabs, grow=True)
+        self.focus["answers"] = self.tabs  # "answer at least one statement" shows under them
+        sections = QWidget()
+        column = QVBoxLayout(sections)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.labels["answers"])
+        self.finish(self.stage_line, rule, sections, grow=True)
         self._ticked = self.people.checked_ids()
         self.show_stage()
         self.led_by.setFocus()

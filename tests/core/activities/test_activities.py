@@ -46,6 +46,13 @@ def _input(**kw) -> ActivityInput:
         ({"impact_status": ImpactStatus.NO_CHANGE}, "impact_reason", "say why"),
         ({"member_ids": (999,)}, "member_ids", "Pick again"),
         ({"missing_groups": ("x" * 101,)}, "missing_groups", "under 100"),
+        ({"day": date(2026, 6, 2)}, "day", "after today: record an activity once"),
+        (
+            {"carers_count": 1, "missing_groups": ("young people", "Carers and families")},
+            "missing_groups",
+            "1 carer or family member came, yet “Carers and families” is listed as missing",
+        ),
+        ({"carers_count": 2, "missing_groups": ("families",)}, "missing_groups", "set carers"),
     ],
 )
 def test_validation_names_the_field_and_the_fix(session, coordinator, changes, field, words):
@@ -194,3 +201,10 @@ def test_facilitators_are_refused_and_the_refusal_is_on_the_trail(
         )
     ).all()
     assert sorted(denied) == ["manage_involvement"] * 4 + ["view_involvement"] * 3
+
+
+def test_carers_missing_with_none_present_and_an_activity_today_are_fine(session, coordinator):
+    none_came = _input(carers_count=0, missing_groups=("Carers and families",))
+    assert activities.create_activity(session, coordinator, none_came, today=TODAY).id
+    others_missing = _input(day=TODAY, carers_count=2, missing_groups=("young people",))
+    assert activities.create_activity(session, coordinator, others_missing, today=TODAY).id

@@ -207,3 +207,25 @@ def test_facilitators_are_refused_and_the_refusal_is_on_the_trail(
         )
     ).all()
     assert sorted(denied) == ["manage_involvement"] * 4 + ["view_involvement"] * 4
+
+
+def test_an_empty_self_assessment_is_refused_naming_what_to_fill_in(session, coordinator):
+    """A blank form (only its date) is not kept as an empty draft in the list."""
+    blank = AssessmentInput(date(2026, 5, 1))
+    with pytest.raises(ValidationError) as raised:
+        spectrum.create_assessment(session, coordinator, blank, today=TODAY)
+    assert raised.value.field == "answers"
+    assert "Answer at least one statement" in raised.value.message
+    assert "who took part" in raised.value.message
+    assert spectrum.list_assessments(session, coordinator) == []
+    # Emptying a saved draft is refused the same way (delete the draft instead).
+    draft = spectrum.create_assessment(
+        session, coordinator, replace(blank, others=(OtherPerson("Priya Rao", None),)), today=TODAY
+    )
+    with pytest.raises(ValidationError, match="Nothing is filled in"):
+        spectrum.update_assessment(
+            session, coordinator, draft.id, replace(blank, version=draft.version), today=TODAY
+        )
+    # One statement answered is enough for a draft.
+    one = replace(blank, answers=(AnswerInput(G[0].key, Answer.PARTLY),))
+    assert spectrum.create_assessment(session, coordinator, one, today=TODAY).id

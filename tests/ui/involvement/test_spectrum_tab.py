@@ -173,7 +173,7 @@ def test_drafts_can_be_deleted_finished_ones_cannot(
 ):
     _seed(session, coordinator)
     draft = spectrum.create_assessment(
-        session, coordinator, AssessmentInput(date(2026, 5, 1)), today=TODAY
+        session, coordinator, AssessmentInput(date(2026, 5, 1), led_by="Jo"), today=TODAY
     )
     tab = SpectrumTab(context, coordinator, today=TODAY)
     qtbot.addWidget(tab)
