@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.db.engine import DatabaseReadOnly
-from involve_desktop.core.errors import AuthenticationError, NotFound, SetupError, ValidationError
+from involve_desktop.core.errors import (
+    AuthenticationError,
+    NotFound,
+    PermissionDenied,
+    SetupError,
+    ValidationError,
+)
 from involve_desktop.core.models.accounts import Account, Organisation
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.passwords import (
@@ -162,29 +168,58 @@ def _unless_read_only() -> Iterator[None]:
 
 
 WRONG_UNLOCK_PASSWORD = "That password is not right. Type your own password again."
+WRONG_CURRENT_PASSWORD = "Current password is not right — try again."
+# What the trail keeps when the username typed is no account's: never the text itself,
+# which may be a password typed into the wrong box.
+UNKNOWN_USERNAME = "(not an account here — what was typed is not kept)"
+
+
+def _record_wrong_password(
+    session: Session, account: Account | None, at: datetime, where: str
+) -> None:
+    """Record a wrong password on the trail (it counts towards the slow-down).
+
+    A copy opened read-only cannot write it, so there it is counted in this process
+    (``sign_in_throttle.remember_failure``) and the slow-down still applies.
+    """
+    username = account.username if account is not None else UNKNOWN_USERNAME
+    try:
+        with transaction(session):
+            audit.record(
+                session,
+                None,
+                sign_in_throttle.FAILED_ACTION,
+                "account",
+                account.id if account is not None else None,
+                {"username": username},
+                at=at,
+                account_name=where,
+            )
+    except DatabaseReadOnly:
+        log.info("Read-only copy: the wrong password is counted in this process only")
+        if account is not None:
+            sign_in_throttle.remember_failure(session, account.id, at)
 
 
 def _wrong_password(
     session: Session,
-    account_id: int | None,
-    username: str,
+    account: Account | None,
     at: datetime,
     where: str,
     message: str | None = None,
 ) -> None:
-    """Record a wrong password on the trail (it counts towards the slow-down) and refuse."""
-    with _unless_read_only(), transaction(session):
-        audit.record(
-            session,
-            None,
-            sign_in_throttle.FAILED_ACTION,
-            "account",
-            account_id,
-            {"username": username},
-            at=at,
-            account_name=where,
-        )
+    """Record a wrong password (``_record_wrong_password``) and refuse."""
+    _record_wrong_password(session, account, at, where)
     raise AuthenticationError() if message is None else AuthenticationError(message)
+
+
+def _right_password(session: Session, account: Account, action: str, at: datetime) -> None:
+    """Record a sign-in or unlock (where the database can be written) and end any slow-down."""
+    sign_in_throttle.forget_failures(session, account.id)
+    with _unless_read_only(), transaction(session):
+        if action == "sign-in":
+            account.last_sign_in_at = at
+        audit.record(session, _actor(account), action, "account", account.id, at=at)
 
 
 def sign_in(session: Session, username: str, password: str, now: datetime | None = None) -> Actor:
@@ -201,15 +236,12 @@ def sign_in(session: Session, username: str, password: str, now: datetime | None
         sign_in_throttle.check(session, account.id, at)
     stored = account.password_hash if account is not None and account.active else None
     if not verify_password(stored, password or ""):
-        _wrong_password(
-            session, account.id if account is not None else None, user, at, "(sign-in screen)"
-        )
+        _wrong_password(session, account, at, "(sign-in screen)")
     assert account is not None
-    with _unless_read_only(), transaction(session):
-        account.last_sign_in_at = at
-        if needs_rehash(account.password_hash):
+    if needs_rehash(account.password_hash):
+        with _unless_read_only(), transaction(session):
             account.password_hash = hash_password(password)
-        audit.record(session, _actor(account), "sign-in", "account", account.id, at=at)
+    _right_password(session, account, "sign-in", at)
     return _actor(account)
 
 
@@ -226,18 +258,22 @@ def unlock(session: Session, actor: Actor, password: str, now: datetime | None =
     sign_in_throttle.check(session, account.id, at)
     stored = account.password_hash if account.active else None
     if not verify_password(stored, password or ""):
-        _wrong_password(
-            session, account.id, account.username, at, "(lock screen)", WRONG_UNLOCK_PASSWORD
-        )
-    with _unless_read_only(), transaction(session):
-        audit.record(session, _actor(account), "unlock", "account", account.id, at=at)
+        _wrong_password(session, account, at, "(lock screen)", WRONG_UNLOCK_PASSWORD)
+    _right_password(session, account, "unlock", at)
     return _actor(account)
 
 
-def lock(session: Session, actor: Actor, now: datetime | None = None) -> None:
-    """Record that the window locked after no input (the trail shows when it was left)."""
+LOCK_ASKED = "lock-now"  # the trail's action when someone chose Lock now (Ctrl+L)
+
+
+def lock(
+    session: Session, actor: Actor, now: datetime | None = None, *, asked: bool = False
+) -> None:
+    """Record that the window locked: after no input, or ``asked`` with Lock now (the trail
+    shows when the laptop was left, and whether on purpose)."""
+    action = LOCK_ASKED if asked else "lock"
     with _unless_read_only(), transaction(session):
-        audit.record(session, actor, "lock", "account", actor.account_id, at=now or utcnow())
+        audit.record(session, actor, action, "account", actor.account_id, at=now or utcnow())
 
 
 def sign_out(session: Session, actor: Actor) -> None:
@@ -321,17 +357,39 @@ def set_active(session: Session, actor: Actor, account_id: int, active: bool) ->
 
 
 def change_own_password(
-    session: Session, actor: Actor, current: str, new: str, *, again: str | None = None
+    session: Session,
+    actor: Actor,
+    current: str,
+    new: str,
+    *,
+    again: str | None = None,
+    now: datetime | None = None,
 ) -> None:
     """Change the signed-in account's password after checking the current one.
 
-    ``again`` (the new password typed twice) must match when given.
+    Only an account that is turned on may (on an encrypted file this rewrites its key
+    slot). A wrong current password is recorded and slows down exactly as at sign-in
+    (both as a ValidationError on ``current_password``). ``again`` (the new password typed
+    twice) must match when given. ``now`` is for tests; it defaults to the current time.
     """
+    at = now or utcnow()
+    account = _get(session, actor.account_id)
+    if not account.active:
+        with _unless_read_only(), transaction(session):
+            refused = {"attempted": "change its own password"}
+            audit.record(session, actor, "denied", "account", account.id, refused)
+        raise PermissionDenied(
+            "Your account has been turned off, so it cannot do this. Ask a coordinator."
+        )
+    try:
+        sign_in_throttle.check(session, account.id, at)
+    except sign_in_throttle.TooManyTries as wait:
+        raise ValidationError("current_password", wait.message) from None
+    if not verify_password(account.password_hash, current or ""):
+        _record_wrong_password(session, account, at, "(change password)")
+        raise ValidationError("current_password", WRONG_CURRENT_PASSWORD)
+    secret = _new_password(session, new, account.username, account.display_name, again=again)
     with transaction(session):
-        account = _get(session, actor.account_id)
-        if not verify_password(account.password_hash, current or ""):
-            raise ValidationError("current_password", "Current password is not right — try again.")
-        secret = _new_password(session, new, account.username, account.display_name, again=again)
         account.password_hash = hash_password(secret)
         encryption.password_set(session, account.username, secret)
         audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})

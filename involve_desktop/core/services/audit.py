@@ -18,6 +18,7 @@ from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.models.accounts import Account
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.permissions import Permission
@@ -163,6 +164,7 @@ ACTION_WORDS = {
     "sign-out": "signed out",
     "sign-in-failed": "wrong password",
     "lock": "locked (left idle)",
+    "lock-now": "locked the screen",  # Lock now (Ctrl+L)
     "unlock": "unlocked",
     "denied": "refused",
     "export": "exported",
@@ -252,8 +254,29 @@ def _filtered(query: Select, chosen: AuditFilter | None) -> Select:
     return query
 
 
-def _info(e: AuditEntry) -> AuditInfo:
-    return AuditInfo(e.id, e.at, e.account_name, e.action, e.entity, e.entity_id, e.changes)
+def _info(e: AuditEntry, who: Mapping[int, tuple[str, str]] | None = None) -> AuditInfo:
+    return AuditInfo(
+        e.id, e.at, _account_words(e, who or {}), e.action, e.entity, e.entity_id, e.changes
+    )
+
+
+def _accounts(session: Session) -> dict[int, tuple[str, str]]:
+    """Every account's (display name, username), by id (a shared laptop has a few)."""
+    rows = session.execute(select(Account.id, Account.display_name, Account.username))
+    return {row.id: (row.display_name, row.username) for row in rows}
+
+
+def _account_words(e: AuditEntry, who: Mapping[int, tuple[str, str]]) -> str:
+    """Who made the row: its stored name, with the username when another account has that
+    name too (two "Sam Taylor"s on one laptop): "Sam Taylor (sam.t)"."""
+    mine = who.get(e.account_id) if e.account_id is not None else None
+    if mine is None:
+        return e.account_name
+    name = e.account_name.casefold()
+    shared = any(
+        shown.casefold() == name for other, (shown, _user) in who.items() if other != e.account_id
+    )
+    return f"{e.account_name} ({mine[1]})" if shared else e.account_name
 
 
 def list_entries(
@@ -268,6 +291,8 @@ def list_entries(
 ) -> list[AuditInfo]:
     """The newest audit rows first, optionally for one record or a filter; coordinators only.
 
+    Account reads as stored, with the username added where two accounts share that name.
+
     Filtering and paging happen in SQL (``limit`` rows from ``offset``), so a trail of
     100,000 rows is read a page at a time.
     """
@@ -279,7 +304,9 @@ def list_entries(
         query = query.where(AuditEntry.entity_id == entity_id)
     query = _filtered(query, chosen)
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).offset(offset)
-    return [_info(e) for e in session.scalars(query)]
+    rows = list(session.scalars(query))
+    who = _accounts(session) if rows else {}
+    return [_info(e, who) for e in rows]
 
 
 def count_entries(session: Session, actor: Actor, chosen: AuditFilter | None = None) -> int:
