@@ -6,9 +6,10 @@ saved. Bad input is shown under the field it is about; nothing opens until it is
 
 Sheets of members are offered only when the screen is given ``data`` (the session factory
 and the signed-in account). They are made off the UI thread — a contact list of thousands
-takes seconds — with a busy indicator, and the window stays responsive meanwhile. Only the
-sheets the account may print are listed (the services still check when a sheet is made); a
-line under the list says some are for coordinators only. A sheet asked for by name that the
+takes seconds — with a busy indicator, and the window stays responsive meanwhile; one
+finished while the app is locked opens after it is unlocked. Only the sheets the account
+may print are listed (the services still check when a sheet is made); a line under the
+list says some are for coordinators only. A sheet asked for by name that the
 account may not print (a menu, another area) shows who can print it instead. The roles and
 the cohorts offered are read again each time the screen is shown.
 """
@@ -46,6 +47,7 @@ from involve_desktop.core.sheets.catalogue import (
 )
 from involve_desktop.core.sheets.options import SheetOptions
 from involve_desktop.core.sheets.params import SheetField
+from involve_desktop.ui.lock.lock_controller import show_when_unlocked
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.sheets.render_job import RenderJob
 from involve_desktop.ui.sheets.sheet_options_form import SheetOptionsForm, error_label
@@ -318,13 +320,15 @@ class SheetsView(QWidget):
         assert self._job_sheet is not None
         return self._job_sheet
 
+    # A sheet finished while the app is locked opens only after the same account unlocks
+    # (and never for someone who switched account meanwhile): show_when_unlocked.
     def _job_done(self, pdf: bytes) -> None:
         spec, params = self._finish_job()
-        self._show_preview(spec, params, pdf)
+        show_when_unlocked(lambda: self._show_preview(spec, params, pdf))
 
     def _job_failed(self, error: BaseException) -> None:
         spec, _params = self._finish_job()
-        self._render_failed(spec, error)
+        show_when_unlocked(lambda: self._render_failed(spec, error))
 
     def _render_failed(self, spec: SheetSpec, error: BaseException) -> bool:
         """Explain why the sheet was not made; always False."""
