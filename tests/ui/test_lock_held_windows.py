@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from involve_desktop.core.services import audit
 from involve_desktop.ui.lock.lock_controller import LOCKED_TITLE, Curtain
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.print_preview import PrintPreviewDialog
@@ -120,3 +121,10 @@ def test_a_window_that_appears_while_locked_is_covered_and_the_lock_stays_usable
     assert box.isVisible() and box.windowTitle() == original
     assert not [c for c in box.findChildren(Curtain) if c.isVisible()]
     box.done(0)
+
+
+def test_lock_now_is_on_the_trail_as_locking_the_screen(qtbot, window, context, coordinator):
+    window.lock_action.trigger()  # Ctrl+L
+    with context.session() as session:
+        newest = audit.list_entries(session, coordinator, entity="account", limit=1)[0]
+    assert audit.action_words(newest.action) == "locked the screen"
