@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -43,6 +43,16 @@ def transaction(session: Session) -> Iterator[Session]:
             "Someone else saved the same thing at the same moment on another laptop. "
             "Nothing of yours has been saved yet — look again, then try once more."
         ) from error
+    except OperationalError as error:
+        session.rollback()
+        if not _is_sqlite_busy(error):
+            raise
+        # SQLite refuses a write whose read is older than another window's save (WAL keeps
+        # the read's snapshot; waiting cannot help), or a save that waited its full time.
+        raise RecordChanged(
+            "Another window was saving at the same moment, so this could not be saved. "
+            "Nothing of yours has been saved yet — try once more."
+        ) from error
     except BaseException:
         session.rollback()
         raise
@@ -53,6 +63,12 @@ def _is_unique_violation(error: IntegrityError) -> bool:
     return getattr(error.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(
         error.orig
     )
+
+
+def _is_sqlite_busy(error: OperationalError) -> bool:
+    """SQLite's "database is locked" (or "busy"): another connection's write got there first."""
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 def permitted(session: Session, actor: Actor, permission: Permission) -> bool:

@@ -162,6 +162,9 @@ def load_contact_list(
                 email_not_agreed=bool(m.email and consent and not consent.contact_email),
             )
         )
+    # End the read first: on SQLite a write on a read older than another window's save (the
+    # lock's own audit line, say) is refused at once.
+    session.rollback()
     with transaction(session):
         audit.record(
             session,
