@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from involve_desktop.app import AppFlow
 from involve_desktop.core.services import accounts, organisation
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.accounts.first_run_wizard import FirstRunWizard
 from involve_desktop.ui.accounts.login_dialog import LoginDialog, remembered_group_name
 from involve_desktop.ui.main_window import MainWindow
@@ -134,3 +136,58 @@ def test_the_group_name_is_remembered_for_the_next_sign_in_window(qtbot, context
     waiting = LoginDialog(None)  # the next start: its window before the data is open
     qtbot.addWidget(waiting)
     assert waiting.windowTitle() == "Sign in — Riverside Voices"
+
+
+def _to_account_page(qtbot, context) -> FirstRunWizard:
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _type(qtbot, wizard.group_page.group_name, "Riverside Voices")
+    wizard.next()
+    _type(qtbot, wizard.account_page.fields.display_name, "Sam Jones")
+    return wizard
+
+
+def test_esc_on_step_two_asks_before_throwing_away_what_was_typed(qtbot, context, monkeypatch):
+    asked: list[bool] = []
+    answers = iter([False, True])  # Keep editing, then Discard changes
+    monkeypatch.setattr(dialog_keys, "ask_discard", lambda _p: asked.append(True) or next(answers))
+    wizard = _to_account_page(qtbot, context)
+    qtbot.keyClick(wizard.account_page.fields.display_name, Qt.Key.Key_Escape)
+    assert asked == [True] and wizard.isVisible()
+    assert wizard.account_page.fields.display_name.text() == "Sam Jones"  # kept
+    qtbot.keyClick(wizard.account_page.fields.display_name, Qt.Key.Key_Escape)
+    assert asked == [True, True] and not wizard.isVisible()
+
+
+def test_esc_before_anything_is_typed_closes_without_a_question(qtbot, context, monkeypatch):
+    monkeypatch.setattr(dialog_keys, "ask_discard", lambda _p: pytest.fail("asked"))
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClick(wizard.group_page.group_name, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+
+
+def test_the_app_closing_the_wizard_on_shutdown_needs_no_answer(qtbot, context, monkeypatch):
+    """SIGTERM's handler closes every window: the wizard goes, even with the recovery key
+    on screen, and asks nothing (nobody is there to answer while the laptop shuts down)."""
+    monkeypatch.setattr(dialog_keys, "ask_discard", lambda _p: pytest.fail("asked"))
+    monkeypatch.setattr(
+        FirstRunWizard,
+        "encrypt_new_database",
+        lambda self, *a, **k: setattr(self, "recovery_key", "ABCDE-FGHJK"),
+    )
+    typed = _to_account_page(qtbot, context)
+    typed.close()  # as the handler does, before the account is made
+    assert not typed.isVisible()
+    wizard = _to_account_page(qtbot, context)
+    fields = wizard.account_page.fields
+    _type(qtbot, fields.password, "a good long password")
+    _type(qtbot, fields.confirm, "a good long password")
+    wizard.next()
+    assert wizard.currentPage() is wizard.done_page and wizard.done_page.kept.isVisible()
+    wizard.reject()  # Esc: the key is shown only once, so the page stays
+    assert wizard.isVisible()
+    wizard.close()
+    assert not wizard.isVisible()

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +31,7 @@ from involve_desktop.core.errors import InvolveError, ValidationError
 from involve_desktop.core.services import accounts, encryption
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.organisation import GROUP_NAME_MAX
+from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.accounts.account_fields import AccountFields
 from involve_desktop.ui.accounts.busy import hashing_password
 from involve_desktop.ui.context import AppContext
@@ -228,12 +231,36 @@ class FirstRunWizard(QWizard):
         self.resize(620, 460)
 
     def reject(self) -> None:
-        """Esc or the window's close button: not while an unkept recovery key is shown
-        (it is shown only once); the account already exists, so nothing else is lost."""
+        """Esc, Cancel or the window's close button: not while an unkept recovery key is
+        shown (it is shown only once); before the account is made, what was typed is thrown
+        away only if the person says so (the app's "Discard your changes?")."""
         if self.currentPage() is self.done_page and not self.done_page.isComplete():
             self.done_page.kept.setFocus()
             return
+        if self.created is None and self.typed() and not dialog_keys.ask_discard(self):
+            return
         super().reject()
+
+    def typed(self) -> bool:
+        """Whether anything has been typed into the group name or the account's boxes."""
+        fields = self.account_page.fields
+        boxes = (
+            self.group_page.group_name,
+            fields.display_name,
+            fields.username,
+            fields.password,
+            fields.confirm,
+        )
+        return any(box.text() for box in boxes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """The window's close button is Esc; the app closing the window itself (the laptop
+        shutting down sends SIGTERM) closes it at once, with no question to wait for."""
+        if event.spontaneous():
+            super().closeEvent(event)
+            return
+        self.done(QDialog.DialogCode.Rejected)
+        event.accept()
 
     def encrypt_new_database(
         self, actor: Actor, password: str, busy: Sequence[QWidget | None] = ()

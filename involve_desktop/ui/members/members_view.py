@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import reference_lists
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
+from involve_desktop.core.services.member_dto import MemberDetail, MemberFilter, MemberStatus
 from involve_desktop.core.services.member_search import list_members
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_empty_state import EmptyState
@@ -185,12 +185,17 @@ class MembersView(QWidget):
         added in Payments, it shows the claim)."""
         self._reload_list(reload_totals)
         if self.showing_member():
-            self._reload_page()
+            # Once back in the event loop, and only if the page still shows the same record:
+            # "go to" from Home opens another member straight after this; two page loads
+            # in a row (with no event loop between) left the window without keyboard focus.
+            shown = self.page.detail
+            QTimer.singleShot(0, self, lambda: self._reload_page(shown))
 
-    def _reload_page(self) -> None:
-        """Show the open member's page again from the records, scrolled where it was."""
+    def _reload_page(self, shown: MemberDetail | None) -> None:
+        """Show the open member's page again from the records, scrolled where it was
+        (unless another record, or the list, was shown since ``shown``)."""
         detail = self.page.detail
-        if detail is None:
+        if detail is None or detail is not shown or not self.showing_member():
             return
         bar = self.page.scroll.verticalScrollBar()
         at = bar.value()
@@ -373,7 +378,7 @@ class MembersView(QWidget):
         dialog.deleteLater()
         if saved is not None:
             self._current_id = saved.id
-            self.refresh(reload_totals=True)
+            self._reload_list(reload_totals=True)
             self.open_member(saved.id)
         elif wanted:
             self.open_member(wanted[-1])

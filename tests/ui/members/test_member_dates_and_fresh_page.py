@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import update
 
 from involve_desktop.core.models.people import Member
@@ -79,4 +79,29 @@ def test_coming_back_to_members_shows_a_claim_added_in_payments(qtbot, context, 
         )
     window.show_area("members")
     assert view.showing_member()
-    assert any("expenses £4.60" in text for text in view.page.texts()), view.page.texts()
+    qtbot.waitUntil(lambda: any("expenses £4.60" in text for text in view.page.texts()))
+
+
+def test_going_from_home_to_another_member_keeps_the_keyboard_in_the_window(
+    qtbot, context, coordinator
+):
+    """Members is refreshed, then the other member's page opened, in one go (Home's "go to")."""
+    with context.session() as session:
+        ids = [
+            members.create_member(
+                session, coordinator, MemberInput(name, date_joined=date(2020, 5, 1))
+            ).id
+            for name in ("Zoë Adams", "Amir Khan")
+        ]
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.go_to("members", ids[0])
+    window.show_area("payments")
+    window.go_to("members", ids[1])
+    qtbot.wait(100)
+    assert window.members_view.page.detail.display_name == "Amir Khan"
+    assert QApplication.activeWindow() is window
+    assert window.members_view.page.isAncestorOf(QApplication.focusWidget())
