@@ -16,7 +16,6 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from involve_desktop.core.db.engine import create_engine_for, is_sqlite, session_factory
@@ -217,7 +216,7 @@ def test_two_saves_at_the_same_instant_both_keep_their_ticks(
     try:
         save(a, coordinator, m, on_a | {zoe: P}, on_a)
         a_error = None
-    except OperationalError as error:  # SQLite: B wrote first, A's read is out of date
+    except RecordChanged as error:  # SQLite: B wrote first, A's read is out of date: told so
         a_error = error
     assert seen["b"].finish() is None
     if is_sqlite(session.get_bind()):
@@ -250,7 +249,7 @@ def test_the_same_person_booked_at_once_on_two_sites_is_refused(
         with a() as s:
             rota_assign.assign(s, coordinator, first, zoe)
         a_error = None
-    except OperationalError as error:  # SQLite: B wrote first, A's read is out of date
+    except RecordChanged as error:  # SQLite: B wrote first, A's read is out of date: told so
         a_error = error
     b_error = seen["b"].finish()
     with a() as s:
