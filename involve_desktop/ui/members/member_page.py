@@ -63,6 +63,9 @@ def _clear(layout: QLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            # Hidden first: a widget not yet shown, left without a parent, would show as a
+            # window of its own when the page loads again before the next loop.
+            widget.hide()
             widget.setParent(None)  # gone from findChildren at once, not at the next loop
             widget.deleteLater()
         elif item.layout() is not None:

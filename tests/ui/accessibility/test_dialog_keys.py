@@ -112,7 +112,8 @@ NOT_EDITING = {
     "AssignDialog": "puts the chosen person on a shift with its own button; stays open",
     "ShiftDialog": "a shift's hub: each button acts at once or opens its own dialog",
     "ImportWizard": "a wizard whose last page imports (all or nothing)",
-    "FirstRunWizard": "sets up the group once, before any record exists",
+    "FirstRunWizard": "a wizard that sets up the group once (no Ctrl+S); its Esc asks before "
+    "discarding typing — tested in test_first_run_and_login.py",
 }
 # Shared shells, tested through the dialogs built on them.
 BASES = {"FormDialog", "RecordDialog", "SeatDialog", "EditDialog"}
