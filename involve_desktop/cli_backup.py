@@ -20,7 +20,7 @@ from involve_desktop.cli_print import ENV_PASSWORD, PrintError, signed_in
 from involve_desktop.core.db.backup import BackupFile
 from involve_desktop.core.db.cipher import DATABASE_ERRORS
 from involve_desktop.core.errors import InvolveError
-from involve_desktop.core.formatting import format_date
+from involve_desktop.core.formatting import format_date_time, format_size
 from involve_desktop.core.services.backups import BackupsOverview
 
 WHOLE = "looks whole"
@@ -54,17 +54,6 @@ def add_backup_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="list the backups (date, why, size, state, file name) instead of taking one",
     )
-
-
-def format_size(size: int) -> str:
-    """ "820 KB", "12.4 MB" (as the Backups tab)."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def _taken(backup: BackupFile) -> str:
-    return f"{format_date(backup.taken.date())}, {backup.taken:%H:%M}"
 
 
 def _folder(args: argparse.Namespace) -> Path | None:
@@ -107,7 +96,9 @@ def run_backup(args: argparse.Namespace) -> int:
     except InvolveError as error:
         failed = isinstance(error.__cause__, (OSError, *DATABASE_ERRORS))
         return _fail(error.message, 1 if failed else 2)
-    print(f"Backed up: {copy.path} ({format_size(copy.size)}, taken {_taken(copy)}).")
+    print(
+        f"Backed up: {copy.path} ({format_size(copy.size)}, taken {format_date_time(copy.taken)})."
+    )
     if folder is not None:
         print("It holds everyone's details: keep it somewhere safe.")
     return 0
@@ -123,7 +114,7 @@ def _print_list(overview: BackupsOverview) -> None:
     print(f"Backups in {overview.folder}, newest first:")
     rows = [
         (
-            _taken(b),
+            format_date_time(b.taken),
             b.reason_label,
             format_size(b.size),
             f"damaged: {overview.problem(b)}" if overview.problem(b) else WHOLE,

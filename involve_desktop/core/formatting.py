@@ -1,6 +1,7 @@
-"""Dates, times and money the way users read them, whatever the system locale.
+"""Dates, times, money and file sizes the way users read them, whatever the system locale.
 
-Dates as "Tue 3 Mar 2026", times 24-hour, money as "£12.50" (stored as integer pence).
+Dates as "Tue 3 Mar 2026", times 24-hour, money as "£12.50" (stored as integer pence),
+sizes as "820 KB".
 """
 
 from __future__ import annotations
@@ -21,12 +22,23 @@ def local_from_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
+def format_date_time(local: datetime) -> str:
+    """A local wall-clock time as "Tue 3 Mar 2026, 14:05"."""
+    return f"{format_date(local.date())}, {local:%H:%M}"
+
+
 def format_timestamp(moment: datetime | None, empty: str = "—") -> str:
     """A stored UTC timestamp as local "Tue 3 Mar 2026, 14:05"."""
     if moment is None:
         return empty
-    local = local_from_utc(moment)
-    return f"{format_date(local.date())}, {local:%H:%M}"
+    return format_date_time(local_from_utc(moment))
+
+
+def format_size(size: int) -> str:
+    """A file's size in bytes as "820 KB" (at least 1 KB) or "12.4 MB"."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def format_pence(pence: int) -> str:

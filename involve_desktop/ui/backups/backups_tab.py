@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.db.backup import BackupFile
-from involve_desktop.core.formatting import format_date
+from involve_desktop.core.formatting import format_date_time, format_size
 from involve_desktop.core.services import backups
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.startup import describe_backup
@@ -48,19 +48,13 @@ INTRO = (
 )
 
 
-def format_size(size: int) -> str:
-    """ "820 KB", "12.4 MB"."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def _taken(backup: BackupFile) -> str:
-    return f"{format_date(backup.taken.date())}, {backup.taken:%H:%M}"
-
-
 COLUMNS: list[Column[BackupFile]] = [
-    Column("Taken", _taken, sort_key=lambda b: b.taken.isoformat(), tooltip=lambda b: b.path.name),
+    Column(
+        "Taken",
+        lambda b: format_date_time(b.taken),
+        sort_key=lambda b: b.taken.isoformat(),
+        tooltip=lambda b: b.path.name,
+    ),
     Column("Why", lambda b: b.reason_label),
     Column("Size", lambda b: format_size(b.size), sort_key=lambda b: b.size, align_right=True),
 ]
@@ -204,7 +198,9 @@ class BackupsTab(QWidget):
             return
         self.refresh()
         self._select(copy.path)
-        self.status.setText(f"Backed up: the copy taken {_taken(copy)} is at the top of the list.")
+        self.status.setText(
+            f"Backed up: the copy taken {format_date_time(copy.taken)} is at the top of the list."
+        )
 
     def restore(self) -> None:
         """Ask, naming the date; back up what is there now; restore; sign out."""
