@@ -260,14 +260,18 @@ def damage_found(backup: Path, database: Path) -> str | None:
     return report.summary
 
 
-def _check_restorable(backup: BackupFile, database: Path, migrations_dir: Path) -> None:
-    why = damage_found(backup.path, database)
+def _refuse_damaged(backup: Path, database: Path, not_done: str) -> None:
+    """Refuse, naming what is wrong, when the copy ``backup`` is damaged; ``not_done``
+    ends the sentence "so it was …" with what was not done and what to do instead."""
+    why = damage_found(backup, database)
     if why is not None:
         raise ValidationError(
-            "backup",
-            f"The backup {backup.path.name} is damaged ({why}), so it was not "
-            "restored. Choose an older one.",
+            "backup", f"The backup {backup.name} is damaged ({why}), so it was {not_done}"
         )
+
+
+def _check_restorable(backup: BackupFile, database: Path, migrations_dir: Path) -> None:
+    _refuse_damaged(backup.path, database, "not restored. Choose an older one.")
     script = ScriptDirectory.from_config(alembic_config(migrations_dir))
     known = {rev.revision for rev in script.walk_revisions()}
     revision = _schema_revision(backup.path)
@@ -356,13 +360,11 @@ def copy_backup_to_folder(
     require(session, actor, Permission.MANAGE_BACKUPS, "copy backups")
     path = _database_file(session)
     chosen = _find(path, _folder(backups_dir), backup)
-    why = damage_found(chosen.path, path)
-    if why is not None:
-        raise ValidationError(
-            "backup",
-            f"The backup {chosen.path.name} is damaged ({why}), so it was not copied: a "
-            "copy of it could not be put back. Choose another one.",
-        )
+    _refuse_damaged(
+        chosen.path,
+        path,
+        "not copied: a copy of it could not be put back. Choose another one.",
+    )
     if not folder.is_dir():
         raise ValidationError(
             "folder",

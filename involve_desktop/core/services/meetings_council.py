@@ -20,6 +20,7 @@ without the majority. The warnings then carry no numbers.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -101,7 +102,7 @@ def _short_days(short: list[CouncilMeeting], who: str = "They") -> str:
     return f"{who} were not the majority at {count}: {days}."
 
 
-def _withheld_overall_warning(meetings: list[CouncilMeeting]) -> str | None:
+def _withheld_overall_warning(meetings: tuple[CouncilMeeting, ...]) -> str | None:
     short = [m for m in meetings if m.majority is False]
     if not short:
         return None
@@ -202,30 +203,7 @@ def council_composition(
     without = sum(m.without for m in meetings)
     unknown = sum(m.unknown for m in meetings)
     present = lived + without + unknown
-    if not permitted(session, actor, Permission.VIEW_RESTRICTED):
-        seen = [_withheld(m) for m in meetings]
-        return CouncilComposition(
-            group_id=group_id,
-            group_name=group.name,
-            start=start,
-            end=end,
-            meetings=tuple(seen),
-            present=present,
-            lived_experience=None,
-            without=None,
-            unknown=None,
-            majority=None,
-            meetings_without_majority=sum(1 for m in seen if m.majority is False),
-            not_recorded=len(held) - len(recorded),
-            warning=_withheld_overall_warning(seen),
-            people=None,
-        )
-    names = names_of(session, answers)
-    people = tuple(
-        CouncilPerson(m, names[m], answers[m], times[m])
-        for m in sorted(answers, key=lambda m: name_order(names[m], m))
-    )
-    return CouncilComposition(
+    full = CouncilComposition(
         group_id=group_id,
         group_name=group.name,
         start=start,
@@ -239,5 +217,23 @@ def council_composition(
         meetings_without_majority=sum(1 for m in meetings if not m.majority),
         not_recorded=len(held) - len(recorded),
         warning=_overall_warning(meetings, present, lived, unknown),
-        people=people,
+        people=None,
     )
+    if not permitted(session, actor, Permission.VIEW_RESTRICTED):
+        seen = tuple(_withheld(m) for m in meetings)
+        return replace(
+            full,
+            meetings=seen,
+            lived_experience=None,
+            without=None,
+            unknown=None,
+            majority=None,
+            meetings_without_majority=sum(1 for m in seen if m.majority is False),
+            warning=_withheld_overall_warning(seen),
+        )
+    names = names_of(session, answers)
+    people = tuple(
+        CouncilPerson(m, names[m], answers[m], times[m])
+        for m in sorted(answers, key=lambda m: name_order(names[m], m))
+    )
+    return replace(full, people=people)
