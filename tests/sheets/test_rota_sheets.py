@@ -278,5 +278,11 @@ def test_two_of_the_very_same_name_are_told_apart_on_every_rota_sheet(
         render(engine, coordinator, "rota-schedule", month="2026-03", person=str(aisha))
     )
     assert "Zoë Clarke (joined May 2025)" in schedule  # the other Zoë is on the rota that month
+    own = all_text(render(engine, coordinator, "rota-schedule", month="2026-03", person=str(first)))
+    assert "Rota schedule — Zoë Clarke (joined Jan 2024)" in own  # whose schedule it is
+    hers = all_text(
+        render(engine, coordinator, "rota-schedule", month="2026-03", person=str(aisha))
+    )
+    assert "Rota schedule — Aisha Khan\n" in hers or "Rota schedule — Aisha Khan " in hers
     alone = all_text(render(engine, coordinator, "weekly-rota", week="2026-03-09"))
     assert "joined" not in alone  # a week with no clash reads as before

@@ -37,7 +37,12 @@ from involve_desktop.core.services.rota_rules import (
     person_refusal,
     shift_refusal,
 )
-from involve_desktop.core.services.rota_world import load_shifts, load_world, person_name
+from involve_desktop.core.services.rota_world import (
+    load_shifts,
+    load_world,
+    person_name,
+    told_apart,
+)
 from involve_desktop.core.services.transaction import require, transaction
 
 
@@ -100,12 +105,18 @@ def assign_in_transaction(
     person = world.people.get(member_id)
     if person is None:
         raise NotFound("That member is no longer in the records. Refresh the list.")
-    refusal = shift_refusal(shift, world.assigned.get(shift_id, set()), person) or (
-        person_refusal(person, shift, world.ledger)
-    )
-    if refusal is not None:
+    assigned = world.assigned.get(shift_id, set())
+    if shift_refusal(shift, assigned, person) or person_refusal(person, shift, world.ledger):
+        person = told_apart(session, person)  # the message names which Zoë Clarke
+        refusal = shift_refusal(shift, assigned, person) or (
+            person_refusal(person, shift, world.ledger)
+        )
+        assert refusal is not None
         raise RotaRefused(refusal)
     limits = limit_refusals(person, shift, world.ledger)
+    if limits and not (override_limits and reason):
+        person = told_apart(session, person)
+        limits = limit_refusals(person, shift, world.ledger)
     limit = Refusal(limits[0].code, " ".join(r.message for r in limits)) if limits else None
     if limit is not None and not (override_limits and reason):
         codes = tuple(r.code for r in limits)

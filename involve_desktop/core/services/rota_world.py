@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import Select, func, or_, select
@@ -30,8 +30,9 @@ from involve_desktop.core.models.rota import (
     RotaSite,
     RotaUnavailable,
 )
-from involve_desktop.core.services.member_names import display_name
+from involve_desktop.core.services.member_names import display_name, with_apart
 from involve_desktop.core.services.member_search import NO_EXPIRY, PEER_ROLE_CODES
+from involve_desktop.core.services.names_apart import namesake_words
 from involve_desktop.core.services.rota_dto import (
     Attendance,
     AvailabilitySlot,
@@ -311,3 +312,10 @@ def person_name(session: Session, member_id: int) -> str:
         select(Member.full_name, Member.preferred_name).where(Member.id == member_id)
     ).one_or_none()
     return display_name(*row) if row else "That member"
+
+
+def told_apart(session: Session, person: PersonFacts) -> PersonFacts:
+    """``person`` named so a message tells them apart from anyone else in the records who
+    goes by the same name ("Zoë Clarke (joined May 2025)"); unchanged when nobody does."""
+    words = namesake_words(session, person.member_id, person.name)
+    return person if words is None else replace(person, name=with_apart(person.name, words))

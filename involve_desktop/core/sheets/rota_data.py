@@ -28,6 +28,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import rota_gap_reasons, rota_shifts, rota_sites
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_names import with_apart
+from involve_desktop.core.services.names_apart import namesake_words
 from involve_desktop.core.services.rota_dto import Attendance, CoverageState, ShiftView, hhmm
 from involve_desktop.core.services.rota_patterns import bank_holidays
 from involve_desktop.core.services.rota_world import person_name
@@ -113,6 +114,8 @@ class PersonScheduleSheet:
     shifts: tuple[RotaShiftRow, ...]
     group_name: str | None = None
     title: str | None = None
+    # Words telling them apart from someone else of the same name ("joined May 2025").
+    apart: str | None = None
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,7 @@ def load_person_schedule(
         shifts=tuple(mine),
         group_name=params.group_name,
         title=params.title,
+        apart=namesake_words(session, member_id, name) if member_id is not None else None,
     )
 
 

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from involve_desktop.core.formatting import format_date
+from involve_desktop.core.services.member_names import with_apart
 from involve_desktop.core.sheets.fonts import clean_text
 from involve_desktop.core.sheets.layout import SheetHeader, build_pdf, page_geometry
 from involve_desktop.core.sheets.names import PrivacyMode, distinct_short_names, format_name
@@ -66,7 +67,7 @@ def _table(
 
 
 def _schedule_header(sheet: PersonScheduleSheet, mode: PrivacyMode) -> SheetHeader:
-    who = format_name(sheet.name, mode)
+    who = with_apart(format_name(sheet.name, mode), sheet.apart)
     return SheetHeader(
         title=sheet.title or f"{SCHEDULE_TITLE} — {who}",
         group_name=sheet.group_name,

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from involve_desktop.core.services import member_records, members, reference_lists
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.names_apart import telling_apart
 from involve_desktop.core.services.rota_assign import assign
 from involve_desktop.core.services.rota_coverage import suggestions
+from involve_desktop.core.services.rota_rules import RotaRefused
 from involve_desktop.core.services.rota_shifts import shift_view
 from tests.core.rota.helpers import TODAY, peer, shift, site
 
@@ -65,3 +68,19 @@ def test_on_the_shift_and_in_who_could_cover(session, coordinator):
         "Zoë Clarke (joined Jan 2024)",
         "Zoë Clarke (joined May 2025)",
     ]
+
+
+def test_a_refusal_says_which_of_two_namesakes_it_means(session, coordinator):
+    ward = site(session, coordinator, "Ward 4")
+    tue = shift(session, coordinator, ward)
+    first = peer(session, coordinator, "Zoë Clarke")
+    second_zoe(session, coordinator)
+    aisha = peer(session, coordinator, "Aisha Khan")
+    assign(session, coordinator, tue, first)
+    assign(session, coordinator, tue, aisha)
+    with pytest.raises(RotaRefused) as again:
+        assign(session, coordinator, tue, first)
+    assert str(again.value) == "Zoë Clarke (joined Jan 2024) is already on this shift."
+    with pytest.raises(RotaRefused) as alone:
+        assign(session, coordinator, tue, aisha)
+    assert str(alone.value) == "Aisha Khan is already on this shift."  # no one shares it
