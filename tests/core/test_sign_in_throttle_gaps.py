@@ -118,6 +118,11 @@ def test_a_wrong_current_password_is_recorded_and_slows_down_like_sign_in(sessio
     )
     stored = session.get(Account, coordinator.account_id).password_hash
     assert verify_password(stored, "brand new password")
+    # The right current password ended the slow-down: one more slip does not wait.
+    assert sign_in_throttle.failures_in_a_row(session, coordinator.account_id)[0] == 0
+    with pytest.raises(AuthenticationError):
+        accounts.sign_in(session, "sam", "wrong", now=start + timedelta(seconds=4))
+    assert accounts.sign_in(session, "sam", "brand new password", now=start + timedelta(seconds=4))
 
 
 def test_a_turned_off_account_cannot_change_its_own_password(session, coordinator):

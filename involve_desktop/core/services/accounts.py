@@ -392,7 +392,10 @@ def change_own_password(
     with transaction(session):
         account.password_hash = hash_password(secret)
         encryption.password_set(session, account.username, secret)
-        audit.record(session, actor, "update", "account", account.id, {"password": audit.REDACTED})
+        # Its own action: the right current password also ends any slow-down (sign_in_throttle).
+        audit.record(
+            session, actor, "password-change", "account", account.id, {"password": audit.REDACTED}
+        )
 
 
 def reset_password(

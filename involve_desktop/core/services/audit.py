@@ -169,6 +169,7 @@ ACTION_WORDS = {
     "denied": "refused",
     "export": "exported",
     "password-reset": "password reset",
+    "password-change": "changed their own password",
     "password-reset-with-recovery-key": "password reset with the recovery key",
     "password-from-key-slot": "password reset from a saved key",
     "generate": "made",

@@ -3,8 +3,9 @@
 After ``FREE_TRIES`` wrong passwords in a row the next try is refused until a delay has
 passed: 2 seconds, then 4, 8, 16, 32 and at most 60. The count comes from the audit trail
 (each wrong password is a ``sign-in-failed`` row on the account; a right one is ``sign-in``
-or ``unlock``, and a coordinator's ``password-reset`` also starts again), so restarting the
-app does not reset it and nothing extra is stored.
+or ``unlock``, and a coordinator's ``password-reset`` or the account's own
+``password-change`` also starts again), so restarting the app does not reset it and
+nothing extra is stored.
 
 A copy of the app that opened the database read-only cannot write those rows; there the
 wrong passwords are also kept in this process (``remember_failure``), so the slow-down
@@ -28,7 +29,8 @@ FREE_TRIES = 5
 FIRST_DELAY_SECONDS = 2
 MAX_DELAY_SECONDS = 60
 FAILED_ACTION = "sign-in-failed"
-SUCCESS_ACTIONS = ("sign-in", "unlock", "password-reset")  # a coordinator's reset too
+# A coordinator's reset, and the account's own change after its right current password, too.
+SUCCESS_ACTIONS = ("sign-in", "unlock", "password-reset", "password-change")
 
 # Wrong passwords that could not be written to the trail (a read-only copy), by database
 # and account: their times, oldest first. Cleared by a right password in this process.
