@@ -276,7 +276,9 @@ def _rows(
                 figures=figures,
                 newcomers=new,
                 returning=figures.people - new,
-                reading=reading(figures, kind.noun, kind.verb),
+                reading=reading(
+                    figures, kind.noun, kind.verb, mass_noun=kind is InvolvementKind.ALL
+                ),
             )
         )
     return rows

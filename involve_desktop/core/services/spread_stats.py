@@ -132,24 +132,29 @@ def _times(figures: SpreadFigures) -> str:
     return f"{figures.least} to {figures.most} times"
 
 
-def reading(figures: SpreadFigures, noun: str, verb: str = "were taken by") -> str:
+def reading(
+    figures: SpreadFigures, noun: str, verb: str = "were taken by", *, mass_noun: bool = False
+) -> str:
     """One plain sentence about how concentrated the involvement was.
 
     ``noun`` names what was counted ("panel seats"), ``verb`` how people had them ("were
     taken by"). E.g. "Half of all panel seats (12 of 24) were taken by 3 of the 9 people
     involved." or "Involvement was spread evenly: 8 people took part 2 to 3 times each."
+    A ``mass_noun`` ("involvement") is not counted in the singular or plural: "No
+    involvement was recorded.", "All involvement (5 times) came from one person."
     """
     n, total = figures.people, figures.total
+    all_of = f"All {noun} ({total} times)" if mass_noun else f"All {total} {noun}"
     if n == 0:
-        return f"No {noun} were recorded."
+        return f"No {noun} was recorded." if mass_noun else f"No {noun} were recorded."
     if n == 1:
-        return f"All {total} {noun} {verb} one person."
+        return f"{all_of} {verb} one person."
     if figures.gini < EVEN_GINI:
         # "evenly" only when everyone took part as often; a low Gini with a range is "fairly".
         how = "evenly" if figures.least == figures.most else "fairly evenly"
         return f"Involvement was spread {how}: {n} people took part {_times(figures)} each."
     if n <= TOP_FEW:
-        return f"All {total} {noun} {verb} just {n} people."
+        return f"{all_of} {verb} just {n} people."
     words = share_words(figures.top_few, total)
     return (
         f"{words} of all {noun} ({figures.top_few} of {total}) {verb} "

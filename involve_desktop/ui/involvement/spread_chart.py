@@ -2,7 +2,7 @@
 
 Every bar has its value written above it and each series is named in a legend in words,
 so nothing depends on colour alone (series differ by fill: dark, white with an outline,
-grey).
+grey). A chart with nothing but zeros says so in words instead of drawing empty bars.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 FILLS = (QColor(60, 60, 60), QColor(255, 255, 255), QColor(160, 160, 160))
+NOTHING_YET = "No involvement recorded in these quarters yet."
 
 
 class SpreadChart(QWidget):
@@ -37,8 +38,14 @@ class SpreadChart(QWidget):
         self.setAccessibleDescription(self.describe())
         self.update()
 
+    def is_empty(self) -> bool:
+        """True when every value is zero (or there is nothing at all) to draw."""
+        return not any(v for _label, values in self.series for v in values)
+
     def describe(self) -> str:
         """The chart in words (for screen readers and tests)."""
+        if self.is_empty():
+            return f"{self.title}. {NOTHING_YET}"
         parts = []
         for index, category in enumerate(self.categories):
             values = ", ".join(
@@ -63,6 +70,13 @@ class SpreadChart(QWidget):
         painter.setFont(bold)
         painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line), self.title)
         painter.setFont(self.font())
+        if self.is_empty():
+            below = rect.adjusted(0, line + 4, 0, 0)
+            painter.drawText(
+                below, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, NOTHING_YET
+            )
+            painter.end()
+            return
         x = rect.left()
         legend_y = rect.top() + line + 2
         for index, (label, _values) in enumerate(self.series):

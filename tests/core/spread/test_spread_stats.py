@@ -80,6 +80,18 @@ def test_reading_for_even_spread_one_person_and_nobody() -> None:
     assert reading(spread([]), "panel seats") == "No panel seats were recorded."
 
 
+def test_reading_all_involvement_as_a_mass_noun() -> None:
+    def said(counts: list[int]) -> str:
+        return reading(spread(counts), "involvement", "came from", mass_noun=True)
+
+    assert said([]) == "No involvement was recorded."
+    assert said([5]) == "All involvement (5 times) came from one person."
+    assert said([1, 4, 9]) == "All involvement (14 times) came from just 3 people."
+    assert said([1, 1, 2, 6, 10]) == (
+        "90 % of all involvement (18 of 20) came from 3 of the 5 people involved."
+    )
+
+
 def test_share_words() -> None:
     assert share_words(2, 3) == "Two thirds"
     assert share_words(7, 12) == "58 %"

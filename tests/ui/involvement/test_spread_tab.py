@@ -52,6 +52,25 @@ def test_shows_readings_table_and_charts(qtbot, context, session, coordinator) -
     tab.people_chart.grab()  # paints without error
 
 
+def test_quarters_with_nobody_involved_say_so_instead_of_zero_bars(
+    qtbot, context, session, coordinator
+) -> None:
+    _seeded(session)
+    tab = SpreadTab(context, coordinator, today=TODAY)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 640)
+    tab.from_box.setCurrentText("Jul–Sep 2025")
+    tab.to_box.setCurrentText("Oct–Dec 2025")  # nothing was recorded before January
+    for chart in (tab.people_chart, tab.share_chart):
+        assert chart.is_empty()
+        assert chart.describe().endswith("No involvement recorded in these quarters yet.")
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.grab().save("/tmp/lead/spread_empty.png")
+    tab.to_box.setCurrentText("Apr–Jun 2026")
+    assert not tab.people_chart.is_empty()
+
+
 def test_narrowing_the_range(qtbot, context, session, coordinator) -> None:
     _seeded(session)
     tab = SpreadTab(context, coordinator, today=TODAY)
