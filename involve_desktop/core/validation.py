@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.formatting import format_date
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
@@ -139,8 +140,8 @@ def within_years(
     if not earliest <= value <= latest:
         raise ValidationError(
             field,
-            f"{label} {value.strftime('%d/%m/%Y')} looks like a typing slip — give a date "
-            f"between {earliest.strftime('%d/%m/%Y')} and {latest.strftime('%d/%m/%Y')}.",
+            f"{label} {format_date(value)} looks like a typing slip — give a date "
+            f"between {format_date(earliest)} and {format_date(latest)}.",
         )
     return value
 

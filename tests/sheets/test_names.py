@@ -32,6 +32,9 @@ FULL, INITIAL, INITIALS = PrivacyMode.FULL, PrivacyMode.FIRST_INITIAL, PrivacyMo
         ("Jean-Luc Picard", INITIAL, "Jean-Luc P."),
         ("Nguyễn Văn An", INITIALS, "N. V. A."),
         ("Ana (Jo) Silva", INITIALS, "A. J. S."),
+        ("Erased person 16", INITIAL, "Erased person 16"),  # not "Erased 1.": all the same
+        ("Erased person 16", INITIALS, "Erased person 16"),
+        ("Erased personnel", INITIAL, "Erased P."),  # only the erased name is kept whole
         ("", FULL, ""),
         ("   ", INITIAL, ""),
         ("   ", INITIALS, ""),

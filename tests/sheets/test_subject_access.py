@@ -109,3 +109,18 @@ def test_pdf_says_records_and_codes_in_words_not_numbers():
         assert words in flat, words
     for code in ("Group id", "Source", "bank_transfer", "meeting_facilitation", "Id:"):
         assert code not in flat, code
+
+
+def test_every_table_about_a_member_has_a_title_in_words():
+    """A new table holding a member's rows needs its heading, not "Involvement activity
+    member" made from its name."""
+    from involve_desktop.core.models.base import Base
+    from involve_desktop.core.sheets.subject_access import TABLE_TITLES
+
+    about_members = {
+        name
+        for name, table in Base.metadata.tables.items()
+        if any(fk.column.table.name == "member" for fk in table.foreign_keys)
+    }
+    assert {"rota_assignment", "spectrum_member"} <= about_members
+    assert about_members - set(TABLE_TITLES) == set()

@@ -45,7 +45,7 @@ from involve_desktop.core.services.gdpr_erasure_involvement import (
     ended_involvement,
     unpaid_pence,
 )
-from involve_desktop.core.services.member_names import display_name
+from involve_desktop.core.services.member_names import anonymous_name, display_name
 from involve_desktop.core.services.members import apply_values
 from involve_desktop.core.services.transaction import require, transaction
 
@@ -115,11 +115,6 @@ CLEARED_MEMBER_FIELDS: dict[str, Any] = {
     "needs_hearing_loop": False,
     "access_other": None,
 }
-
-
-def anonymous_name(member_id: int) -> str:
-    """The name an erased person is left with: "Erased person 123"."""
-    return f"Erased person {member_id}"
 
 
 def unclassified_text_columns() -> list[str]:

@@ -3,8 +3,24 @@ fast search and ordering (``sort_name``, ``name_key``, ``search_text``)."""
 
 from __future__ import annotations
 
+import re
+
 from involve_desktop.core import validation
 from involve_desktop.core.text import search_key, sort_key
+
+ERASED_PREFIX = "Erased person"
+_ERASED = re.compile(rf"{ERASED_PREFIX} \d+")
+
+
+def anonymous_name(member_id: int) -> str:
+    """The name an erased person is left with: "Erased person 123"."""
+    return f"{ERASED_PREFIX} {member_id}"
+
+
+def is_anonymous_name(name: str) -> bool:
+    """True for an erased person's name ("Erased person 123"): a sheet prints it whole in
+    every privacy mode, since shortened ("Erased 1.") every erased person reads the same."""
+    return _ERASED.fullmatch(" ".join(name.split())) is not None
 
 
 def display_name(full_name: str, preferred_name: str | None) -> str:

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
+from involve_desktop.core.services.member_names import is_anonymous_name
 from involve_desktop.core.text import sort_key
 
 
@@ -65,12 +66,13 @@ def format_name(name: str, mode: PrivacyMode) -> str:
       name stays as it is ("Cher").
     - INITIALS: the initial of every word ("Mary Ann Smith" → "M. A. S.", "Cher" → "C.").
 
-    Empty or blank names give "".
+    Empty or blank names give "". An erased person's "Erased person 21" stays whole in
+    every mode: shortened, every erased person would print the same.
     """
     words = _words(name)
     if not words:
         return ""
-    if mode is PrivacyMode.FULL:
+    if mode is PrivacyMode.FULL or is_anonymous_name(name):
         return " ".join(words)
     if mode is PrivacyMode.FIRST_INITIAL:
         if len(words) == 1:

@@ -46,6 +46,8 @@ TABLE_TITLES = {
     "enrolment": "Leadership programme places",
     "cohort_facilitator": "Cohorts facilitated",
     "alumni_action_member": "Alumni actions",
+    "involvement_activity_member": "Involvement activities you came to",
+    "spectrum_member": "Involvement self-assessments you took part in",
 }
 # Derived search columns: held only to find people quickly, and shown in the JSON.
 HIDDEN_MEMBER_FIELDS = frozenset({"sort_name", "name_key", "search_text"})
