@@ -142,6 +142,16 @@ def test_gaps_list_has_each_gap_with_its_state_and_how_many_more(engine, coordin
     assert "Why" in text and "could cover" in text  # the reason for each gap
 
 
+def test_gaps_list_of_weeks_with_no_shifts_does_not_say_no_gaps(engine, coordinator, rota) -> None:
+    later = all_text(render(engine, coordinator, "rota-gaps", week="2026-06-01", weeks=2))
+    assert "No gaps" not in later
+    assert "No shifts are planned from Mon 1 Jun 2026 to Sun 14 Jun 2026" in later
+    running_on = all_text(render(engine, coordinator, "rota-gaps", week="2026-03-02", weeks=8))
+    assert (
+        "3 shifts below the minimum" in running_on and "No shifts are planned after" in running_on
+    )
+
+
 def test_rota_sheets_need_view_rota_and_print_sheets() -> None:
     for key in ("weekly-rota", "rota-schedule", "rota-gaps"):
         spec = get_sheet(key)

@@ -18,10 +18,15 @@ already on a shift differ), so a quarter of a large rota stays quick.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from involve_desktop.core.formatting import format_date
+from involve_desktop.core.models.rota import RotaShift
+from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_coverage import gaps
 from involve_desktop.core.services.rota_dto import (
@@ -39,6 +44,7 @@ from involve_desktop.core.services.rota_rules import (
     training_words,
 )
 from involve_desktop.core.services.rota_world import load_world
+from involve_desktop.core.services.transaction import require
 
 FREE = "free"
 LIMIT_WORDS = {
@@ -46,6 +52,65 @@ LIMIT_WORDS = {
     "limit_week": "over their shifts a week",
     "limit_month": "over their hours a month",
 }
+NO_GAPS = "No gaps: every shift in this period has enough peers together."
+
+
+@dataclass(frozen=True)
+class PlannedShifts:
+    """How much of a period the rota covers at all: shifts planned in it (not cancelled)
+    and the last day with a shift planned anywhere (this site, when one was chosen), so
+    "no gaps" is never said of weeks that simply have no shifts yet."""
+
+    start: date
+    end: date
+    count: int
+    last_day: date | None
+
+    def none_planned(self) -> str | None:
+        """Words for a period with no shifts in it, or None when it has some."""
+        if self.count:
+            return None
+        period = f"{format_date(self.start)} to {format_date(self.end)}"
+        if self.last_day is None:
+            return f"No shifts are planned yet, so there is nothing to cover ({period})."
+        if self.last_day < self.start:
+            return (
+                f"No shifts are planned from {period}: the rota so far ends on "
+                f"{format_date(self.last_day)}. Add the shifts first (Rota → Set up)."
+            )
+        return f"No shifts are planned from {period}."
+
+    def ends_early(self) -> str | None:
+        """A note when shifts stop before the period ends (later weeks are not covered, just
+        not planned yet), or None."""
+        if not self.count or self.last_day is None or self.last_day >= self.end:
+            return None
+        return f"No shifts are planned after {format_date(self.last_day)} yet."
+
+    def no_gaps(self) -> str:
+        """What to say when no shift in the period is a gap."""
+        empty = self.none_planned()
+        if empty is not None:
+            return empty
+        early = self.ends_early()
+        return NO_GAPS if early is None else f"{NO_GAPS} {early}"
+
+
+def planned_shifts(
+    session: Session, actor: Actor, start: date, end: date, *, site_id: int | None = None
+) -> PlannedShifts:
+    """Shifts planned from ``start`` to ``end`` and the last day any shift is planned."""
+    require(session, actor, Permission.VIEW_ROTA, "see the rota")
+    live = [RotaShift.cancelled.is_(False)]
+    if site_id is not None:
+        live.append(RotaShift.site_id == site_id)
+    count = session.scalar(
+        select(func.count(RotaShift.id)).where(*live, RotaShift.day >= start, RotaShift.day <= end)
+    )
+    last_day = session.scalar(select(func.max(RotaShift.day)).where(*live))
+    return PlannedShifts(start, end, int(count or 0), last_day)
+
+
 HARD_WORDS = {
     "unavailable": "away",
     "training": "{training} training not current",

@@ -30,6 +30,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_names import with_apart
 from involve_desktop.core.services.names_apart import namesake_words
 from involve_desktop.core.services.rota_dto import Attendance, CoverageState, ShiftView, hhmm
+from involve_desktop.core.services.rota_gap_reasons import NO_GAPS
 from involve_desktop.core.services.rota_patterns import bank_holidays
 from involve_desktop.core.services.rota_world import person_name
 from involve_desktop.core.services.transaction import require
@@ -129,6 +130,8 @@ class GapsSheet:
     group_name: str | None = None
     title: str | None = None
     reasons: tuple[str, ...] = ()  # why each shift is a gap, in the same order (no names)
+    no_gaps: str = NO_GAPS  # said when there are none ("No shifts are planned from …")
+    ends_early: str | None = None  # "No shifts are planned after Sun 20 Dec 2026 yet."
 
 
 def parse_day(field: str, label: str, text: str | None, default: date) -> date:
@@ -303,6 +306,7 @@ def load_gaps(session: Session, actor: Actor, params: SheetParams, today: date) 
     found = rota_gap_reasons.gaps_with_reasons(
         session, actor, start, end, site_id=site_id, today=today
     )
+    planned = rota_gap_reasons.planned_shifts(session, actor, start, end, site_id=site_id)
     return GapsSheet(
         start=start,
         end=end,
@@ -311,6 +315,8 @@ def load_gaps(session: Session, actor: Actor, params: SheetParams, today: date) 
         group_name=params.group_name,
         title=params.title,
         reasons=tuple(gap.why for gap in found),
+        no_gaps=planned.no_gaps(),
+        ends_early=planned.ends_early(),
     )
 
 

@@ -33,7 +33,6 @@ from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_tab
 SCHEDULE_TITLE = "Rota schedule"
 GAPS_TITLE = "Rota gaps"
 NO_SHIFTS = "No shifts this month."
-NO_GAPS = "No gaps: every shift in this period has enough peers together."
 SCHEDULE_HEADER = ("Date", "Time", "Site", "Also on shift", "Cover")
 GAPS_HEADER = ("Date", "Time", "Site", "On shift", "State", "Needs")
 SCHEDULE_SHARES = (0.2, 0.16, 0.24, 0.24, 0.16)
@@ -141,7 +140,7 @@ def render_gaps(
     header = _gaps_header(sheet)
     story: list[Flowable]
     if not sheet.shifts:
-        story = [Spacer(1, 4 * mm), paragraph(NO_GAPS, styles.body)]
+        story = [Spacer(1, 4 * mm), paragraph(sheet.no_gaps, styles.body)]
     else:
         rows: list[list] = []
         why_rows: list[int] = []
@@ -166,6 +165,8 @@ def render_gaps(
             "together. ALONE means one peer with nobody to support them. Why says who could "
             "fill each one, or what stops everyone."
         )
+        if sheet.ends_early:
+            summary = f"{summary} {sheet.ends_early}"
         width = page_geometry(options, header).content_width
         story = [
             paragraph(clean_text(summary), styles.body),

@@ -153,20 +153,29 @@ class GapsView(QWidget):
         """Ask the service for the gaps again."""
         start, end = self.period_dates()
         found: list[GapInfo] | None = None
+        planned: rota_gap_reasons.PlannedShifts | None = None
         with service_call(self, title="Rota"), self.context.session() as session:
             found = rota_gap_reasons.gaps_with_reasons(
                 session, self.actor, start, end, site_id=self._site_id, today=self.today
             )
-        if found is None:
+            planned = rota_gap_reasons.planned_shifts(
+                session, self.actor, start, end, site_id=self._site_id
+            )
+        if found is None or planned is None:
             return
         self.table.gaps_model.set_rows(found)
         if len(found) <= FIT_ROWS_UP_TO:  # rows as tall as their wrapped "Why" (no "…")
             self.table.resizeRowsToContents()
         period = f"{format_date(start)} to {format_date(end)}"
+        early = planned.ends_early()
         if found:
             verb = "needs" if len(found) == 1 else "need"
-            self.summary.setText(f"{plural(len(found), 'shift')} {verb} cover, {period}")
+            text = f"{plural(len(found), 'shift')} {verb} cover, {period}"
+            self.summary.setText(text if early is None else f"{text}. {early}")
+        elif (empty := planned.none_planned()) is not None:
+            self.summary.setText(empty)  # no "✓": weeks with no shifts are not covered
         else:
-            self.summary.setText(f"✓ No gaps: every shift is covered, {period}")
+            text = f"✓ No gaps: every shift is covered, {period}"
+            self.summary.setText(text if early is None else f"{text}. {early}")
         if found and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.table.gaps_model.index(0, 0))

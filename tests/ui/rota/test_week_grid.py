@@ -187,6 +187,20 @@ def test_one_gap_reads_needs_cover_in_the_singular(qtbot, context, coordinator, 
     assert view.gaps.summary.text().startswith("1 shift needs cover,")
 
 
+def test_gaps_of_weeks_with_no_shifts_are_not_ticked_as_covered(
+    qtbot, context, coordinator, session
+):
+    ward = site(session, coordinator, "Ward 4")
+    shift(session, coordinator, ward)  # Tue 3 Mar 2026, nobody on it
+    view = make_view(qtbot, context, coordinator)
+    view.show_gaps()
+    view.gaps.show_period(date(2026, 4, 6), date(2026, 4, 19))
+    text = view.gaps.summary.text()
+    assert "✓" not in text and text.startswith("No shifts are planned from Mon 6 Apr 2026")
+    view.gaps.show_period(date(2026, 3, 2), date(2026, 3, 29))
+    assert view.gaps.summary.text().endswith("No shifts are planned after Tue 3 Mar 2026 yet.")
+
+
 def test_peer_supporters_button_opens_the_person_view_without_a_member(
     qtbot, context, coordinator, ward, monkeypatch
 ):
