@@ -58,7 +58,7 @@ def tab(qtbot, context, coordinator) -> ListsTab:
 def test_lists_tab_follows_accounts_for_coordinators(qtbot, context, coordinator):
     view = SettingsView(context, coordinator)
     qtbot.addWidget(view)
-    tabs = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    tabs = [view.tabs.tabText(i).replace("&", "") for i in range(view.tabs.count())]
     assert tabs == [
         "Group",
         "Accounts",
@@ -101,7 +101,9 @@ def test_duplicate_role_name_shown_beside_name_and_typing_kept(
         type_text(qtbot, dialog.name, "peer supporter")
         dialog.save()
         assert dialog.isVisible()
-        assert "already in the list" in dialog.errors._labels["name"].text()
+        message = dialog.errors._labels["name"].text()
+        assert "The list already has a role called peer supporter" in message
+        assert "'" not in message  # plain words, not Python's quotes
         assert dialog.name.text() == "peer supporter"
         dialog.reject()  # Cancel after typing: "Discard your changes?" → Discard changes
         assert asked == [dialog] and not dialog.isVisible()
@@ -111,16 +113,21 @@ def test_duplicate_role_name_shown_beside_name_and_typing_kept(
     assert seen and texts(tab.roles, 0).count("Peer supporter") == 1
 
 
-def test_retire_and_restore_a_role(qtbot, tab, context):
+def test_retire_and_restore_a_role(qtbot, tab, context, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
     tab.select(tab.roles_table, tab.roles, tab.roles.all_rows()[-1].id)  # "Staff"
-    assert tab.retire_role_button.text() == "Retire"
+    assert tab.retire_role_button.text().replace("&", "") == "Retire"
     qtbot.mouseClick(tab.retire_role_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].startswith("Retire “Staff”?")
     assert tab.selected_role().name == "Staff" and texts(tab.roles, 1)[-1] == "Retired"
-    assert tab.retire_role_button.text() == "Restore"
+    assert tab.retire_role_button.text().replace("&", "") == "Restore"
     with context.session() as session:
         assert "Staff" not in [r.name for r in reference_lists.role_types(session)]
     qtbot.mouseClick(tab.retire_role_button, Qt.MouseButton.LeftButton)
-    assert texts(tab.roles, 1)[-1] == "In use"
+    assert texts(tab.roles, 1)[-1] == "In use" and len(asked) == 1  # restoring does not ask
 
 
 def test_add_training_that_does_not_expire_then_give_it_a_validity(

@@ -1,7 +1,8 @@
 """Settings → Lists: the roles people hold and the kinds of training (coordinators only).
 
 Entries are never deleted: retiring one takes it off the choices for new records, and
-everyone who already has it keeps it on their record.
+everyone who already has it keeps it on their record. Retiring asks first, saying what still
+uses the entry (rota patterns and coming shifts that require it, people who hold it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -30,7 +32,12 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core.services import reference_lists
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.reference_lists import RoleTypeInfo, TrainingTypeInfo
+from involve_desktop.core.services.reference_lists import (
+    ListEntryUse,
+    RoleTypeInfo,
+    TrainingTypeInfo,
+)
+from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.keyboard import tab_leaves
@@ -61,6 +68,50 @@ TRAINING_COLUMNS: list[Column[TrainingTypeInfo]] = [
     Column("Valid for", lambda t: validity_text(t.validity_months)),
     Column("Status", lambda t: status_text(t.active)),
 ]
+# What retiring does, after what uses the entry (and before "you can restore it").
+RETIRE_EFFECT = {
+    "role": "Once retired it is no longer offered when adding a role to someone's record, "
+    "so nobody else can be given it.",
+    "training": "Once retired it is no longer offered when recording training, so nobody "
+    "else can get it.",
+}
+# Said when changing how long training stays current: expiry dates are stored when recorded.
+VALIDITY_NOTE = (
+    "Training already recorded keeps the expiry date it was given; a new "
+    "“Valid for” applies to training recorded from now on."
+)
+
+
+def use_words(use: ListEntryUse) -> str:
+    """ "It is required by 3 rota patterns and 12 coming shifts; 16 people hold it." """
+    required = [
+        plural(count, word)
+        for count, word in (
+            (use.rota_patterns, "rota pattern"),
+            (use.future_shifts, "coming shift"),
+        )
+        if count
+    ]
+    held = {0: "nobody holds it now", 1: "1 person holds it"}.get(
+        use.people, f"{plural(use.people, 'person', 'people')} hold it"
+    )
+    if required:
+        return f"It is required by {' and '.join(required)}; {held}."
+    return held[0].upper() + held[1:] + "."
+
+
+def retire_question(kind: str, name: str, use: ListEntryUse) -> str:
+    """The question before retiring ``name`` (a "role" or "training"), naming what uses it
+    and what retiring does."""
+    effect = RETIRE_EFFECT[kind]
+    if use.rota_patterns or use.future_shifts:
+        effect = effect[:-1] + ", and only people who already have it can work those shifts."
+    keeps = f"Everyone who {'holds' if kind == 'role' else 'has'} it keeps it, and you can "
+    keeps += "restore it at any time."
+    uses = " ".join(part for part in (use_words(use), use.built_in) if part)
+    return f"Retire “{name}”?\n\n{uses}\n\n{effect} {keeps}"
+
+
 # Saves the typed name (and validity in months) through the service; returns the saved entry.
 SaveEntry = Callable[[Session, str, int | None], Any]
 
@@ -92,7 +143,7 @@ class ListEntryDialog(EditDialog):
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("", labels["name"])
-        self.expires = QCheckBox("Needs renewing after")
+        self.expires = QCheckBox("Needs &renewing after")
         self.months = QSpinBox()
         self.months.setRange(1, 240)
         self.months.setSuffix(" months")
@@ -110,6 +161,10 @@ class ListEntryDialog(EditDialog):
             hint = QLabel("Leave unticked for training that does not expire.")
             hint.setWordWrap(True)
             form.addRow("", hint)
+            if name:  # changing training already in the list
+                self.validity_note = QLabel(VALIDITY_NOTE)
+                self.validity_note.setWordWrap(True)
+                form.addRow("", self.validity_note)
             form.addRow("", labels["validity_months"])
         self.with_validity = with_validity
         buttons = QDialogButtonBox(
@@ -180,13 +235,15 @@ class ListsTab(QWidget):
         self.training: DtoTableModel[TrainingTypeInfo] = DtoTableModel(TRAINING_COLUMNS, self)
         self.roles_table = _table(self.roles, "Roles")
         self.training_table = _table(self.training, "Training")
-        self.add_role_button = _button("Add role…", "Add role", self.add_role)
-        self.rename_role_button = _button("Rename…", "Rename role", self.rename_role)
-        self.retire_role_button = _button("Retire", "Retire or restore role", self.toggle_role)
-        self.add_training_button = _button("Add training…", "Add training", self.add_training)
-        self.edit_training_button = _button("Edit…", "Edit training", self.edit_training)
+        # Alt letters: only R and E fit both "Retire" and "Restore" (the Settings tabs hold
+        # T and I), so the two Retire buttons take those and the others fit around them.
+        self.add_role_button = _button("Add ro&le…", "Add role", self.add_role)
+        self.rename_role_button = _button("Rena&me…", "Rename role", self.rename_role)
+        self.retire_role_button = _button("&Retire", "Retire or restore role", self.toggle_role)
+        self.add_training_button = _button("&Add training…", "Add training", self.add_training)
+        self.edit_training_button = _button("E&dit…", "Edit training", self.edit_training)
         self.retire_training_button = _button(
-            "Retire", "Retire or restore training", self.toggle_training
+            "R&etire", "Retire or restore training", self.toggle_training
         )
         self.roles_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.training_table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -245,12 +302,12 @@ class ListsTab(QWidget):
 
     def _update_buttons(self) -> None:
         role, training = self.selected_role(), self.selected_training()
-        for button, item in (
-            (self.retire_role_button, role),
-            (self.retire_training_button, training),
+        for button, item, words in (
+            (self.retire_role_button, role, ("&Retire", "&Restore")),
+            (self.retire_training_button, training, ("R&etire", "R&estore")),
         ):
             button.setEnabled(item is not None)
-            button.setText("Restore" if item is not None and not item.active else "Retire")
+            button.setText(words[1] if item is not None and not item.active else words[0])
         self.rename_role_button.setEnabled(role is not None)
         self.edit_training_button.setEnabled(training is not None)
 
@@ -290,9 +347,15 @@ class ListsTab(QWidget):
         self._open(dialog, self.roles_table, self.roles)
 
     def toggle_role(self) -> None:
-        """Retire the selected role, or restore a retired one."""
+        """Retire the selected role (after asking), or restore a retired one."""
         role = self.selected_role()
         if role is None:
+            return
+        if role.active and not self._may_retire(
+            "role",
+            role.name,
+            lambda session: reference_lists.role_type_use(session, self.actor, role.id),
+        ):
             return
 
         def save(session: Session) -> RoleTypeInfo:
@@ -336,9 +399,15 @@ class ListsTab(QWidget):
         self._open(dialog, self.training_table, self.training)
 
     def toggle_training(self) -> None:
-        """Retire the selected training, or restore a retired one."""
+        """Retire the selected training (after asking), or restore a retired one."""
         kind = self.selected_training()
         if kind is None:
+            return
+        if kind.active and not self._may_retire(
+            "training",
+            kind.name,
+            lambda session: reference_lists.training_type_use(session, self.actor, kind.id),
+        ):
             return
 
         def save(session: Session) -> TrainingTypeInfo:
@@ -347,6 +416,24 @@ class ListsTab(QWidget):
             )
 
         self._save_now(save, self.training_table, self.training, kind.id)
+
+    def _may_retire(
+        self, kind: str, name: str, count_use: Callable[[Session], ListEntryUse]
+    ) -> bool:
+        """Ask before retiring, saying what still uses the entry; Esc and Enter answer No."""
+        use: ListEntryUse | None = None
+        with service_call(self) as call, self.context.session() as session:
+            use = count_use(session)
+        if call.failed or use is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            f"Retire {kind}",
+            retire_question(kind, name, use),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _save_now(
         self,
