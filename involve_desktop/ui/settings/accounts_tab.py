@@ -61,12 +61,12 @@ class AccountsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.add_button = QPushButton("Add account…")
+        self.add_button = QPushButton("&Add account…")
         self.add_button.setDefault(True)
         self.add_button.setAccessibleName("Add account")
-        self.toggle_button = QPushButton("Turn off")
+        self.toggle_button = QPushButton("Tu&rn off")
         self.toggle_button.setAccessibleName("Turn account off or on")
-        self.reset_button = QPushButton("Reset password…")
+        self.reset_button = QPushButton("Reset &password…")
         self.reset_button.setAccessibleName("Reset password")
         self.add_button.clicked.connect(self.add_account)
         self.toggle_button.clicked.connect(self.toggle_active)
@@ -104,7 +104,7 @@ class AccountsTab(QWidget):
         account = self.selected()
         self.toggle_button.setEnabled(account is not None)
         self.reset_button.setEnabled(account is not None)
-        self.toggle_button.setText("Turn on" if account and not account.active else "Turn off")
+        self.toggle_button.setText("Tu&rn on" if account and not account.active else "Tu&rn off")
 
     def add_account(self) -> None:
         """Open the Add account dialog; refresh when an account was added."""

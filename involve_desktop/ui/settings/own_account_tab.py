@@ -1,4 +1,5 @@
-"""Settings → Your account: change your own password (everyone)."""
+"""Settings → Your account: change your own password (everyone); Enter in any of the three
+boxes changes it, as the button does."""
 
 from __future__ import annotations
 
@@ -40,18 +41,20 @@ class OwnAccountTab(QWidget):
         self.general = error_label()
         self.errors = FieldErrors(labels, self.general)
         self.done = QLabel()
-        self.save_button = QPushButton("Change password")
+        self.save_button = QPushButton("Change &password")
         self.save_button.clicked.connect(self.save)
+        for box in (self.current, self.new, self.again):
+            box.returnPressed.connect(self.save)
         who = QLabel(
             f"Signed in as <b>{escape(actor.display_name)}</b> ({escape(actor.username)}), "
             f"{actor.role.label.lower()}."
         )
         form = QFormLayout()
-        form.addRow("Current password:", self.current)
+        form.addRow("&Current password:", self.current)
         form.addRow("", labels["current_password"])
-        form.addRow("New password:", self.new)
+        form.addRow("N&ew password:", self.new)
         form.addRow("", labels["password"])
-        form.addRow("New password again:", self.again)
+        form.addRow("New password &again:", self.again)
         form.addRow("", labels["confirm"])
         form.addRow("", buttons_row(self.save_button, self.done))
         self.setLayout(page(who, narrow(form), self.general))

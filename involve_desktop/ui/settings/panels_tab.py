@@ -3,12 +3,14 @@
 The policy kind (at least a number / equal numbers / a majority of lived-experience
 members), the lived-experience members every panel needs, and the share of seats the 3
 people who sat most may take before the Panels area warns. ``saved`` is emitted after a
-save so the Panels area can use the new values at once.
+save so the Panels area can use the new values at once. Enter in the number boxes (or on a
+policy choice) saves, as the Save button does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -33,10 +35,11 @@ from involve_desktop.ui.widgets import buttons_row, narrow, page
 MIN_THRESHOLD, MAX_THRESHOLD = 10, 100
 # What each policy asks, with an Alt letter each (keyboard users reach a choice directly).
 # "Equal numbers" alone read as "exactly equal"; the rule is "at least as many". The words
-# are no longer than before, so Settings still fits a small window.
+# are no longer than before, so Settings still fits a small window. Y is the "Your account"
+# tab's letter, so "At least as many" takes E.
 KIND_WORDS = {
     PolicyKind.AT_LEAST: "&At least a number of lived-experience members",
-    PolicyKind.EQUAL: "At least as man&y lived-experience members as staff",
+    PolicyKind.EQUAL: "At least as many lived-&experience members as staff",
     PolicyKind.MAJORITY: "A &majority of lived-experience members",
 }
 KIND_TIPS = {
@@ -111,6 +114,14 @@ class PanelsTab(QWidget):
         hint.setWordWrap(True)
         self.setLayout(page(narrow(form, 760), hint))
         self.load()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter in a number box or on a policy choice saves (they pass Enter on unused)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.save_button.isEnabled():
+            event.accept()
+            self.save()
+            return
+        super().keyPressEvent(event)
 
     def load(self) -> None:
         """Show the policy in force."""
