@@ -2,7 +2,10 @@
 each person's payment statement.
 
 Only payable items count: NOT_PAYABLE lines (people who declined payment or take expenses
-only) are never in a batch; a statement lists them apart as recorded involvement.
+only) are never in a batch; a statement lists them apart as recorded involvement. Nor is a
+line for time not yet paid whose person's preference is now declined or expenses only
+(changing the preference takes such lines out; older data may still hold some): the batch
+keeps those apart in ``held_back`` to be named, never totalled, and its CSV leaves them out.
 Coordinators only (VIEW_PAYMENTS).
 """
 
@@ -66,15 +69,20 @@ def finance_batch(
     wanted = tuple(PayStatus(s) for s in statuses if PayStatus(s) is not PayStatus.NOT_PAYABLE)
     lines = lines_in(session, start, end, statuses=wanted) if wanted else []
     claims = claims_in(session, start, end, statuses=wanted) if wanted else []
+    methods = methods_of(session, {x.member_id for x in (*lines, *claims)})
     by_person: dict[int, tuple[list[PayLineInfo], list[ExpenseInfo]]] = {}
     names: dict[int, str] = {}
+    held_back: list[PayLineInfo] = []
     for line in lines:
+        method = methods.get(line.member_id)
+        if line.status is not PayStatus.PAID and method is not None and not method.pays_time:
+            held_back.append(line)  # never pay time to someone who does not take it
+            continue
         by_person.setdefault(line.member_id, ([], []))[0].append(line)
         names[line.member_id] = line.name
     for claim in claims:
         by_person.setdefault(claim.member_id, ([], []))[1].append(claim)
         names[claim.member_id] = claim.name
-    methods = methods_of(session, by_person)
     people = []
     by_method: dict[PaymentMethod, int] = {}
     for member_id in sorted(by_person, key=lambda m: name_order(names[m], m)):
@@ -103,6 +111,7 @@ def finance_batch(
         tuple(people),
         sum(p.total_pence for p in people),
         {m: by_method[m] for m in PaymentMethod if m in by_method},
+        tuple(held_back),
     )
 
 

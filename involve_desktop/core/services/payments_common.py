@@ -3,9 +3,11 @@
 Pay lines and expense claims move the same way: pending → approved (who, when) → paid (on a
 day, never in the future and never before the day of the work or expense); paid is final;
 NOT_PAYABLE lines (people who declined payment or want expenses only) are never approved or
-paid. ``move`` applies one transition to rows of either kind, refusing the whole batch with
-``PaymentRefused`` if any row may not move (``ValidationError`` on ``paid_on`` for a paid
-date before the work), so nothing is half-done.
+paid, nor is a line for time whose person's preference is now declined or expenses only
+(sent back, such a line becomes NOT_PAYABLE). ``move`` applies one transition to rows of
+either kind, refusing the whole batch with ``PaymentRefused`` if any row may not move
+(``ValidationError`` on ``paid_on`` for a paid date before the work), so nothing is half-
+done.
 """
 
 from __future__ import annotations
@@ -193,6 +195,23 @@ def _refusal(row: Row, transition: Transition) -> str | None:
     return None
 
 
+def _declines_time(
+    row: Row, transition: Transition, methods: dict[int, PaymentMethod]
+) -> str | None:
+    """Why a line for time may not be approved or paid: the person's preference now is
+    declined or expenses only (a guard: changing the preference takes such lines out)."""
+    if not isinstance(row, PayLine) or transition == "unapprove":
+        return None
+    method = methods.get(row.member_id)
+    if method is None or method.pays_time:
+        return None
+    return (
+        f"{_what(row)} is for time, but this person's preference is now "
+        f"“{method.label}”: nobody is paid for time they do not take payment for. Send the "
+        f"line back and it is recorded, not paid, instead; it cannot be {_done(transition)}."
+    )
+
+
 def earliest_paid_on(rows: Sequence[Row]) -> date | None:
     """The first day these lines or claims may be marked paid: the latest day among them
     (money for work or an expense cannot go out before it happened); None for no rows."""
@@ -239,7 +258,12 @@ def move(
                 "mark it paid on or after the day it is paid."
             )
         _check_not_before_work(rows, paid_on)
-    problems = [p for p in (_refusal(r, transition) for r in rows) if p]
+    methods = methods_of(session, {r.member_id for r in rows if isinstance(r, PayLine)})
+    problems = [
+        p
+        for p in (_refusal(r, transition) or _declines_time(r, transition, methods) for r in rows)
+        if p
+    ]
     if problems:
         more = len(problems) - 1
         extra = f" ({more} more could not be {_done(transition)} either.)" if more else ""
@@ -247,14 +271,19 @@ def move(
     now = utcnow()
     for row in rows:
         entity = "pay_line" if isinstance(row, PayLine) else "expense_claim"
-        before = row.status
+        before, amount_before = row.status, row.amount_pence
         if transition == "approve":
             row.status, row.approved_by, row.approved_at = "approved", actor.display_name, now
         elif transition == "unapprove":
             row.status, row.approved_by, row.approved_at = "pending", None, None
+            method = methods.get(row.member_id) if isinstance(row, PayLine) else None
+            if isinstance(row, PayLine) and method is not None and not method.pays_time:
+                apply_method(row, method)  # they decline payment now: recorded, not paid
         else:
             row.status, row.paid_on, row.paid_by = "paid", paid_on, actor.display_name
         changes: dict[str, object] = {"status": [before, row.status]}
+        if row.amount_pence != amount_before:  # sent back for someone who declines: 0
+            changes["amount_pence"] = [amount_before, row.amount_pence]
         if transition == "pay":
             changes["paid_on"] = [None, paid_on.isoformat() if paid_on else None]
         audit.record(session, actor, "update", entity, row.id, changes)
@@ -284,6 +313,18 @@ def apply_method(line: PayLine, method: PaymentMethod | None) -> bool:
         return False
     line.method, line.status, line.amount_pence = new
     return True
+
+
+def take_out_of_batch(session: Session, actor: Actor, line: PayLine, method: PaymentMethod) -> None:
+    """An approved line for someone whose preference ``method`` no longer pays for time:
+    recorded, not paid (amount 0, approval cleared), audited, never in a batch again."""
+    before = {k: getattr(line, k) for k in ("status", "amount_pence", "method", "approved_by")}
+    line.status, line.amount_pence, line.method = PayStatus.NOT_PAYABLE.value, 0, method.value
+    line.approved_by, line.approved_at = None, None
+    after = {k: getattr(line, k) for k in before}
+    changes = audit.changes_between(before, after)
+    changes["taken_out_of_batch"] = f"the person now has {method.label.lower()}"
+    audit.record(session, actor, "update", "pay_line", line.id, changes)
 
 
 def move_by_ids(

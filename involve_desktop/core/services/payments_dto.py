@@ -127,7 +127,11 @@ class PreferenceInput:
 
 @dataclass(frozen=True)
 class PreferenceInfo:
-    """A person's payment preference (``method`` None: not asked yet)."""
+    """A person's payment preference (``method`` None: not asked yet).
+
+    ``taken_out``: after a save, how many approved (not yet paid) lines for their time were
+    taken out of the finance batch because the new preference does not pay for time.
+    """
 
     member_id: int
     name: str
@@ -136,6 +140,21 @@ class PreferenceInfo:
     note: str | None
     updated_by: str | None
     updated_at: datetime | None
+    taken_out: int = 0
+
+    @property
+    def taken_out_words(self) -> str:
+        """What saving did to approved lines, to tell the coordinator ("" if nothing)."""
+        if not self.taken_out or self.method is None:
+            return ""
+        count = self.taken_out
+        lines = f"{count} approved line{'s' if count != 1 else ''}"
+        return (
+            f"{lines} for {self.name}'s time {'were' if count != 1 else 'was'} taken out of "
+            f"the finance batch: they now have “{self.method.label}”, so their time is "
+            "recorded, not paid. Their expenses are still paid back. If this was a mistake, "
+            "set their preference back; the lines then wait for approval again."
+        )
 
 
 # --- Rates --------------------------------------------------------------------------------
@@ -226,8 +245,12 @@ class GenerateResult:
     ``created`` counts every new line; ``not_payable`` how many of those are recorded but not
     paid (declined or expenses only). ``no_rate`` names what had no rate (activities, or a
     per-hour panel without times); ``no_preference`` the people to ask how they want to be
-    paid. ``updated``/``withdrawn``: lines not yet approved brought in line with their source,
-    or taken away because the involvement is no longer recorded.
+    paid. ``updated``/``withdrawn``: lines waiting for approval brought in line with their
+    source, or taken away because the involvement is no longer recorded;
+    ``updated_not_payable``: lines recorded, not paid, brought in line; ``withdrawn_no_rate``:
+    lines not yet approved taken away because no rate is left for their day (made again once
+    one is set); ``approved_old_rate``: approved lines, not paid, at a rate no longer valid
+    on their day (send them back to re-price them).
     """
 
     created: int
@@ -237,6 +260,9 @@ class GenerateResult:
     no_preference: list[str] = field(default_factory=list)
     updated: int = 0
     withdrawn: int = 0
+    updated_not_payable: int = 0
+    withdrawn_no_rate: int = 0
+    approved_old_rate: int = 0
 
     @property
     def summary(self) -> str:
@@ -254,10 +280,33 @@ class GenerateResult:
                 f"{self.updated} waiting line{'s' if self.updated != 1 else ''} changed "
                 "to match the record."
             )
+        if self.updated_not_payable:
+            count = self.updated_not_payable
+            parts.append(
+                f"{count} line{'s' if count != 1 else ''} recorded but not paid changed "
+                "to match the record."
+            )
         if self.withdrawn:
             parts.append(
                 f"{self.withdrawn} waiting line{'s' if self.withdrawn != 1 else ''} "
                 "withdrawn because the involvement is no longer recorded."
+            )
+        if self.withdrawn_no_rate:
+            count = self.withdrawn_no_rate
+            parts.append(
+                f"{count} line{'s' if count != 1 else ''} not yet approved "
+                f"{'were' if count != 1 else 'was'} withdrawn because no rate is set for "
+                f"{'their' if count != 1 else 'its'} day; making pay lines again once one is "
+                f"set brings {'them' if count != 1 else 'it'} back at it."
+            )
+        if self.approved_old_rate:
+            count = self.approved_old_rate
+            parts.append(
+                f"{count} approved line{'s' if count != 1 else ''} in this period "
+                f"{'are' if count != 1 else 'is'} at an older rate than the one now set "
+                f"for {'their' if count != 1 else 'its'} day — send "
+                f"{'them' if count != 1 else 'it'} back, then make pay lines again, to "
+                "re-price."
             )
         if self.no_rate:
             parts.append("No rate is set for: " + ", ".join(self.no_rate) + ".")
@@ -338,7 +387,8 @@ class PersonTotals:
 
 @dataclass(frozen=True)
 class FinanceBatch:
-    """What to pay for a period: per person, per method and in total."""
+    """What to pay for a period: per person, per method and in total. ``held_back``: lines
+    for time left out because their person's preference no longer pays for time."""
 
     start: date
     end: date
@@ -346,6 +396,7 @@ class FinanceBatch:
     people: tuple[PersonTotals, ...]
     total_pence: int
     by_method: dict[PaymentMethod, int]
+    held_back: tuple[PayLineInfo, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
 """Pay lines: made from recorded involvement, then approved, and marked paid.
 
-``generate_pay_lines`` makes one line per source (``payments_sources``) in a period, at
-the rate valid on its day; running it again adds only what is new, brings lines not yet
-approved in line with their source, rate and the person's preference, and withdraws lines
-not yet approved whose involvement is no longer recorded. Approved and paid lines are
-never touched. Lines are not deleted by hand: a wrong line is fixed at its source (e.g. the
-shift's attendance) and the next generate follows. Coordinators only.
+``generate_pay_lines`` makes one line per source (``payments_sources``) in a period, at the
+rate valid on its day; running it again adds only what is new, brings lines not yet approved
+in line with their source, rate and the person's preference, and withdraws lines not yet
+approved whose involvement is no longer recorded, or whose rate was removed with none left
+for their day (not payable until a rate is set: the next generate makes them again at it).
+Approved and paid lines are never touched; approved ones at a rate no longer valid on their
+day are counted, so the coordinator can send them back to be re-priced. Lines are not
+deleted by hand: a wrong line is fixed at its source (e.g. the shift's attendance) and the
+next generate follows. Coordinators only.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from involve_desktop.core.services.payments_dto import (
     PayLineInfo,
     PayStatus,
     RateBasis,
+    RateInfo,
 )
 from involve_desktop.core.services.payments_rates import RateBook
 from involve_desktop.core.services.payments_sources import Source, sources_in
@@ -63,6 +67,28 @@ def _fields(source: Source, basis: RateBasis, rate_pence: int) -> dict[str, obje
         "sessions": None if per_hour else 1,
         "rate_pence": rate_pence,
     }
+
+
+def _at_older_rate(line: PayLine, rate: RateInfo | None) -> bool:
+    """An approved line (not paid) made at another rate than the one now valid on its day
+    (e.g. a rise from the middle of the month set after it was approved)."""
+    return (
+        line.status == PayStatus.APPROVED.value
+        and rate is not None
+        and (line.basis, line.rate_pence) != (rate.basis.value, rate.amount_pence)
+    )
+
+
+def _withdraw(session: Session, actor: Actor, line: PayLine, why: str) -> None:
+    """Delete a line not yet approved, keeping what it was (and any note) in the audit."""
+    changes: dict[str, object] = {
+        "withdrawn": f"{line.description} on {line.day.isoformat()}: {why}",
+        "amount_pence": line.amount_pence,
+    }
+    if line.note:
+        changes["note"] = line.note
+    audit.record(session, actor, "delete", "pay_line", line.id, changes)
+    session.delete(line)
 
 
 def generate_pay_lines(
@@ -89,21 +115,20 @@ def generate_pay_lines(
         book = RateBook(session)
         methods = methods_of(session, {s.member_id for s in sources})
         erased = erased_among(session, {s.member_id for s in sources})  # no new lines for them
-        created = not_payable = already = updated = withdrawn = 0
+        created = not_payable = already = updated = updated_np = withdrawn = 0
+        unpriced = old_rate = 0
         no_rate: list[str] = []
         asks: set[int] = set()
         for source in sorted(sources, key=lambda s: (s.day, s.kind, s.id)):
             line = existing.get((source.kind, source.id))
+            rate = book.on(source.activity, source.day)
             if line is not None and line.status not in OPEN:
                 already += 1
+                old_rate += _at_older_rate(line, rate)
                 continue
             if line is None and source.member_id in erased:
                 continue
-            rate = book.on(source.activity, source.day)
             if rate is None or (rate.basis is RateBasis.PER_HOUR and source.minutes is None):
-                if line is not None:
-                    already += 1
-                    continue
                 missing = (
                     source.activity.label
                     if rate is None
@@ -112,6 +137,9 @@ def generate_pay_lines(
                 )
                 if missing not in no_rate:
                     no_rate.append(missing)
+                if line is not None:  # its rate was removed: not payable until one is set
+                    unpriced += 1
+                    _withdraw(session, actor, line, f"no rate is set for {missing}")
                 continue
             method = methods.get(source.member_id)
             fields = _fields(source, rate.basis, rate.amount_pence)
@@ -138,7 +166,10 @@ def generate_pay_lines(
                 apply_method(line, method)
                 after = {k: getattr(line, k) for k in before}
                 if after != before:
-                    updated += 1
+                    if line.status == PayStatus.NOT_PAYABLE.value:
+                        updated_np += 1
+                    else:
+                        updated += 1
                     audit.record(
                         session,
                         actor,
@@ -154,18 +185,7 @@ def generate_pay_lines(
         for key, line in existing.items():
             if key not in keys and line.status in OPEN and start <= line.day <= end:
                 withdrawn += 1
-                audit.record(
-                    session,
-                    actor,
-                    "delete",
-                    "pay_line",
-                    line.id,
-                    {
-                        "withdrawn": f"{line.description} on {line.day.isoformat()} "
-                        "is no longer recorded"
-                    },
-                )
-                session.delete(line)
+                _withdraw(session, actor, line, "is no longer recorded")
         audit.record(
             session,
             actor,
@@ -178,7 +198,10 @@ def generate_pay_lines(
                 "created": created,
                 "not_payable": not_payable,
                 "updated": updated,
+                "updated_not_payable": updated_np,
                 "withdrawn": withdrawn,
+                "withdrawn_no_rate": unpriced,
+                "approved_at_older_rate": old_rate,
             },
         )
         names = names_of(session, asks)
@@ -190,6 +213,9 @@ def generate_pay_lines(
         no_preference=sorted(names.values(), key=sort_key),
         updated=updated,
         withdrawn=withdrawn,
+        updated_not_payable=updated_np,
+        withdrawn_no_rate=unpriced,
+        approved_old_rate=old_rate,
     )
 
 

@@ -3,11 +3,15 @@
 Some people are paid by bank transfer, cash or voucher; some decline payment or take
 expenses only (often because of benefits rules); their involvement is still recorded.
 Changing a preference brings that person's lines not yet approved in line with it (a line
-for someone who now declines becomes recorded-not-paid, and back). Coordinators only.
+for someone who now declines becomes recorded-not-paid, and back). Approved lines not yet
+paid follow too: a preference that does not pay for time takes them out of the finance
+batch (recorded, not paid, approval cleared — set back, they wait for approval again); one
+that does keeps them approved, paid the new way. Paid lines never change. Coordinators only.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -22,7 +26,12 @@ from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.erased_people import refuse_erased
 from involve_desktop.core.services.meetings_people import name_order, names_of
-from involve_desktop.core.services.payments_common import MANAGE, SEE, apply_method
+from involve_desktop.core.services.payments_common import (
+    MANAGE,
+    SEE,
+    apply_method,
+    take_out_of_batch,
+)
 from involve_desktop.core.services.payments_dto import (
     PaymentMethod,
     PayStatus,
@@ -77,7 +86,8 @@ def set_preference(
     *,
     today: date | None = None,
 ) -> PreferenceInfo:
-    """Record how a person wants to be paid; their lines not yet approved follow it."""
+    """Record how a person wants to be paid; their lines not yet paid follow it (see the
+    module text); ``taken_out`` on the result counts approved lines taken out of the batch."""
     require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
     try:
         method = PaymentMethod(data.method)
@@ -120,12 +130,31 @@ def set_preference(
             if changes:
                 audit.record(session, actor, "update", "payment_preference", member_id, changes)
         lines = session.scalars(
-            select(PayLine).where(
+            select(PayLine)
+            .where(
                 PayLine.member_id == member_id,
-                PayLine.status.in_([PayStatus.PENDING.value, PayStatus.NOT_PAYABLE.value]),
+                PayLine.status.in_(
+                    [
+                        PayStatus.PENDING.value,
+                        PayStatus.NOT_PAYABLE.value,
+                        PayStatus.APPROVED.value,
+                    ]
+                ),
             )
+            .order_by(PayLine.id)
+            .with_for_update()  # a "Mark paid" on another laptop is taken first, or after
+            .execution_options(populate_existing=True)
         )
-        moved = sum(1 for line in lines if apply_method(line, method))
+        moved = taken_out = 0
+        for line in lines:
+            if line.status != PayStatus.APPROVED.value:
+                moved += apply_method(line, method)
+            elif not method.pays_time:
+                take_out_of_batch(session, actor, line, method)
+                taken_out += 1
+            elif line.method != method.value:
+                line.method = method.value  # still approved; paid the new way
+                moved += 1
         if moved:
             audit.record(
                 session,
@@ -136,5 +165,5 @@ def set_preference(
                 {"payment_lines_following_preference": moved},
             )
         session.flush()
-        info = _info(member_id, _name(session, member_id), row)
+        info = replace(_info(member_id, _name(session, member_id), row), taken_out=taken_out)
     return info

@@ -162,7 +162,9 @@ def set_rate(session: Session, actor: Actor, data: RateInput) -> RateInfo:
 
 
 def remove_rate(session: Session, actor: Actor, rate_id: int) -> None:
-    """Remove a rate (lines already made keep the amount they were made with)."""
+    """Remove a rate. Approved and paid lines keep their amounts; lines waiting for approval
+    take the rate left for their day the next time pay lines are made, or are withdrawn
+    when none is left (``generate_pay_lines``)."""
     require(session, actor, Permission.MANAGE_PAYMENTS, MANAGE)
     with transaction(session):
         row = session.get(PaymentRate, rate_id)

@@ -4,11 +4,12 @@ One row per person (member number, name, how they are paid, time, expenses, tota
 approved), then the total for each payment method and the grand total, and lines for the
 finance sign-off (checked, authorised, paid), kept on the page of the totals. People who
 declined payment for their time are listed as "Expenses only (declined payment for time)":
-their approved expenses are still repaid. Only approved items count (never
-involvement recorded without payment). The same figures go to finance software as CSV
-(``payments_batch.finance_batch_csv``). Confidential footer. A batch whose columns would
-not fit A4 portrait without breaking words (long approver names, four-figure sums) is
-printed landscape.
+their approved expenses are still repaid. Only approved items count (never involvement
+recorded without payment); lines for time of someone who no longer takes payment for it are
+left out and named above the table. The same figures go to finance software as CSV
+(``payments_batch.finance_batch_csv``). Confidential footer. A batch whose columns would not
+fit A4 portrait without breaking words (long approver names, four-figure sums) is printed
+landscape.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ def finance_batch_story(sheet: FinanceBatchSheet, options: SheetOptions) -> list
     width = page_geometry(options, _header(sheet)).content_width
     batch = sheet.batch
     story: list[Flowable] = [paragraph(f"Covers: {sheet.covers}.", styles.body), Spacer(1, 3 * mm)]
+    left_out = held_back_words(batch, options)
+    if left_out:
+        story += [*(paragraph(words, styles.body) for words in left_out), Spacer(1, 3 * mm)]
     if not batch.people:
         return [*story, paragraph(EMPTY, styles.body)]
     widths = _widths(batch, styles, width)
@@ -105,6 +109,25 @@ def finance_batch_story(sheet: FinanceBatchSheet, options: SheetOptions) -> list
         ),
     ]
     return story
+
+
+def held_back_words(batch: FinanceBatch, options: SheetOptions) -> list[str]:
+    """One sentence per person whose lines for time were left out of the batch because
+    their preference no longer pays for time (their expenses stay in)."""
+    by_person: dict[int, list[str]] = {}
+    for line in batch.held_back:
+        by_person.setdefault(line.member_id, []).append(line.name)
+    out = []
+    for member_id, names in by_person.items():
+        count = len(names)
+        out.append(
+            f"Left out: {count} line{'s' if count != 1 else ''} for time for "
+            f"{format_name(names[0], options.privacy)} (No. {member_id}), who no longer takes "
+            "payment for their time (declined or expenses only). Send "
+            f"{'them' if count != 1 else 'it'} back on the Pay lines tab and "
+            f"{'they are' if count != 1 else 'it is'} recorded, not paid."
+        )
+    return out
 
 
 def method_words(method: PaymentMethod | None) -> str:

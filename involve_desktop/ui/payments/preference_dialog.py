@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import ValidationError
@@ -138,4 +146,6 @@ def edit_preference(
     dialog.exec()
     saved = dialog.saved
     dialog.deleteLater()
+    if saved is not None and saved.taken_out_words:
+        QMessageBox.information(parent, "Payment preference", saved.taken_out_words)
     return saved

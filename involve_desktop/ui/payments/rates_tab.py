@@ -30,6 +30,39 @@ EMPTY = (
 )
 
 
+def remove_question(rate: RateInfo, rates: list[RateInfo]) -> str:
+    """What removing ``rate`` really does, asked before it is done: approved and paid lines
+    keep their amounts; lines waiting for approval follow the rate left for their day the
+    next time pay lines are made, or are withdrawn (not payable) when none is left."""
+    what = rate.activity.label.lower()
+    others = sorted(
+        (r for r in rates if r.activity is rate.activity and r.id != rate.id),
+        key=lambda r: r.valid_from,
+    )
+    before = [r for r in others if r.valid_from < rate.valid_from]
+    after = [r for r in others if r.valid_from > rate.valid_from]
+    if before:
+        follows = (
+            f"Its days then take the rate before it ({before[-1].text}): lines waiting for "
+            "approval change to it the next time you make pay lines."
+        )
+    elif after:
+        follows = (
+            f"No rate is then set for {what} before {format_date(after[0].valid_from)}: "
+            "lines waiting for approval for days before then are withdrawn the next time you "
+            "make pay lines, and made again once a rate is set."
+        )
+    else:
+        follows = (
+            f"No rate is then left for {what}: lines waiting for approval are withdrawn the "
+            "next time you make pay lines, and made again once a rate is set."
+        )
+    return (
+        f"Remove the rate {rate.text} for {what} from {format_date(rate.valid_from)}? "
+        f"{follows} Approved and paid lines keep their amounts."
+    )
+
+
 class RatesTab(QWidget):
     """The rates list with Add rate… and Remove…; ``changed`` after either."""
 
@@ -53,7 +86,9 @@ class RatesTab(QWidget):
         self.add_button = QPushButton("&Add rate…")
         self.add_button.clicked.connect(lambda _c=False: self.add_rate())
         self.remove_button = QPushButton("&Remove…")
-        self.remove_button.setToolTip("Remove the rate chosen (lines already made keep it)")
+        self.remove_button.setToolTip(
+            "Remove the rate chosen (approved and paid lines keep their amounts)"
+        )
         self.remove_button.clicked.connect(lambda _c=False: self.remove_rate())
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
@@ -102,13 +137,7 @@ class RatesTab(QWidget):
         rate = self.current()
         if rate is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Remove rate",
-            f"Remove the rate {rate.text} for {rate.activity.label.lower()} from "
-            f"{format_date(rate.valid_from)}? Pay lines already made keep their amounts; new lines "
-            "use whichever rate is left for their day.",
-        )
+        answer = QMessageBox.question(self, "Remove rate", remove_question(rate, self.rates))
         if answer != QMessageBox.StandardButton.Yes:
             return
         with service_call(self, title=TITLE), self.context.session() as session:
