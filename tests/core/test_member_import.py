@@ -77,7 +77,7 @@ def test_preview_reports_each_bad_row_with_line_and_field(session, coordinator, 
     assert set(dups) == {8, 10}
     assert dups[8].member_id == priya and dups[8].reasons == ("name", "email")
     assert "Priya Shah, already in the group" in dups[8].describe()
-    assert dups[10].other_line == 2 and "line 2" in dups[10].describe()
+    assert dups[10].other_line == 2 and "row 2" in dups[10].describe()
     assert preview.summary() == "4 ready · 5 with problems · 2 possible duplicates"
 
 
@@ -100,7 +100,7 @@ def test_all_or_nothing_refuses_and_writes_nothing(session, coordinator):
     audits = session.scalar(select(func.count()).select_from(AuditEntry))
     with pytest.raises(ImportRefused) as err:
         commit_import(session, coordinator, preview, ImportMode.ALL_OR_NOTHING, today=TODAY)
-    assert "lines 5, 6, 7, 11 and 15" in err.value.message
+    assert "rows 5, 6, 7, 11 and 15" in err.value.message
     assert member_count(session) == 1
     assert session.scalar(select(func.count()).select_from(AuditEntry)) == audits
 
@@ -112,7 +112,7 @@ def test_skip_mode_imports_exactly_the_valid_rows(session, coordinator):
 
     assert result.imported == 4 and result.skipped_lines == (5, 6, 7, 8, 10, 11, 15)
     assert result.message() == (
-        "Imported 4 members from messy_members.csv. Skipped lines 5, 6, 7, 8, 10, 11 and 15."
+        "Imported 4 members from messy_members.csv. Skipped rows 5, 6, 7, 8, 10, 11 and 15."
     )
     names = [r.full_name for r in list_members(session, coordinator, MemberFilter()).rows]
     assert sorted(names) == [
@@ -139,7 +139,7 @@ def test_skip_mode_imports_exactly_the_valid_rows(session, coordinator):
     ).all()
     assert len(created) == 5  # Priya by hand, four imported
     zoe_trail = next(a for a in created if a.entity_id == zoe.id).changes
-    assert zoe_trail["line"] == 2 and zoe_trail["imported from"] == "messy_members.csv"
+    assert zoe_trail["row"] == 2 and zoe_trail["imported from"] == "messy_members.csv"
     assert zoe_trail["notes"] == members.RESTRICTED_CHANGED  # never the note itself
 
 
@@ -298,7 +298,7 @@ def test_restricted_columns_refused_without_edit_restricted(session, facilitator
         (["Full name", "Known as", "Post code"], ["full_name", "preferred_name", "postcode"]),
         (["Joined", "Address line 1", "Address 2"], ["date_joined", "address", "address"]),
         (["Start date", "Email", "Email"], ["date_joined", "email", None]),
-        (["Consent to email", "Status", ""], [None, None, None]),
+        (["Consent to email", "Status", ""], [None, "status", None]),
     ],
 )
 def test_guess_mapping_from_headings(headers, expected):
@@ -343,7 +343,7 @@ def test_problem_report_lists_lines_to_fix(session, coordinator, tmp_path):
     out = tmp_path / "problems.csv"
     write_problem_report(preview, out)
     text = out.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Line,Field,What it says,Problem"
+    assert text.splitlines()[0] == "Row,Field,What it says,Problem"
     assert "5,Email,jozef.example.org" in text and "10,Possible duplicate" in text
 
 

@@ -79,7 +79,7 @@ def _one_by_one(session, actor, preview) -> list[tuple[dict, list[dict], dict, d
     session.flush()
     for (line, values), member in zip(rows, created, strict=True):
         changes = members.audit_values(values)
-        changes |= {"imported from": preview.file_name, "line": line}
+        changes |= {"imported from": preview.file_name, "row": line}
         audit.record(session, actor, "create", "member", member.id, changes)
     session.flush()
     written = _written(session, [m.id for m in created])
@@ -135,7 +135,7 @@ def test_bulk_commit_writes_the_same_rows_as_one_by_one(
     ).one()
     assert entry.account_id == coordinator.account_id
     assert entry.account_name == coordinator.display_name
-    assert entry.changes["line"] == 2 and entry.changes["imported from"] == "messy_members.csv"
+    assert entry.changes["row"] == 2 and entry.changes["imported from"] == "messy_members.csv"
     assert entry.changes["date_joined"] == "2021-04-03"
     assert entry.changes["notes"] == members.RESTRICTED_CHANGED
     assert isinstance(entry.at, datetime)
@@ -171,7 +171,7 @@ def test_a_member_added_by_hand_matches_an_imported_one(session, coordinator, tm
     )
     (hand, imported) = _written(session, [by_hand.id, result.member_ids[0]])
     assert imported[0] == hand[0] and imported[1] == hand[1]
-    extra = {"imported from": "one.csv", "line": 2}
+    extra = {"imported from": "one.csv", "row": 2}
     assert imported[2]["changes"] == hand[2]["changes"] | extra
 
 
@@ -235,7 +235,7 @@ def test_ids_come_back_in_line_order_across_batches(session, coordinator, tmp_pa
         )
     }
     for line, member_id in enumerate(result.member_ids, start=2):
-        assert trail[member_id]["line"] == line
+        assert trail[member_id]["row"] == line
         assert trail[member_id]["full_name"] == names[member_id]
     versions = set(session.scalars(select(Member.version)))
     assert versions == {1}

@@ -5,7 +5,9 @@ cell text) and ``member_import_rows`` (the preview); this module is the public f
 does the commit: one transaction, all or nothing, never half an import. The members, their
 "Joined" history and their audit entries are sent as bulk INSERTs (the rows
 ``members_rows.new_member`` and ``audit.record`` would write one by one), so 10,000 lines take
-about a second rather than several.
+about a second rather than several. A Status column ("Left", "Stepping back", as the
+export writes it) is applied in the same transaction, as the status change a coordinator
+would record that day (``_apply_statuses``).
 
 Typical use::
 
@@ -25,16 +27,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.db.backup import BackupReason
 from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.models.people import Member, StatusChange
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, members, members_rows
 from involve_desktop.core.services.backups import backup_before
 from involve_desktop.core.services.dto import Actor
-from involve_desktop.core.services.member_dto import MemberInput
+from involve_desktop.core.services.member_dto import MemberInput, MemberStatus
 from involve_desktop.core.services.member_export import write_atomically
 from involve_desktop.core.services.member_import_mapping import (
     ImportField,
@@ -86,7 +90,7 @@ __all__ = [
 
 
 class ImportMode(StrEnum):
-    """What to do when some lines have problems (the user chooses explicitly)."""
+    """What to do when some rows have problems (the user chooses explicitly)."""
 
     ALL_OR_NOTHING = "all_or_nothing"
     SKIP_PROBLEMS = "skip_problems"
@@ -106,7 +110,7 @@ class ImportResult:
     member_ids: tuple[int, ...]
 
     def message(self) -> str:
-        """ "Imported 212 members. Skipped lines 14, 27 and 31."."""
+        """ "Imported 212 members. Skipped rows 14, 27 and 31."."""
         people = "member" if self.imported == 1 else "members"
         text = f"Imported {self.imported:,} {people} from {self.file_name}."
         if self.skipped_lines:
@@ -115,20 +119,20 @@ class ImportResult:
 
 
 def list_lines(lines: tuple[int, ...] | list[int], limit: int = 12) -> str:
-    """ "line 4", "lines 4, 9 and 12", "lines 4, 9, 12… (40 more)"."""
+    """Spreadsheet rows in words: "row 4", "rows 4, 9 and 12", "rows 4, 9, 12… (40 more)"."""
     if len(lines) == 1:
-        return f"line {lines[0]}"
+        return f"row {lines[0]}"
     shown = ", ".join(str(n) for n in lines[:limit])
     if len(lines) > limit:
-        return f"{len(lines):,} lines: {shown}… ({len(lines) - limit:,} more)"
+        return f"{len(lines):,} rows: {shown}… ({len(lines) - limit:,} more)"
     head, last = shown.rsplit(", ", 1)
-    return f"lines {head} and {last}"
+    return f"rows {head} and {last}"
 
 
 def import_plan(
     preview: ImportPreview, include_duplicates: bool
 ) -> tuple[list[PreviewRow], list[int]]:
-    """The lines that would be imported, and the line numbers that would be skipped."""
+    """The rows that would be imported, and the row numbers that would be skipped."""
     chosen = [r for r in preview.rows if r.valid and (include_duplicates or r.duplicate is None)]
     taken = {r.line for r in chosen}
     return chosen, [r.line for r in preview.rows if r.line not in taken]
@@ -143,7 +147,7 @@ def _refuse_if_incomplete(
         raise ImportRefused(
             f"Nothing was imported: {list_lines(problems)} "
             f"{'has a problem' if len(problems) == 1 else 'have problems'}. Fix them in the "
-            "spreadsheet and import it again, or choose to import the other lines and skip "
+            "spreadsheet and import it again, or choose to import the other rows and skip "
             "these."
         )
     if mode is ImportMode.ALL_OR_NOTHING and dups and not include_duplicates:
@@ -161,17 +165,74 @@ def _row_values(data: MemberInput, day: date) -> dict[str, Any]:
 
 
 def _nothing_ready(preview: ImportPreview) -> str:
-    """Why no line can be imported, in the words that fit what the preview found."""
+    """Why no row can be imported, in the words that fit what the preview found."""
     if preview.duplicates and not preview.with_problems:
         return (
-            "Nothing was imported: every line may be someone already in the records (or on "
-            "an earlier line), so this file looks imported already. If some really are new "
+            "Nothing was imported: every row may be someone already in the records (or on "
+            "an earlier row), so this file looks imported already. If some really are new "
             "people, tick “Also import the possible duplicates” and import again."
         )
     return (
-        "Nothing was imported: no line is ready. Fix the lines listed in the preview "
+        "Nothing was imported: no row is ready. Fix the rows listed in the preview "
         "and import the file again."
     )
+
+
+def _status_words(status: MemberStatus | None) -> dict[str, Any]:
+    """The audit entry's "status" for a member imported as stepping back or left."""
+    return {} if status is None else {"status": status.label}
+
+
+def _apply_statuses(
+    session: Session,
+    actor: Actor,
+    chosen: list[tuple[int, MemberStatus]],
+    day: date,
+    file_name: str,
+) -> None:
+    """Record the file's Status for new members, as ``members.change_status`` would that
+    day: the member's status, ``left_on``/``left_reason`` and a status history line.
+
+    The file does not say when someone stepped back or left, so it is the import day;
+    the rules ``change_status`` applies hold for a new member (its date joined is on or
+    before today, the only earlier history line is "Joined", and stepping back or leaving
+    is allowed from active). Done here, in the import's transaction, so an import stays
+    all or nothing.
+    """
+    if not chosen:
+        return
+    reason = f"Imported from {file_name}"[:500]
+    member = Member.__table__
+    for status in (MemberStatus.STEPPING_BACK, MemberStatus.LEFT):
+        ids = [member_id for member_id, s in chosen if s is status]
+        if not ids:
+            continue
+        left = status is MemberStatus.LEFT
+        for start in range(0, len(ids), 500):  # SQLite's limit on bound values
+            session.execute(
+                update(member)
+                .where(member.c.id.in_(ids[start : start + 500]))
+                .values(
+                    status=status.value,
+                    check_in_on=None,
+                    left_on=day if left else None,
+                    left_reason=reason if left else None,
+                )
+            )
+        session.execute(
+            insert(StatusChange.__table__),
+            [
+                {
+                    "member_id": member_id,
+                    "status": status.value,
+                    "effective_on": day,
+                    "reason": reason,
+                    "check_in_on": None,
+                    "recorded_by": actor.display_name,
+                }
+                for member_id in ids
+            ],
+        )
 
 
 @collector_paused()
@@ -186,14 +247,16 @@ def commit_import(
 ) -> ImportResult:
     """Add the previewed members in one transaction; on any failure nothing is added.
 
-    ``ALL_OR_NOTHING`` refuses (ImportRefused) if any line has a problem, or is a possible
+    ``ALL_OR_NOTHING`` refuses (ImportRefused) if any row has a problem, or is a possible
     duplicate that ``include_duplicates`` does not let in. ``SKIP_PROBLEMS`` imports the
-    valid lines and skips the rest (possible duplicates too, unless ``include_duplicates``).
+    valid rows and skips the rest (possible duplicates too, unless ``include_duplicates``).
     """
     require(session, actor, Permission.IMPORT_MEMBERS, "import members")
     check_mapping(actor, preview.headers, preview.mapping)
     if preview.imports_restricted:
         require(session, actor, Permission.EDIT_RESTRICTED, "import restricted information")
+    if ImportField.STATUS in preview.mapping:
+        require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "import members' status")
     _refuse_if_incomplete(preview, mode, include_duplicates)
     chosen, skipped = import_plan(preview, include_duplicates)
     if not chosen:
@@ -216,6 +279,18 @@ def commit_import(
         # Bulk INSERTs of the rows new_member would write (member, "Joined" history) and
         # of the usual "create" audit rows: same rows, far fewer round trips than the ORM.
         ids = members_rows.insert_new_members(session, [values for _line, values in rows], actor)
+        statuses = {r.line: r.status for r in chosen if r.status not in (None, MemberStatus.ACTIVE)}
+        _apply_statuses(
+            session,
+            actor,
+            [
+                (member_id, statuses[line])
+                for (line, _v), member_id in zip(rows, ids, strict=True)
+                if line in statuses
+            ],
+            day,
+            preview.file_name,
+        )
         audit.record_many(
             session,
             actor,
@@ -225,7 +300,8 @@ def commit_import(
                 (
                     member_id,
                     members.audit_values(values)
-                    | {"imported from": preview.file_name, "line": line},
+                    | _status_words(statuses.get(line))
+                    | {"imported from": preview.file_name, "row": line},
                 )
                 for (line, values), member_id in zip(rows, ids, strict=True)
             ),
@@ -240,7 +316,7 @@ def commit_import(
                 "file": preview.file_name,
                 "imported": len(ids),
                 "skipped": len(skipped),
-                "lines with problems": len(preview.with_problems),
+                "rows with problems": len(preview.with_problems),
                 "possible duplicates": len(preview.duplicates),
                 "duplicates included": include_duplicates,
                 "mode": mode.value,
@@ -250,8 +326,8 @@ def commit_import(
 
 
 def problem_report_rows(preview: ImportPreview) -> list[list[str]]:
-    """Line, field, value and problem for every problem and possible duplicate."""
-    rows = [["Line", "Field", "What it says", "Problem"]]
+    """Row, field, value (as typed) and problem for every problem and possible duplicate."""
+    rows = [["Row", "Field", "What it says", "Problem"]]
     for row in preview.rows:
         rows += [[str(p.line), p.field, p.value, p.reason] for p in row.problems]
         if row.valid and row.duplicate is not None:
@@ -262,7 +338,7 @@ def problem_report_rows(preview: ImportPreview) -> list[list[str]]:
 
 
 def write_problem_report(preview: ImportPreview, path: Path) -> None:
-    """Save the lines to fix as a CSV (UTF-8 with BOM, so Excel shows accents right)."""
+    """Save the rows to fix as a CSV (UTF-8 with BOM, so Excel shows accents right)."""
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerows(safe_row(r) for r in problem_report_rows(preview))
     write_atomically(path, buffer.getvalue().encode("utf-8-sig"))

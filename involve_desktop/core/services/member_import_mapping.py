@@ -16,13 +16,16 @@ from typing import TypeVar
 from involve_desktop.core.services.member_dto import (
     AccessNeeds,
     MemberInput,
+    MemberStatus,
     Restricted,
 )
 from involve_desktop.core.services.member_import_values import (
     CellProblem,
+    lost_letters,
     parse_access,
     parse_cell,
     parse_contact,
+    parse_status,
     parse_uk_date,
     parse_yes_no,
     restore_phone,
@@ -47,6 +50,7 @@ class ImportField(StrEnum):
     POSTCODE = "postcode"
     PREFERRED_CONTACT = "preferred_contact"
     DATE_JOINED = "date_joined"
+    STATUS = "status"
     ACCESS_NEEDS = "access_other"
     LIVED_EXPERIENCE = "lived_experience"
     EMERGENCY_CONTACT = "emergency_contact"
@@ -75,6 +79,7 @@ _LABELS = {
     ImportField.POSTCODE: "Postcode",
     ImportField.PREFERRED_CONTACT: "Preferred contact",
     ImportField.DATE_JOINED: "Date joined",
+    ImportField.STATUS: "Status",
     ImportField.ACCESS_NEEDS: "Access needs",
     ImportField.LIVED_EXPERIENCE: "Lived experience",
     ImportField.EMERGENCY_CONTACT: "Emergency contact",
@@ -82,6 +87,15 @@ _LABELS = {
 }
 RESTRICTED_FIELDS = frozenset(
     {ImportField.LIVED_EXPERIENCE, ImportField.EMERGENCY_CONTACT, ImportField.NOTES}
+)
+# Fields whose text is a name: a "?" in them is a letter Excel's plain CSV could not keep.
+NAME_FIELDS = frozenset(
+    {
+        ImportField.FULL_NAME,
+        ImportField.FIRST_NAME,
+        ImportField.SURNAME,
+        ImportField.PREFERRED_NAME,
+    }
 )
 # Several columns may hold parts of the address (Address 1, Address 2, Town…).
 MULTI_COLUMN_FIELDS = frozenset({ImportField.ADDRESS})
@@ -108,6 +122,7 @@ for _field, _names in {
     "how to contact|contact preference|contact by",
     ImportField.DATE_JOINED: "date joined|joined|start date|joining date|date of joining|"
     "member since|joined on|started|date started|joined date",
+    ImportField.STATUS: "status|member status|membership status|current status",
     ImportField.ACCESS_NEEDS: "access needs|access requirements|accessibility|access|"
     "accessibility needs",
     ImportField.LIVED_EXPERIENCE: "lived experience|has lived experience|lived exp",
@@ -179,9 +194,17 @@ def guess_mapping(headers: Sequence[str]) -> Mapping:
 
 
 def mapping_problems(
-    headers: Sequence[str], mapping: Mapping, *, may_import_restricted: bool
+    headers: Sequence[str],
+    mapping: Mapping,
+    *,
+    may_import_restricted: bool,
+    may_set_status: bool = True,
 ) -> list[str]:
-    """What is wrong with a column mapping, in plain words (empty when it can be used)."""
+    """What is wrong with a column mapping, in plain words (empty when it can be used).
+
+    ``may_set_status``: whether the account may change a member's status (the Status
+    column is applied with the status rules, which need that permission).
+    """
     problems: list[str] = []
     chosen = [f for f in mapping if f is not None]
     if not {ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.SURNAME} & set(chosen):
@@ -202,7 +225,37 @@ def mapping_problems(
                 f"“{columns[0]}” holds restricted information ({field.label.lower()}), which "
                 "your account cannot import. Set it to “Don't import”, or ask a coordinator."
             )
+    if ImportField.STATUS in chosen and not may_set_status:
+        column = headers[mapping.index(ImportField.STATUS)]
+        problems.append(
+            f"“{column}” holds each person's status, which your account cannot change. Set "
+            "it to “Don't import”, or ask a coordinator."
+        )
     return problems
+
+
+def row_status(
+    cells: Sequence[str], mapping: Mapping, problems: list[CellProblem]
+) -> MemberStatus | None:
+    """The status the row's Status cell gives (None: blank or no Status column)."""
+    if ImportField.STATUS not in mapping:
+        return None
+    column = mapping.index(ImportField.STATUS)
+    text = cells[column] if column < len(cells) else ""
+    return parse_cell(ImportField.STATUS.label, text or None, parse_status, problems)
+
+
+def typed_cells(cells: Sequence[str], mapping: Mapping) -> dict[str, str]:
+    """Each mapped field's label → its cell(s) as typed (address parts joined), for the
+    problem list's "What it says"."""
+    typed: dict[str, list[str]] = {}
+    for cell, field in zip(cells, mapping, strict=False):
+        if field is not None and cell:
+            typed.setdefault(field.label, []).append(cell)
+    return {
+        label: ", ".join(parts) if label == ImportField.ADDRESS.label else parts[0]
+        for label, parts in typed.items()
+    }
 
 
 def row_input(
@@ -218,6 +271,11 @@ def row_input(
         return values[field][0] if field in values else None
 
     problems: list[CellProblem] = []
+    for field, texts in values.items():
+        for text in texts[:1] if field not in MULTI_COLUMN_FIELDS else texts:
+            lost = lost_letters(field.label, text, question_marks=field in NAME_FIELDS)
+            if lost is not None:
+                problems.append(lost)
 
     def parsed(field: ImportField, parse: Callable[[str], T]) -> T | None:
         return parse_cell(field.label, one(field), parse, problems)

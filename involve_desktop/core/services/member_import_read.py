@@ -2,8 +2,9 @@
 
 Handles what real spreadsheets contain: UTF-8 with or without a BOM, UTF-16 ("Unicode
 text" from Excel), Windows-1252, ``;``/``,``/tab separators, blank lines and stray spaces.
-Every row keeps the line number the user sees in their spreadsheet (the header is usually
-line 1), so problems can be reported against it.
+Every row keeps the row number the user sees in their spreadsheet (the header is usually
+row 1), so problems can be reported against it: a cell that spans several text lines (an
+address with line breaks) is still one row, as Excel shows it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ class ImportFileError(InvolveError):
 
 @dataclass(frozen=True)
 class SourceRow:
-    """One non-blank row: its line number in the spreadsheet and its trimmed cells."""
+    """One non-blank row: its row number in the spreadsheet and its trimmed cells.
+
+    ``line`` is the row number Excel or LibreOffice shows (not the text line of the file:
+    a cell with line breaks in it does not push the rows below it down).
+    """
 
     line: int
     cells: tuple[str, ...]
@@ -130,20 +135,22 @@ def guess_separator(text: str) -> str:
 
 
 def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
-    """(line the record starts on, cells) for each record, blank ones included."""
+    """(spreadsheet row number, cells) for each record, blank ones included.
+
+    The row number counts records, not text lines (``reader.line_num`` would): a quoted
+    cell spanning three lines is one row in Excel, so the rows below keep their numbers.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_separator(text))
     records: list[tuple[int, list[str]]] = []
-    start = 1
     try:
-        for cells in reader:
-            records.append((start, cells))
-            start = reader.line_num + 1
+        for row, cells in enumerate(reader, start=1):
+            records.append((row, cells))
             if len(records) > MAX_ROWS + _HEADER_SEARCH_ROWS:
                 raise ImportFileError(_too_many_rows())
     except csv.Error as err:
         raise ImportFileError(
-            f"Line {start} of the file could not be read as CSV ({err}). Open it in a "
-            "spreadsheet program, save it again as CSV, and try again."
+            f"Row {len(records) + 1} of the file could not be read as CSV ({err}). Open it "
+            "in a spreadsheet program, save it again as CSV, and try again."
         ) from err
     return records
 

@@ -32,6 +32,8 @@ from involve_desktop.core.services.member_import_mapping import (
     Mapping,
     mapping_problems,
     row_input,
+    row_status,
+    typed_cells,
 )
 from involve_desktop.core.services.member_import_read import ImportTable
 from involve_desktop.core.services.member_names import display_name
@@ -44,7 +46,8 @@ _FIELD_ORDER = {f.label: i for i, f in enumerate(ImportField)}  # problems in co
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why a line cannot be imported: its line number, the field, what it says and why."""
+    """Why a row cannot be imported: its row number in the spreadsheet (``line``), the
+    field, what the cell says as typed (with how it was read, when that differs) and why."""
 
     line: int
     field: str
@@ -54,7 +57,7 @@ class RowProblem:
 
 @dataclass(frozen=True)
 class PossibleDuplicate:
-    """A line that may be someone already in the group, or someone on an earlier line."""
+    """A row that may be someone already in the group, or someone on an earlier row."""
 
     line: int
     name: str
@@ -70,22 +73,26 @@ class PossibleDuplicate:
 
 @dataclass(frozen=True)
 class PreviewRow:
-    """One line of the file: the member it describes if valid, else its problems."""
+    """One row of the file: the member it describes if valid, else its problems.
+
+    ``status``: what its Status cell says (None: blank or no Status column, i.e. active).
+    """
 
     line: int
     data: MemberInput | None
     problems: tuple[RowProblem, ...] = ()
     duplicate: PossibleDuplicate | None = None
+    status: MemberStatus | None = None
 
     @property
     def valid(self) -> bool:
-        """True when the line can be imported (it may still be a possible duplicate)."""
+        """True when the row can be imported (it may still be a possible duplicate)."""
         return self.data is not None and not self.problems
 
 
 @dataclass(frozen=True)
 class ImportPreview:
-    """What importing the file would do, line by line."""
+    """What importing the file would do, row by row."""
 
     file_name: str
     headers: tuple[str, ...]
@@ -94,22 +101,22 @@ class ImportPreview:
 
     @property
     def ready(self) -> list[PreviewRow]:
-        """Valid lines that are not possible duplicates."""
+        """Valid rows that are not possible duplicates."""
         return [r for r in self.rows if r.valid and r.duplicate is None]
 
     @property
     def with_problems(self) -> list[PreviewRow]:
-        """Lines that cannot be imported as they are."""
+        """Rows that cannot be imported as they are."""
         return [r for r in self.rows if not r.valid]
 
     @property
     def duplicates(self) -> list[PreviewRow]:
-        """Valid lines that may be people already here (or on an earlier line)."""
+        """Valid rows that may be people already here (or on an earlier row)."""
         return [r for r in self.rows if r.valid and r.duplicate is not None]
 
     @property
     def problems(self) -> list[RowProblem]:
-        """Every problem, in line order."""
+        """Every problem, in row order."""
         return [p for r in self.rows for p in r.problems]
 
     @property
@@ -202,9 +209,9 @@ class ExistingMembers:
 def _match_in_file(
     rows: Iterable[PreviewRow], keys: dict[int, set[str]]
 ) -> dict[int, PossibleDuplicate]:
-    """Later lines with the same name and email, phone or date joined as an earlier line.
+    """Later rows with the same name and email, phone or date joined as an earlier row.
 
-    ``keys`` holds each line's ``members.name_keys``.
+    ``keys`` holds each row's ``members.name_keys``.
     """
     first: dict[tuple[str, str, Any], int] = {}
     found: dict[int, PossibleDuplicate] = {}
@@ -230,7 +237,7 @@ def _match_in_file(
             line = min(earlier)
             reasons = ("name", *sorted(earlier[line], key=[d[0] for d in details].index))
             found[row.line] = PossibleDuplicate(
-                row.line, data.full_name, f"the person on line {line}", reasons, other_line=line
+                row.line, data.full_name, f"the person on row {line}", reasons, other_line=line
             )
     return found
 
@@ -263,6 +270,18 @@ def _problem(line: int, err: ValidationError, value: Any) -> RowProblem:
     return RowProblem(line, FIELD_LABELS.get(err.field, err.field), shown, err.message)
 
 
+def _as_typed(typed: str | None, reading: str) -> str:
+    """The cell as typed, then how it was read when that differs: "15/06/27 (read as
+    15/06/1927)"; the reading alone when the field has no cell of its own (full name
+    made of first name and surname)."""
+    if not typed:
+        return reading
+    shown = _shorten(typed)
+    if not reading or " ".join(typed.split()) == reading:
+        return shown
+    return f"{shown} (read as {reading})"
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -272,7 +291,10 @@ def check_mapping(actor: Actor, headers: tuple[str, ...], mapping: Mapping) -> N
     if len(mapping) != len(headers):
         raise ValidationError("mapping", "Choose what each column holds, then try again.")
     problems = mapping_problems(
-        headers, mapping, may_import_restricted=actor.can(Permission.EDIT_RESTRICTED)
+        headers,
+        mapping,
+        may_import_restricted=actor.can(Permission.EDIT_RESTRICTED),
+        may_set_status=actor.can(Permission.MANAGE_MEMBER_RECORDS),
     )
     if problems:
         raise ValidationError("mapping", "\n".join(problems))
@@ -288,7 +310,11 @@ def preview_import(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> ImportPreview:
-    """Check every row of ``table`` as ``mapping`` reads it; nothing is saved."""
+    """Check every row of ``table`` as ``mapping`` reads it; nothing is saved.
+
+    A problem's "What it says" is the cell as typed ("15/06/27"), followed by how it was
+    read when that differs ("15/06/27 (read as 15/06/1927)").
+    """
     require(session, actor, Permission.IMPORT_MEMBERS, "import members")
     check_mapping(actor, table.headers, mapping)
     day = today or date.today()
@@ -298,13 +324,18 @@ def preview_import(
         if progress and number % PROGRESS_EVERY == 0:
             progress(number, total)
         data, cell_problems = row_input(source.cells, mapping, day)
+        status = row_status(source.cells, mapping, cell_problems)
         problems = [
             RowProblem(source.line, p.field, _shorten(p.value), p.reason) for p in cell_problems
         ]
-        problems += field_problems(source.line, data, day)
+        typed = typed_cells(source.cells, mapping)
+        problems += [
+            replace(p, value=_as_typed(typed.get(p.field), p.value))
+            for p in field_problems(source.line, data, day)
+        ]
         if problems:
             problems.sort(key=lambda p: _FIELD_ORDER.get(p.field, 99))
-        rows.append(PreviewRow(source.line, data, tuple(problems)))
+        rows.append(PreviewRow(source.line, data, tuple(problems), status=status))
     existing = ExistingMembers(session)
     valid = [r for r in rows if r.valid and r.data is not None]
     keys = {r.line: members.name_keys(r.data) for r in valid if r.data is not None}

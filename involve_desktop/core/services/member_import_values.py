@@ -1,4 +1,5 @@
-"""Understanding the text of one spreadsheet cell: UK dates, Yes/No, contact methods, names.
+"""Understanding the text of one spreadsheet cell: UK dates, Yes/No, contact methods, status,
+names, and letters lost on the way (Excel's plain "CSV" turns Ł into "?").
 
 Each parser raises ValueError with the reason in plain words, which the import preview shows
 against the line and field.
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
 
-from involve_desktop.core.services.member_dto import AccessNeeds, ContactMethod
+from involve_desktop.core.services.member_dto import AccessNeeds, ContactMethod, MemberStatus
 from involve_desktop.core.text import sort_key
 
 
@@ -131,6 +132,50 @@ def parse_contact(text: str) -> ContactMethod | None:
     raise ValueError(
         f"“{text}” is not a contact method — use Email, Phone call, Text message, Post or "
         "In person only."
+    )
+
+
+# The words the export writes (MemberStatus.label) and a few other systems use.
+_STATUSES = {
+    MemberStatus.ACTIVE: "active|current|current member",
+    MemberStatus.STEPPING_BACK: "stepping back|stepped back|on a break|paused",
+    MemberStatus.LEFT: "left|left the group|former|former member|ex member",
+}
+_STATUS_WORDS = {word: status for status, words in _STATUSES.items() for word in words.split("|")}
+
+
+def parse_status(text: str) -> MemberStatus | None:
+    """Active, Stepping back or Left (as the export writes them); None when blank."""
+    words = _plain_words(text.replace("_", " "))
+    if not words:
+        return None
+    if words in _STATUS_WORDS:
+        return _STATUS_WORDS[words]
+    raise ValueError(
+        f"“{text}” is not a status — write Active, Stepping back or Left, or leave it "
+        "blank for Active."
+    )
+
+
+LOST_LETTER_FIX = "save the spreadsheet as “CSV UTF-8” (or .xlsx) and import again."
+
+
+def lost_letters(label: str, text: str | None, *, question_marks: bool) -> CellProblem | None:
+    """A problem when ``text`` shows letters lost in saving: the replacement character �,
+    or (``question_marks``, for names) a "?" where a letter was ("?ukasz Green")."""
+    if not text:
+        return None
+    if "\ufffd" in text:
+        mark = "\ufffd"
+    elif question_marks and "?" in text:
+        mark = "?"
+    else:
+        return None
+    return CellProblem(
+        label,
+        text,
+        f"“{mark}” where a letter should be (Excel's plain CSV loses letters such as Ł or ö): "
+        + LOST_LETTER_FIX,
     )
 
 

@@ -121,6 +121,11 @@ class MappingPage(QWizardPage):
                 )
         if mapping.count(ImportField.ADDRESS) > 1:
             hints.append("The address columns are joined, in order, into one address.")
+        if ImportField.STATUS in mapping:
+            hints.append(
+                "People marked Stepping back or Left are recorded so from the day you "
+                "import (the file does not say when); a blank status means Active."
+            )
         hints.append(
             "Dates are read day first, as in the UK: 03/04/2021 is 3 April 2021."
             if ImportField.DATE_JOINED in mapping

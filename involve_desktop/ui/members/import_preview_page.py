@@ -1,8 +1,8 @@
 """Import step 3: the preview — how many lines are ready, which have problems and why.
 
-Nothing is saved on this page. Problems are listed by line number (as the spreadsheet
-shows it), field and reason, and possible duplicates with the person they may be; the list
-can be saved as a CSV to work through in the spreadsheet.
+Nothing is saved on this page. Problems are listed by row number (as the spreadsheet
+shows it), field, what the cell says and why, and possible duplicates with the person they
+may be; the list can be saved as a CSV to work through in the spreadsheet.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from involve_desktop.core.services.member_import import (
 )
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.members.import_progress import busy_cursor, progress_dialog
+from involve_desktop.ui.members.list_export import may_replace
 from involve_desktop.ui.messages import error_label, show_error
 from involve_desktop.ui.table_model import Column, DtoTableModel
 from involve_desktop.ui.widgets import buttons_row
@@ -41,13 +42,13 @@ if TYPE_CHECKING:
 FOLDER_KEY = "members/import_folder"
 
 PROBLEM_COLUMNS: list[Column[RowProblem]] = [
-    Column("Line", lambda p: str(p.line), sort_key=lambda p: p.line, align_right=True),
+    Column("Row", lambda p: str(p.line), sort_key=lambda p: p.line, align_right=True),
     Column("Field", lambda p: p.field),
     Column("What it says", lambda p: p.value or "(blank)"),
     Column("Problem", lambda p: p.reason, tooltip=lambda p: p.reason),
 ]
 DUPLICATE_COLUMNS: list[Column[PossibleDuplicate]] = [
-    Column("Line", lambda d: str(d.line), sort_key=lambda d: d.line, align_right=True),
+    Column("Row", lambda d: str(d.line), sort_key=lambda d: d.line, align_right=True),
     Column("Name in your file", lambda d: d.name),
     Column("May be", lambda d: d.matches),
     Column("Same", lambda d: ", ".join(d.reasons)),
@@ -76,7 +77,7 @@ class PreviewPage(QWizardPage):
         self._wizard = wizard
         self.setTitle("Check before importing")
         self.setSubTitle(
-            "Step 3 of 4. Nothing has been saved yet. Lines with problems can be fixed in "
+            "Step 3 of 4. Nothing has been saved yet. Rows with problems can be fixed in "
             "your spreadsheet; possible duplicates may be people already in the group."
         )
         self.summary = QLabel()
@@ -87,14 +88,14 @@ class PreviewPage(QWizardPage):
         font.setBold(True)
         self.summary.setFont(font)
         self.error = error_label()
-        self.problems_label = QLabel("Lines with problems (they will not be imported as they are):")
+        self.problems_label = QLabel("Rows with problems (they will not be imported as they are):")
         self.problems: DtoTableModel[RowProblem] = DtoTableModel(PROBLEM_COLUMNS, self)
-        self.problems_view = _table(self.problems, "Lines with problems")
+        self.problems_view = _table(self.problems, "Rows with problems")
         self.duplicates_label = QLabel("Possible duplicates:")
         self.duplicates: DtoTableModel[PossibleDuplicate] = DtoTableModel(DUPLICATE_COLUMNS, self)
         self.duplicates_view = _table(self.duplicates, "Possible duplicates")
-        self.save_button = QPushButton("Save this list…")
-        self.save_button.setToolTip("Save the lines to fix as a CSV file to open beside your sheet")
+        self.save_button = QPushButton("&Save this list…")
+        self.save_button.setToolTip("Save the rows to fix as a CSV file to open beside your sheet")
         self.save_button.clicked.connect(self.save_list)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -119,7 +120,7 @@ class PreviewPage(QWizardPage):
         try:
             with (
                 busy_cursor(),
-                progress_dialog(self, "Checking each line…", len(table.rows)) as progress,
+                progress_dialog(self, "Checking each row…", len(table.rows)) as progress,
                 self._wizard.context.session() as session,
             ):
                 return preview_import(
@@ -157,15 +158,17 @@ class PreviewPage(QWizardPage):
             return
         settings = QSettings()
         folder = Path(str(settings.value(FOLDER_KEY, str(Path.home()))))
-        suggested = folder / f"{Path(preview.file_name).stem} - lines to fix.csv"
+        suggested = folder / f"{Path(preview.file_name).stem} - rows to fix.csv"
         name, _chosen = QFileDialog.getSaveFileName(
-            self, "Save the lines to fix", str(suggested), "CSV file (*.csv)"
+            self, "Save the rows to fix", str(suggested), "CSV file (*.csv)"
         )
         if not name:
             return
         path = Path(name) if name.lower().endswith(".csv") else Path(name + ".csv")
+        if not may_replace(self, "Save the rows to fix", path, typed=name):
+            return
         try:
             with busy_cursor():
                 write_problem_report(preview, path)
         except Exception as error:  # noqa: BLE001 - shown in plain words
-            show_error(self, error, "Save the lines to fix")
+            show_error(self, error, "Save the rows to fix")

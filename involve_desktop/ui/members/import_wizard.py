@@ -66,7 +66,7 @@ class FilePage(QWizardPage):
         self.path.setAccessibleName("Spreadsheet file")
         self.path.setPlaceholderText("No file chosen yet")
         self.path.textChanged.connect(self.completeChanged)
-        self.choose_button = QPushButton("Choose file…")
+        self.choose_button = QPushButton("&Choose file…")
         self.choose_button.clicked.connect(self.choose_file)
         self.error = error_label()
         form = QFormLayout()
@@ -112,7 +112,11 @@ class FilePage(QWizardPage):
 
 
 class ChoicePage(QWizardPage):
-    """Step 4: import the ready lines and skip the rest, or import nothing for now."""
+    """Step 4: import the ready rows and skip the rest, or import nothing for now.
+
+    It starts on the safe choice: everything when every row is ready, else nothing (the
+    user fixes the spreadsheet, or ticks "Import the … ready rows" knowing what is skipped).
+    """
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -123,7 +127,7 @@ class ChoicePage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
         self.import_ready = QRadioButton()
         self.import_nothing = QRadioButton(
-            "Import nothing now — I will fix the spreadsheet and import it again"
+            "Import nothing now — I will &fix the spreadsheet and import it again"
         )
         self.include_duplicates = QCheckBox()
         self.include_duplicates.toggled.connect(self._changed)
@@ -147,7 +151,7 @@ class ChoicePage(QWizardPage):
         ready, problems, dups = preview.ready, preview.with_problems, preview.duplicates
         self.import_ready.setEnabled(bool(ready or dups))
         self.include_duplicates.setText(
-            f"Also import the {len(dups):,} possible duplicate{'s' if len(dups) != 1 else ''} "
+            f"Also import the {len(dups):,} &possible duplicate{'s' if len(dups) != 1 else ''} "
             "(only if you are sure they are different people)"
         )
         self.include_duplicates.setVisible(bool(dups))
@@ -157,7 +161,9 @@ class ChoicePage(QWizardPage):
             button.setChecked(False)
         self.group.setExclusive(True)
         if not problems and not dups and ready:
-            self.import_ready.setChecked(True)  # nothing to skip: no choice to make
+            self.import_ready.setChecked(True)  # nothing to skip: all of it
+        else:
+            self.import_nothing.setChecked(True)  # all or nothing: nothing until they choose
         self._changed()
 
     def _changed(self) -> None:
@@ -165,14 +171,15 @@ class ChoicePage(QWizardPage):
         preview = self._wizard.preview
         if preview is not None:
             chosen, skipped = import_plan(preview, self.include_duplicates.isChecked())
-            text = f"Import the {len(chosen):,} ready line{'s' if len(chosen) != 1 else ''}"
+            text = f"&Import the {len(chosen):,} ready row{'s' if len(chosen) != 1 else ''}"
             if skipped:
                 text += f" and skip the {len(skipped):,} listed ({list_lines(skipped)})"
             self.import_ready.setText(text)
         if self.import_nothing.isChecked():
             self.explain.setText(
-                "Nothing will be saved. Fix the lines listed on the previous step (you can "
-                "save that list), then import the file again."
+                "Nothing will be saved. Fix the rows listed on the previous step (you can "
+                "save that list), then import the file again. To import the ready rows "
+                "now and skip the others, choose the first option."
             )
         else:
             self.explain.setText("")
@@ -215,7 +222,7 @@ class ChoicePage(QWizardPage):
 
 
 class ResultPage(QWizardPage):
-    """The end: what was imported and which lines were skipped."""
+    """The end: what was imported and which rows were skipped."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -246,7 +253,7 @@ class ResultPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    """Import members from a CSV or Excel file, checking every line before anything is saved.
+    """Import members from a CSV or Excel file, checking every row before anything is saved.
 
     ``members_imported(count)`` is emitted after a successful import.
     """

@@ -36,6 +36,25 @@ def chosen_path(name: str, chosen_filter: str) -> tuple[Path, Literal["csv", "xl
     return path, fmt
 
 
+def may_replace(parent: QWidget, title: str, path: Path, *, typed: str) -> bool:
+    """Whether to write ``path``: yes if it is new, or if it is the very name the file
+    dialog returned (the dialog has asked about replacing it already); else ask.
+
+    Typing "members" with the CSV type chosen gives members.csv, which the dialog never
+    saw, so it did not warn that members.csv is there already.
+    """
+    if not path.exists() or Path(typed) == path:
+        return True
+    answer = QMessageBox.question(
+        parent,
+        title,
+        f"{path.name} already exists in {path.parent}.\n\nDo you want to replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def export_members_to_file(
     parent: QWidget, context: AppContext, actor: Actor, filt: MemberFilter
 ) -> None:
@@ -53,6 +72,8 @@ def export_members_to_file(
     if not name:
         return
     path, fmt = chosen_path(name, chosen)
+    if not may_replace(parent, TITLE, path, typed=name):
+        return
     with service_call(parent, title=TITLE) as call, context.session() as session:
         written = export_members(session, actor, filt, path, fmt)
     if call.failed:

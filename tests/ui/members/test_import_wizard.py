@@ -15,6 +15,7 @@ from involve_desktop.core.services import members
 from involve_desktop.core.services.member_dto import MemberInput
 from involve_desktop.core.services.member_import import ImportField
 from involve_desktop.ui.members.import_wizard import ImportWizard
+from tests.ui.accessibility.mnemonics import clashes, offered
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures"
 
@@ -80,20 +81,23 @@ def test_messy_file_imported_skipping_listed_lines(
     choice = wizard.choice_page
     assert wizard.currentPage() is choice
     commit = wizard.button(QWizard.WizardButton.CommitButton)
-    assert not commit.isEnabled()  # an explicit choice is needed
+    # the safe choice to start: all or nothing, and with problems that is nothing
+    assert choice.import_nothing.isChecked() and commit.isEnabled()
+    assert commit.text() == "Close"
     assert choice.import_ready.text() == (
-        "Import the 4 ready lines and skip the 7 listed (lines 5, 6, 7, 8, 10, 11 and 15)"
+        "&Import the 4 ready rows and skip the 7 listed (rows 5, 6, 7, 8, 10, 11 and 15)"
     )
     choice.import_ready.click()
+    assert commit.text() == "Import"
     choice.include_duplicates.click()
-    assert "Import the 6 ready lines and skip the 5 listed" in choice.import_ready.text()
+    assert "Import the 6 ready rows and skip the 5 listed" in choice.import_ready.text()
     choice.include_duplicates.click()
     assert commit.isEnabled()
     commit.click()
 
     assert wizard.currentPage() is wizard.result_page
     assert wizard.result_page.message.text().startswith(
-        "Imported 4 members from messy_members.csv. Skipped lines 5, 6, 7, 8, 10, 11 and 15."
+        "Imported 4 members from messy_members.csv. Skipped rows 5, 6, 7, 8, 10, 11 and 15."
     )
     assert imported == [4] and member_count(session) == 5
     assert wizard.messages == []
@@ -104,10 +108,10 @@ def test_choosing_to_import_nothing_saves_nothing(qtbot, wizard, session, monkey
     press_next(qtbot, wizard)
     press_next(qtbot, wizard)
     press_next(qtbot, wizard)
-    wizard.choice_page.import_nothing.click()
+    assert wizard.choice_page.import_nothing.isChecked()  # already: the safe default
     wizard.button(QWizard.WizardButton.CommitButton).click()
     assert wizard.result_page.title() == "Nothing was imported"
-    assert "Fix lines 5, 6, 7, 11 and 15" in wizard.result_page.message.text()
+    assert "Fix rows 5, 6, 7, 11 and 15" in wizard.result_page.message.text()
     assert member_count(session) == 0
 
 
@@ -156,7 +160,7 @@ def test_mapping_without_names_is_refused_with_a_reason(qtbot, wizard, session, 
     assert wizard.preview.mapping[9] is None
 
 
-def test_saving_the_list_of_lines_to_fix(qtbot, wizard, tmp_path, monkeypatch):
+def test_saving_the_list_of_rows_to_fix(qtbot, wizard, tmp_path, monkeypatch):
     choose(monkeypatch, qtbot, wizard, FIXTURES / "messy_members.csv")
     press_next(qtbot, wizard)
     press_next(qtbot, wizard)
@@ -167,3 +171,59 @@ def test_saving_the_list_of_lines_to_fix(qtbot, wizard, tmp_path, monkeypatch):
     wizard.preview_page.save_button.click()
     text = (tmp_path / "to fix.csv").read_text(encoding="utf-8-sig")
     assert "11,Date joined,31/02/2021" in text
+
+
+def test_saving_the_list_over_a_file_there_already_asks_first(qtbot, wizard, tmp_path, monkeypatch):
+    """Typing "to fix" gives "to fix.csv", which the save dialog never saw: so we ask."""
+    choose(monkeypatch, qtbot, wizard, FIXTURES / "messy_members.csv")
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    existing = tmp_path / "to fix.csv"
+    existing.write_text("keep me", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(tmp_path / "to fix"), "CSV file (*.csv)"),
+    )
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(_parent, _title, text, *a, **k):
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    wizard.preview_page.save_button.click()
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    assert "to fix.csv already exists" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    wizard.preview_page.save_button.click()
+    assert "Row,Field" in existing.read_text(encoding="utf-8-sig")
+
+
+def test_every_step_has_alt_keys_that_do_not_clash(qtbot, wizard, monkeypatch):
+    choose(monkeypatch, qtbot, wizard, FIXTURES / "messy_members.csv")
+    wizard.resize(1366, 768)
+    seen: dict[str, dict[str, list[str]]] = {}
+    for step in range(4):
+        if step == 3:
+            wizard.choice_page.import_ready.click()  # the duplicates box comes alive
+        seen[wizard.currentPage().title()] = offered(wizard)
+        assert clashes(wizard) == {}
+        if step < 3:
+            press_next(qtbot, wizard)
+    keys = {title: sorted(found) for title, found in seen.items()}
+    assert "Alt+C" in keys["Import members from a spreadsheet"]  # Choose file…
+    assert "Alt+S" in keys["Check before importing"]  # Save this list…
+    assert {"Alt+I", "Alt+F", "Alt+P"} <= set(keys["What would you like to do?"])
+
+
+def test_status_column_is_explained_on_the_mapping_step(qtbot, wizard, tmp_path, monkeypatch):
+    path = tmp_path / "old system.csv"
+    path.write_text("Name,Status\nZoë Adams,Left\n", encoding="utf-8")
+    choose(monkeypatch, qtbot, wizard, path)
+    press_next(qtbot, wizard)
+    assert wizard.mapping_page.mapping() == (ImportField.FULL_NAME, ImportField.STATUS)
+    assert "Stepping back or Left are recorded so" in wizard.mapping_page.hint.text()
