@@ -22,6 +22,7 @@ from involve_desktop.core.models.accounts import Account
 from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.base import utcnow
 from involve_desktop.core.permissions import Permission
+from involve_desktop.core.services.audit_about import about_member
 from involve_desktop.core.services.audit_words import (  # the trail in words, re-exported
     LOCAL_ZONE,
     describe_changes,
@@ -196,7 +197,7 @@ EXPORT_COLUMNS = ("When", "Account", "Action", "Area", "Record", "What changed")
 class AuditFilter:
     """What the audit viewer shows: every field left as None means "any"."""
 
-    member_id: int | None = None  # entries about this person (their member record)
+    member_id: int | None = None  # entries about this person (``audit_about.about_member``)
     account_id: int | None = None  # entries made by this account
     area: str | None = None  # a key of AREAS, or REFUSALS_AREA
     date_from: date | None = None  # local days (Europe/London), both ends included
@@ -224,11 +225,11 @@ def _utc_start_of(day: date) -> datetime:
     return local.astimezone(UTC).replace(tzinfo=None)
 
 
-def _filtered(query: Select, chosen: AuditFilter | None) -> Select:
+def _filtered(session: Session, query: Select, chosen: AuditFilter | None) -> Select:
     if chosen is None:
         return query
-    if chosen.member_id is not None:
-        query = query.where(AuditEntry.entity == "member", AuditEntry.entity_id == chosen.member_id)
+    if chosen.member_id is not None:  # their record, their own rows, entries that name them
+        query = query.where(about_member(session, chosen.member_id))
     if chosen.account_id is not None:
         query = query.where(AuditEntry.account_id == chosen.account_id)
     if chosen.area == REFUSALS_AREA:
@@ -303,7 +304,7 @@ def list_entries(
         query = query.where(AuditEntry.entity == entity)
     if entity_id is not None:
         query = query.where(AuditEntry.entity_id == entity_id)
-    query = _filtered(query, chosen)
+    query = _filtered(session, query, chosen)
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).offset(offset)
     rows = list(session.scalars(query))
     who = _accounts(session) if rows else {}
@@ -313,7 +314,7 @@ def list_entries(
 def count_entries(session: Session, actor: Actor, chosen: AuditFilter | None = None) -> int:
     """How many rows the filter matches (coordinators only)."""
     require(session, actor, Permission.VIEW_AUDIT_LOG, "see the audit log")
-    query = _filtered(select(func.count(AuditEntry.id)), chosen)
+    query = _filtered(session, select(func.count(AuditEntry.id)), chosen)
     return int(session.scalar(query) or 0)
 
 

@@ -4,9 +4,10 @@ Which tables hold data about a member is read from the SQLAlchemy metadata (ever
 with a foreign key to ``member.id``), so a table added later is included without anyone
 remembering to list it here. Audit entries count as about them when they are on their
 member record or on one of their own rows, or when the recorded changes name them (their
-name, email or phone). From entries that also name other people, only the parts about
-this person are copied. Free text in other people's records that names them is not copied
-(it is about someone else too) but counted, so a coordinator can review it by hand.
+name, email or phone) — ``audit_about``, the rule the audit log's Person filter uses too.
+From entries that also name other people, only the parts about this person are copied.
+Free text in other people's records that names them is not copied (it is about someone
+else too) but counted, so a coordinator can review it by hand.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,14 @@ from involve_desktop.core.models.audit import AuditEntry
 from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, involvement, organisation
+from involve_desktop.core.services.audit_about import (
+    OWN_ROW_ENTITIES,
+    entries_about,
+    ident_pattern,
+    identifiers,
+    member_references,
+    mentions,
+)
 from involve_desktop.core.services.audit_names import NAMINGS, referenced_kind
 from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.gdpr_dto import SubjectAccessResult
@@ -36,39 +44,12 @@ from involve_desktop.core.services.member_export import write_atomically
 from involve_desktop.core.services.member_names import display_name
 from involve_desktop.core.services.transaction import require, transaction
 
-# Audit entities whose ``entity_id`` is the primary key of one of the person's own rows.
-OWN_ROW_ENTITIES = frozenset(
-    {"rota_assignment", "pay_line", "expense_claim", "enrolment", "payment_preference"}
-)
 # Tables never searched for mentions: accounts are staff sign-ins, audit is handled apart.
 NOT_SCANNED = frozenset({"audit_entry", "account"})
 # In other members' rows only free text is searched: their names, contact details and
 # emergency contact are theirs, even when they share a name with the person.
 MEMBER_FREE_TEXT = frozenset({"notes", "left_reason", "access_other"})
 NOT_ABOUT_THEM = "(not about them)"
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A column that points at ``member.id``: the table holds rows about that member."""
-
-    table: Table
-    column: Column
-
-    @property
-    def name(self) -> str:
-        """The table's name (tables with two member columns list each column)."""
-        return self.table.name
-
-
-def member_references() -> list[Reference]:
-    """Every (table, column) with a foreign key to ``member.id``, from the live metadata."""
-    found = []
-    for table in Base.metadata.sorted_tables:
-        for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name):
-            if fk.column.table.name == Member.__tablename__ and fk.column.name == "id":
-                found.append(Reference(table, fk.parent))
-    return found
 
 
 def plain(value: Any) -> Any:
@@ -95,36 +76,6 @@ def rows_about(session: Session, member_id: int) -> dict[str, list[dict[str, Any
         if rows:
             found.setdefault(ref.name, []).extend(rows)
     return found
-
-
-def identifiers(member: Member) -> list[str]:
-    """The texts that identify the person: full name, the name they go by, email, phone."""
-    names = [member.full_name, display_name(member.full_name, member.preferred_name)]
-    texts = [*names, member.email or "", member.phone or ""]
-    unique = dict.fromkeys(" ".join(t.split()) for t in texts if t and len(t.strip()) >= 3)
-    return sorted(unique, key=len, reverse=True)  # longest first, for replacing
-
-
-@lru_cache(maxsize=32)
-def _pattern(idents: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(ident) for ident in idents)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def ident_pattern(idents: list[str]) -> re.Pattern[str]:
-    """Any identifier as a whole word (any case): "Ann" matches "ann", never "Annual"."""
-    return _pattern(tuple(idents))
-
-
-def mentions(value: Any, idents: list[str]) -> bool:
-    """Whether ``value`` (text, or JSON with keys and values) names the person."""
-    if isinstance(value, str):
-        return bool(idents) and ident_pattern(idents).search(value) is not None
-    if isinstance(value, dict):
-        return any(mentions(k, idents) or mentions(v, idents) for k, v in value.items())
-    if isinstance(value, list):
-        return any(mentions(v, idents) for v in value)
-    return False
 
 
 def _only_them(value: Any, idents: list[str]) -> Any:
@@ -162,21 +113,12 @@ def own_rows(rows: dict[str, list[dict[str, Any]]]) -> set[tuple[str, int]]:
 
 
 def audit_entries_about(
-    session: Session, member_id: int, idents: list[str], own: set[tuple[str, int]]
+    session: Session, member_id: int, idents: list[str], own: object = None
 ) -> Iterator[tuple[AuditEntry, bool]]:
-    """Every audit entry about the person, with True when the whole entry is about them."""
-    query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-    for entry in session.scalars(query.execution_options(yield_per=500)):
-        direct = (entry.entity == "member" and entry.entity_id == member_id) or (
-            entry.entity,
-            entry.entity_id,
-        ) in own
-        if direct:
-            yield entry, True
-        elif entry.changes and (
-            mentions(entry.changes, idents) or entry.changes.get("member_id") == member_id
-        ):
-            yield entry, False
+    """Every audit entry about the person, with True when the whole entry is about them:
+    ``audit_about.entries_about``, the one rule the audit log's Person filter uses too.
+    ``own`` is no longer read (their own rows are found in SQL); kept for older callers."""
+    return entries_about(session, member_id, idents)
 
 
 def audit_dicts(
