@@ -172,3 +172,33 @@ def test_only_coordinators_have_the_audit_log(qtbot, session, context, coordinat
     qtbot.addWidget(ours)
     titles = [ours.tabs.tabText(i) for i in range(ours.tabs.count())]
     assert "Audit log" in titles and "Screen lock" in titles
+
+
+def test_a_long_entry_is_read_in_full_from_the_keyboard(qtbot, session, view, coordinator):
+    """The column cuts "What changed" short; the pane under the table holds all of it for
+    the current row, and Enter on the row takes the keyboard into that text."""
+    changes = {f"part {n}": [f"old words {n}", f"new words {n}"] for n in range(12)}
+    audit.record(session, coordinator, "update", "rota_shift", 5, changes)
+    session.commit()
+    view.refresh()
+    assert view.details.toPlainText().startswith("Choose an entry")
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Home)  # the newest entry: the long one
+    text = view.details.toPlainText().splitlines()
+    assert text[:3] == [
+        f"{_column(view, 0)[0]} · {_column(view, 1)[0]} · changed · Rota",
+        "Record: rota shift 5 (since removed)",
+        "What changed:",
+    ]
+    assert text[3:] == [f"  part {n}: old words {n} → new words {n}" for n in range(12)]
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.details.hasFocus()
+    assert view.details.isReadOnly() and view.details.accessibleName() == "Entry in full"
+    qtbot.keyClick(view.details, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert "part 11: old words 11" in view.details.textCursor().selectedText()  # to copy
+    view.details.setFocus()
+    qtbot.keyClick(view.details, Qt.Key.Key_Tab)
+    assert not view.details.hasFocus()  # Tab moves on
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)  # the pane follows the row
+    assert "Record: rota shift 5" not in view.details.toPlainText()

@@ -1,5 +1,7 @@
 """Settings → Audit log: who changed what and when, filtered by person, account, area and
-day, read a page at a time, and exported to CSV by coordinators who may export.
+day, read a page at a time, and exported to CSV by coordinators who may export. The current
+entry reads in full in a pane under the table (``audit_entry_pane``); Enter on a row moves
+the keyboard into it.
 
 The day boxes show "Any" until a day is chosen. Qt keeps Tab inside a date box showing such
 special text (it has no day, month or year to step through), which trapped keyboard users;
@@ -43,6 +45,7 @@ from involve_desktop.core.services.audit import AuditFilter
 from involve_desktop.core.services.dto import Actor, AuditInfo
 from involve_desktop.core.services.member_dto import MemberFilter, MemberStatus
 from involve_desktop.core.services.member_search import list_members
+from involve_desktop.ui.audit.audit_entry_pane import AuditEntryPane
 from involve_desktop.ui.audit.audit_table_model import AuditTableModel
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
@@ -176,6 +179,11 @@ class AuditView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((150, 150, 80, 130, 260)):
             self.table.setColumnWidth(column, width)
+        self.details = AuditEntryPane()  # the current entry in full (see its module)
+        self.table.selectionModel().currentRowChanged.connect(lambda _n, _o: self.show_current())
+        self.model.modelReset.connect(self.show_current)
+        self.table.activated.connect(lambda _i: self.details.setFocus())  # Enter opens it
+        self.table.setToolTip("Enter: read the whole entry in the pane below")
 
         form = QFormLayout()
         form.addRow("&Person:", self.person)
@@ -199,6 +207,10 @@ class AuditView(QWidget):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        details_label = QLabel("Entry in f&ull:")
+        details_label.setBuddy(self.details)
+        layout.addWidget(details_label)
+        layout.addWidget(self.details)
         # only once it sits in this view: shown with no parent it would be a window of its own
         self.export_button.setVisible(actor.can(Permission.EXPORT_PERSONAL_DATA))
         self._loaded = False
@@ -235,6 +247,12 @@ class AuditView(QWidget):
         self.date_from.dateChanged.connect(lambda _d: self.refresh())
         self.date_to.dateChanged.connect(lambda _d: self.refresh())
         self.refresh()
+
+    def show_current(self) -> None:
+        """Show the current row's entry in full in the pane under the table."""
+        row = self.table.currentIndex().row()
+        entry = self.model.row_at(row) if 0 <= row < self.model.rowCount() else None
+        self.details.show_entry(entry, self.model.words)
 
     def _person_typed(self) -> None:
         index = self.person.findText(self.person.currentText())
