@@ -226,6 +226,7 @@ class MemberDetail:
     consents: tuple[ConsentInfo, ...]
     history: tuple[StatusInfo, ...]
     version: int = 1  # the version read: edit dialogs send it back (optimistic locking)
+    erased_on: date | None = None  # the (local) day they were erased: nothing can change now
 
     @property
     def current_consent(self) -> ConsentInfo | None:

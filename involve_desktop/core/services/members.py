@@ -335,6 +335,7 @@ def get_member(
     return MemberDetail(
         id=m.id,
         version=m.version,
+        erased_on=audit.local_time(m.erased_at).date() if m.erased_at else None,
         full_name=m.full_name,
         preferred_name=m.preferred_name,
         display_name=display_name(m.full_name, m.preferred_name),

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import (
     audit,
-    gdpr_erasure,
     involvement,
     meetings_history,
     members,
@@ -184,6 +183,9 @@ class MemberPage(QWidget):
             "Erase this &person…", "Remove their personal details for good (asks first)"
         )
         self.erase_button.clicked.connect(self.erase_person)
+        # closed for good once the person is erased (see ``_close_if_erased``)
+        self._changing_buttons = list(self.action_buttons)
+        self._tips = {button: button.toolTip() for button in self._changing_buttons}
         self.action_buttons += [self.access_button, self.erase_button]
 
         self.details = Section("Details")
@@ -311,9 +313,10 @@ class MemberPage(QWidget):
             return False
         self.detail = detail
         self.name_label.setText(detail.display_name)
-        erased = detail.full_name == gdpr_erasure.anonymous_name(detail.id)
-        self.erase_button.setVisible(self.actor.can(Permission.ERASE_PERSONAL_DATA) and not erased)
+        self._close_if_erased(detail)
         summary = [words.status_summary(detail)]
+        if detail.erased_on is not None:
+            summary.append(words.erased_words(detail.erased_on))
         if detail.pronouns:
             summary.append(detail.pronouns)
         current_roles = [r.name for r in detail.roles if r.end_on is None or r.end_on >= today]
@@ -327,22 +330,34 @@ class MemberPage(QWidget):
         self.history.set_lines(words.history_lines(detail.history))
         self.roles.set_lines(words.role_lines(detail.roles, today))
         self.training.set_lines(words.training_lines(detail.training))
-        self.consent.set_lines(words.consent_lines(detail.consents, today))
+        self.consent.set_lines(words.consent_lines(detail.consents, today, detail.erased_on))
         part = not all(self.actor.can(p) for p in involvement.WHOLE_VIEW)
         self.involvement.set_lines(words.involvement_lines(items, part=part))
         if record is not None:
             self.meetings.set_lines(attendance_lines(record))
         if preference is not None and year is not None:
-            self.payments.set_lines(words.payment_lines(preference, year))
+            self.payments.set_lines(words.payment_lines(preference, year, detail.erased_on))
         self.audit_trail.setVisible(self.actor.can(Permission.VIEW_AUDIT_LOG))
         self.audit_trail.set_lines(words.audit_lines(entries))
         self.scroll.verticalScrollBar().setValue(0)
         return True
 
+    def _close_if_erased(self, detail: MemberDetail) -> None:
+        """An erased person (the service's ``erased_on``): every action that would change or
+        add something is disabled, saying why, and Erase is not offered again. Subject access
+        export stays: they may still ask what is held."""
+        erased = detail.erased_on is not None
+        why = words.erased_words(detail.erased_on) if detail.erased_on is not None else ""
+        for button in self._changing_buttons:
+            button.setEnabled(not erased)
+            button.setToolTip(why or self._tips[button])
+            button.setAccessibleDescription(why)
+        self.erase_button.setVisible(self.actor.can(Permission.ERASE_PERSONAL_DATA) and not erased)
+
     def focus_first(self) -> None:
-        """Keyboard focus on the first action (or Back, for someone who cannot edit)."""
-        first = self.edit_button if self.edit_button.isVisible() else self.back_button
-        first.setFocus()
+        """Keyboard focus on the first action it may use (or Back, when there is none)."""
+        usable = [b for b in self.action_buttons if b.isVisible() and b.isEnabled()]
+        (usable[0] if usable else self.back_button).setFocus()
 
     def texts(self) -> list[str]:
         """All the words on the page's visible sections (for tests and screen readers)."""

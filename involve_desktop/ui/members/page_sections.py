@@ -166,8 +166,24 @@ def training_lines(training: tuple[TrainingInfo, ...]) -> list[Line]:
     return lines or [Line("No training recorded yet.")]
 
 
-def consent_lines(consents: tuple[ConsentInfo, ...], today: date) -> list[Line]:
-    """What was agreed, how and when, the review date ("Review due" in words), earlier ones."""
+def erased_words(day: date) -> str:
+    """What an erased person's page says in place of the hints that offer an action."""
+    return f"Erased on {format_date(day)}: nothing about them can be changed or added."
+
+
+def consent_lines(
+    consents: tuple[ConsentInfo, ...], today: date, erased_on: date | None = None
+) -> list[Line]:
+    """What was agreed, how and when, the review date ("Review due" in words), earlier ones.
+    For an erased person (``erased_on``) no review is asked for: the record is closed."""
+    if erased_on is not None:
+        return [
+            Line(erased_words(erased_on)),
+            *(
+                Line(f"Given {format_date(c.given_on)} ({c.how.label.lower()}) — {c.describe()}")
+                for c in reversed(consents)
+            ),
+        ]
     if not consents:
         return [Line("No consent recorded yet — use Record consent… to add it.", Mark.DUE)]
     current = consents[-1]
@@ -213,10 +229,15 @@ def involvement_lines(items: list[InvolvementItem], *, part: bool = False) -> li
     return [*lines, Line(PART_OF_INVOLVEMENT)] if part else lines
 
 
-def payment_lines(preference: PreferenceInfo, year: PaymentStatement) -> list[Line]:
+def payment_lines(
+    preference: PreferenceInfo, year: PaymentStatement, erased_on: date | None = None
+) -> list[Line]:
     """How they want to be paid, benefits advice, and this year's totals paid and still to pay
-    (coordinators only: the page shows this section with VIEW_PAYMENTS)."""
-    if preference.method is None:
+    (coordinators only: the page shows this section with VIEW_PAYMENTS). An erased person's
+    (``erased_on``) preference is not asked for any more."""
+    if erased_on is not None and preference.method is None:
+        lines = [Line(erased_words(erased_on))]
+    elif preference.method is None:
         lines = [
             Line(
                 "Payment preference: not asked yet — use Set payment preference… to record how "

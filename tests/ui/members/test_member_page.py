@@ -217,3 +217,54 @@ def test_edit_fields_change_is_described_in_the_audit_trail(qtbot, context, coor
     )
     page = make_page(qtbot, context, coordinator, member.id)
     assert "Email: fay@example.org → fay.hill@example.org" in everything(page)
+
+
+def test_an_erased_persons_page_offers_no_change_and_says_why(qtbot, context, coordinator, session):
+    """Erasure is read from the service (not the name): every action that would change or
+    add something is disabled, and the page says so in place of the hints to use them."""
+    from involve_desktop.core.services import gdpr_erasure
+
+    member = add(session, coordinator, "Ruth Erased")
+    gdpr_erasure.erase_member(session, coordinator, member.id, "Ruth Erased")
+    page = make_page(qtbot, context, coordinator, member.id)
+    erased_on = page.detail.erased_on
+    assert erased_on is not None
+    said = f"Erased on {format_date(erased_on)}: nothing about them can be changed or added."
+    closed = [
+        page.edit_button,
+        page.status_button,
+        page.role_button,
+        page.training_button,
+        page.consent_button,
+        page.payment_button,
+    ]
+    for button in closed:
+        assert button.isVisible() and not button.isEnabled(), button.text()
+        assert button.toolTip() == said
+    assert page.access_button.isEnabled()  # they may still ask what is held
+    assert not page.erase_button.isVisible()
+    assert said in page.summary_label.text()
+    text = everything(page)
+    assert said in "\n".join(page.consent.texts())
+    assert "use Record consent" not in text and "use Set payment preference" not in text
+    page.focus_first()
+    assert page.focusWidget() is page.access_button  # the first action still open
+
+
+def test_someone_named_like_an_erased_record_is_not_taken_for_erased(
+    qtbot, context, coordinator, session
+):
+    """Only the service's erased flag closes a page: a name is only a name."""
+    from dataclasses import replace
+
+    from involve_desktop.core.services.member_names import anonymous_name
+
+    member = add(session, coordinator, "Placeholder")
+    data = members.get_member(session, coordinator, member.id).to_input()
+    members.update_member(
+        session, coordinator, member.id, replace(data, full_name=anonymous_name(member.id))
+    )
+    page = make_page(qtbot, context, coordinator, member.id)
+    assert page.detail.erased_on is None
+    assert page.edit_button.isEnabled() and page.erase_button.isVisible()
+    assert "No consent recorded yet — use Record consent…" in "\n".join(page.consent.texts())
