@@ -153,3 +153,37 @@ def test_five_hundred_rows_render() -> None:
     pages = page_lines(render(rows=500))
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     assert row_numbers(pages[-1])[-1] == 500
+
+
+LONG_MEETING = (
+    "Monthly open meeting of the peer leadership graduates, carers and staff about planning "
+    "next year's summer events programme and trips for everyone in the group"
+)[:150]
+LONG_VENUE = "The Old Library Community Rooms, Room 4 (second floor), 12 High Street, Bristol"
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+@pytest.mark.parametrize("orientation", list(Orientation))
+def test_a_long_meeting_and_venue_wrap_below_the_title_not_over_it(
+    large_print: bool, orientation: Orientation
+) -> None:
+    """A 150-character meeting and an 80-character venue wrap onto several lines; the lines
+    grow to hold them, so every word stays below the title (found by a review: three
+    wrapped lines ran up through the title rule and "Sign-in sheet")."""
+    options = SheetOptions(orientation=orientation, large_print=large_print)
+    pdf = render(options=options, meeting=LONG_MEETING, venue=LONG_VENUE)
+    placements = text_placements(pdf)
+    sizes = text_sizes(pdf)
+    title_bottom = placements["Sign-in sheet"][1] - sizes["Sign-in sheet"] * 0.3
+    body = {
+        text: y
+        for text, (_x, y) in placements.items()
+        if text.strip() and text not in {"Sign-in sheet", GROUP}
+    }
+    first_line = max(body.values())
+    assert first_line + sizes["Meeting:"] < title_bottom, body
+    words = " ".join(page_lines(pdf)[0])
+    for word in ("Monthly", "everyone", "Old Library", "Bristol"):
+        assert word in words
+    # each label sits on the last line of its text, above the rule, before the first row
+    assert placements["Meeting:"][1] > placements["Venue:"][1] > placements["1"][1]

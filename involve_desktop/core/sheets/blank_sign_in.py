@@ -25,6 +25,9 @@ MAX_ROWS = 500
 WELCOME = "Please write your name and sign. You do not have to give any other details."
 COLUMNS = ("No.", "Name", "Signature")
 MIN_MEETING_WIDTH = 80 * mm
+TOP_PADDING = 2 * mm  # above a meeting or venue that wraps onto several lines
+RIGHT_PADDING = 2 * mm
+BOTTOM_PADDING = 1.5 * mm  # between the text and the line under it
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,9 @@ def _details_table(sheet: BlankSignInSheet, styles: SheetStyles, width: float) -
     """Meeting / Date / Venue: a label and a line to write on (or the value given).
 
     Meeting and Date share a line when there is room; otherwise (large print on a portrait
-    page) each gets a line of its own so there is still space to write.
+    page) each gets a line of its own so there is still space to write. A line whose text
+    wraps grows to hold it (a 150-character meeting takes three or four lines), so nothing
+    runs up over the title.
     """
     cell = styles.cell
     meeting, when, venue = (
@@ -59,22 +64,36 @@ def _details_table(sheet: BlankSignInSheet, styles: SheetStyles, width: float) -
     if meeting_width >= MIN_MEETING_WIDTH:
         data = [["Meeting:", meeting, "Date:", when], ["Venue:", venue, "", ""]]
         widths = [label_width, meeting_width, date_label_width, date_width]
+        # (the paragraphs on each line, each with the width it wraps in)
+        texts = [[(meeting, meeting_width), (when, date_width)], [(venue, width - label_width)]]
         lines = [((1, 0), (1, 0)), ((3, 0), (3, 0)), ((1, 1), (3, 1))]
         extra = [("SPAN", (1, 1), (3, 1)), ("LEFTPADDING", (2, 0), (2, 0), 4 * mm)]
     else:
         data = [["Meeting:", meeting], ["Date:", when], ["Venue:", venue]]
         widths = [label_width, width - label_width]
+        texts = [[(value, width - label_width)] for value in (meeting, when, venue)]
         lines = [((1, row), (1, row)) for row in range(3)]
         extra = []
-    table = Table(data, colWidths=widths, rowHeights=[styles.row_height] * len(data))
+    heights = [
+        max(
+            styles.row_height,
+            *(
+                text.wrap(room - RIGHT_PADDING, 10_000)[1] + TOP_PADDING + BOTTOM_PADDING
+                for text, room in line
+            ),
+        )
+        for line in texts
+    ]
+    table = Table(data, colWidths=widths, rowHeights=heights)
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), FONT_BOLD, styles.body_size),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), RIGHT_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
                 *extra,
                 *[("LINEBELOW", first, last, 0.5, "black") for first, last in lines],
             ]

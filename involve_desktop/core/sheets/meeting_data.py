@@ -5,8 +5,10 @@ Two ways in:
 - ``meeting_sign_in_pdf(session, actor, meeting_ids, …)`` — the meetings screen: chosen
   meetings (e.g. the next N of a group from ``meetings_meetings.next_meetings``) to PDF;
 - ``load_meeting_sign_in`` — the Sheets screen and ``involve-desktop print meeting-sign-in``:
-  the group named in "Meeting" (``--meeting``), its meetings from "Week" (``--week``, the
-  first day, default today) for "Weeks" (``--weeks``, default 4), "Rows" blank rows.
+  the group named in "Meeting" (``--meeting``; the Sheets screen offers ``group_names`` to
+  choose from, and a typed name matches loosely, ``loose_name``), its meetings from "Week"
+  (``--week``, the first day, default today) for "Weeks" (``--weeks``, default 4), "Rows"
+  blank rows.
 
 Both check the account may print sheets and run each meeting's group (a facilitator account
 only for groups it is linked to). Only the names people go by are read: nothing else.
@@ -14,6 +16,8 @@ only for groups it is linked to). Only the names people go by are read: nothing 
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -38,7 +42,7 @@ from involve_desktop.core.sheets.meeting_sign_in import (
 from involve_desktop.core.sheets.options import SheetInputError, SheetOptions
 from involve_desktop.core.sheets.params import SheetParams
 from involve_desktop.core.sheets.rota_data import parse_day, period_text
-from involve_desktop.core.text import sort_key
+from involve_desktop.core.text import search_key
 
 DEFAULT_WEEKS = 4
 MAX_WEEKS = 13
@@ -153,19 +157,67 @@ def meeting_sign_in_pdf(
     return render_meeting_sign_in(sheet, options, printed_on=today)
 
 
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]+\s*")
+NEAREST = 3  # groups named when a typed name matches none or several
+
+
+def loose_name(text: str) -> str:
+    """A group name as typed or stored, ignoring case, accents, apostrophes, which dash or
+    hyphen, and spaces: "peer leadership programme - cohort 3" and "Peer Leadership
+    Programme — Cohort 3" are the same, so a keyboard without an em dash still finds it."""
+    dashed = _DASHES.sub(" - ", search_key(text))
+    return " ".join(dashed.split())
+
+
+def _either(names: Sequence[str]) -> str:
+    quoted = [f"\u201c{name}\u201d" for name in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+def group_names(session: Session, actor: Actor) -> list[str]:
+    """The groups whose sign-in sheets this account may ask for, in name order (every group
+    for a coordinator, a facilitator's own), leadership programme cohorts' groups included."""
+    return [g.name for g in meetings_groups.list_groups(session, actor, include_cohorts=True)]
+
+
 def _group_id(session: Session, actor: Actor, name: str | None) -> tuple[int, str]:
+    """The group named (loosely: ``loose_name``), or a ``SheetInputError`` that lists the
+    groups (none given), or names the nearest ones (none or several match).
+
+    A name that is part of exactly one group's name ("Tuesday", "cohort 3") finds it too."""
     wanted = (name or "").strip()
     groups = meetings_groups.list_groups(session, actor, include_cohorts=True)
+    known = ", ".join(g.name for g in groups) or "none you run yet"
     if not wanted:
-        known = ", ".join(g.name for g in groups) or "none yet"
         raise SheetInputError(
             "meeting", f"Say which group's sheets to print, by its name. Groups: {known}."
         )
-    for info in groups:
-        if sort_key(info.name) == sort_key(wanted):
-            return info.id, info.name
-    known = ", ".join(g.name for g in groups) or "none you run yet"
-    raise SheetInputError("meeting", f"There is no group called {wanted!r}. Groups: {known}.")
+    key = loose_name(wanted)
+    same = [g for g in groups if loose_name(g.name) == key]
+    if len(same) == 1:
+        return same[0].id, same[0].name
+    if not same:
+        same = [g for g in groups if f" {key} " in f" {loose_name(g.name)} "]
+        if len(same) == 1:
+            return same[0].id, same[0].name
+    if same:
+        names = [g.name for g in same]
+        raise SheetInputError(
+            "meeting",
+            f"More than one group matches \u201c{wanted}\u201d: {_either(names)}. "
+            "Choose one of them.",
+        )
+    by_key = {loose_name(g.name): g.name for g in groups}
+    nearest = difflib.get_close_matches(key, list(by_key), n=NEAREST, cutoff=0.5)
+    if nearest:
+        names = [by_key[k] for k in nearest]
+        raise SheetInputError(
+            "meeting",
+            f"There is no group called \u201c{wanted}\u201d. Did you mean {_either(names)}?",
+        )
+    raise SheetInputError(
+        "meeting", f"There is no group called \u201c{wanted}\u201d. Groups: {known}."
+    )
 
 
 def load_meeting_sign_in(

@@ -7,9 +7,14 @@ group's sheet also lists people who came lately, so it says so); then numbered r
 the chosen privacy mode (two that would read the same as "first name and initial" are told
 apart: "Callum Br.", "Callum Bu."), in alphabetical order of the name they go by — the order
 the attendance screen shows them in, so ticks are typed back row by row. An optional "New
-here?" box asks newcomers for a name, how to contact them (optional) and a consent tick; it
-stays on the page with the last names when giving up at most half of the empty rows makes
-room for it, rather than taking a page of its own.
+here?" box asks newcomers for a name, how to contact them (optional) and a consent tick.
+
+A meeting fits one A4 page when it can: rows tighten to 9 mm (the least for handwriting),
+then up to six of the empty rows give way (two are always kept), then the "New here?" box
+is left out — a group of about 20 fits (``_plan``). A longer list runs on at row
+boundaries, each new page saying which meeting it continues, and the box stays with the
+last names when giving up at most half of the empty rows makes room for it, rather than
+taking a page of its own.
 
 Nothing else about anyone is printed: no roles, no lived experience, nothing that says why
 someone comes. The sheet carries the Confidential footer, and uses the shared page, styles
@@ -67,8 +72,12 @@ NEW_HERE_TEXT = (
     "them to tell you about meetings. You can ask us to remove them at any time."
 )
 NEW_HERE_COLUMNS = ("Name", "How to contact you (optional)", "OK to keep")
+SHORT_CONTACT_HEADING = "Contact (optional)"  # where the long one would run into "OK to keep"
 NEW_HERE_ROWS = 3
 NEW_HERE_GAP = 5 * mm
+TIGHT_ROW_HEIGHT = 9 * mm  # the least a handwriting row may be (UX.md)
+MIN_KEPT_BLANK_ROWS = 2  # empty rows kept when others give way to fit one page…
+MAX_GIVEN_UP_ROWS = DEFAULT_BLANK_ROWS - MIN_KEPT_BLANK_ROWS  # …and at most this many go
 TICK_COLUMN = {False: 16 * mm, True: 24 * mm}
 OK_COLUMN = {False: 27 * mm, True: 38 * mm}
 
@@ -227,16 +236,15 @@ def _details(meeting: SignInMeeting, styles: SheetStyles, width: float, *, group
 
 def _rows_table(
     meeting: SignInMeeting,
-    sheet: MeetingSignInSheet,
     options: SheetOptions,
     width: float,
-    tail: float,
-) -> Flowable:
+    plan: Plan,
+) -> ContinuedTable:
     styles = sheet_styles(options.large_print)
     number, tick = styles.number_column_width, TICK_COLUMN[options.large_print]
     name = (width - number - tick) * 0.55
     names = printed_names(meeting.names, options.privacy)
-    names += [""] * sheet.blank_rows
+    names += [""] * plan.blank_rows
     box = TickBox(_box_size(styles))  # one box drawn in every row (it keeps no state)
     rows: list[list[object]] = [
         [str(index), cell_text(text, styles.cell, name), box, ""]
@@ -245,12 +253,12 @@ def _rows_table(
     widths = [number, name, tick, width - number - name - tick]
 
     def build(body: list[list[object]]) -> Table:
-        table = ruled_table(COLUMNS, body, widths, styles)
+        table = ruled_table(COLUMNS, body, widths, styles, row_height=plan.row_height)
         table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
         return table
 
-    spare = sheet.blank_rows // 2 if tail else 0  # at most half the empty rows give way
-    return ContinuedTable(rows, build, continued_caption(meeting, styles), tail=tail, spare=spare)
+    caption = continued_caption(meeting, styles)
+    return ContinuedTable(rows, build, caption, tail=plan.tail, spare=plan.spare)
 
 
 def printed_names(names: Sequence[str], privacy: PrivacyMode) -> list[str]:
@@ -279,39 +287,114 @@ class NewHereBox(KeepTogether):
 
 
 def _new_here(
-    styles: SheetStyles, large_print: bool, width: float, caption: Flowable
+    styles: SheetStyles, width: float, caption: Flowable, row_height: float
 ) -> tuple[Flowable, float]:
     """The "New here?" box, and the height it takes with the space above it."""
-    ok = OK_COLUMN[large_print]
+    ok = OK_COLUMN[styles.large_print]
     name = (width - ok) * 0.45
+    contact = width - name - ok
+    name_heading, contact_heading, ok_heading = NEW_HERE_COLUMNS
+    if text_width(contact_heading, FONT_BOLD, styles.body_size) > contact - 4 * mm:
+        contact_heading = SHORT_CONTACT_HEADING  # large print: the long one would overlap
     rows = [["", "", TickBox(_box_size(styles))] for _ in range(NEW_HERE_ROWS)]
-    table = ruled_table(NEW_HERE_COLUMNS, rows, [name, width - name - ok, ok], styles)
+    table = ruled_table(
+        (name_heading, contact_heading, ok_heading),
+        rows,
+        [name, contact, ok],
+        styles,
+        row_height=row_height,
+    )
     table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "CENTER")]))
     intro = Paragraph(f"<b>{NEW_HERE_TITLE}</b> {escape(NEW_HERE_TEXT)}", styles.body)
     height = NEW_HERE_GAP + intro.wrap(width, 10_000)[1] + 2 * mm + table.wrap(width, 10_000)[1]
     return NewHereBox([intro, Spacer(1, 2 * mm), table], caption), height
 
 
-def meeting_sign_in_story(sheet: MeetingSignInSheet, options: SheetOptions) -> list[Flowable]:
-    """The flowables: for each meeting its details, the rows and the "New here?" box."""
+@dataclass(frozen=True)
+class Plan:
+    """How one meeting is laid out: its row height, how many empty rows, whether the "New
+    here?" box is printed, and (for a list longer than a page) how many empty rows may give
+    way so the box stays with the last names (``tail`` is the box's height)."""
+
+    row_height: float
+    blank_rows: int
+    box: bool
+    tail: float = 0
+    spare: int = 0
+
+
+def _plan(
+    meeting: SignInMeeting,
+    sheet: MeetingSignInSheet,
+    options: SheetOptions,
+    width: float,
+    room: float,
+) -> Plan:
+    """The first layout that puts the whole meeting on one page, trying in turn:
+
+    1. everything as asked, at the usual row height;
+    2. rows 9 mm high (the least for handwriting; standard print only — large print keeps
+       its taller rows and may take more pages);
+    3. fewer empty rows, keeping the "New here?" box;
+    4. the box left out, with as many of the empty rows as fit.
+
+    Empty rows give way down to two, and at most six of them (of the usual eight): more
+    asked for on purpose (a drop-in expecting newcomers) are kept. With 9 mm rows a page
+    holds about 20 names, two empty rows and no box, or 15 names, two empty rows and the box.
+
+    A list too long for one page even so keeps every empty row at the usual height and
+    runs on (rows are never split), the box staying with the last names when giving up at
+    most half the empty rows (and at most six) makes room for it. ``room`` is the height
+    left for the rows and the box under the details and the welcome line.
+    """
     styles = sheet_styles(options.large_print)
-    width = page_geometry(options, _header(sheet)).content_width
+    caption = continued_caption(meeting, styles)
+    count, blank = len(meeting.names), sheet.blank_rows
+    usual = styles.row_height
+    tight = usual if options.large_print else min(usual, TIGHT_ROW_HEIGHT)
+    box_height = {
+        height: _new_here(styles, width, caption, height)[1] if sheet.new_here else 0.0
+        for height in {usual, tight}
+    }
+
+    def fits(height: float, blank_rows: int, box: bool) -> bool:
+        rows = styles.header_row_height + height * (count + blank_rows)
+        return rows + (box_height[height] if box else 0) <= room
+
+    kept = max(min(blank, MIN_KEPT_BLANK_ROWS), blank - MAX_GIVEN_UP_ROWS)
+    tries = [(usual, blank, sheet.new_here), (tight, blank, sheet.new_here)]
+    tries += [(tight, rows, sheet.new_here) for rows in range(blank - 1, kept - 1, -1)]
+    if sheet.new_here:
+        tries += [(tight, rows, False) for rows in range(blank, kept - 1, -1)]
+    for height, blank_rows, box in tries:
+        if fits(height, blank_rows, box):
+            return Plan(height, blank_rows, box)
+    tail = box_height[usual]
+    spare = min(blank // 2, MAX_GIVEN_UP_ROWS) if tail else 0
+    return Plan(usual, blank, sheet.new_here, tail=tail, spare=spare)
+
+
+def meeting_sign_in_story(sheet: MeetingSignInSheet, options: SheetOptions) -> list[Flowable]:
+    """The flowables: for each meeting its details, the rows and the "New here?" box, on
+    one page when it can be (see ``_plan``); each meeting starts a new page."""
+    styles = sheet_styles(options.large_print)
+    geometry = page_geometry(options, _header(sheet))
+    width = geometry.content_width
+    gap = 3 * mm
+    welcome_height = paragraph(WELCOME, styles.body).wrap(width, 10_000)[1]
     story: list[Flowable] = []
     for index, meeting in enumerate(sheet.meetings):
         if index:
             story.append(PageBreak())
-        story += [
-            _details(meeting, styles, width, group=_header(sheet).subtitle is None),
-            Spacer(1, 3 * mm),
-            paragraph(WELCOME, styles.body),
-            Spacer(1, 3 * mm),
-        ]
-        caption = continued_caption(meeting, styles)
-        box, tail = (
-            _new_here(styles, options.large_print, width, caption) if sheet.new_here else (None, 0)
-        )
-        story.append(_rows_table(meeting, sheet, options, width, tail))
-        if box is not None:
+        details = _details(meeting, styles, width, group=_header(sheet).subtitle is None)
+        above = details.wrap(width, 10_000)[1] + 2 * gap + welcome_height
+        room = geometry.frame_height - above - 1  # 1 pt to spare
+        plan = _plan(meeting, sheet, options, width, room)
+        story += [details, Spacer(1, gap), paragraph(WELCOME, styles.body), Spacer(1, gap)]
+        story.append(_rows_table(meeting, options, width, plan))
+        if plan.box:
+            caption = continued_caption(meeting, styles)
+            box, _height = _new_here(styles, width, caption, plan.row_height)
             story += [Spacer(1, NEW_HERE_GAP), box]
     return story
 

@@ -1,6 +1,9 @@
 """The option form of the Sheets screen: the inputs of the selected sheet, page and privacy.
 
-Blank sheets ask for a title, rows, meeting, date and venue; sheets of members for which
+Blank sheets ask for a title, rows, meeting, date and venue; the meeting sign-in sheets for
+a group, chosen from those the account runs (``set_groups``: an editable list that
+completes what is typed, so nobody has to type the em dash in "Peer Leadership Programme —
+Cohort 3"); sheets of members for which
 members (active, stepping back, or both), a role, search words and the consent-review
 filter (the Members list's filters, so Ctrl+P there can carry them over), training due
 within how many days, and whether to add access needs; the leadership programme sheets for
@@ -9,16 +12,24 @@ session.
 
 Shows only the inputs the selected sheet uses, turns them into ``SheetParams`` and
 ``SheetOptions``, and shows validation messages directly under the field they are about.
+
+What is typed for one sheet never turns up in another sheet's field that means something
+else: the blank sheet's Meeting (words printed on the sheet) and the meeting sign-in
+sheets' group are separate inputs, and each sheet keeps its own Title. Inputs that mean the
+same on every sheet that has them carry over: Week (a date), Person, Search, the page,
+text size and names.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +52,8 @@ from involve_desktop.core.sheets.rota_data import DEFAULT_GAP_WEEKS, MAX_GAP_WEE
 
 ANY_ROLE = "Everyone (any role)"
 NO_COHORTS = "No cohorts you can see yet"
+GROUP_SHEET = "meeting-sign-in"  # the sheet whose Meeting input is a group to choose
+GROUP_HINT = "Choose the group, or type part of its name"
 PERSON_HINT = "Name or member number"
 GRADUATE_HINT = "Blank for every graduate, or a name or member number"
 
@@ -62,6 +75,7 @@ class SheetOptionsForm(QWidget):
         self._spec: SheetSpec | None = None
         self._errors: dict[str, QLabel] = {}
         self._rows_by_key: dict[str, int] = {}
+        self._titles: dict[str, str] = {}  # the title typed for each sheet, by its key
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
 
@@ -70,6 +84,16 @@ class SheetOptionsForm(QWidget):
         self.rows_spin.setAccessibleName("Number of rows")
         self._add_row("Number of &rows:", self.rows_spin, "rows")
         self.meeting_edit = self._line_edit("Meeting", "meeting", "Leave blank to write it by hand")
+        self.group_combo = QComboBox(self)
+        self.group_combo.setAccessibleName("Group")
+        self.group_combo.setEditable(True)
+        self.group_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.group_combo.lineEdit().setPlaceholderText(GROUP_HINT)
+        self.group_combo.setToolTip(
+            "The groups your account runs. Type part of a name to narrow the list; "
+            "case, accents and the kind of dash do not matter."
+        )
+        self._add_row("&Meeting group:", self.group_combo, "group")
         self.date_edit = QLineEdit(self)
         self.date_edit.setAccessibleName("Date")
         self.date_edit.setPlaceholderText("Leave blank to write it by hand")
@@ -206,6 +230,7 @@ class SheetOptionsForm(QWidget):
             self.title_edit,
             self.rows_spin,
             self.meeting_edit,
+            self.group_combo,
             self.date_edit,
             self.today_button,
             self.venue_edit,
@@ -231,11 +256,19 @@ class SheetOptionsForm(QWidget):
 
     # -- state --------------------------------------------------------------------------
     def set_spec(self, spec: SheetSpec) -> None:
-        """Show the inputs ``spec`` uses, with its defaults."""
+        """Show the inputs ``spec`` uses, with its defaults (and its own title, if one was
+        typed for it before)."""
+        if self._spec is not None:
+            self._titles[self._spec.key] = self.title_edit.text()
+        self.title_edit.setText(self._titles.get(spec.key, ""))
         self._spec = spec
         self.clear_errors()
         for field in SheetField:
             self.form.setRowVisible(self._rows_by_key[field.value], field in spec.fields)
+        by_group = self.asks_for_group()
+        self.form.setRowVisible(self._rows_by_key["group"], by_group)
+        if by_group:
+            self.form.setRowVisible(self._rows_by_key[SheetField.MEETING.value], False)
         self.form.setRowVisible(self._rows_by_key["privacy"], spec.offers_privacy)
         self.privacy_combo.setCurrentIndex(list(PrivacyMode).index(spec.default_privacy))
         self.form.setRowVisible(self._rows_by_key["orientation"], spec.fixed_orientation is None)
@@ -256,6 +289,26 @@ class SheetOptionsForm(QWidget):
         self.rows_spin.setRange(spec.min_rows, spec.max_rows)
         if spec.default_rows is not None:
             self.rows_spin.setValue(spec.default_rows)
+
+    def asks_for_group(self) -> bool:
+        """Whether the selected sheet's Meeting input is a group to choose."""
+        return self._spec is not None and self._spec.key == GROUP_SHEET
+
+    def meeting_input(self) -> QWidget:
+        """The input the selected sheet's "meeting" messages are about."""
+        return self.group_combo if self.asks_for_group() else self.meeting_edit
+
+    def set_groups(self, names: list[str]) -> None:
+        """Offer these groups (keeping what is chosen or typed)."""
+        typed = self.group_combo.currentText()
+        self.group_combo.clear()
+        self.group_combo.addItems(names)
+        completer = QCompleter(names, self.group_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.group_combo.setCompleter(completer)
+        self.group_combo.setCurrentIndex(self.group_combo.findText(typed) if typed else -1)
+        self.group_combo.setEditText(typed)
 
     def set_roles(self, names: list[str]) -> None:
         """Offer these roles (keeping the chosen one if it is still there)."""
@@ -303,6 +356,10 @@ class SheetOptionsForm(QWidget):
         }
         if field not in edits:
             raise ValueError(f"{field} is not a typed input")
+        if field is SheetField.MEETING and self.asks_for_group():
+            self.group_combo.setCurrentIndex(self.group_combo.findText(text))
+            self.group_combo.setEditText(text)
+            return
         edits[field].setText(text)
 
     def fill_today(self) -> None:
@@ -320,7 +377,9 @@ class SheetOptionsForm(QWidget):
             group_name=group_name or None,
             title=text(self.title_edit, SheetField.TITLE),
             rows=self.rows_spin.value() if SheetField.ROWS in fields else None,
-            meeting=text(self.meeting_edit, SheetField.MEETING),
+            meeting=(self.group_combo.currentText().strip() or None)
+            if self.asks_for_group()
+            else text(self.meeting_edit, SheetField.MEETING),
             date_text=text(self.date_edit, SheetField.DATE),
             venue=text(self.venue_edit, SheetField.VENUE),
             members=MemberScope(self.members_combo.currentData())
@@ -357,7 +416,7 @@ class SheetOptionsForm(QWidget):
     # -- errors -------------------------------------------------------------------------
     def show_error(self, field: str, message: str) -> bool:
         """Show ``message`` under the field named ``field``; False if there is no such field."""
-        label = self._errors.get(field)
+        label = self._errors.get(self._error_key(field))
         if label is None:
             return False
         label.setText(f"⚠ {message}")
@@ -366,8 +425,12 @@ class SheetOptionsForm(QWidget):
 
     def error_text(self, field: str) -> str:
         """The message shown under ``field`` ("" if none)."""
-        label = self._errors.get(field)
+        label = self._errors.get(self._error_key(field))
         return label.text() if label is not None and not label.isHidden() else ""
+
+    def _error_key(self, field: str) -> str:
+        """A "meeting" message goes under the group when the sheet asks for one."""
+        return "group" if field == SheetField.MEETING.value and self.asks_for_group() else field
 
     def clear_errors(self) -> None:
         """Hide every validation message."""

@@ -11,7 +11,7 @@ finished while the app is locked opens after it is unlocked. Only the sheets the
 may print are listed (the services still check when a sheet is made); a line under the
 list says some are for coordinators only. A sheet asked for by name that the
 account may not print (a menu, another area) shows who can print it instead. The roles and
-the cohorts offered are read again each time the screen is shown.
+the cohorts and the meeting groups offered are read again each time the screen is shown.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from involve_desktop.core.errors import InvolveError, ValidationError
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_cohorts, reference_lists
 from involve_desktop.core.services.cohorts_dto import CohortStatus
+from involve_desktop.core.sheets import meeting_data
 from involve_desktop.core.sheets.catalogue import (
     SheetData,
     SheetParams,
@@ -131,6 +132,7 @@ class SheetsView(QWidget):
         self.refresh_group_name()
         self.refresh_roles()
         self.refresh_cohorts()
+        self.refresh_groups()
 
     def _lay_out(self, list_label: QLabel) -> None:
         """List on the left; details, form and the Preview button on the right."""
@@ -244,6 +246,18 @@ class SheetsView(QWidget):
             return
         self.form.set_roles(names)
 
+    def refresh_groups(self) -> None:
+        """Offer the groups whose sign-in sheets the account may print (name order)."""
+        if self._data is None or not self._data.actor.can(Permission.VIEW_MEETINGS):
+            return
+        try:
+            with self._data.sessions() as session:
+                names = meeting_data.group_names(session, self._data.actor)
+        except Exception:  # noqa: BLE001 - the group can still be typed
+            log.exception("Could not read the list of groups")
+            return
+        self.form.set_groups(names)
+
     def refresh_cohorts(self) -> None:
         """Offer the cohorts the account may see (newest first; a running one chosen)."""
         if self._data is None or not self._data.actor.can(Permission.VIEW_COHORTS):
@@ -261,10 +275,12 @@ class SheetsView(QWidget):
         )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Re-read the group name, the roles and the cohorts each time the screen is shown."""
+        """Re-read the group name, the roles, the cohorts and the groups each time the
+        screen is shown."""
         self.refresh_group_name()
         self.refresh_roles()
         self.refresh_cohorts()
+        self.refresh_groups()
         super().showEvent(event)
 
     # -- preview ------------------------------------------------------------------------
@@ -368,7 +384,7 @@ class SheetsView(QWidget):
         target = {
             "title": self.form.title_edit,
             "rows": self.form.rows_spin,
-            "meeting": self.form.meeting_edit,
+            "meeting": self.form.meeting_input(),
             "date": self.form.date_edit,
             "venue": self.form.venue_edit,
             "role": self.form.role_combo,
