@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.errors import NotFound, PermissionDenied
-from involve_desktop.core.models.cohorts import Cohort, Programme
+from involve_desktop.core.models.cohorts import Cohort, CohortFacilitator, Enrolment, Programme
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
 from involve_desktop.core.services.dto import Actor
@@ -22,6 +22,9 @@ from involve_desktop.core.services.transaction import permitted, require
 
 MANAGE = "change leadership programmes"
 SEE = "see leadership programmes"
+# the one line a screen shows when what it lists is limited to a facilitator's own cohorts
+# (the same words whatever was left out, so nothing is given away by them)
+OWN_COHORTS_ONLY = "Limited to the cohorts you run: a coordinator sees every cohort."
 
 
 def all_cohorts(session: Session, actor: Actor) -> bool:
@@ -37,6 +40,22 @@ def visible_cohort_ids(session: Session, actor: Actor) -> set[int] | None:
     if not groups:
         return set()
     return set(session.scalars(select(Cohort.id).where(Cohort.meeting_group_id.in_(groups))))
+
+
+def people_on(session: Session, cohort_ids: set[int]) -> set[int]:
+    """The members with a place (in any state) on, or facilitating, any of these cohorts."""
+    if not cohort_ids:
+        return set()
+    return set(
+        session.scalars(select(Enrolment.member_id).where(Enrolment.cohort_id.in_(cohort_ids)))
+    ) | set(
+        session.scalars(
+            select(CohortFacilitator.member_id).where(
+                CohortFacilitator.cohort_id.in_(cohort_ids),
+                CohortFacilitator.member_id.is_not(None),
+            )
+        )
+    )
 
 
 def load_cohort(session: Session, cohort_id: int) -> Cohort:

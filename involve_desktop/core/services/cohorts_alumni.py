@@ -1,14 +1,16 @@
 """Alumni actions: a simple log of initiatives graduates lead together (title, day, the
 people, outcome; optionally the programme they came from).
 
-Anyone who may see leadership programmes (VIEW_COHORTS) reads the log; coordinators keep
-it (MANAGE_COHORTS). Every change is audited (entity ``alumni_action``).
+Anyone who may see leadership programmes (VIEW_COHORTS) reads the log — a facilitator only
+the actions led by people on their own cohorts; coordinators keep it (MANAGE_COHORTS).
+Every change is audited (entity ``alumni_action``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import delete, insert, select
@@ -19,7 +21,13 @@ from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.models.cohorts import AlumniAction, Programme, alumni_action_member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
-from involve_desktop.core.services.cohorts_access import MANAGE, SEE, load_programme
+from involve_desktop.core.services.cohorts_access import (
+    MANAGE,
+    SEE,
+    load_programme,
+    people_on,
+    visible_cohort_ids,
+)
 from involve_desktop.core.services.cohorts_dto import AlumniActionInfo, AlumniActionInput
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.erased_people import refuse_erased
@@ -154,9 +162,22 @@ def list_actions(
     programme_id: int | None = None,
     member_id: int | None = None,
 ) -> list[AlumniActionInfo]:
-    """Alumni actions, newest first (one programme's, or one person's, or all)."""
+    """Alumni actions, newest first (one programme's, or one person's, or all). A
+    facilitator sees only the actions led by someone on the cohorts they may see, naming
+    only those people (``cohorts_access.OWN_COHORTS_ONLY``)."""
     require(session, actor, Permission.VIEW_COHORTS, SEE)
     query = select(AlumniAction).order_by(AlumniAction.day.desc(), AlumniAction.id.desc())
+    visible = visible_cohort_ids(session, actor)
+    known: set[int] | None = None
+    if visible is not None:
+        known = people_on(session, visible)
+        query = query.where(
+            AlumniAction.id.in_(
+                select(alumni_action_member.c.action_id).where(
+                    alumni_action_member.c.member_id.in_(known)
+                )
+            )
+        )
     if programme_id is not None:
         query = query.where(AlumniAction.programme_id == programme_id)
     if member_id is not None:
@@ -167,4 +188,7 @@ def list_actions(
                 )
             )
         )
-    return action_infos(session, list(session.scalars(query)))
+    infos = action_infos(session, list(session.scalars(query)))
+    if known is None:
+        return infos
+    return [replace(a, people=tuple(p for p in a.people if p.member_id in known)) for a in infos]

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
 from involve_desktop.core.errors import ValidationError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.cohorts import Cohort, CohortFacilitator, Enrolment, Programme
 from involve_desktop.core.models.meetings import Meeting, MeetingAttendance, MeetingGroup
 from involve_desktop.core.permissions import Permission
@@ -39,6 +40,7 @@ from involve_desktop.core.services.cohorts_dto import (
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.meetings_dto import GroupDetail, GroupKind
 from involve_desktop.core.services.record_version import check_version
+from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.core.services.transaction import require, transaction
 
 MAX_CAPACITY = 500
@@ -166,6 +168,98 @@ def _values(session: Session, data: CohortInput, cohort: Cohort | None, today: d
     }
 
 
+def _held_days(session: Session, group_id: int, today: date) -> tuple[date | None, date | None]:
+    """The first and last day a session was held (not cancelled, on or before today)."""
+    first, last = session.execute(
+        select(func.min(Meeting.day), func.max(Meeting.day)).where(
+            Meeting.group_id == group_id, Meeting.cancelled.is_(False), Meeting.day <= today
+        )
+    ).one()
+    return first, last
+
+
+def _refuse_status(session: Session, row: Cohort, wanted: CohortStatus, today: date) -> None:
+    """Refuse a status that contradicts the sessions: planned once a session was held,
+    finished while sessions are still to come (cancel those first: finishing early is a
+    coordinator's choice, and each cancelled session keeps its reason)."""
+    if wanted.value == row.status:
+        return
+    if wanted is CohortStatus.PLANNED:
+        first, _ = _held_days(session, row.meeting_group_id, today)
+        if first is not None:
+            raise ValidationError(
+                "status",
+                f"{row.name} has held sessions (the first on {format_date(first)}), so it "
+                "cannot go back to planned: choose running or finished.",
+            )
+    if wanted is CohortStatus.FINISHED:
+        to_come = list(
+            session.scalars(
+                select(Meeting.day)
+                .where(
+                    Meeting.group_id == row.meeting_group_id,
+                    Meeting.cancelled.is_(False),
+                    Meeting.day > today,
+                )
+                .order_by(Meeting.day)
+            )
+        )
+        if to_come:
+            raise ValidationError(
+                "status",
+                f"{row.name} has {plural(len(to_come), 'session')} still to come (the next on "
+                f"{format_date(to_come[0])}): to finish early, cancel "
+                f"{'it' if len(to_come) == 1 else 'them'} on the Sessions tab first, or keep "
+                "it running.",
+            )
+
+
+def _refuse_contradictions(session: Session, row: Cohort, values: dict, today: date) -> None:
+    """Refuse a change that contradicts what has happened: fewer places than people with
+    one, a start after (or an end before) a session already held, or a status the sessions
+    contradict. Only a changed value is checked, so an old record can still be edited."""
+    capacity = values["capacity"]
+    if capacity is not None and capacity != row.capacity:
+        counts = dict(
+            session.execute(
+                select(Enrolment.state, func.count())
+                .where(
+                    Enrolment.cohort_id == row.id,
+                    Enrolment.state.in_(
+                        [EnrolmentState.ENROLLED.value, EnrolmentState.COMPLETED.value]
+                    ),
+                )
+                .group_by(Enrolment.state)
+            ).all()
+        )
+        taken = sum(counts.values())
+        if capacity < taken:
+            who = (
+                f"{plural(taken, 'person is', 'people are')} enrolled"
+                if not counts.get(EnrolmentState.COMPLETED.value)
+                else f"{plural(taken, 'person has', 'people have')} a place (enrolled or graduated)"
+            )
+            raise ValidationError(
+                "capacity",
+                f"{who}; places must be at least {taken}, or withdraw people first.",
+            )
+    if values["start_on"] != row.start_on or values["end_on"] != row.end_on:
+        first, last = _held_days(session, row.meeting_group_id, today)
+        if values["start_on"] != row.start_on and first is not None and values["start_on"] > first:
+            raise ValidationError(
+                "start_on",
+                f"The first session was held on {format_date(first)}: the start must be on "
+                "or before that day.",
+            )
+        end = values["end_on"]
+        if end != row.end_on and end is not None and last is not None and end < last:
+            raise ValidationError(
+                "end_on",
+                f"A session was held on {format_date(last)}: the end must be on or after that day.",
+            )
+    _refuse_status(session, row, CohortStatus(values["status"]), today)
+
+
 def create_cohort(
     session: Session, actor: Actor, data: CohortInput, *, today: date | None = None
 ) -> CohortInfo:
@@ -210,11 +304,15 @@ def update_cohort(
     """Change a cohort's details (``expected_version``: the version the edit started from).
 
     A new venue goes onto its sessions still to come that had
-    the old one; sessions already held keep theirs."""
+    the old one; sessions already held keep theirs. A change that contradicts what has
+    happened is refused (``_refuse_contradictions``): fewer places than people with one, a
+    start after the first session held, an end before the last, back to planned once a
+    session was held, finished while sessions are still to come."""
     row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
         check_version(row, expected_version, what=f"the cohort {row.name}", by=actor)
         values = _values(session, data, row, today or date.today())
+        _refuse_contradictions(session, row, values, today or date.today())
         group = session.get(MeetingGroup, row.meeting_group_id)
         assert group is not None
         group.name = values.pop("group")
@@ -240,15 +338,23 @@ def update_cohort(
 
 
 def set_cohort_status(
-    session: Session, actor: Actor, cohort_id: int, status: CohortStatus
+    session: Session,
+    actor: Actor,
+    cohort_id: int,
+    status: CohortStatus,
+    *,
+    today: date | None = None,
 ) -> CohortInfo:
-    """Mark a cohort planned, running or finished (a finished cohort takes no applications)."""
+    """Mark a cohort planned, running or finished (a finished cohort takes no applications).
+    Refused when the sessions contradict it: planned once a session was held, finished while
+    sessions are still to come (cancel those first)."""
     row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     try:
         wanted = CohortStatus(status)
     except ValueError:
         raise ValidationError("status", "Choose planned, running or finished.") from None
     with transaction(session):
+        _refuse_status(session, row, wanted, today or date.today())
         if row.status != wanted.value:
             audit.record(
                 session, actor, "update", "cohort", row.id, {"status": [row.status, wanted.value]}

@@ -391,6 +391,7 @@ class ProgrammePathways:
     cofacilitated: int
     sat_panels: int | None
     joined_council: int
+    limited: bool = False  # only the cohorts the account may see (a facilitator's own)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """Places on a cohort: applied → offered → enrolled → completed / withdrawn, and the waiting
 list.
 
-- ``apply``: an active member applies (once per cohort; not to a finished cohort).
+- ``apply``: an active member applies (not to a finished cohort). Someone who withdrew
+  may apply again: their place row starts over as an application, keeping the day and
+  reason of the withdrawal and the day they were enrolled (the earlier steps' days are on
+  the audit trail).
 - ``offer``: someone who applied, or is on the waiting list, is offered a place.
 - ``enrol``: someone offered a place (or on the waiting list) takes it. When every place
   is taken (enrolled or completed), they go on the waiting list instead (state waiting,
@@ -212,7 +215,7 @@ def apply(
                 Enrolment.cohort_id == cohort.id, Enrolment.member_id == member_id
             )
         )
-        if existing is not None:
+        if existing is not None and existing.state != S.WITHDRAWN.value:
             raise ValidationError(
                 "member_id",
                 f"{name} is already on {cohort.name} ({S(existing.state).label.lower()}).",
@@ -223,6 +226,8 @@ def apply(
             )
         ):
             raise ValidationError("member_id", f"{name} facilitates {cohort.name}.")
+        if existing is not None:
+            return _apply_again(session, actor, existing, name, day)
         row = Enrolment(
             cohort_id=cohort.id, member_id=member_id, state=S.APPLIED.value, applied_on=day
         )
@@ -231,6 +236,35 @@ def apply(
         _record(session, actor, row, None, {"applied_on": day.isoformat()})
         info = enrolment_info(session, row)
     return info
+
+
+def _apply_again(
+    session: Session, actor: Actor, row: Enrolment, name: str, day: date
+) -> EnrolmentInfo:
+    """Someone who withdrew applies again: their one place row on the cohort (one per
+    person and cohort) starts over as an application on ``day``. The withdrawal's day and
+    reason and the day they were enrolled before stay on the row (shown as the earlier
+    place, and still counted as a withdrawal in reports; a new enrolment replaces that
+    day), the earlier application, offer and waiting days go onto the audit trail, and
+    their attendance stays."""
+    _after(day, row.withdrawn_on, "they withdrew")
+    earlier = {
+        "earlier_applied_on": row.applied_on,
+        "earlier_offered_on": row.offered_on,
+        "earlier_waiting_on": row.waiting_on,
+    }
+    row.state, row.applied_on = S.APPLIED.value, day
+    row.offered_on = row.waiting_on = None
+    _record(
+        session,
+        actor,
+        row,
+        S.WITHDRAWN.value,
+        {"applied_on": day.isoformat(), "applied_again": True}
+        | {key: value.isoformat() for key, value in earlier.items() if value is not None},
+    )
+    session.flush()
+    return enrolment_info(session, row)
 
 
 def offer(
@@ -317,9 +351,9 @@ def withdraw(
     with transaction(session):
         name = _name(session, row.member_id)
         _refuse(row, name, "withdrawn", (S.APPLIED, S.OFFERED, S.WAITING, S.ENROLLED))
-        _after(
+        _after(  # the latest step (someone applying again keeps their earlier enrolment day)
             day,
-            row.enrolled_on or row.offered_on or row.waiting_on or row.applied_on,
+            max(d for d in (row.enrolled_on, row.offered_on, row.waiting_on, row.applied_on) if d),
             "the step before",
         )
         old = row.state

@@ -20,7 +20,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.models.cohorts import Cohort, CohortFacilitator, Enrolment, Programme
@@ -52,10 +52,13 @@ AREA = "Leadership programmes"
 
 def pathways(session: Session, actor: Actor, programme_id: int) -> ProgrammePathways:
     """Every graduate of the programme and what they went on to do (see the module
-    docstring), newest graduates first."""
+    docstring), newest graduates first. A facilitator sees only the graduates of the
+    cohorts they may see, and only those cohorts among the ones co-facilitated since
+    (``limited`` says so)."""
     require(session, actor, Permission.VIEW_COHORTS, SEE)
     programme = load_programme(session, programme_id)
-    grads = session.execute(
+    visible = visible_cohort_ids(session, actor)
+    query = (
         select(Enrolment.member_id, Enrolment.graduated_on, Cohort.id, Cohort.name)
         .join(Cohort, Cohort.id == Enrolment.cohort_id)
         .where(
@@ -63,7 +66,10 @@ def pathways(session: Session, actor: Actor, programme_id: int) -> ProgrammePath
             Enrolment.state == EnrolmentState.COMPLETED.value,
             Enrolment.graduated_on.is_not(None),
         )
-    ).all()
+    )
+    if visible is not None:
+        query = query.where(Cohort.id.in_(visible))
+    grads = session.execute(query).all()
     people = {g.member_id for g in grads}
     names = names_of(session, people)
     led: dict[int, list[tuple[date, int, str]]] = defaultdict(list)
@@ -77,7 +83,10 @@ def pathways(session: Session, actor: Actor, programme_id: int) -> ProgrammePath
             )
             .join(Cohort, Cohort.id == CohortFacilitator.cohort_id)
             .join(Programme, Programme.id == Cohort.programme_id)
-            .where(CohortFacilitator.member_id.in_(people))
+            .where(
+                CohortFacilitator.member_id.in_(people),
+                true() if visible is None else Cohort.id.in_(visible),
+            )
             .order_by(Cohort.start_on, Cohort.id)
         ):
             led[member_id].append((start, cohort_id, f"{prog}, {cohort}"))
@@ -124,6 +133,7 @@ def pathways(session: Session, actor: Actor, programme_id: int) -> ProgrammePath
         sum(1 for r in rows if r.cofacilitated),
         sum(1 for r in rows if r.panels) if show_panels else None,
         sum(1 for r in rows if r.council),
+        limited=visible is not None,
     )
 
 

@@ -9,7 +9,7 @@ with cohorts is archived, never deleted. Every change is audited (entity ``progr
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, true
 from sqlalchemy.orm import Session
 
 from involve_desktop.core import validation
@@ -22,7 +22,12 @@ from involve_desktop.core.models.cohorts import (
 )
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit
-from involve_desktop.core.services.cohorts_access import MANAGE, SEE, load_programme
+from involve_desktop.core.services.cohorts_access import (
+    MANAGE,
+    SEE,
+    load_programme,
+    visible_cohort_ids,
+)
 from involve_desktop.core.services.cohorts_dto import EnrolmentState, ProgrammeInfo, ProgrammeInput
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.record_version import check_version
@@ -43,9 +48,13 @@ def required_sessions(session: Session, programme_id: int) -> tuple[int, ...]:
     )
 
 
-def programme_info(session: Session, row: Programme) -> ProgrammeInfo:
-    """DTO for a programme row."""
-    cohorts = session.scalar(select(func.count()).where(Cohort.programme_id == row.id)) or 0
+def programme_info(
+    session: Session, row: Programme, visible: set[int] | None = None
+) -> ProgrammeInfo:
+    """DTO for a programme row; its cohorts and graduates counted among the ``visible``
+    cohorts only (``cohorts_access.visible_cohort_ids``; None: every cohort)."""
+    seen = true() if visible is None else Cohort.id.in_(visible)
+    cohorts = session.scalar(select(func.count()).where(Cohort.programme_id == row.id, seen)) or 0
     graduates = (
         session.scalar(
             select(func.count())
@@ -54,6 +63,7 @@ def programme_info(session: Session, row: Programme) -> ProgrammeInfo:
             .where(
                 Cohort.programme_id == row.id,
                 Enrolment.state == EnrolmentState.COMPLETED.value,
+                seen,
             )
         )
         or 0
@@ -204,18 +214,20 @@ def delete_programme(session: Session, actor: Actor, programme_id: int) -> None:
 
 
 def get_programme(session: Session, actor: Actor, programme_id: int) -> ProgrammeInfo:
-    """One programme."""
+    """One programme (a facilitator's counts are of their own cohorts)."""
     require(session, actor, Permission.VIEW_COHORTS, SEE)
-    return programme_info(session, load_programme(session, programme_id))
+    programme = load_programme(session, programme_id)
+    return programme_info(session, programme, visible_cohort_ids(session, actor))
 
 
 def list_programmes(
     session: Session, actor: Actor, include_archived: bool = False
 ) -> list[ProgrammeInfo]:
-    """Programmes in name order."""
+    """Programmes in name order (a facilitator's counts are of their own cohorts)."""
     require(session, actor, Permission.VIEW_COHORTS, SEE)
     query = select(Programme)
     if not include_archived:
         query = query.where(Programme.archived.is_(False))
     rows = sorted(session.scalars(query), key=lambda p: (sort_key(p.name), p.id))
-    return [programme_info(session, row) for row in rows]
+    visible = visible_cohort_ids(session, actor)
+    return [programme_info(session, row, visible) for row in rows]

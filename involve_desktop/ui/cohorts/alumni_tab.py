@@ -1,5 +1,6 @@
 """The Alumni actions tab: initiatives graduates led together (title, date, people,
-outcome), newest first; coordinators add, change and remove them."""
+outcome), newest first; coordinators add, change and remove them. A facilitator sees the
+actions of people on their own cohorts (``cohorts_alumni.list_actions``), and a line says so."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWi
 
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_alumni
+from involve_desktop.core.services.cohorts_access import OWN_COHORTS_ONLY
 from involve_desktop.core.services.cohorts_dto import AlumniActionInfo, ProgrammeInfo
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.cohorts.cohorts_columns import ALUMNI_COLUMNS, plain_table
@@ -43,6 +45,9 @@ class AlumniTab(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Alumni actions message")
+        self.scope = QLabel(OWN_COHORTS_ONLY)  # a facilitator sees their own cohorts' people
+        self.scope.setWordWrap(True)
+        self.scope.setAccessibleName("Alumni actions limit")
         self.model: DtoTableModel[AlumniActionInfo] = DtoTableModel(ALUMNI_COLUMNS, self)
         self.table = plain_table(self.model, "Alumni actions", 0, Qt.SortOrder.DescendingOrder)
         keep_within_width(self.table, keep_whole=(0,))  # the date is read whole
@@ -57,12 +62,14 @@ class AlumniTab(QWidget):
         self.delete_button.clicked.connect(self.delete_action)
         column = QVBoxLayout(self)
         column.addWidget(self.note)
+        column.addWidget(self.scope)
         column.addWidget(self.table, 1)
         column.addLayout(buttons_row(self.add_button, self.edit_button, self.delete_button))
         # only now that they sit in this tab: setVisible(True) on a button with no parent yet
         # shows it as a window of its own, which takes focus from the main window
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setVisible(self.can_manage)
+        self.scope.setVisible(not self.can_manage)
 
     def load(self, programme: ProgrammeInfo | None, programmes: list[ProgrammeInfo]) -> None:
         """Read the log (one programme's, or all)."""
@@ -76,11 +83,12 @@ class AlumniTab(QWidget):
         fit_columns(self.table)
         if self.model.rowCount():
             self.table.selectRow(0)
-        hint = " — log the first with Add action…" if self.can_manage else "."
         self.note.setText(
             "Initiatives graduates led together, newest first."
             if found
-            else f"No alumni actions logged yet{hint}"
+            else "No alumni actions logged yet — log the first with Add action…"
+            if self.can_manage
+            else "No alumni actions to show."
         )
         self.edit_button.setEnabled(bool(found))
         self.delete_button.setEnabled(bool(found))

@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_sessions
 from involve_desktop.core.services.cohorts_dto import CohortInfo, SessionInfo
@@ -35,6 +36,8 @@ class SessionsTab(QWidget):
         self.can_manage = actor.can(Permission.MANAGE_COHORTS)
         self.cohort: CohortInfo | None = None
         self.planned = 10
+        # the plan's sentence above the list, then the hint (or why attendance must wait)
+        self.plan_note = self.plan_hint = ""
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About the sessions")
@@ -120,8 +123,9 @@ class SessionsTab(QWidget):
         for r in range(proxy.rowCount()):
             if proxy.data(proxy.index(r, 0), ROW_ROLE).meeting.id == wanted:
                 self.table.selectRow(r)
+        self.plan_hint = ""
         if not found:
-            self.note.setText(
+            self.plan_note = (
                 "No sessions planned yet — make the plan with Plan sessions… (a weekday, "
                 "times and how many), or add sessions one by one."
                 if self.can_manage
@@ -129,9 +133,9 @@ class SessionsTab(QWidget):
             )
         else:
             held = sum(1 for s in found if s.meeting.day <= self.today and not s.meeting.cancelled)
-            self.note.setText(
-                f"{len(found)} sessions in the plan, {held} held so far. Choose a session "
-                "and Take attendance… to type in who came from the register."
+            self.plan_note = f"{len(found)} sessions in the plan, {held} held so far."
+            self.plan_hint = (
+                "Choose a session and Take attendance… to type in who came from the register."
             )
         self.plan_button.setEnabled(not found)
         self.plan_button.setToolTip(
@@ -156,12 +160,17 @@ class SessionsTab(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.current()
         live = chosen is not None and not chosen.meeting.cancelled
-        self.attendance_button.setEnabled(live and chosen.meeting.day <= self.today)
-        self.attendance_button.setToolTip(
-            "Type in who came to the chosen session (Enter)"
-            if not live or chosen.meeting.day <= self.today
-            else f"This session is on {chosen.meeting.when}: take attendance on or after it"
+        to_come = live and chosen.meeting.day > self.today
+        why = (
+            f"Session {chosen.number} is on {format_date(chosen.meeting.day)}: take "
+            "attendance on or after that day."
+            if to_come
+            else ""
         )
+        self.attendance_button.setEnabled(live and not to_come)
+        self.attendance_button.setToolTip(why or "Type in who came to the chosen session (Enter)")
+        # the reason a greyed-out Take attendance… gives, where it is read without hovering
+        self.note.setText(" ".join(t for t in (self.plan_note, why or self.plan_hint) if t))
         self.register_button.setEnabled(live)
         self.edit_button.setEnabled(live)
         self.cancel_button.setEnabled(live)

@@ -14,6 +14,7 @@ from involve_desktop.core.services.cohorts_dto import (
     AlumniActionInfo,
     CohortInfo,
     EnrolmentInfo,
+    EnrolmentState,
     FacilitatorInfo,
     GraduatePathway,
     PersonProgress,
@@ -114,14 +115,27 @@ def session_columns(today: date) -> list[Column[SessionInfo]]:
     ]
 
 
+def _applied_again(e: EnrolmentInfo) -> bool:
+    """Whether they withdrew and then applied again (``cohorts_enrolment.apply``): the row
+    keeps the withdrawal, and the enrolment day until a new one replaces it."""
+    return e.state is not EnrolmentState.WITHDRAWN and e.withdrawn_on is not None
+
+
 def _dates(e: EnrolmentInfo) -> str:
-    parts = [f"applied {format_date(e.applied_on)}"]
+    again = _applied_again(e)
+    earlier_enrolment = again and e.enrolled_on is not None and e.enrolled_on < e.applied_on
+    parts = []
+    if again:
+        if earlier_enrolment:
+            parts.append(f"enrolled {format_date(e.enrolled_on)}")
+        parts.append(f"withdrew {format_date(e.withdrawn_on)}")
+    parts.append(f"{'applied again' if again else 'applied'} {format_date(e.applied_on)}")
     for word, day in (
         ("offered", e.offered_on),
         ("waiting since", e.waiting_on),
-        ("enrolled", e.enrolled_on),
+        ("enrolled", None if earlier_enrolment else e.enrolled_on),
         ("graduated", e.graduated_on),
-        ("withdrew", e.withdrawn_on),
+        ("withdrew", None if again else e.withdrawn_on),
     ):
         if day is not None:
             parts.append(f"{word} {format_date(day)}")
@@ -130,13 +144,17 @@ def _dates(e: EnrolmentInfo) -> str:
 
 def latest_step(e: EnrolmentInfo) -> str:
     """The latest step with its day, "Enrolled Tue 29 Sep 2026" (the rest in the tooltip)."""
+    again = _applied_again(e)
+    enrolled = e.enrolled_on
+    if again and enrolled is not None and enrolled < e.applied_on:
+        enrolled = None  # the earlier place's
     steps = [
-        ("Withdrew", e.withdrawn_on),
+        ("Withdrew", None if again else e.withdrawn_on),
         ("Graduated", e.graduated_on),
-        ("Enrolled", e.enrolled_on),
+        ("Enrolled", enrolled),
         ("Waiting since", e.waiting_on),
         ("Offered", e.offered_on),
-        ("Applied", e.applied_on),
+        ("Applied again" if again else "Applied", e.applied_on),
     ]
     word, day = next((w, d) for w, d in steps if d is not None)
     return f"{word} {format_date(day)}"

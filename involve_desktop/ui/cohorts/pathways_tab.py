@@ -1,5 +1,6 @@
 """The Pathways tab: one programme's graduates and what they went on to do — co-facilitate
-later cohorts, sit on recruitment panels, join the council (``cohorts_pathways.pathways``)."""
+later cohorts, sit on recruitment panels, join the council (``cohorts_pathways.pathways``).
+A facilitator sees their own cohorts' graduates, and a line says so."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from involve_desktop.core.services import cohorts_pathways
+from involve_desktop.core.services.cohorts_access import OWN_COHORTS_ONLY
 from involve_desktop.core.services.cohorts_dto import GraduatePathway, ProgrammeInfo
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import plural
@@ -33,15 +35,23 @@ class PathwaysTab(QWidget):
             self.model, "Graduates and where they went on to", 2, Qt.SortOrder.DescendingOrder
         )
         keep_within_width(self.table, keep_whole=(2,))  # the day they graduated is read whole
+        fit_columns(self.table)  # the headings whole before a programme is chosen
+        self.scope = QLabel(OWN_COHORTS_ONLY)
+        self.scope.setWordWrap(True)
+        self.scope.setAccessibleName("Pathways limit")
+        self.scope.setVisible(False)
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
+        column.addWidget(self.scope)
         column.addWidget(self.table, 1)
 
     def load(self, programme: ProgrammeInfo | None) -> None:
         """Read ``programme``'s pathways (nothing when no programme is chosen)."""
         if programme is None:
             self.model.set_rows([])
+            fit_columns(self.table)
             self.summary.setText(CHOOSE)
+            self.scope.setVisible(False)
             return
         found = None
         with service_call(self, title="Pathways"), self.context.session() as session:
@@ -50,9 +60,14 @@ class PathwaysTab(QWidget):
             return
         self.model.set_rows(found.graduates)
         fit_columns(self.table)
+        self.scope.setVisible(found.limited)
         count = len(found.graduates)
         if not count:
-            self.summary.setText(f"No one has graduated from {programme.name} yet.")
+            self.summary.setText(
+                f"No graduates of {programme.name} to show."
+                if found.limited
+                else f"No one has graduated from {programme.name} yet."
+            )
             return
         panels = (
             f", {found.sat_panels} sat on recruitment panels"

@@ -10,6 +10,7 @@ import pytest
 from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.services import (
     cohorts_alumni,
+    cohorts_cohorts,
     cohorts_facilitators,
     cohorts_pathways,
     cohorts_progress,
@@ -19,6 +20,7 @@ from involve_desktop.core.services import (
     panels,
 )
 from involve_desktop.core.services.cohorts_dto import AlumniActionInput, FacilitatorInput
+from involve_desktop.core.services.cohorts_programmes import get_programme, list_programmes
 from involve_desktop.core.services.cohorts_sessions import list_sessions
 from involve_desktop.core.services.meetings_dto import GroupKind
 from involve_desktop.core.services.member_dto import MemberStatus
@@ -149,7 +151,11 @@ def test_pathways_show_onward_roles_after_graduating(session, coordinator, world
 
 
 def test_pathways_leave_panels_out_for_facilitators(session, coordinator, facilitator, world):
+    cohorts_cohorts.set_cohort_accounts(
+        session, coordinator, world["first"], [facilitator.account_id]
+    )
     result = cohorts_pathways.pathways(session, facilitator, world["prog"])
+    assert result.graduates and result.limited
     assert result.sat_panels is None and all(r.panels is None for r in result.graduates)
 
 
@@ -184,6 +190,10 @@ def test_alumni_actions_log(session, coordinator, facilitator, world) -> None:
         AlumniActionInput("Peer-led crisis café", date(2025, 11, 20), (world["ben"],)),
     )
     assert [p.name for p in changed.people] == ["Ben Okafor"] and changed.programme_id is None
+    assert cohorts_alumni.list_actions(session, facilitator) == []  # runs no cohort yet
+    cohorts_cohorts.set_cohort_accounts(
+        session, coordinator, world["first"], [facilitator.account_id]
+    )
     mine = cohorts_alumni.list_actions(session, facilitator, member_id=world["ben"])
     assert [a.title for a in mine] == ["Peer-led crisis café"]
     assert cohorts_alumni.list_actions(session, coordinator, member_id=world["aisha"]) == []
@@ -194,3 +204,41 @@ def test_alumni_actions_log(session, coordinator, facilitator, world) -> None:
     assert error.value.field == "member_ids"
     cohorts_alumni.delete_action(session, coordinator, action.id)
     assert cohorts_alumni.list_actions(session, coordinator) == []
+
+
+def test_facilitator_sees_pathways_of_own_cohorts_only(
+    session, coordinator, facilitator, world
+) -> None:
+    everyone = cohorts_pathways.pathways(session, coordinator, world["prog"])
+    assert not everyone.limited and len(everyone.graduates) == 3
+    assert cohorts_pathways.pathways(session, facilitator, world["prog"]).graduates == ()
+    cohorts_cohorts.set_cohort_accounts(
+        session, coordinator, world["first"], [facilitator.account_id]
+    )
+    mine = cohorts_pathways.pathways(session, facilitator, world["prog"])
+    assert mine.limited
+    assert {r.name for r in mine.graduates} == {"Aisha Khan", "Ben Okafor", "Dan Hughes"}
+    # Aisha co-facilitated Cohort 2, which this facilitator does not run
+    assert all(not r.cofacilitated for r in mine.graduates) and mine.cofacilitated == 0
+    assert cohorts_pathways.pathways(session, facilitator, world["other"]).graduates == ()
+    # the programmes' counts are of the same cohorts
+    counts = {p.name: (p.cohorts, p.graduates) for p in list_programmes(session, facilitator)}
+    assert counts == {"Peer Leadership Programme": (1, 3), "Recovery Leaders": (0, 0)}
+    assert get_programme(session, coordinator, world["prog"]).cohorts == 2
+
+
+def test_facilitator_sees_alumni_actions_of_own_cohorts_only(
+    session, coordinator, facilitator, world
+) -> None:
+    both = AlumniActionInput("Crisis café", date(2025, 11, 20), (world["aisha"], world["cara"]))
+    cohorts_alumni.add_action(session, coordinator, both)
+    cohorts_alumni.add_action(
+        session, coordinator, AlumniActionInput("Walk group", date(2025, 12, 1), (world["ben"],))
+    )
+    assert cohorts_alumni.list_actions(session, facilitator) == []
+    other = cohorts_cohorts.list_cohorts(session, coordinator, world["other"])[0].id
+    cohorts_cohorts.set_cohort_accounts(session, coordinator, other, [facilitator.account_id])
+    [seen] = cohorts_alumni.list_actions(session, facilitator)
+    assert seen.title == "Crisis café"
+    assert [p.name for p in seen.people] == ["Cara Nwosu"]  # not Aisha: not on their cohort
+    assert len(cohorts_alumni.list_actions(session, coordinator)) == 2
