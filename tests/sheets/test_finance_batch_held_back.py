@@ -31,7 +31,7 @@ def test_time_of_someone_who_now_declines_is_named_not_totalled(
     assert sheet.batch.total_pence == before.batch.total_pence - ann.time_pence
     text = " ".join(all_text(render_finance_batch(sheet)).split())
     assert f"Left out: 1 line for time for Ann A. (No. {ann.member_id})" in text
-    assert "Send it back on the Pay lines tab and it is recorded, not paid." in text
+    assert "Put it back to waiting on the Pay lines tab and it is recorded, not paid." in text
     csv = payments_batch.finance_batch_csv(sheet.batch)
     assert "Peer support shift" not in csv
 

@@ -207,8 +207,9 @@ def _declines_time(
         return None
     return (
         f"{_what(row)} is for time, but this person's preference is now "
-        f"“{method.label}”: nobody is paid for time they do not take payment for. Send the "
-        f"line back and it is recorded, not paid, instead; it cannot be {_done(transition)}."
+        f"“{method.label}”: nobody is paid for time they do not take payment for. Put the "
+        f"line back to waiting and it is recorded, not paid, instead; it cannot be "
+        f"{_done(transition)}."
     )
 
 

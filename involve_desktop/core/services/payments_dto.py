@@ -250,7 +250,7 @@ class GenerateResult:
     ``updated_not_payable``: lines recorded, not paid, brought in line; ``withdrawn_no_rate``:
     lines not yet approved taken away because no rate is left for their day (made again once
     one is set); ``approved_old_rate``: approved lines, not paid, at a rate no longer valid
-    on their day (send them back to re-price them).
+    on their day (put them back to waiting to re-price them).
     """
 
     created: int
@@ -304,9 +304,9 @@ class GenerateResult:
             parts.append(
                 f"{count} approved line{'s' if count != 1 else ''} in this period "
                 f"{'are' if count != 1 else 'is'} at an older rate than the one now set "
-                f"for {'their' if count != 1 else 'its'} day — send "
-                f"{'them' if count != 1 else 'it'} back, then make pay lines again, to "
-                "re-price."
+                f"for {'their' if count != 1 else 'its'} day — put "
+                f"{'them' if count != 1 else 'it'} back to waiting, then make pay lines "
+                f"again, to re-price {'them' if count != 1 else 'it'}."
             )
         if self.no_rate:
             parts.append("No rate is set for: " + ", ".join(self.no_rate) + ".")

@@ -123,8 +123,8 @@ def held_back_words(batch: FinanceBatch, options: SheetOptions) -> list[str]:
         out.append(
             f"Left out: {count} line{'s' if count != 1 else ''} for time for "
             f"{format_name(names[0], options.privacy)} (No. {member_id}), who no longer takes "
-            "payment for their time (declined or expenses only). Send "
-            f"{'them' if count != 1 else 'it'} back on the Pay lines tab and "
+            "payment for their time (declined or expenses only). Put "
+            f"{'them' if count != 1 else 'it'} back to waiting on the Pay lines tab and "
             f"{'they are' if count != 1 else 'it is'} recorded, not paid."
         )
     return out
