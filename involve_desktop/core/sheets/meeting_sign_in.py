@@ -133,6 +133,10 @@ class ContinuedTable(Flowable):
     of what must follow the rows on the same page when it can (the "New here?" box): when
     the rows fit on a page but the box would not, up to ``spare`` of the trailing empty rows
     are given up so the box stays with the names instead of taking a page of its own.
+
+    ``least_row_height`` (no row is shorter) bounds how many rows a page can hold, so each
+    page builds and measures a page's worth of rows, not every row still to come: a
+    500-name list stays linear in its length instead of quadratic.
     """
 
     def __init__(
@@ -143,14 +147,25 @@ class ContinuedTable(Flowable):
         *,
         tail: float = 0,
         spare: int = 0,
+        least_row_height: float = 0,
     ) -> None:
         super().__init__()
         self.rows, self.build, self.caption = rows, build, caption
         self.tail, self.spare = tail, min(spare, len(rows))
-        self.table = build(rows)
+        self.least = least_row_height
+        self.table: Table | None = None
+
+    def _at_most(self, avail_height: float) -> list[list[object]]:
+        """The rows, or just more than ``avail_height`` can hold when that is fewer."""
+        if self.least <= 0:
+            return self.rows
+        return self.rows[: int(avail_height // self.least) + 1]
 
     def _fitting(self, avail_width: float, avail_height: float) -> Table:
         """The whole table, or one a few empty rows shorter when that keeps the tail with it."""
+        page = self._at_most(avail_height)
+        if len(page) < len(self.rows):  # cannot all fit here: taller than the page, so split
+            return self.build(page)
         whole = self.build(self.rows)
         _width, height = whole.wrap(avail_width, avail_height)
         if not self.tail or height + self.tail <= avail_height:
@@ -169,7 +184,7 @@ class ContinuedTable(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """What fits here, then a new page with the caption and the rest."""
-        whole = self.build(self.rows)
+        whole = self.build(self._at_most(avail_height))
         parts = whole.split(avail_width, avail_height)
         if len(parts) < 2:
             return parts
@@ -177,11 +192,19 @@ class ContinuedTable(Flowable):
         placed = len(first._cellvalues) - 1  # noqa: SLF001 - less the heading row
         rest = self.rows[placed:]
         spare = min(self.spare, len(rest))
-        more = ContinuedTable(rest, self.build, self.caption, tail=self.tail, spare=spare)
+        more = ContinuedTable(
+            rest,
+            self.build,
+            self.caption,
+            tail=self.tail,
+            spare=spare,
+            least_row_height=self.least,
+        )
         return [first, PageBreak(), self.caption, more]
 
     def draw(self) -> None:
         """Draw the table where this flowable stands."""
+        assert self.table is not None  # platypus wraps a flowable before drawing it
         self.table.drawOn(self.canv, 0, 0)
 
 
@@ -258,7 +281,9 @@ def _rows_table(
         return table
 
     caption = continued_caption(meeting, styles)
-    return ContinuedTable(rows, build, caption, tail=plan.tail, spare=plan.spare)
+    return ContinuedTable(
+        rows, build, caption, tail=plan.tail, spare=plan.spare, least_row_height=plan.row_height
+    )
 
 
 def printed_names(names: Sequence[str], privacy: PrivacyMode) -> list[str]:
