@@ -30,7 +30,6 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, involvement, organisation
 from involve_desktop.core.services.audit_about import (
-    OWN_ROW_ENTITIES,
     entries_about,
     ident_pattern,
     identifiers,
@@ -101,33 +100,19 @@ def changes_about(changes: dict[str, Any], idents: list[str], member_id: int) ->
     return kept
 
 
-def own_rows(rows: dict[str, list[dict[str, Any]]]) -> set[tuple[str, int]]:
-    """(audit entity, id) of the person's own rows, e.g. ("pay_line", 17)."""
-    keys = set()
-    for name, table_rows in rows.items():
-        if name not in OWN_ROW_ENTITIES:
-            continue
-        pk = [c.name for c in Base.metadata.tables[name].primary_key.columns]
-        keys |= {(name, row[pk[0]]) for row in table_rows if len(pk) == 1}
-    return keys
-
-
 def audit_entries_about(
-    session: Session, member_id: int, idents: list[str], own: object = None
+    session: Session, member_id: int, idents: list[str]
 ) -> Iterator[tuple[AuditEntry, bool]]:
     """Every audit entry about the person, with True when the whole entry is about them:
-    ``audit_about.entries_about``, the one rule the audit log's Person filter uses too.
-    ``own`` is no longer read (their own rows are found in SQL); kept for older callers."""
+    ``audit_about.entries_about``, the one rule the audit log's Person filter uses too."""
     return entries_about(session, member_id, idents)
 
 
-def audit_dicts(
-    session: Session, member_id: int, idents: list[str], own: set[tuple[str, int]]
-) -> list[dict[str, Any]]:
+def audit_dicts(session: Session, member_id: int, idents: list[str]) -> list[dict[str, Any]]:
     """The audit entries about the person as JSON, cut to their part where shared; each also
     "in_words" as the audit log viewer says it (records named, fields in the screen's words)."""
     infos = []
-    for entry, direct in audit_entries_about(session, member_id, idents, own):
+    for entry, direct in audit_entries_about(session, member_id, idents):
         changes = entry.changes if direct else changes_about(entry.changes, idents, member_id)
         infos.append(
             AuditInfo(
@@ -237,7 +222,7 @@ def gather(session: Session, actor: Actor, member_id: int) -> dict[str, Any]:
             {"on": plain(i.on), "area": i.area, "description": i.description}
             for i in involvement.history(session, actor, member_id)
         ],
-        "audit_entries": audit_dicts(session, member_id, idents, own_rows(rows)),
+        "audit_entries": audit_dicts(session, member_id, idents),
         "mentioned_in": [
             {"table": m.table, "column": m.column, "row_id": m.row_id, "text": m.text}
             for m in mentioned

@@ -35,7 +35,6 @@ from involve_desktop.core.services.gdpr_access import (
     ident_pattern,
     identifiers,
     member_references,
-    own_rows,
     rows_about,
     text_mentions,
 )
@@ -244,9 +243,8 @@ def _replace_mentions(session: Session, member_id: int, idents: list[str], label
 
 
 def _scrub_audit(session: Session, member_id: int, idents: list[str], label: str) -> int:
-    own = own_rows(rows_about(session, member_id))
     scrubbed = 0
-    for entry, direct in list(audit_entries_about(session, member_id, idents, own)):
+    for entry, direct in list(audit_entries_about(session, member_id, idents)):
         if not entry.changes:
             continue
         changes = (
