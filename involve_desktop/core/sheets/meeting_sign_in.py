@@ -154,6 +154,7 @@ class ContinuedTable(Flowable):
         self.tail, self.spare = tail, min(spare, len(rows))
         self.least = least_row_height
         self.table: Table | None = None
+        self._page: tuple[tuple[float, float], Table] | None = None
 
     def _at_most(self, avail_height: float) -> list[list[object]]:
         """The rows, or just more than ``avail_height`` can hold when that is fewer."""
@@ -161,11 +162,19 @@ class ContinuedTable(Flowable):
             return self.rows
         return self.rows[: int(avail_height // self.least) + 1]
 
+    def _page_table(self, avail_width: float, avail_height: float) -> Table:
+        """A page's worth of rows as a table, built once for the wrap and the split after it
+        (platypus asks both of the same space)."""
+        key = (avail_width, avail_height)
+        if self._page is None or self._page[0] != key:
+            self._page = (key, self.build(self._at_most(avail_height)))
+        return self._page[1]
+
     def _fitting(self, avail_width: float, avail_height: float) -> Table:
         """The whole table, or one a few empty rows shorter when that keeps the tail with it."""
         page = self._at_most(avail_height)
         if len(page) < len(self.rows):  # cannot all fit here: taller than the page, so split
-            return self.build(page)
+            return self._page_table(avail_width, avail_height)
         whole = self.build(self.rows)
         _width, height = whole.wrap(avail_width, avail_height)
         if not self.tail or height + self.tail <= avail_height:
@@ -184,8 +193,7 @@ class ContinuedTable(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """What fits here, then a new page with the caption and the rest."""
-        whole = self.build(self._at_most(avail_height))
-        parts = whole.split(avail_width, avail_height)
+        parts = self._page_table(avail_width, avail_height).split(avail_width, avail_height)
         if len(parts) < 2:
             return parts
         first, *_rest = parts

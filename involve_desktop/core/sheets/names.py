@@ -111,17 +111,20 @@ def distinct_short_names(names: Iterable[str]) -> dict[str, str]:
         people = {sort_key(" ".join(_words(n))): n for n in clashing}
         if len(people) < 2:
             continue
+        # Each clashing name's last word as a key, read once for the whole group.
+        lasts = {n: sort_key(w[-1]) for n in clashing if len(w := _words(n)) > 1}
         for name in clashing:
-            short[name] = _longer_short(name, [n for n in clashing if n != name])
+            others = {last for other, last in lasts.items() if other != name}
+            short[name] = _longer_short(name, others)
     return short
 
 
-def _longer_short(name: str, others: list[str]) -> str:
-    """``name`` with as much of its last word as tells it apart from ``others``."""
+def _longer_short(name: str, other_lasts: set[str]) -> str:
+    """``name`` with as much of its last word as tells it apart from the other names' last
+    words (``other_lasts``, as sort keys)."""
     words = _words(name)
     first, last = words[0], words[-1]
-    other_lasts = [sort_key(_words(other)[-1]) for other in others if len(_words(other)) > 1]
-    other_lasts = [o for o in other_lasts if o != sort_key(last)]
+    other_lasts = other_lasts - {sort_key(last)}
     for length in range(2, len(last)):
         start = sort_key(last[:length])
         if not any(other.startswith(start) for other in other_lasts):
