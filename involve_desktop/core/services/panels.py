@@ -216,27 +216,15 @@ def update_panel(
     *,
     today: date | None = None,
     expected_version: int | None = None,
+    process: PanelProcessInput | None = None,
 ) -> PanelInfo:
-    """Change a panel's details (a held panel cannot move into the future).
+    """Change a panel's details (a held panel cannot move into the future; the day cannot
+    move past the recorded briefing or debrief) and, with ``process``, its preparation and
+    debrief too — all in one go, so nothing is half-saved when either part is refused.
 
     ``expected_version``: the version the edit started from (RecordChanged if it moved on).
     """
-    require(session, actor, Permission.MANAGE_PANELS, MANAGE)
-    values = _values(data, today or date.today())
-    with transaction(session):
-        row = load_panel(session, panel_id)
-        check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
-        _editable(row)
-        if row.status == PanelStatus.HELD.value and data.day > (today or date.today()):
-            raise ValidationError("day", "This panel is recorded as held, so it cannot move ahead.")
-        before = _fields(row, list(values))
-        for name, value in values.items():
-            setattr(row, name, value)
-        changes = audit.changes_between(before, _fields(row, list(values)))
-        if changes:
-            audit.record(session, actor, "update", "panel", row.id, changes)
-        info = panel_info(session, row)
-    return info
+    return _save(session, actor, panel_id, data, process, today, expected_version)
 
 
 PROCESS_FIELDS = (
@@ -263,37 +251,94 @@ def record_process(
 
     ``expected_version``: the version the edit started from (RecordChanged if it moved on).
     """
+    return _save(session, actor, panel_id, None, data, today, expected_version)
+
+
+def _check_dates(
+    day: date,
+    briefing: date | None,
+    debrief: date | None,
+    *,
+    moved: bool,
+    briefing_changed: bool,
+    debrief_changed: bool,
+) -> None:
+    """The briefing is on or before the panel day, the debrief on or after it. When only the
+    day moved, the refusal is on Day and names the recorded date it would cross."""
+    when = format_date(day)
+    if briefing is not None and briefing > day:
+        if moved and not briefing_changed:
+            raise ValidationError(
+                "day",
+                f"The briefing is recorded on {format_date(briefing)}, after {when}; the "
+                "briefing comes before the panel. Check the day, or change the briefing date "
+                "on 3 Preparation and debrief.",
+            )
+        raise ValidationError(
+            "briefing_on", f"The briefing comes before the panel ({when}) — check the date."
+        )
+    if debrief is not None and debrief < day:
+        if moved and not debrief_changed:
+            raise ValidationError(
+                "day",
+                f"The debrief is recorded on {format_date(debrief)}, before {when}; the "
+                "debrief is on or after the panel. Check the day, or change the debrief date "
+                "on 3 Preparation and debrief.",
+            )
+        raise ValidationError(
+            "debrief_on", f"The debrief is on or after the panel ({when}) — check the date."
+        )
+
+
+def _save(
+    session: Session,
+    actor: Actor,
+    panel_id: int,
+    data: PanelInput | None,
+    process: PanelProcessInput | None,
+    today: date | None,
+    expected_version: int | None,
+) -> PanelInfo:
+    """``update_panel`` and ``record_process``: every rule checked before anything changes,
+    one transaction and one audit entry for both parts."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
-    day = today or date.today()
-    questions = validation.optional_text(
-        data.questions_contributed, 4000, "questions_contributed", "Questions contributed"
-    )
+    now = today or date.today()
+    values = _values(data, now) if data is not None else {}
+    questions = None
+    if process is not None:
+        questions = validation.optional_text(
+            process.questions_contributed, 4000, "questions_contributed", "Questions contributed"
+        )
     with transaction(session):
         row = load_panel(session, panel_id)
         check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
         _editable(row)
-        if data.briefing_on is not None and data.briefing_on > row.day:
-            raise ValidationError(
-                "briefing_on",
-                f"The briefing comes before the panel ({format_date(row.day)}) — check the date.",
-            )
-        if data.debrief_on is not None:
-            if data.debrief_on < row.day:
-                raise ValidationError(
-                    "debrief_on",
-                    f"The debrief is on or after the panel ({format_date(row.day)}) — check "
-                    "the date.",
-                )
-            validation.not_in_future(data.debrief_on, "debrief_on", "The debrief date", day)
-        before = _fields(row, PROCESS_FIELDS)
-        row.briefing_on, row.debrief_on = data.briefing_on, data.debrief_on
-        row.shortlisting, row.question_setting = (
-            bool(data.shortlisting),
-            bool(data.question_setting),
+        day = values.get("day", row.day)
+        if data is not None and row.status == PanelStatus.HELD.value and day > now:
+            raise ValidationError("day", "This panel is recorded as held, so it cannot move ahead.")
+        briefing = process.briefing_on if process is not None else row.briefing_on
+        debrief = process.debrief_on if process is not None else row.debrief_on
+        _check_dates(
+            day,
+            briefing,
+            debrief,
+            moved=day != row.day,
+            briefing_changed=briefing != row.briefing_on,
+            debrief_changed=debrief != row.debrief_on,
         )
-        row.scoring, row.feedback_given = bool(data.scoring), bool(data.feedback_given)
-        row.questions_contributed = questions
-        changes = audit.changes_between(before, _fields(row, PROCESS_FIELDS))
+        if process is not None and process.debrief_on is not None:
+            validation.not_in_future(process.debrief_on, "debrief_on", "The debrief date", now)
+        names = [*values, *(PROCESS_FIELDS if process is not None else ())]
+        before = _fields(row, names)
+        for name, value in values.items():
+            setattr(row, name, value)
+        if process is not None:
+            row.briefing_on, row.debrief_on = process.briefing_on, process.debrief_on
+            row.shortlisting = bool(process.shortlisting)
+            row.question_setting = bool(process.question_setting)
+            row.scoring, row.feedback_given = bool(process.scoring), bool(process.feedback_given)
+            row.questions_contributed = questions
+        changes = audit.changes_between(before, _fields(row, names))
         if changes:
             audit.record(session, actor, "update", "panel", row.id, changes)
         info = panel_info(session, row)

@@ -2,8 +2,10 @@
 
 Decisions (like the rota's hard rules and limits):
 
-- **Hard refusals** (``PanelRefused``, never overridden): the panel is cancelled; the
-  person is already on it; a lived-experience seat needs a member who is active (not
+- **Hard refusals** (``PanelRefused``, never overridden): the panel is cancelled (no seat
+  is added, removed or given a role until it is reinstated); the person is already on it;
+  the last person is taken off a held panel (a held panel needs at least one person, as
+  ``mark_held`` does); a lived-experience seat needs a member who is active (not
   stepping back, not left) and whose record does not say they have no lived experience;
   an outside staff member needs a name and job title.
 - **Overridable limits** (``PanelRefused(overridable=True)``, ``codes`` naming each;
@@ -146,6 +148,23 @@ def _limits(
     return message
 
 
+CANCELLED = "This panel was cancelled; reinstate it first to change its seats."
+
+
+def _not_cancelled(panel: Panel) -> None:
+    """Refuse any change to the seats of a cancelled panel."""
+    if panel.status == PanelStatus.CANCELLED.value:
+        raise PanelRefused(CANCELLED, "cancelled")
+
+
+def _seat_row(session: Session, seat_id: int) -> PanelSeat:
+    row = session.get(PanelSeat, seat_id)
+    if row is None:
+        raise NotFound("That person is no longer on the panel. Refresh the panel.")
+    _not_cancelled(row.panel)
+    return row
+
+
 def add_seat(
     session: Session,
     actor: Actor,
@@ -169,8 +188,7 @@ def add_seat(
         raise ValidationError("kind", "Choose lived-experience panel member or staff.") from None
     with transaction(session):
         panel = load_panel(session, panel_id)
-        if panel.status == PanelStatus.CANCELLED.value:
-            raise PanelRefused("This panel is cancelled; reinstate it to seat people.", "cancelled")
+        _not_cancelled(panel)
         outside_name = job_title = overridden = None
         if kind is SeatKind.STAFF and data.member_id is None:
             outside_name = validation.required_text("outside_name", "Name", data.outside_name, 200)
@@ -225,17 +243,27 @@ def add_seat(
 
 
 def remove_seat(session: Session, actor: Actor, seat_id: int) -> PanelInfo:
-    """Take someone off a panel (audited on the panel)."""
+    """Take someone off a panel (audited on the panel); not on a cancelled panel, nor the
+    last person on a held one."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     with transaction(session):
-        row = session.get(PanelSeat, seat_id)
-        if row is None:
-            raise NotFound("That person is no longer on the panel. Refresh the panel.")
+        row = _seat_row(session, seat_id)
         panel = row.panel
         name = row.outside_name or ""
         if row.member_id is not None:
             member = session.get(Member, row.member_id)
             name = display_name(member.full_name, member.preferred_name) if member else ""
+        others = session.scalar(
+            select(PanelSeat.id)
+            .where(PanelSeat.panel_id == panel.id, PanelSeat.id != row.id)
+            .limit(1)
+        )
+        if panel.status == PanelStatus.HELD.value and others is None:
+            raise PanelRefused(
+                f"A held panel needs at least one person; {name or 'this person'} is the only "
+                "one recorded. Add whoever else sat on it first, then take them off.",
+                "last_on_held",
+            )
         audit.record(session, actor, "update", "panel", panel.id, {"removed": name})
         session.delete(row)
         session.flush()
@@ -247,13 +275,12 @@ def remove_seat(session: Session, actor: Actor, seat_id: int) -> PanelInfo:
 def set_seat_role(
     session: Session, actor: Actor, seat_id: int, panel_role: str | None
 ) -> PanelInfo:
-    """Change someone's role on the panel ("Chair"; blank for none)."""
+    """Change someone's role on the panel ("Chair"; blank for none); not on a cancelled
+    panel."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     role = validation.optional_text(panel_role, 100, "panel_role", "Role on the panel")
     with transaction(session):
-        row = session.get(PanelSeat, seat_id)
-        if row is None:
-            raise NotFound("That person is no longer on the panel. Refresh the panel.")
+        row = _seat_row(session, seat_id)
         if row.panel_role != role:
             audit.record(
                 session,

@@ -3,9 +3,10 @@
 ``PanelDialog(context, actor, panel_id=None, parent)``. A new panel starts on Details; "Save
 and add people" makes it (a panel must exist before anyone is seated) and opens People.
 Seats change at once (``PeopleSection``); details and the preparation/debrief steps are
-saved with Save (Ctrl+S), each problem shown beside its box on its tab. Mark held, Cancel
-panel… (a reason is required) and Reinstate act at once. Esc asks before throwing away
-anything typed and not saved. ``panel_id`` holds the panel's id once it exists.
+saved together with Save (Ctrl+S) in one service call, so both are saved or neither is,
+each problem shown beside its box on its tab. Mark held, Cancel panel… (a reason is
+required) and Reinstate act at once. Esc asks before throwing away anything typed and not
+saved. ``panel_id`` holds the panel's id once it exists.
 """
 
 from __future__ import annotations
@@ -198,7 +199,8 @@ class PanelDialog(EditDialog):
         note = " Reinstate it to change it." if cancelled else ""
         # The policy is repeated here so it shows on every tab, not only on People.
         policy = "" if cancelled else f"  {policy_text(info)}"
-        self.status_label.setText(f"Status: {status_text(info)}.{note}{policy}")
+        status = status_text(info).rstrip(".!? ")  # a reason typed with a full stop
+        self.status_label.setText(f"Status: {status}.{note}{policy}")
 
     def is_dirty(self) -> bool:
         """True when something typed in Details or Preparation and debrief is not saved."""
@@ -224,11 +226,25 @@ class PanelDialog(EditDialog):
         new = self.info is None
 
         def attempt(expected: int | None) -> None:
-            info: PanelInfo | None = None
+            # One service call for both tabs: every rule is checked before anything is saved,
+            # so a refused briefing date never leaves the details saved without it.
+            details_changed = details != self._saved[0]
+            process_changed = not new and process != self._saved[1]
+            if not (new or details_changed or process_changed):
+                return
             with self.context.session() as session:
                 if new:
                     info = panels.create_panel(session, self.actor, details)
-                elif details != self._saved[0]:
+                elif not details_changed:
+                    info = panels.record_process(
+                        session,
+                        self.actor,
+                        self.info.id,
+                        process,
+                        today=self.today,
+                        expected_version=expected,
+                    )
+                else:
                     info = panels.update_panel(
                         session,
                         self.actor,
@@ -236,24 +252,11 @@ class PanelDialog(EditDialog):
                         details,
                         today=self.today,
                         expected_version=expected,
+                        process=process if process_changed else None,
                     )
-            if info is not None:
-                self._saved = (details, self._saved[1])
-                self._show(info)
-                self.version.version = info.version
-            if not new and process != self._saved[1]:
-                with self.context.session() as session:
-                    info = panels.record_process(
-                        session,
-                        self.actor,
-                        self.info.id,
-                        process,
-                        today=self.today,
-                        expected_version=self.version.version,
-                    )
-                self._saved = (self._saved[0], process)
-                self._show(info)
-                self.version.version = info.version
+            self._saved = (details, process if process_changed else self._saved[1])
+            self._show(info)
+            self.version.version = info.version
 
         call = self.version.save(attempt, self.errors, None, "Panel")
         if call.failed:

@@ -3,6 +3,8 @@
 Every change (seat, remove, set role) goes straight to the services, and the policy line
 under the list is redrawn from the panel the service hands back, so it is right at once:
 "⚠ This panel needs 1 more lived-experience member to meet your policy (equal numbers)".
+The buttons that cannot be used say why, in a line above them: a cancelled panel's seats
+stay as they were until it is reinstated, and the only person on a held panel stays on it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ from involve_desktop.ui.today import LiveToday
 
 HEADERS = ["Name", "Side", "Role on the panel", "Seated past a limit because"]
 SIDES = {SeatKind.LIVED_EXPERIENCE: "Lived experience", SeatKind.STAFF: "Staff"}
+ROLE_TIP = "Their part on the panel, e.g. Chair"
+CANCELLED_NOTE = panels_seats.CANCELLED
+LAST_ON_HELD_NOTE = (
+    "A held panel needs at least one person, so the only person on it stays on; add whoever "
+    "else sat on it first if they were recorded by mistake."
+)
 
 
 def side_text(seat: SeatInfo) -> str:
@@ -79,16 +87,21 @@ class PeopleSection(QWidget):
         self.staff_button = QPushButton("Add s&taff…")
         self.staff_button.clicked.connect(self.add_staff)
         self.role_button = QPushButton("Set &role…")
-        self.role_button.setToolTip("Their part on the panel, e.g. Chair")
+        self.role_button.setToolTip(ROLE_TIP)
         self.role_button.clicked.connect(self.set_role)
         self.remove_button = QPushButton("Re&move from panel")
         self.remove_button.clicked.connect(self.remove)
         for button in (self.lived_button, self.staff_button, self.role_button, self.remove_button):
             button.setAutoDefault(False)  # Enter in the dialog saves; it never seats anyone
+        self.note = QLabel()  # why some buttons cannot be used (hidden when all can)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("Why some buttons are not available")
+        self.note.hide()
         column = QVBoxLayout(self)
         column.addWidget(self.policy)
         column.addWidget(self.counts)
         column.addWidget(self.table, 1)
+        column.addWidget(self.note)
         column.addWidget(
             flow_widget(self.lived_button, self.staff_button, self.role_button, self.remove_button)
         )
@@ -122,12 +135,23 @@ class PeopleSection(QWidget):
         return self.info.seats[row] if self.table.selectedItems() else None
 
     def _update_buttons(self) -> None:
-        open_ = self.info is not None and self.info.status is not PanelStatus.CANCELLED
+        info = self.info
+        cancelled = info is not None and info.status is PanelStatus.CANCELLED
+        open_ = info is not None and not cancelled
         chosen = open_ and self.current_seat() is not None
+        last_on_held = open_ and info.status is PanelStatus.HELD and len(info.seats) == 1
         self.lived_button.setEnabled(open_)
         self.staff_button.setEnabled(open_)
         self.role_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen and not last_on_held)
+        note = CANCELLED_NOTE if cancelled else LAST_ON_HELD_NOTE if last_on_held else ""
+        why = CANCELLED_NOTE if cancelled else ""
+        self.lived_button.setToolTip(why)
+        self.staff_button.setToolTip(why)
+        self.role_button.setToolTip(why or ROLE_TIP)
+        self.remove_button.setToolTip(note)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
 
     def _done(self, info: PanelInfo | None) -> None:
         if info is not None:
