@@ -76,7 +76,7 @@ class PlannedShifts:
         if self.last_day < self.start:
             return (
                 f"No shifts are planned from {period}: the rota so far ends on "
-                f"{format_date(self.last_day)}. Add the shifts first (Rota → Set up)."
+                f"{format_date(self.last_day)}. Add the shifts first (Rota → Generate shifts…)."
             )
         return f"No shifts are planned from {period}."
 

@@ -16,7 +16,7 @@ def test_a_period_after_the_last_shift_says_nothing_is_planned(session, coordina
     assert later.count == 0 and later.last_day == TUE
     assert later.no_gaps() == (
         "No shifts are planned from Mon 6 Apr 2026 to Sun 3 May 2026: the rota so far ends "
-        "on Tue 3 Mar 2026. Add the shifts first (Rota → Set up)."
+        "on Tue 3 Mar 2026. Add the shifts first (Rota → Generate shifts…)."
     )
 
 
