@@ -152,8 +152,10 @@ class PreferenceInfo:
         return (
             f"{lines} for {self.name}'s time {'were' if count != 1 else 'was'} taken out of "
             f"the finance batch: they now have “{self.method.label}”, so their time is "
-            "recorded, not paid. Their expenses are still paid back. If this was a mistake, "
-            "set their preference back; the lines then wait for approval again."
+            "recorded, not paid. Their expenses are still paid back. If a finance batch "
+            f"with {'these lines' if count != 1 else 'this line'} has already gone to "
+            "finance, tell them not to pay the time. If this was a mistake, set their "
+            "preference back; the lines then wait for approval again."
         )
 
 
@@ -243,14 +245,18 @@ class GenerateResult:
     """What making pay lines for a period did, to tell the coordinator.
 
     ``created`` counts every new line; ``not_payable`` how many of those are recorded but not
-    paid (declined or expenses only). ``no_rate`` names what had no rate (activities, or a
-    per-hour panel without times); ``no_preference`` the people to ask how they want to be
-    paid. ``updated``/``withdrawn``: lines waiting for approval brought in line with their
-    source, or taken away because the involvement is no longer recorded;
+    paid (declined or expenses only). ``no_rate`` names the activities with no rate;
+    ``no_times`` the involvement paid per hour with no start and end times recorded;
+    ``no_preference`` the people to ask how they want to be paid. ``updated``/``withdrawn``:
+    lines waiting for approval brought in line with their source, or taken away because the
+    involvement is no longer recorded;
     ``updated_not_payable``: lines recorded, not paid, brought in line; ``withdrawn_no_rate``:
     lines not yet approved taken away because no rate is left for their day (made again once
-    one is set); ``approved_old_rate``: approved lines, not paid, at a rate no longer valid
-    on their day (put them back to waiting to re-price them).
+    one is set); ``withdrawn_no_times``: lines not yet approved taken away because their
+    involvement, paid per hour, no longer has start and end times; ``approved_old_rate``:
+    approved lines, not paid, at a rate no longer valid on their day (put them back to
+    waiting to re-price them); ``approved_no_rate``: approved lines, not paid, whose rate was
+    removed with none left for their day (still in the batch at the removed rate).
     """
 
     created: int
@@ -263,6 +269,9 @@ class GenerateResult:
     updated_not_payable: int = 0
     withdrawn_no_rate: int = 0
     approved_old_rate: int = 0
+    no_times: list[str] = field(default_factory=list)
+    withdrawn_no_times: int = 0
+    approved_no_rate: int = 0
 
     @property
     def summary(self) -> str:
@@ -308,8 +317,32 @@ class GenerateResult:
                 f"{'them' if count != 1 else 'it'} back to waiting, then make pay lines "
                 f"again, to re-price {'them' if count != 1 else 'it'}."
             )
+        if self.withdrawn_no_times:
+            count = self.withdrawn_no_times
+            parts.append(
+                f"{count} line{'s' if count != 1 else ''} not yet approved "
+                f"{'were' if count != 1 else 'was'} withdrawn because the start and end "
+                f"times are no longer recorded, and {'they are' if count != 1 else 'it is'} "
+                "paid per hour."
+            )
+        if self.approved_no_rate:
+            count = self.approved_no_rate
+            parts.append(
+                f"{count} approved line{'s' if count != 1 else ''} in this period "
+                f"{'are' if count != 1 else 'is'} at a rate that has since been removed, with "
+                f"none set for {'their' if count != 1 else 'its'} day — "
+                f"{'they are' if count != 1 else 'it is'} still in the finance batch at the "
+                "removed rate. Set a rate for that day and put "
+                f"{'them' if count != 1 else 'it'} back to waiting, then make pay lines again."
+            )
         if self.no_rate:
             parts.append("No rate is set for: " + ", ".join(self.no_rate) + ".")
+        if self.no_times:
+            parts.append(
+                "Paid per hour, but no start and end times are recorded for: "
+                + ", ".join(self.no_times)
+                + " — add the times where it is recorded, then make pay lines again."
+            )
         if self.no_preference:
             parts.append(
                 "Ask how they want to be paid (no preference recorded): "

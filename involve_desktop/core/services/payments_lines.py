@@ -3,10 +3,11 @@
 ``generate_pay_lines`` makes one line per source (``payments_sources``) in a period, at the
 rate valid on its day; running it again adds only what is new, brings lines not yet approved
 in line with their source, rate and the person's preference, and withdraws lines not yet
-approved whose involvement is no longer recorded, or whose rate was removed with none left
-for their day (not payable until a rate is set: the next generate makes them again at it).
-Approved and paid lines are never touched; approved ones at a rate no longer valid on their
-day are counted, so the coordinator can send them back to be re-priced. Lines are not
+approved whose involvement is no longer recorded, whose rate was removed with none left for
+their day, or (paid per hour) whose times were cleared — not payable until the rate or times
+are set: the next generate makes them again. Approved and paid lines are never touched;
+approved ones at a rate no longer valid on their day, or whose rate was removed with none
+left, are counted, so the coordinator can send them back to be re-priced. Lines are not
 deleted by hand: a wrong line is fixed at its source (e.g. the shift's attendance) and the
 next generate follows. Coordinators only.
 """
@@ -79,6 +80,12 @@ def _at_older_rate(line: PayLine, rate: RateInfo | None) -> bool:
     )
 
 
+def _at_removed_rate(line: PayLine, rate: RateInfo | None) -> bool:
+    """An approved line (not paid) whose rate was removed with none left for its day: it
+    would otherwise be paid, unnoticed, at a rate that no longer exists."""
+    return line.status == PayStatus.APPROVED.value and rate is None
+
+
 def _withdraw(session: Session, actor: Actor, line: PayLine, why: str) -> None:
     """Delete a line not yet approved, keeping what it was (and any note) in the audit."""
     changes: dict[str, object] = {
@@ -116,8 +123,9 @@ def generate_pay_lines(
         methods = methods_of(session, {s.member_id for s in sources})
         erased = erased_among(session, {s.member_id for s in sources})  # no new lines for them
         created = not_payable = already = updated = updated_np = withdrawn = 0
-        unpriced = old_rate = 0
+        unpriced = untimed = old_rate = removed_rate = 0
         no_rate: list[str] = []
+        no_times: list[str] = []
         asks: set[int] = set()
         for source in sorted(sources, key=lambda s: (s.day, s.kind, s.id)):
             line = existing.get((source.kind, source.id))
@@ -125,21 +133,32 @@ def generate_pay_lines(
             if line is not None and line.status not in OPEN:
                 already += 1
                 old_rate += _at_older_rate(line, rate)
+                removed_rate += _at_removed_rate(line, rate)
                 continue
             if line is None and source.member_id in erased:
                 continue
-            if rate is None or (rate.basis is RateBasis.PER_HOUR and source.minutes is None):
-                missing = (
-                    source.activity.label
-                    if rate is None
-                    else f"{source.description} on {format_date(source.day)} "
-                    "(paid per hour, but no start and end times)"
-                )
-                if missing not in no_rate:
-                    no_rate.append(missing)
+            if rate is None:
+                if source.activity.label not in no_rate:
+                    no_rate.append(source.activity.label)
                 if line is not None:  # its rate was removed: not payable until one is set
                     unpriced += 1
-                    _withdraw(session, actor, line, f"no rate is set for {missing}")
+                    _withdraw(
+                        session,
+                        actor,
+                        line,
+                        f"no rate is set for {source.activity.label} on its day",
+                    )
+                continue
+            if rate.basis is RateBasis.PER_HOUR and source.minutes is None:
+                no_times.append(f"{source.description} on {format_date(source.day)}")
+                if line is not None:  # its times were cleared: not payable until they are back
+                    untimed += 1
+                    _withdraw(
+                        session,
+                        actor,
+                        line,
+                        "it is paid per hour and its start and end times are no longer recorded",
+                    )
                 continue
             method = methods.get(source.member_id)
             fields = _fields(source, rate.basis, rate.amount_pence)
@@ -201,7 +220,9 @@ def generate_pay_lines(
                 "updated_not_payable": updated_np,
                 "withdrawn": withdrawn,
                 "withdrawn_no_rate": unpriced,
+                "withdrawn_no_times": untimed,
                 "approved_at_older_rate": old_rate,
+                "approved_at_removed_rate": removed_rate,
             },
         )
         names = names_of(session, asks)
@@ -216,6 +237,9 @@ def generate_pay_lines(
         updated_not_payable=updated_np,
         withdrawn_no_rate=unpriced,
         approved_old_rate=old_rate,
+        no_times=no_times,
+        withdrawn_no_times=untimed,
+        approved_no_rate=removed_rate,
     )
 
 

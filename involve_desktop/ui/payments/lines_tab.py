@@ -110,7 +110,9 @@ class LinesTab(ItemsTab):
 
     def empty_text(self) -> str:
         result = self.last_result
-        if result is None or result.created or result.already_there or result.no_rate:
+        if result is None or result.created or result.already_there:
+            return EMPTY
+        if result.no_rate or result.no_times:
             return EMPTY
         return NOTHING_RECORDED.format(period=period_words(self.start, self.end))
 

@@ -233,7 +233,8 @@ def test_per_hour_panel_uses_its_times(session, coordinator) -> None:
     panel(session, date(2026, 3, 11), [sitter], start=None, end=None)
     result = generate(session, coordinator)
     assert [(x.minutes, x.amount_pence) for x in lines(session, coordinator)] == [(7, 140)]
-    assert "no start and end times" in result.no_rate[0]
+    assert result.no_rate == []
+    assert result.no_times == ["Interview panel: Peer Support Worker on Wed 11 Mar 2026"]
 
 
 def test_a_thousand_ten_pence_lines_total_exactly(session, coordinator) -> None:

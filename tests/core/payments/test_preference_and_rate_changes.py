@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from involve_desktop.core.models.audit import AuditEntry
+from involve_desktop.core.models.panels import Panel
 from involve_desktop.core.models.payments import PaymentPreference
 from involve_desktop.core.services import (
     payments_batch,
@@ -31,6 +32,7 @@ from involve_desktop.core.services.payments_dto import (
 from tests.core.payments.helpers import (
     MARCH,
     TODAY,
+    panel,
     person,
     prefer,
     rate,
@@ -96,6 +98,8 @@ def test_declining_takes_approved_lines_out_of_the_batch(
     saved = save(session, coordinator, alan, method)
     assert saved.taken_out == 2
     assert "2 approved lines for Alan Wright's time were taken out" in saved.taken_out_words
+    # nothing records which batches went to finance: the coordinator is asked to tell them
+    assert "already gone to finance, tell them not to pay the time" in saved.taken_out_words
     now = by_status(session, coordinator)
     assert PayStatus.APPROVED not in now
     assert len(now[PayStatus.PAID]) == 1  # paid is final
@@ -240,6 +244,11 @@ def test_with_no_rate_left_waiting_lines_are_withdrawn_and_named(
     assert (result.updated, result.updated_not_payable, result.withdrawn) == (0, 0, 0)
     assert "3 lines not yet approved were withdrawn because no rate is set" in result.summary
     assert "No rate is set for: Peer support shift." in result.summary
+    # Bea's approved line stays, but is pointed out: it would be paid at the removed rate
+    assert result.approved_no_rate == 1
+    assert "1 approved line in this period is at a rate that has since been removed" in (
+        result.summary
+    )
     left = lines(session, coordinator)
     assert [(x.status, x.amount_pence) for x in left] == [(PayStatus.APPROVED, 4800)]
     kept = session.scalars(
@@ -249,7 +258,32 @@ def test_with_no_rate_left_waiting_lines_are_withdrawn_and_named(
     rate(session, coordinator, Activity.ROTA_SHIFT, RateBasis.PER_HOUR, 1300)
     again = generate(session, coordinator)
     assert (again.created, again.not_payable, again.no_rate) == (3, 2, [])
+    assert (again.approved_no_rate, again.approved_old_rate) == (0, 1)
     assert sorted(x.amount_pence for x in lines(session, coordinator)) == [0, 0, 4800, 5200]
+
+
+def test_cleared_times_withdraw_a_waiting_per_hour_line_in_their_own_words(
+    session, coordinator
+) -> None:
+    rate(session, coordinator, Activity.PANEL, RateBasis.PER_HOUR, 1200)
+    sitter = person(session, coordinator, "Sid Sitter")
+    prefer(session, coordinator, sitter, PaymentMethod.CASH)
+    panel_id = panel(session, date(2026, 3, 10), [sitter])
+    assert generate(session, coordinator).created == 1
+    row = session.get(Panel, panel_id)
+    row.start_time = row.end_time = None
+    session.commit()
+    result = generate(session, coordinator)
+    assert (result.withdrawn_no_times, result.withdrawn_no_rate, result.no_rate) == (1, 0, [])
+    assert result.no_times == ["Interview panel: Peer Support Worker on Tue 10 Mar 2026"]
+    assert "no rate" not in result.summary.casefold()
+    assert "withdrawn because the start and end times are no longer recorded" in result.summary
+    assert "Paid per hour, but no start and end times are recorded for: " in result.summary
+    gone = session.scalars(
+        select(AuditEntry).where(AuditEntry.entity == "pay_line", AuditEntry.action == "delete")
+    ).one()
+    assert "start and end times are no longer recorded" in gone.changes["withdrawn"]
+    assert "no rate" not in gone.changes["withdrawn"]
 
 
 def test_removing_a_rise_re_prices_waiting_lines_at_the_rate_before(
