@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from involve_desktop.core.models import Enrolment, PayLine, RotaAssignment
 from involve_desktop.core.models.audit import AuditEntry
@@ -84,3 +84,29 @@ def test_a_name_with_letters_beyond_ascii_is_found_in_any_case(session, coordina
 def test_no_such_member_finds_only_entries_on_that_record(session, coordinator, people):
     gone = _entry(session, coordinator, "member", 9999, {"phone": ["1", "2"]})
     assert _filter_ids(session, coordinator, 9999) == {gone}
+
+
+def test_someone_named_in_seventy_thousand_entries_is_still_found(session, coordinator, people):
+    """More entries name them than the database takes bound values (PostgreSQL 65,535, a
+    default SQLite build 32,766): the filter still answers, and counts them all."""
+    alan = people.alan
+    before = audit.count_entries(session, coordinator, AuditFilter(member_id=alan))
+    many = 70_000
+    session.execute(
+        insert(AuditEntry),
+        [
+            {
+                "account_name": "t",
+                "action": "update",
+                "entity": "alumni_action",
+                "entity_id": n,
+                "changes": {"member_id": alan, "step": n},
+            }
+            for n in range(many)
+        ],
+    )
+    session.commit()
+    chosen = AuditFilter(member_id=alan)
+    assert audit.count_entries(session, coordinator, chosen) == before + many
+    newest = audit.list_entries(session, coordinator, chosen=chosen, limit=5)
+    assert len(newest) == 5
