@@ -24,8 +24,8 @@ from involve_desktop.core.sheets.meeting_sign_in import TickBox
 from involve_desktop.core.sheets.names import format_name
 from involve_desktop.core.sheets.options import SheetOptions, check_count, check_text
 from involve_desktop.core.sheets.payment_parts import (
-    ContinuedTable,
     column_widths,
+    continued,
     header_cells,
     label_block,
     period_words,
@@ -110,7 +110,9 @@ def short_day(day: date) -> str:
     return format_date(day).rsplit(" ", 1)[0]
 
 
-def _claim_rows(sheet: ExpenseClaimFormSheet, styles: SheetStyles, width: float) -> Table:
+def _claim_rows(
+    sheet: ExpenseClaimFormSheet, styles: SheetStyles, width: float, name: str
+) -> Flowable:
     widths = column_widths(
         styles,
         width,
@@ -135,9 +137,9 @@ def _claim_rows(sheet: ExpenseClaimFormSheet, styles: SheetStyles, width: float)
     ]
     rows += [["", "", writing_space(styles), "", TickBox(box)] for _ in range(sheet.empty_rows)]
     header = header_cells(CLAIM_COLUMNS, styles)
-    table = ruled_table(header, rows, widths, styles, fit_rows=True)
-    table.setStyle(TableStyle([("ALIGN", (4, 0), (4, -1), "CENTER")]))
-    return table
+    # a second page says whose claim it is (pages of a signed form can come apart)
+    caption = f"{name} — your claim, continued"
+    return continued(header, rows, widths, styles, caption, centre=[4])
 
 
 def _office_box(styles: SheetStyles, width: float) -> Flowable:
@@ -186,10 +188,7 @@ def claim_form_story(sheet: ExpenseClaimFormSheet, options: SheetOptions) -> lis
         story.append(paragraph(NO_DAYS, styles.body))
     name = format_name(sheet.name, options.privacy)
     story += [
-        # a second page says whose claim it is (pages of a signed form can come apart)
-        ContinuedTable(
-            _claim_rows(sheet, styles, width), f"{name} — your claim, continued", styles
-        ),
+        _claim_rows(sheet, styles, width, name),
         Spacer(1, 2 * mm),
         KeepTogether(
             [

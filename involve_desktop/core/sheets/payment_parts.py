@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -27,45 +26,38 @@ from reportlab.platypus import (
 
 from involve_desktop.core.formatting import format_date, format_pence
 from involve_desktop.core.services.payments_dto import ExpenseInfo, PayLineInfo, PayStatus
+from involve_desktop.core.sheets.continued_table import ContinuedTable
 from involve_desktop.core.sheets.fonts import FONT_BOLD, FONT_REGULAR, text_width
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
-from involve_desktop.core.sheets.styles import SheetStyles, paragraph
+from involve_desktop.core.sheets.styles import SheetStyles, paragraph, ruled_table
 
 # Room a table heading needs below it (the heading, the column headings and a few rows);
 # with less left on the page, the heading starts the next page.
 TABLE_HEADING_ROOM = 40 * mm
 
 
-class ContinuedTable(Flowable):
-    """A table that, when it runs onto another page, starts that page with a caption
-    ("Alan Wright — paid for your time, continued"), so a page of everyone's statements
-    that comes apart from the others still says whose it is."""
+def continued(
+    header: list[Paragraph],
+    rows: list[list[object]],
+    widths: list[float],
+    styles: SheetStyles,
+    caption: str,
+    *,
+    right: Sequence[int] = (),
+    centre: Sequence[int] = (),
+) -> ContinuedTable:
+    """A ruled table of ``rows`` that, run onto another page, starts it with ``caption``
+    ("Alan Wright — paid for your time, continued"): a page of everyone's statements that
+    comes apart from the others still says whose it is. ``right``: money columns;
+    ``centre``: tick-box columns."""
 
-    def __init__(self, table: Flowable, caption: str, styles: SheetStyles) -> None:
-        super().__init__()
-        self.table, self.caption, self.styles = table, caption, styles
+    def build(body: list[list[object]]) -> Table:
+        table = right_align(ruled_table(header, body, widths, styles, fit_rows=True), right)
+        if centre:
+            table.setStyle(TableStyle([("ALIGN", (c, 0), (c, -1), "CENTER") for c in centre]))
+        return table
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: D102
-        self.width, self.height = self.table.wrap(avail_width, avail_height)
-        return self.width, self.height
-
-    def draw(self) -> None:  # noqa: D102
-        self.table.drawOn(self.canv, 0, 0)
-
-    def getSpaceBefore(self) -> float:  # noqa: N802, D102 - reportlab's name
-        return self.table.getSpaceBefore()
-
-    def getSpaceAfter(self) -> float:  # noqa: N802, D102 - reportlab's name
-        return self.table.getSpaceAfter()
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:  # noqa: D102
-        parts = self.table.split(avail_width, avail_height)
-        if len(parts) != 2:
-            return parts
-        first, rest = parts
-        caption = Paragraph(escape(self.caption), self.styles.body_bold)
-        # The first part fills the page: the caption and the rest start the next one.
-        return [first, PageBreak(), caption, ContinuedTable(rest, self.caption, self.styles)]
+    return ContinuedTable(rows, build, Paragraph(escape(caption), styles.body_bold))
 
 
 def table_heading(text: str, styles: SheetStyles) -> list[Flowable]:

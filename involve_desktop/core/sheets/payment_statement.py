@@ -29,13 +29,12 @@ from involve_desktop.core.sheets.layout import NewPageCount, SheetHeader, build_
 from involve_desktop.core.sheets.names import format_name
 from involve_desktop.core.sheets.options import SheetOptions, check_text
 from involve_desktop.core.sheets.payment_parts import (
-    ContinuedTable,
     column_widths,
+    continued,
     day_words,
     header_cells,
     label_block,
     period_words,
-    right_align,
     status_words,
     table_heading,
     totals_block,
@@ -74,7 +73,9 @@ def _advice_words(statement: PaymentStatement) -> str:
     return "Not recorded — ask us if you would like advice about payments and benefits"
 
 
-def _lines_table(statement: PaymentStatement, styles: SheetStyles, width: float) -> Flowable:
+def _lines_table(
+    statement: PaymentStatement, styles: SheetStyles, width: float, name: str
+) -> Flowable:
     lines = statement.lines
     widths = column_widths(
         styles,
@@ -99,17 +100,14 @@ def _lines_table(statement: PaymentStatement, styles: SheetStyles, width: float)
         ]
         for x in lines
     ]
-    table = ruled_table(
-        header_cells(LINE_COLUMNS, styles, [4]),
-        rows,
-        widths,
-        styles,
-        fit_rows=True,
-    )
-    return right_align(table, [4])
+    header = header_cells(LINE_COLUMNS, styles, [4])
+    caption = f"{name} — paid for your time, continued"
+    return continued(header, rows, widths, styles, caption, right=[4])
 
 
-def _expenses_table(statement: PaymentStatement, styles: SheetStyles, width: float) -> Flowable:
+def _expenses_table(
+    statement: PaymentStatement, styles: SheetStyles, width: float, name: str
+) -> Flowable:
     widths = column_widths(
         styles,
         width,
@@ -131,14 +129,9 @@ def _expenses_table(statement: PaymentStatement, styles: SheetStyles, width: flo
         ]
         for c in statement.expenses
     ]
-    table = ruled_table(
-        header_cells(EXPENSE_COLUMNS, styles, [3]),
-        rows,
-        widths,
-        styles,
-        fit_rows=True,
-    )
-    return right_align(table, [3])
+    header = header_cells(EXPENSE_COLUMNS, styles, [3])
+    caption = f"{name} — expenses, continued"
+    return continued(header, rows, widths, styles, caption, right=[3])
 
 
 def _recorded(statement: PaymentStatement, styles: SheetStyles, width: float) -> list[Flowable]:
@@ -198,18 +191,12 @@ def statement_story(
     if statement.lines:
         story += [
             *table_heading("Paid for your time", styles),
-            ContinuedTable(
-                _lines_table(statement, styles, width),
-                f"{name} — paid for your time, continued",
-                styles,
-            ),
+            _lines_table(statement, styles, width, name),
         ]
     if statement.expenses:
         story += [
             *table_heading("Expenses", styles),
-            ContinuedTable(
-                _expenses_table(statement, styles, width), f"{name} — expenses, continued", styles
-            ),
+            _expenses_table(statement, styles, width, name),
         ]
     story += _recorded(statement, styles, width)
     totals = [
