@@ -21,6 +21,15 @@ def unexpected_error_text() -> str:
     )
 
 
+def ask(parent: QWidget | None, title: str, text: str, *, yes_by_default: bool = False) -> bool:
+    """A Yes/No question; True when the answer is Yes. No is the default (Enter and Esc both
+    say No), so a stray key never removes, replaces or restores anything; a question whose
+    Yes is the usual next step (offering a free place) passes ``yes_by_default``."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, yes | no, yes if yes_by_default else no)
+    return answer == yes
+
+
 def show_error(
     parent: QWidget | None, error: BaseException, title: str = "Involve Desktop"
 ) -> None:

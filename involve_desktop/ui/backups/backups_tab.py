@@ -30,6 +30,7 @@ from involve_desktop.startup import describe_backup
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.encryption.encryption_box import EncryptionBox
 from involve_desktop.ui.keyboard import tab_leaves
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import (
     Column,
@@ -207,17 +208,14 @@ class BackupsTab(QWidget):
         backup = self.selected()
         if backup is None or self.server:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Restore a backup",
             f"Go back to the backup taken {describe_backup(backup)}?\n\n"
             "Everything typed since then will be replaced by that copy. What is there now is "
             "backed up first (\u201cbefore restore\u201d), so you can come back to it.\n\n"
             "You will then be signed out, so every screen shows the restored data.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         settled = getattr(self.window(), "unsaved_work_settled", None)
         if callable(settled) and not settled():  # words typed elsewhere: Save / Discard / Cancel

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_alumni
@@ -17,6 +17,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.cohorts.cohorts_columns import ALUMNI_COLUMNS, plain_table
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import fit_columns, keep_within_width
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
 from involve_desktop.ui.today import LiveToday
@@ -130,14 +131,11 @@ class AlumniTab(QWidget):
         action = self.current()
         if action is None or not self.can_manage:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Remove alumni action?",
             f"Remove “{action.title}” from the log? Do this only if it was logged by mistake.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         with service_call(self, title="Alumni actions"), self.context.session() as session:
             cohorts_alumni.delete_action(session, self.actor, action.id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_facilitators
@@ -23,6 +23,7 @@ from involve_desktop.ui.cohorts.cohorts_columns import FACILITATOR_COLUMNS, plai
 from involve_desktop.ui.cohorts.form_dialog import FormDialog
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import fit_columns
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
 from involve_desktop.ui.widgets import buttons_row
@@ -192,15 +193,12 @@ class FacilitatorsTab(QWidget):
         chosen = self.current()
         if chosen is None or not self.can_manage:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Remove facilitator?",
             f"Take {chosen.name} off this cohort's facilitators? They come off the sessions "
             "still to come; sessions already held keep who facilitated them.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         with service_call(self, title="Facilitators") as call, self.context.session() as session:
             cohorts_facilitators.remove_facilitator(

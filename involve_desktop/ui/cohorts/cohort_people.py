@@ -28,6 +28,7 @@ from involve_desktop.ui.cohorts.cohorts_columns import PLACE_COLUMNS, PlaceRow, 
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import fit_columns
 from involve_desktop.ui.members.list_flow import flow_widget
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel
 
@@ -284,15 +285,13 @@ class PeopleTab(QWidget):
         following = result.next_waiting
         if following is None:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Offer the free place?",
             f"A place is free. {following.name} is next on the waiting list. "
             f"Offer {following.name} the place now?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            yes_by_default=True,
+        ):
             return
         self.choose(following.member_id)
         if self.current() is not None and self.current().member_id == following.member_id:
@@ -323,15 +322,12 @@ class PeopleTab(QWidget):
         chosen = self.current()
         if chosen is None or self.cohort is None:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Undo graduation?",
             f"Take back {chosen.name}'s graduation? They are enrolled again. Do this only if "
             "it was recorded by mistake.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         with service_call(self, title="Undo graduation") as call, self.context.session() as s:
             cohorts_progress.undo_graduation(s, self.actor, self.cohort.id, chosen.member_id)

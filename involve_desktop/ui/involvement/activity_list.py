@@ -29,6 +29,7 @@ from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.meetings.meetings_columns import list_table
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.table_model import Column, DtoTableModel
@@ -159,14 +160,11 @@ class RecordListTab(QWidget, Generic[T]):
         chosen = self.selected()
         if chosen is None:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Delete?",
             self.delete_words(chosen),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         with service_call(self, title="Delete"), self.context.session() as session:
             self.delete_row(session, chosen)

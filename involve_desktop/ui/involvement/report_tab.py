@@ -41,7 +41,7 @@ from involve_desktop.core.services.involvement_report import (
 )
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.involvement.report_print import preview_annual_report
-from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.messages import FieldErrors, ask, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.today import LiveToday
 
@@ -302,14 +302,16 @@ class ReportTab(QWidget):
 
     def print_sheet(self) -> None:
         """Ctrl+P: save unsaved words (asking first), then preview the report."""
-        if self.has_unsaved_edits():
-            answer = QMessageBox.question(
+        if self.has_unsaved_edits() and (
+            ask(
                 self,
                 "Save your words first?",
                 "The report prints the saved words. Save what you wrote before printing?",
+                yes_by_default=True,
             )
-            if answer == QMessageBox.StandardButton.Yes and not self.save():
-                return
+            and not self.save()
+        ):
+            return
         if not self._empty_sections_accepted():
             return
         preview_annual_report(
@@ -327,15 +329,15 @@ class ReportTab(QWidget):
         ]
         if not empty:
             return True
-        answer = QMessageBox.question(
+        if ask(
             self,
             "Some words are not written yet",
             "These parts of the report are empty: "
             + "; ".join(f"“{title}”" for _name, title in empty)
             + ". The printed report says “Not written yet” in their place.\n\n"
             "Preview the report anyway? (No takes you to the first empty part.)",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            yes_by_default=True,
+        ):
             return True
         self.edits[empty[0][0]].setFocus()
         return False

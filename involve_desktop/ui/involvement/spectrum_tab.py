@@ -38,6 +38,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.involvement.spectrum_compare_view import ComparisonTable
 from involve_desktop.ui.involvement.spectrum_dialog import SpectrumDialog
 from involve_desktop.ui.keyboard import tab_leaves
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.table_model import (
@@ -241,14 +242,11 @@ class SpectrumTab(QWidget):
                 "be deleted.",
             )
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Delete draft",
             f"Delete the draft self-assessment of {format_date(row.day)}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         with service_call(self, title="Delete draft"), self.context.session() as s:
             spectrum.delete_assessment(s, self.actor, row.id)

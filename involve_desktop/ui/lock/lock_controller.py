@@ -18,7 +18,7 @@ import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from involve_desktop.core.services import accounts, idle
 from involve_desktop.core.services.dto import Actor
@@ -26,6 +26,7 @@ from involve_desktop.core.services.idle import IdleClock
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.lock.idle_watcher import IdleWatcher
 from involve_desktop.ui.lock.lock_dialog import LockDialog
+from involve_desktop.ui.messages import ask
 
 log = logging.getLogger(__name__)
 LOCKED_TITLE = "Locked"
@@ -235,17 +236,15 @@ class LockController(QObject):
 
     def _switch(self) -> None:
         dialogs = self.open_dialogs()
-        if dialogs:
-            answer = QMessageBox.question(
-                self.dialog,
-                "Switch account",
-                f"{len(dialogs)} window{'s are' if len(dialogs) > 1 else ' is'} still open "
-                f"for {self.actor.display_name}. Switching account closes "
-                f"{'them' if len(dialogs) > 1 else 'it'}, and anything typed there and not "
-                "saved is lost. Switch account anyway?",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if dialogs and not ask(
+            self.dialog,
+            "Switch account",
+            f"{len(dialogs)} window{'s are' if len(dialogs) > 1 else ' is'} still open "
+            f"for {self.actor.display_name}. Switching account closes "
+            f"{'them' if len(dialogs) > 1 else 'it'}, and anything typed there and not "
+            "saved is lost. Switch account anyway?",
+        ):
+            return
         self._held.clear()  # what was made for this account is not shown to the next
         self._uncover()
         for dialog in reversed(dialogs):

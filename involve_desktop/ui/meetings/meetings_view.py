@@ -42,6 +42,7 @@ from involve_desktop.ui.meetings.meetings_columns import (
 )
 from involve_desktop.ui.meetings.summary_view import CouncilView, SummaryView
 from involve_desktop.ui.members.list_flow import flow_widget
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import ROW_ROLE, DtoTableModel, show_initial_order
 from involve_desktop.ui.today import LiveToday
@@ -373,15 +374,13 @@ class MeetingsView(QWidget):
         group = self.current_group()
         if group is None:
             return
-        if not group.archived:
-            answer = QMessageBox.question(
-                self,
-                "Archive group",
-                f"Archive {group.name}? No new meetings will be made for it. Its meetings and "
-                "attendance stay in the records, and you can restore it later.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not group.archived and not ask(
+            self,
+            "Archive group",
+            f"Archive {group.name}? No new meetings will be made for it. Its meetings and "
+            "attendance stay in the records, and you can restore it later.",
+        ):
+            return
         with service_call(self, title="Meetings") as call, self.context.session() as session:
             meetings_groups.archive_group(session, self.actor, group.id, not group.archived)
         if not call.failed:

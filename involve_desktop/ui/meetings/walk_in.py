@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from involve_desktop.core.services.members import PossibleDuplicateError
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel
-from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.messages import FieldErrors, ask, error_label
 from involve_desktop.ui.operations import service_call
 
 TITLE = "Attendance"
@@ -208,14 +207,11 @@ class NewcomerDialog(EditDialog):
             except PossibleDuplicateError as error:
                 duplicate = error
         if duplicate is not None:
-            answer = QMessageBox.question(
+            if ask(
                 self,
                 TITLE,
                 f"{duplicate}\n\nAdd {data.full_name.strip()} as a different person?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer == QMessageBox.StandardButton.Yes:
+            ):
                 self.save(allow_duplicate=True)
             return
         if not call.failed and self.added is not None:

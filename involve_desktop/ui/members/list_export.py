@@ -16,6 +16,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_filters import plural
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 
 EXPORT_FOLDER_KEY = "members/export_folder"
@@ -45,14 +46,11 @@ def may_replace(parent: QWidget, title: str, path: Path, *, typed: str) -> bool:
     """
     if not path.exists() or Path(typed) == path:
         return True
-    answer = QMessageBox.question(
+    return ask(
         parent,
         title,
         f"{path.name} already exists in {path.parent}.\n\nDo you want to replace it?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def export_members_to_file(

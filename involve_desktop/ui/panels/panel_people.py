@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import PanelInfo, PanelStatus, SeatInfo, SeatKind
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_flow import flow_widget
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.panels.panels_words import policy_line, seats_words
 from involve_desktop.ui.rota.setup_widgets import fill_table, read_only_table
@@ -201,13 +201,11 @@ class PeopleSection(QWidget):
         seat = self.current_seat()
         if seat is None:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Remove from panel",
             f"Take {seat.name} off this panel? You can seat them again later.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         info = None
         with service_call(self, title="Remove from panel") as call, self.context.session() as s:

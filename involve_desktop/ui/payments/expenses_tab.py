@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.formatting import format_date, format_pence
 from involve_desktop.core.services import payments_expenses
 from involve_desktop.core.services.payments_dto import ExpenseInfo, PayStatus
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.payments.expense_dialog import ExpenseDialog
 from involve_desktop.ui.payments.items_tab import TITLE, ItemsTab
@@ -131,14 +132,13 @@ class ExpensesTab(ItemsTab):
         if len(chosen) != 1 or chosen[0].status is not PayStatus.PENDING:
             return
         claim: ExpenseInfo = chosen[0]
-        answer = QMessageBox.question(
+        if not ask(
             self,
             "Remove claim",
             f"Remove {claim.name}'s {claim.kind.label.lower()} claim of "
             f"{format_pence(claim.amount_pence)} for {format_date(claim.day)}? "
             "It has not been approved or paid.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         with service_call(self, title=TITLE), self.context.session() as session:
             payments_expenses.remove_claim(session, self.actor, claim.id)

@@ -5,7 +5,7 @@ day before it starts, so past pay lines keep the rate of their day."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services import payments_rates
@@ -13,6 +13,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.payments_dto import Activity, RateInfo
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_flow import flow_widget
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.payments.items_tab import TITLE
 from involve_desktop.ui.payments.payments_columns import (
@@ -137,8 +138,7 @@ class RatesTab(QWidget):
         rate = self.current()
         if rate is None:
             return
-        answer = QMessageBox.question(self, "Remove rate", remove_question(rate, self.rates))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, "Remove rate", remove_question(rate, self.rates)):
             return
         with service_call(self, title=TITLE), self.context.session() as session:
             payments_rates.remove_rate(session, self.actor, rate.id)

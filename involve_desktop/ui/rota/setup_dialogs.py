@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from involve_desktop.ui import dialog_keys
 from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
-from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.messages import FieldErrors, ask, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.rota.setup_generate import GenerateDialog, describe_result
 from involve_desktop.ui.rota.setup_pattern import UNCHANGED_NOTE, PatternDialog
@@ -299,15 +298,13 @@ class SitesDialog(EditDialog):
         site = self.current_site()
         if site is None or not self.may_leave_site():  # the list is read again after
             return
-        if not site.archived:
-            answer = QMessageBox.question(
-                self,
-                "Archive site",
-                f"Archive {site.name}? No new shifts will be made there. Shifts already made "
-                "stay on the rota, and you can restore the site later.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not site.archived and not ask(
+            self,
+            "Archive site",
+            f"Archive {site.name}? No new shifts will be made there. Shifts already made "
+            "stay on the rota, and you can restore the site later.",
+        ):
+            return
         with service_call(self) as call, self.context.session() as session:
             rota_sites.archive_site(session, self.actor, site.id, not site.archived)
         if not call.failed:
@@ -389,14 +386,7 @@ class SitesDialog(EditDialog):
         )
         if shifts.people:
             detail += "\n\nLet them know: " + ", ".join(shifts.people) + "."
-        answer = QMessageBox.question(
-            self,
-            "Cancel shifts on a closed day",
-            f"{text}\n\n{detail}",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, "Cancel shifts on a closed day", f"{text}\n\n{detail}")
 
     def remove_closed(self) -> None:
         """Open the site again on the chosen closed day."""

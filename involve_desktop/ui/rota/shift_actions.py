@@ -18,6 +18,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import Attendance
 from involve_desktop.core.services.rota_rules import RotaRefused
 from involve_desktop.ui.context import AppContext
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 
 TITLE = "Rota"
@@ -136,13 +137,11 @@ def unassign_person(
             "handles payments.",
         )
         return False
-    answer = QMessageBox.question(
+    if not ask(
         parent,
         TITLE,
         f"Take {name} off this shift?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    ):
         return False
     with service_call(parent, title=TITLE) as call, context.session() as session:
         rota_assign.unassign(session, actor, shift_id, member_id)

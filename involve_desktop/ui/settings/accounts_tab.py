@@ -22,6 +22,7 @@ from involve_desktop.ui.accounts.add_account_dialog import AddAccountDialog
 from involve_desktop.ui.accounts.reset_password_dialog import ResetPasswordDialog
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.keyboard import tab_leaves
+from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import (
     Column,
@@ -125,15 +126,13 @@ class AccountsTab(QWidget):
         account = self.selected()
         if account is None:
             return
-        if account.active:
-            answer = QMessageBox.question(
-                self,
-                "Turn off account",
-                f"Turn off {account.display_name}'s account? They will not be able to sign in. "
-                "Everything they did stays in the records, and you can turn it on again.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if account.active and not ask(
+            self,
+            "Turn off account",
+            f"Turn off {account.display_name}'s account? They will not be able to sign in. "
+            "Everything they did stays in the records, and you can turn it on again.",
+        ):
+            return
         with service_call(self), self.context.session() as session:
             accounts.set_active(session, self.actor, account.id, not account.active)
         self.refresh()

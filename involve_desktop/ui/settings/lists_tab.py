@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -41,7 +40,7 @@ from involve_desktop.core.services.rota_dto import plural
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.keyboard import tab_leaves
-from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.messages import FieldErrors, ask, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.table_model import Column, DtoTableModel
 from involve_desktop.ui.widgets import buttons_row
@@ -426,14 +425,11 @@ class ListsTab(QWidget):
             use = count_use(session)
         if call.failed or use is None:
             return False
-        answer = QMessageBox.question(
+        return ask(
             self,
             f"Retire {kind}",
             retire_question(kind, name, use),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _save_now(
         self,
