@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop import APP_NAME, __version__
+from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import accounts, organisation
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.ui.areas import Area, plan_areas
@@ -192,9 +193,20 @@ class MainWindow(QMainWindow):
         self.logout_action = self._action("&Sign out", self.log_out, "Ctrl+Shift+L")
         self.logout_action.setToolTip("Sign out so someone else can sign in")
         # Stepping away from a shared laptop: lock at once instead of waiting for the timer.
-        self.lock_action = self._action("Lock &now", self.lock_now, "Ctrl+L")
+        self.lock_action = self._action("&Lock now", self.lock_now, "Ctrl+L")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.print_action)
+        # the Members toolbar's Import…/Export…, also where a desktop user looks for them
+        self.import_action = self._action("&Import members…", self.import_members)
+        self.import_action.setToolTip("Add members from a CSV or Excel file")
+        self.export_action = self._action("&Export members…", self.export_members)
+        self.export_action.setToolTip("Save the members shown to a CSV or Excel file")
+        self.import_action.setVisible(self.actor.can(Permission.IMPORT_MEMBERS))
+        self.export_action.setVisible(self.actor.can(Permission.EXPORT_PERSONAL_DATA))
+        if self.import_action.isVisible() or self.export_action.isVisible():
+            file_menu.addSeparator()
+            file_menu.addAction(self.import_action)
+            file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.logout_action)
@@ -333,6 +345,16 @@ class MainWindow(QMainWindow):
     def current_area(self) -> str:
         """The key of the area on screen."""
         return self.areas[self.sidebar.currentRow()].key
+
+    def import_members(self) -> None:
+        """File → Import members…: the Members area, then its import wizard."""
+        self.show_area("members")
+        self.members_view.import_members()
+
+    def export_members(self) -> None:
+        """File → Export members…: the Members area, then save the members it shows."""
+        self.show_area("members")
+        self.members_view.export_members()
 
     def print_sign_in_sheet(self) -> None:
         """Ctrl+P: the current area's print action, or else preview the blank sign-in sheet."""

@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from involve_desktop.core.services import members
+from involve_desktop.core.permissions import Permission, Role
+from involve_desktop.core.services import accounts, members
 from involve_desktop.core.services.member_dto import MemberInput, MemberStatus
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.main_window import MainWindow
@@ -155,3 +156,40 @@ def test_lock_now_locks_at_once_with_ctrl_l(qtbot, context, coordinator):
     window.lock_action.trigger()
     assert window.lock_controller.is_locked
     window.lock_controller.stop()
+
+
+def test_file_menu_imports_and_exports_members_from_any_area(
+    qtbot, context, coordinator, monkeypatch
+):
+    """File → Import members… / Export members… open Members and do what its toolbar's
+    Import…/Export… do; the File menu's Alt letters stay distinct."""
+    calls: list[str] = []
+    monkeypatch.setattr(
+        "involve_desktop.ui.members.members_view.MembersView.import_members",
+        lambda view: calls.append(f"import in {window.current_area()}"),
+    )
+    monkeypatch.setattr(
+        "involve_desktop.ui.members.members_view.MembersView.export_members",
+        lambda view: calls.append(f"export in {window.current_area()}"),
+    )
+    window = MainWindow(context, coordinator)
+    qtbot.addWidget(window)
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    shown = [a.text() for a in file_menu.actions() if a.isVisible() and a.text()]
+    assert {"&Import members…", "&Export members…"} <= set(shown)
+    letters = [QKeySequence.mnemonic(text).toString() for text in shown]
+    assert len(letters) == len(set(letters)), shown
+    window.show_area("sheets")
+    window.import_action.trigger()
+    window.show_area("rota")
+    window.export_action.trigger()
+    assert calls == ["import in members", "export in members"]
+
+
+def test_file_menu_offers_no_export_to_a_facilitator(qtbot, context, session, coordinator):
+    accounts.create_account(session, coordinator, "Fran", "fran", "tuesday group", Role.FACILITATOR)
+    fran = accounts.sign_in(session, "fran", "tuesday group")
+    window = MainWindow(context, fran)
+    qtbot.addWidget(window)
+    assert not window.export_action.isVisible()
+    assert window.import_action.isVisible() is fran.can(Permission.IMPORT_MEMBERS)
