@@ -31,8 +31,8 @@ from involve_desktop.core.services.member_import import (
 )
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.members.import_progress import busy_cursor, progress_dialog
-from involve_desktop.ui.members.list_export import may_replace
 from involve_desktop.ui.messages import error_label, show_error
+from involve_desktop.ui.save_file import may_replace, with_type
 from involve_desktop.ui.table_model import Column, DtoTableModel
 from involve_desktop.ui.widgets import buttons_row
 
@@ -164,7 +164,7 @@ class PreviewPage(QWizardPage):
         )
         if not name:
             return
-        path = Path(name) if name.lower().endswith(".csv") else Path(name + ".csv")
+        path = with_type(name, "csv")
         if not may_replace(self, "Save the rows to fix", path, typed=name):
             return
         try:

@@ -16,8 +16,8 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberFilter
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.list_filters import plural
-from involve_desktop.ui.messages import ask
 from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.save_file import may_replace, with_type
 
 EXPORT_FOLDER_KEY = "members/export_folder"
 TITLE = "Export members"
@@ -25,32 +25,13 @@ TITLE = "Export members"
 
 def chosen_path(name: str, chosen_filter: str) -> tuple[Path, Literal["csv", "xlsx"]]:
     """The file to write and its format, from the typed name and the chosen file type."""
-    path = Path(name)
-    suffix = path.suffix.lower()
+    suffix = Path(name).suffix.lower()
     fmt: Literal["csv", "xlsx"] = (
         "csv"
         if suffix == ".csv" or (suffix != ".xlsx" and "csv" in chosen_filter.lower())
         else "xlsx"
     )
-    if suffix != f".{fmt}":
-        path = path.with_suffix(f".{fmt}")
-    return path, fmt
-
-
-def may_replace(parent: QWidget, title: str, path: Path, *, typed: str) -> bool:
-    """Whether to write ``path``: yes if it is new, or if it is the very name the file
-    dialog returned (the dialog has asked about replacing it already); else ask.
-
-    Typing "members" with the CSV type chosen gives members.csv, which the dialog never
-    saw, so it did not warn that members.csv is there already.
-    """
-    if not path.exists() or Path(typed) == path:
-        return True
-    return ask(
-        parent,
-        title,
-        f"{path.name} already exists in {path.parent}.\n\nDo you want to replace it?",
-    )
+    return with_type(name, fmt), fmt
 
 
 def export_members_to_file(

@@ -28,6 +28,7 @@ from involve_desktop.core.sheets.output import write_bytes_atomically
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.payments.period_bar import period_slug, period_words
 from involve_desktop.ui.print_preview import PrintPreviewDialog
+from involve_desktop.ui.save_file import may_replace, with_type
 
 if TYPE_CHECKING:
     from involve_desktop.ui.payments.payments_view import PaymentsView
@@ -50,14 +51,15 @@ def csv_bytes(text: str) -> bytes:
 
 
 def choose_csv_path(parent: QWidget, suggested: Path) -> Path | None:
-    """Ask where to save the CSV (None if cancelled)."""
+    """Ask where to save the CSV (None if cancelled, or if the user would not replace a
+    file already there that the dialog did not see)."""
     name, _chosen = QFileDialog.getSaveFileName(
         parent, "Export finance batch", str(suggested), "CSV file (*.csv)"
     )
     if not name:
         return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".csv" else path.with_suffix(".csv")
+    path = with_type(name, "csv")
+    return path if may_replace(parent, "Export finance batch", path, typed=name) else None
 
 
 def export_csv(view: PaymentsView, start: date, end: date) -> Path | None:

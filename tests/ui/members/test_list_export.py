@@ -12,6 +12,15 @@ from involve_desktop.ui.members.list_export import chosen_path, export_members_t
 
 def test_typed_name_gets_the_chosen_type():
     assert chosen_path("/x/members", "CSV file (*.csv)") == (Path("/x/members.csv"), "csv")
+    # a dot inside the name is kept: nothing after it is taken for a file type
+    assert chosen_path("/x/members 28.11.2026", "CSV file (*.csv)") == (
+        Path("/x/members 28.11.2026.csv"),
+        "csv",
+    )
+    assert chosen_path("/x/members.v2", "Excel workbook (*.xlsx)") == (
+        Path("/x/members.v2.xlsx"),
+        "xlsx",
+    )
     assert chosen_path("/x/members", "Excel workbook (*.xlsx)") == (
         Path("/x/members.xlsx"),
         "xlsx",
