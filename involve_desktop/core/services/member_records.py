@@ -82,7 +82,7 @@ def consent_info(row: Consent) -> ConsentInfo:
 
 
 def _member(session: Session, member_id: int) -> Member:
-    """The member something new is recorded for (a role, training, consent); never an
+    """The member a role, training or consent is recorded, changed or removed for; never an
     erased person."""
     member = session.get(Member, member_id)
     if member is None:
@@ -133,6 +133,7 @@ def end_role(
         row = session.get(MemberRole, member_role_id)
         if row is None:
             raise NotFound("That role is no longer in the records. Refresh the page.")
+        _member(session, row.member_id)
         if end_on < row.start_on:
             raise ValidationError("end_on", "End date must be on or after the start date.")
         before = row.end_on
@@ -154,6 +155,7 @@ def remove_role(session: Session, actor: Actor, member_role_id: int) -> None:
         row = session.get(MemberRole, member_role_id)
         if row is None:
             return
+        _member(session, row.member_id)
         description = f"{row.role_type.name} from {format_date(row.start_on)}"
         audit.delete_member_detail(session, row, actor, "role removed", description)
 
@@ -213,6 +215,7 @@ def remove_training(session: Session, actor: Actor, record_id: int) -> None:
         row = session.get(TrainingRecord, record_id)
         if row is None:
             return
+        _member(session, row.member_id)
         description = f"{row.training_type.name}, {format_date(row.completed_on)}"
         audit.delete_member_detail(session, row, actor, "training removed", description)
 
