@@ -244,9 +244,9 @@ def _apply_again(
     """Someone who withdrew applies again: their one place row on the cohort (one per
     person and cohort) starts over as an application on ``day``. The withdrawal's day and
     reason and the day they were enrolled before stay on the row (shown as the earlier
-    place, and still counted as a withdrawal in reports; a new enrolment replaces that
-    day), the earlier application, offer and waiting days go onto the audit trail, and
-    their attendance stays."""
+    place; a new enrolment replaces that day), but the annual report, like the Cohorts
+    list, counts a withdrawal only while the place is still withdrawn. The earlier
+    application, offer and waiting days go onto the audit trail; their attendance stays."""
     _after(day, row.withdrawn_on, "they withdrew")
     earlier = {
         "earlier_applied_on": row.applied_on,

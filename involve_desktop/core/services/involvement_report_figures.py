@@ -27,6 +27,7 @@ from involve_desktop.core.models.people import Member
 from involve_desktop.core.models.rota import RotaAssignment, RotaShift
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.activities_summary import ActivitiesSummary, activities_summary
+from involve_desktop.core.services.cohorts_dto import EnrolmentState
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.involvement_report import (
     ReportingYear,
@@ -247,11 +248,16 @@ def _cohorts(session: Session, start: date, end: date) -> CohortFigures:
         .join(started, started.c.id == Enrolment.cohort_id)
         .where(Enrolment.enrolled_on.is_not(None))
     ).scalar_one()
+    # A withdrawal counts only while the place is still withdrawn, as on the Cohorts list:
+    # someone who came back (applied again, perhaps graduated) keeps the old withdrawal's
+    # day on their row but is not counted as having withdrawn as well.
     graduated, withdrawn = session.execute(
         select(
             func.count().filter(Enrolment.graduated_on.between(start, end)),
             func.count().filter(
-                Enrolment.withdrawn_on.between(start, end), Enrolment.enrolled_on.is_not(None)
+                Enrolment.state == EnrolmentState.WITHDRAWN.value,
+                Enrolment.withdrawn_on.between(start, end),
+                Enrolment.enrolled_on.is_not(None),
             ),
         ).select_from(Enrolment)
     ).one()
