@@ -58,7 +58,15 @@ from involve_desktop.core.services.spectrum_dto import AssessmentStatus
 LOCAL_ZONE = ZoneInfo("Europe/London")
 BLANK = NONE  # an empty value, everywhere in the trail
 LOOKUPS = NAMINGS  # the kinds of record that have names
-__all__ = ["BLANK", "LOOKUPS", "describe_changes", "record_names", "record_words", "when_words"]
+__all__ = [
+    "BLANK",
+    "LOOKUPS",
+    "change_parts",
+    "describe_changes",
+    "record_names",
+    "record_words",
+    "when_words",
+]
 
 
 # --- When ---------------------------------------------------------------------------------
@@ -211,17 +219,18 @@ def _text_words(value: str) -> str:
     return ", ".join(line.strip() for line in value.splitlines() if line.strip()) or NONE
 
 
-def describe_changes(
+def change_parts(
     changes: Mapping[str, Any] | None, entity: str = "", names: RecordNames | None = None
-) -> str:
-    """The changes of one row as a sentence: "status: Active → Left; member: Alan Wright".
+) -> list[str]:
+    """The changes of one row, one part per field: ["status: Active → Left", "member: Alan
+    Wright"] (a value typed with "; " in it stays in its one part).
 
     ``[old, new]`` pairs read "old → new"; a new record's empty fields say nothing; values
     already hidden by the service ("(restricted — changed)", "(changed)") stay hidden.
     ``names`` (from ``record_names`` for the page) names the records ids point at.
     """
     if not changes:
-        return ""
+        return []
     parts = []
     for field, value in changes.items():
         key = str(field)
@@ -236,4 +245,12 @@ def describe_changes(
             parts.append(f"{label}: {old} → {new}")
         elif value is not None and value != "":
             parts.append(f"{label}: {value_words(value, entity, key, names)}")
-    return "; ".join(parts)
+    return parts
+
+
+def describe_changes(
+    changes: Mapping[str, Any] | None, entity: str = "", names: RecordNames | None = None
+) -> str:
+    """The changes of one row as a sentence: "status: Active → Left; member: Alan Wright"
+    (``change_parts`` joined)."""
+    return "; ".join(change_parts(changes, entity, names))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from involve_desktop.core.services import audit
+from involve_desktop.core.services.audit_words import change_parts
 from involve_desktop.core.services.dto import AuditInfo
 
 NOTHING_CHOSEN = "Choose an entry in the list to read all of it here."
@@ -24,7 +25,7 @@ SHOWN_LINES = 6  # tall enough for most entries, short enough for a 1366×768 sc
 def entry_text(entry: AuditInfo, words: Mapping[Any, str] | None = None) -> str:
     """The whole entry in words: when, who, what and where on the first line, the record on
     the second, then each change on a line of its own (in view without scrolling)."""
-    changed = audit.describe_changes(entry.changes, entry.entity, words)
+    changed = change_parts(entry.changes, entry.entity, words)
     heading = " · ".join(
         (
             audit.when_words(entry.at),
@@ -35,7 +36,7 @@ def entry_text(entry: AuditInfo, words: Mapping[Any, str] | None = None) -> str:
     )
     lines = [heading, f"Record: {audit.record_words(entry, words)}"]
     if changed:
-        lines += ["What changed:", *(f"  {part}" for part in changed.split("; "))]
+        lines += ["What changed:", *(f"  {part}" for part in changed)]
     return "\n".join(lines)
 
 
