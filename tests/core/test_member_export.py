@@ -195,3 +195,29 @@ def test_export_then_import_round_trip(session, coordinator, group, tmp_path, fm
     again = members.get_member(session, coordinator, result.member_ids[1], today=TODAY)
     original = members.get_member(session, coordinator, group["zoe"], today=TODAY)
     assert again.to_input() == original.to_input()
+
+
+def test_left_on_and_check_in_by_follow_status(session, coordinator, group, tmp_path):
+    """So a re-import keeps the day someone left (the retention review works from it)."""
+    members.change_status(
+        session,
+        coordinator,
+        group["chidi"],
+        MemberStatus.STEPPING_BACK,
+        date(2026, 9, 1),
+        check_in_on=date(2026, 10, 1),
+        today=TODAY,
+    )
+    path = tmp_path / "members.csv"
+    everyone = MemberFilter(statuses=frozenset(MemberStatus))
+    export_members(session, coordinator, everyone, path, "csv", TODAY)
+    rows = read_csv(path)
+    headings = list(rows[0])
+    at = headings.index("Status")
+    assert headings[at + 1 : at + 3] == ["Left on", "Check in by"]
+    found = {r["Full name"]: (r["Status"], r["Left on"], r["Check in by"]) for r in rows}
+    assert found == {
+        "Amina Begum": ("Left", "01/01/2025", ""),
+        "Chidi Okafor": ("Stepping back", "", "01/10/2026"),
+        "Zoë Adams": ("Active", "", ""),
+    }

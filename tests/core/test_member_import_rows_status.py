@@ -90,6 +90,51 @@ def test_letters_lost_by_excel_csv_are_a_problem_row(
     assert [r.line for r in result.ready] == [3]
 
 
+@pytest.mark.parametrize(
+    "name,encoding",
+    [
+        ("people.csv", "utf-8-sig"),  # Excel's "CSV UTF-8"
+        ("people.csv", "utf-16"),  # Excel's "Unicode text"
+        ("people.csv", "utf-8"),  # UTF-8 without a BOM, with letters beyond ASCII
+    ],
+)
+def test_a_real_question_mark_in_a_name_imports_from_a_unicode_file(
+    session, coordinator, tmp_path, name, encoding
+):
+    """Only a plain single-byte CSV turns letters into "?": elsewhere it is the name."""
+    path = write(tmp_path, "Name,Notes\nJo?e Blogg,\nZoë Adams,\n", name, encoding)
+    assert not read_table(path).single_byte_csv
+    result = preview(session, coordinator, path)
+    assert not result.problems and len(result.ready) == 2
+
+
+def test_a_real_question_mark_in_a_name_imports_from_an_excel_workbook(
+    session, coordinator, tmp_path
+):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Name", "Email"])
+    book.active.append(["Jo?e Blogg", "jo@example.org"])
+    path = tmp_path / "people.xlsx"
+    book.save(path)
+    assert not read_table(path).single_byte_csv
+    result = preview(session, coordinator, path)
+    assert not result.problems and len(result.ready) == 1
+
+
+def test_a_question_mark_from_windows_1252_says_how_to_keep_a_real_one(
+    session, coordinator, tmp_path
+):
+    path = write(tmp_path, "Name\n?ukasz Adamé\nSam Brown\n", encoding="cp1252")
+    assert read_table(path).single_byte_csv
+    [problem] = preview(session, coordinator, path).problems
+    assert "CSV UTF-8" in problem.reason
+    assert "If the ? really is part of the name, remove it and add it in the app" in (
+        problem.reason
+    )
+
+
 def test_a_question_mark_outside_a_name_is_left_alone(session, coordinator, tmp_path):
     path = write(tmp_path, "Name,Access needs\nSam Brown,Lift? ask on the day\n")
     result = preview(session, coordinator, path)
@@ -129,6 +174,8 @@ def test_an_unknown_status_is_a_problem_naming_the_words_to_use(session, coordin
     [problem] = preview(session, coordinator, path).problems
     assert problem.field == "Status" and problem.value == "Gone fishing"
     assert "Active, Stepping back or Left" in problem.reason
+    assert "if this column is not the member's status" in problem.reason
+    assert "“Don't import” on step 2" in problem.reason
 
 
 def test_only_accounts_that_may_change_status_may_import_it():
@@ -170,7 +217,12 @@ def test_the_apps_own_export_reimports_people_who_have_left_as_left(session, coo
         "Lou Left": MemberStatus.LEFT,
     }
     done = commit_import(
-        session, coordinator, result, ImportMode.ALL_OR_NOTHING, include_duplicates=True
+        session,
+        coordinator,
+        result,
+        ImportMode.ALL_OR_NOTHING,
+        include_duplicates=True,
+        today=TODAY,
     )
 
     for member_id in done.member_ids:
@@ -183,12 +235,12 @@ def test_the_apps_own_export_reimports_people_who_have_left_as_left(session, coo
         assert detail.status is expected
         assert [h.status for h in detail.history][-1] is expected
         if expected is not MemberStatus.ACTIVE:
-            assert detail.history[-1].effective_on == date.today()
+            assert detail.history[-1].effective_on == TODAY
             assert "Imported from members.csv" in (detail.history[-1].reason or "")
     left = session.scalars(
         select(Member).where(Member.id.in_(done.member_ids), Member.status == "left")
     ).one()
-    assert left.left_on == date.today() and left.full_name == "Lou Left"
+    assert left.left_on == TODAY and left.full_name == "Lou Left"
 
 
 def test_phone_numbers_are_tidied_as_the_member_form_tidies_them(session, coordinator, tmp_path):

@@ -3,7 +3,8 @@
 Coordinators only (EXPORT_PERSONAL_DATA); restricted columns (lived experience, emergency
 contact, notes) only for roles that may see them. The file is written atomically (a
 temporary file, then a rename), so an existing file is never left half-written, and the
-CSV re-imports cleanly through ``member_import``.
+CSV re-imports cleanly through ``member_import`` (status with its Left on and Check in by
+dates, so people who left keep the day they left).
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ COLUMNS: tuple[ExportColumn, ...] = (
     ),
     ExportColumn("Date joined", 12, lambda m, s, t: m.date_joined),
     ExportColumn("Status", 14, lambda m, s, t: MemberStatus(m.status).label),
+    ExportColumn("Left on", 12, lambda m, s, t: m.left_on),
+    ExportColumn("Check in by", 12, lambda m, s, t: m.check_in_on),
     ExportColumn("Current roles", 30, lambda m, s, t: "; ".join(s.roles)),
     ExportColumn("Training", 40, lambda m, s, t: t),
     ExportColumn("Consent review date", 14, lambda m, s, t: s.consent_review_on),

@@ -6,8 +6,8 @@ does the commit: one transaction, all or nothing, never half an import. The memb
 "Joined" history and their audit entries are sent as bulk INSERTs (the rows
 ``members_rows.new_member`` and ``audit.record`` would write one by one), so 10,000 lines take
 about a second rather than several. A Status column ("Left", "Stepping back", as the
-export writes it) is applied in the same transaction, as the status change a coordinator
-would record that day (``_apply_statuses``).
+export writes it), with its Left on and Check in by dates, is applied in the same
+transaction, as the status change a coordinator would record (``_apply_statuses``).
 
 Typical use::
 
@@ -27,7 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from involve_desktop.core.collector import collector_paused
@@ -41,6 +41,7 @@ from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.member_dto import MemberInput, MemberStatus
 from involve_desktop.core.services.member_export import write_atomically
 from involve_desktop.core.services.member_import_mapping import (
+    STATUS_DATE_FIELDS,
     ImportField,
     Mapping,
     guess_mapping,
@@ -178,61 +179,80 @@ def _nothing_ready(preview: ImportPreview) -> str:
     )
 
 
-def _status_words(status: MemberStatus | None) -> dict[str, Any]:
-    """The audit entry's "status" for a member imported as stepping back or left."""
-    return {} if status is None else {"status": status.label}
+def _status_words(row: PreviewRow) -> dict[str, Any]:
+    """The audit entry's "status" (and its dates) for a member imported as stepping back
+    or left."""
+    if row.status in (None, MemberStatus.ACTIVE):
+        return {}
+    words: dict[str, Any] = {"status": row.status.label}
+    if row.status is MemberStatus.LEFT and row.left_on is not None:
+        words["left on"] = row.left_on.isoformat()
+    if row.status is MemberStatus.STEPPING_BACK and row.check_in_on is not None:
+        words["check in by"] = row.check_in_on.isoformat()
+    return words
 
 
 def _apply_statuses(
     session: Session,
     actor: Actor,
-    chosen: list[tuple[int, MemberStatus]],
+    chosen: list[tuple[int, PreviewRow]],
     day: date,
     file_name: str,
 ) -> None:
-    """Record the file's Status for new members, as ``members.change_status`` would that
-    day: the member's status, ``left_on``/``left_reason`` and a status history line.
+    """Record the file's Status for new members, as ``members.change_status`` would: the
+    member's status, ``left_on``/``left_reason``/``check_in_on`` and a status history line.
 
-    The file does not say when someone stepped back or left, so it is the import day;
-    the rules ``change_status`` applies hold for a new member (its date joined is on or
-    before today, the only earlier history line is "Joined", and stepping back or leaving
-    is allowed from active). Done here, in the import's transaction, so an import stays
-    all or nothing.
+    Someone who left did so on their Left on date, or on the import day when the file does
+    not say; someone stepping back does so on the import day, with their Check in by date
+    (which may be past: an overdue check-in). The rules ``change_status`` applies hold for
+    a new member (the preview checked the dates against the date joined, the only earlier
+    history line is "Joined", and stepping back or leaving is allowed from active). Done
+    here, in the import's transaction, so an import stays all or nothing.
     """
     if not chosen:
         return
     reason = f"Imported from {file_name}"[:500]
-    member = Member.__table__
-    for status in (MemberStatus.STEPPING_BACK, MemberStatus.LEFT):
-        ids = [member_id for member_id, s in chosen if s is status]
-        if not ids:
-            continue
+    members_now: list[dict[str, Any]] = []
+    history: list[dict[str, Any]] = []
+    for member_id, row in chosen:
+        status = row.status or MemberStatus.ACTIVE
         left = status is MemberStatus.LEFT
-        for start in range(0, len(ids), 500):  # SQLite's limit on bound values
-            session.execute(
-                update(member)
-                .where(member.c.id.in_(ids[start : start + 500]))
-                .values(
-                    status=status.value,
-                    check_in_on=None,
-                    left_on=day if left else None,
-                    left_reason=reason if left else None,
-                )
-            )
-        session.execute(
-            insert(StatusChange.__table__),
-            [
-                {
-                    "member_id": member_id,
-                    "status": status.value,
-                    "effective_on": day,
-                    "reason": reason,
-                    "check_in_on": None,
-                    "recorded_by": actor.display_name,
-                }
-                for member_id in ids
-            ],
+        left_on = (row.left_on or day) if left else None
+        check_in_on = row.check_in_on if status is MemberStatus.STEPPING_BACK else None
+        members_now.append(
+            {
+                "member_id": member_id,
+                "new_status": status.value,
+                "new_check_in_on": check_in_on,
+                "new_left_on": left_on,
+                "new_left_reason": reason if left else None,
+            }
         )
+        history.append(
+            {
+                "member_id": member_id,
+                "status": status.value,
+                "effective_on": left_on or day,
+                "reason": reason,
+                "check_in_on": check_in_on,
+                "recorded_by": actor.display_name,
+            }
+        )
+    member = Member.__table__
+    # One executemany UPDATE by id: each member has their own dates, and no IN list can
+    # pass the database's limit on bound values. (Bound names differ from the columns'.)
+    session.execute(
+        update(member)
+        .where(member.c.id == bindparam("member_id"))
+        .values(
+            status=bindparam("new_status"),
+            check_in_on=bindparam("new_check_in_on"),
+            left_on=bindparam("new_left_on"),
+            left_reason=bindparam("new_left_reason"),
+        ),
+        members_now,
+    )
+    session.execute(insert(StatusChange.__table__), history)
 
 
 @collector_paused()
@@ -255,7 +275,7 @@ def commit_import(
     check_mapping(actor, preview.headers, preview.mapping)
     if preview.imports_restricted:
         require(session, actor, Permission.EDIT_RESTRICTED, "import restricted information")
-    if ImportField.STATUS in preview.mapping:
+    if any(f in preview.mapping for f in (ImportField.STATUS, *STATUS_DATE_FIELDS)):
         require(session, actor, Permission.MANAGE_MEMBER_RECORDS, "import members' status")
     _refuse_if_incomplete(preview, mode, include_duplicates)
     chosen, skipped = import_plan(preview, include_duplicates)
@@ -279,14 +299,14 @@ def commit_import(
         # Bulk INSERTs of the rows new_member would write (member, "Joined" history) and
         # of the usual "create" audit rows: same rows, far fewer round trips than the ORM.
         ids = members_rows.insert_new_members(session, [values for _line, values in rows], actor)
-        statuses = {r.line: r.status for r in chosen if r.status not in (None, MemberStatus.ACTIVE)}
+        changed_status = {r.line: r for r in chosen if r.status not in (None, MemberStatus.ACTIVE)}
         _apply_statuses(
             session,
             actor,
             [
-                (member_id, statuses[line])
+                (member_id, changed_status[line])
                 for (line, _v), member_id in zip(rows, ids, strict=True)
-                if line in statuses
+                if line in changed_status
             ],
             day,
             preview.file_name,
@@ -300,7 +320,7 @@ def commit_import(
                 (
                     member_id,
                     members.audit_values(values)
-                    | _status_words(statuses.get(line))
+                    | (_status_words(changed_status[line]) if line in changed_status else {})
                     | {"imported from": preview.file_name, "row": line},
                 )
                 for (line, values), member_id in zip(rows, ids, strict=True)

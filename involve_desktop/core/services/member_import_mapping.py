@@ -1,8 +1,9 @@
 """Which spreadsheet column holds what: guessing from headings, checking the user's choice.
 
 Also turns the text of one row into a ``MemberInput`` (cells are understood by
-``member_import_values``), reporting text it cannot understand as (field, value, reason) so
-the preview can list it against the line.
+``member_import_values``), and its Status, Left on and Check in by cells into a status and
+its dates, reporting text it cannot understand as (field, value, reason) so the preview can
+list it against the line.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.services.member_dto import (
     AccessNeeds,
     MemberInput,
@@ -51,6 +53,8 @@ class ImportField(StrEnum):
     PREFERRED_CONTACT = "preferred_contact"
     DATE_JOINED = "date_joined"
     STATUS = "status"
+    LEFT_ON = "left_on"
+    CHECK_IN_ON = "check_in_on"
     ACCESS_NEEDS = "access_other"
     LIVED_EXPERIENCE = "lived_experience"
     EMERGENCY_CONTACT = "emergency_contact"
@@ -80,6 +84,8 @@ _LABELS = {
     ImportField.PREFERRED_CONTACT: "Preferred contact",
     ImportField.DATE_JOINED: "Date joined",
     ImportField.STATUS: "Status",
+    ImportField.LEFT_ON: "Left on",
+    ImportField.CHECK_IN_ON: "Check in by",
     ImportField.ACCESS_NEEDS: "Access needs",
     ImportField.LIVED_EXPERIENCE: "Lived experience",
     ImportField.EMERGENCY_CONTACT: "Emergency contact",
@@ -97,6 +103,10 @@ NAME_FIELDS = frozenset(
         ImportField.PREFERRED_NAME,
     }
 )
+# Dates that belong to the Status column: they need it, and the permission it needs.
+STATUS_DATE_FIELDS = (ImportField.LEFT_ON, ImportField.CHECK_IN_ON)
+# A check-in is planned ahead: a two-digit year ("01/03/27") may be up to this many years on.
+_CHECK_IN_YEARS_AHEAD = 20
 # Several columns may hold parts of the address (Address 1, Address 2, Town…).
 MULTI_COLUMN_FIELDS = frozenset({ImportField.ADDRESS})
 FIELD_LABELS = {f.value: f.label for f in ImportField}  # ValidationError.field → label
@@ -123,6 +133,8 @@ for _field, _names in {
     ImportField.DATE_JOINED: "date joined|joined|start date|joining date|date of joining|"
     "member since|joined on|started|date started|joined date",
     ImportField.STATUS: "status|member status|membership status|current status",
+    ImportField.LEFT_ON: "left on|date left|leaving date|left date",
+    ImportField.CHECK_IN_ON: "check in by|check in|check in date",
     ImportField.ACCESS_NEEDS: "access needs|access requirements|accessibility|access|"
     "accessibility needs",
     ImportField.LIVED_EXPERIENCE: "lived experience|has lived experience|lived exp",
@@ -231,6 +243,21 @@ def mapping_problems(
             f"“{column}” holds each person's status, which your account cannot change. Set "
             "it to “Don't import”, or ask a coordinator."
         )
+    for field in STATUS_DATE_FIELDS:
+        if field not in chosen:
+            continue
+        column = headers[mapping.index(field)]
+        if ImportField.STATUS not in chosen:
+            problems.append(
+                f"“{column}” ({field.label}) goes with each person's status, but no column "
+                f"is set to Status. Set the status column to Status, or set “{column}” to "
+                "“Don't import”."
+            )
+        elif not may_set_status:
+            problems.append(
+                f"“{column}” ({field.label}) is part of each person's status, which your "
+                "account cannot change. Set it to “Don't import”, or ask a coordinator."
+            )
     return problems
 
 
@@ -240,9 +267,95 @@ def row_status(
     """The status the row's Status cell gives (None: blank or no Status column)."""
     if ImportField.STATUS not in mapping:
         return None
-    column = mapping.index(ImportField.STATUS)
-    text = cells[column] if column < len(cells) else ""
+    text = _cell(cells, mapping, ImportField.STATUS)
     return parse_cell(ImportField.STATUS.label, text or None, parse_status, problems)
+
+
+def _cell(cells: Sequence[str], mapping: Mapping, field: ImportField) -> str:
+    """The text of ``field``'s column in this row ("" when blank or not mapped)."""
+    if field not in mapping:
+        return ""
+    column = mapping.index(field)
+    return cells[column] if column < len(cells) else ""
+
+
+def row_status_dates(
+    cells: Sequence[str],
+    mapping: Mapping,
+    status: MemberStatus | None,
+    joined: date | None,
+    today: date,
+    problems: list[CellProblem],
+) -> tuple[date | None, date | None]:
+    """The row's Left on and Check in by dates (None when blank, or not understood, with
+    the reason added to ``problems``).
+
+    ``joined``: the row's date joined as read (None when its cell could not be read: the
+    dates are then not compared with it). A Left on date is only for someone who has
+    left, and not after ``today``; a Check in by only for someone stepping back, and may
+    be past (an overdue check-in). Neither may be before they joined.
+    """
+    left_text = _cell(cells, mapping, ImportField.LEFT_ON)
+    check_text = _cell(cells, mapping, ImportField.CHECK_IN_ON)
+    ahead = date(today.year + _CHECK_IN_YEARS_AHEAD, 12, 31)
+    # A Status cell that could not be read has its own problem; no second one here.
+    status_unread = status is None and bool(_cell(cells, mapping, ImportField.STATUS))
+    left_on = parse_cell(
+        ImportField.LEFT_ON.label, left_text or None, lambda t: parse_uk_date(t, today), problems
+    )
+    check_in_on = parse_cell(
+        ImportField.CHECK_IN_ON.label,
+        check_text or None,
+        lambda t: parse_uk_date(t, ahead),
+        problems,
+    )
+    if left_on is not None and not status_unread:
+        if status is not MemberStatus.LEFT:
+            problems.append(_only_for(ImportField.LEFT_ON, left_text, MemberStatus.LEFT))
+            left_on = None
+        elif left_on > today:
+            problems.append(
+                CellProblem(
+                    ImportField.LEFT_ON.label,
+                    left_text,
+                    f"Left on ({format_date(left_on)}) is after today ({format_date(today)}): "
+                    "write the day they left, today or earlier.",
+                )
+            )
+            left_on = None
+        elif joined is not None and left_on < joined:
+            problems.append(_before_joined(ImportField.LEFT_ON, left_text, left_on, joined))
+            left_on = None
+    if check_in_on is not None and not status_unread:
+        if status is not MemberStatus.STEPPING_BACK:
+            problems.append(
+                _only_for(ImportField.CHECK_IN_ON, check_text, MemberStatus.STEPPING_BACK)
+            )
+            check_in_on = None
+        elif joined is not None and check_in_on < joined:
+            problems.append(
+                _before_joined(ImportField.CHECK_IN_ON, check_text, check_in_on, joined)
+            )
+            check_in_on = None
+    return left_on, check_in_on
+
+
+def _only_for(field: ImportField, text: str, status: MemberStatus) -> CellProblem:
+    return CellProblem(
+        field.label,
+        text,
+        f"A {field.label} date is only for someone whose Status is {status.label}: change "
+        f"the Status to {status.label}, or clear {field.label}.",
+    )
+
+
+def _before_joined(field: ImportField, text: str, day: date, joined: date) -> CellProblem:
+    return CellProblem(
+        field.label,
+        text,
+        f"{field.label} ({format_date(day)}) is before they joined ({format_date(joined)}): "
+        f"correct {field.label} or Date joined (a blank Date joined means today).",
+    )
 
 
 def typed_cells(cells: Sequence[str], mapping: Mapping) -> dict[str, str]:
@@ -259,9 +372,13 @@ def typed_cells(cells: Sequence[str], mapping: Mapping) -> dict[str, str]:
 
 
 def row_input(
-    cells: Sequence[str], mapping: Mapping, today: date
+    cells: Sequence[str], mapping: Mapping, today: date, *, single_byte_csv: bool = False
 ) -> tuple[MemberInput, list[CellProblem]]:
-    """The MemberInput one row describes, and the cells that could not be understood."""
+    """The MemberInput one row describes, and the cells that could not be understood.
+
+    ``single_byte_csv``: the row comes from a plain single-byte CSV, so a "?" in a name
+    is taken for a letter lost in saving (elsewhere it may really be part of the name).
+    """
     values: dict[ImportField, list[str]] = {}
     for cell, field in zip(cells, mapping, strict=False):
         if field is not None and cell:
@@ -273,7 +390,9 @@ def row_input(
     problems: list[CellProblem] = []
     for field, texts in values.items():
         for text in texts[:1] if field not in MULTI_COLUMN_FIELDS else texts:
-            lost = lost_letters(field.label, text, question_marks=field in NAME_FIELDS)
+            lost = lost_letters(
+                field.label, text, question_marks=single_byte_csv and field in NAME_FIELDS
+            )
             if lost is not None:
                 problems.append(lost)
 

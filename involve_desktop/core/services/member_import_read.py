@@ -46,12 +46,18 @@ class SourceRow:
 
 @dataclass(frozen=True)
 class ImportTable:
-    """A spreadsheet as read: the header row's cells and the rows below it."""
+    """A spreadsheet as read: the header row's cells and the rows below it.
+
+    ``single_byte_csv``: the text came from a CSV in a single-byte encoding (Excel's plain
+    "CSV", Windows-1252), which writes "?" for letters it cannot hold; False for UTF-8
+    with letters beyond plain ASCII, BOM-marked UTF-8 or UTF-16, and Excel workbooks.
+    """
 
     file_name: str
     headers: tuple[str, ...]
     rows: tuple[SourceRow, ...]
     header_line: int = 1
+    single_byte_csv: bool = False
 
     def samples(self, column: int, limit: int = 3) -> list[str]:
         """The first few non-blank values of ``column`` (shown next to the column mapping)."""
@@ -84,18 +90,27 @@ def clean_cell(text: str) -> str:
 
 def decode_bytes(data: bytes) -> str:
     """Text from a CSV file's bytes: BOM-marked UTF-8/16, else UTF-8, else Windows-1252."""
+    return decode_csv(data)[0]
+
+
+def decode_csv(data: bytes) -> tuple[str, bool]:
+    """Text from a CSV file's bytes, and whether it may be a single-byte encoding.
+
+    Plain ASCII without a BOM counts as single-byte: it is exactly what Excel's plain
+    "CSV" writes when every letter it lost became "?", so it cannot be told from UTF-8.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        return data[3:].decode("utf-8", errors="replace"), False
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return data.decode("utf-16", errors="replace"), False
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data.isascii()
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), True
     except UnicodeDecodeError:
-        return data.decode("latin-1")  # every byte is a character: never fails
+        return data.decode("latin-1"), True  # every byte is a character: never fails
 
 
 def _separator_score(lines: list[str], separator: str) -> tuple[float, int]:
@@ -232,7 +247,9 @@ def _used_width(cells: tuple[str, ...]) -> int:
     return 0
 
 
-def table_from_records(file_name: str, raw: list[tuple[int, list[str]]]) -> ImportTable:
+def table_from_records(
+    file_name: str, raw: list[tuple[int, list[str]]], *, single_byte_csv: bool = False
+) -> ImportTable:
     """Trim cells, drop blank rows, find the header row and pad rows to its width."""
     cleaned = ((line, tuple(map(clean_cell, cells))) for line, cells in raw)
     records = [(line, cells) for line, cells in cleaned if any(cells)]
@@ -253,7 +270,7 @@ def table_from_records(file_name: str, raw: list[tuple[int, list[str]]]) -> Impo
             f"{file_name} has a header row but no members below it. Add the members, one "
             "per row, and try again."
         )
-    return ImportTable(file_name, headers, rows, header_line)
+    return ImportTable(file_name, headers, rows, header_line, single_byte_csv)
 
 
 @collector_paused()
@@ -281,9 +298,9 @@ def read_table(path: Path) -> ImportTable:
             f"{path.name} is an old-style Excel file (.xls). Open it in Excel or LibreOffice "
             "and save it as .xlsx or CSV, then import that."
         )
-    text = decode_bytes(data)
+    text, single_byte = decode_csv(data)
     if "\x00" in text:
         raise ImportFileError(
             f"{path.name} does not look like a spreadsheet. Choose a CSV or .xlsx file."
         )
-    return table_from_records(path.name, _csv_rows(text))
+    return table_from_records(path.name, _csv_rows(text), single_byte_csv=single_byte)

@@ -33,6 +33,7 @@ from involve_desktop.core.services.member_import_mapping import (
     mapping_problems,
     row_input,
     row_status,
+    row_status_dates,
     typed_cells,
 )
 from involve_desktop.core.services.member_import_read import ImportTable
@@ -75,7 +76,8 @@ class PossibleDuplicate:
 class PreviewRow:
     """One row of the file: the member it describes if valid, else its problems.
 
-    ``status``: what its Status cell says (None: blank or no Status column, i.e. active).
+    ``status``: what its Status cell says (None: blank or no Status column, i.e. active);
+    ``left_on`` and ``check_in_on``: its Left on and Check in by dates (None when blank).
     """
 
     line: int
@@ -83,6 +85,8 @@ class PreviewRow:
     problems: tuple[RowProblem, ...] = ()
     duplicate: PossibleDuplicate | None = None
     status: MemberStatus | None = None
+    left_on: date | None = None
+    check_in_on: date | None = None
 
     @property
     def valid(self) -> bool:
@@ -323,19 +327,35 @@ def preview_import(
     for number, source in enumerate(table.rows):
         if progress and number % PROGRESS_EVERY == 0:
             progress(number, total)
-        data, cell_problems = row_input(source.cells, mapping, day)
+        data, cell_problems = row_input(
+            source.cells, mapping, day, single_byte_csv=table.single_byte_csv
+        )
         status = row_status(source.cells, mapping, cell_problems)
+        typed = typed_cells(source.cells, mapping)
+        # A blank Date joined means the import day; one that could not be read, unknown.
+        joined = data.date_joined or (None if ImportField.DATE_JOINED.label in typed else day)
+        left_on, check_in_on = row_status_dates(
+            source.cells, mapping, status, joined, day, cell_problems
+        )
         problems = [
             RowProblem(source.line, p.field, _shorten(p.value), p.reason) for p in cell_problems
         ]
-        typed = typed_cells(source.cells, mapping)
         problems += [
             replace(p, value=_as_typed(typed.get(p.field), p.value))
             for p in field_problems(source.line, data, day)
         ]
         if problems:
             problems.sort(key=lambda p: _FIELD_ORDER.get(p.field, 99))
-        rows.append(PreviewRow(source.line, data, tuple(problems), status=status))
+        rows.append(
+            PreviewRow(
+                source.line,
+                data,
+                tuple(problems),
+                status=status,
+                left_on=left_on,
+                check_in_on=check_in_on,
+            )
+        )
     existing = ExistingMembers(session)
     valid = [r for r in rows if r.valid and r.data is not None]
     keys = {r.line: members.name_keys(r.data) for r in valid if r.data is not None}

@@ -153,7 +153,8 @@ def parse_status(text: str) -> MemberStatus | None:
         return _STATUS_WORDS[words]
     raise ValueError(
         f"“{text}” is not a status — write Active, Stepping back or Left, or leave it "
-        "blank for Active."
+        "blank for Active; or, if this column is not the member's status, set it to "
+        "“Don't import” on step 2."
     )
 
 
@@ -162,20 +163,26 @@ LOST_LETTER_FIX = "save the spreadsheet as “CSV UTF-8” (or .xlsx) and import
 
 def lost_letters(label: str, text: str | None, *, question_marks: bool) -> CellProblem | None:
     """A problem when ``text`` shows letters lost in saving: the replacement character �,
-    or (``question_marks``, for names) a "?" where a letter was ("?ukasz Green")."""
+    or (``question_marks``: a name read from a plain single-byte CSV, the only kind that
+    loses letters that way) a "?" where a letter was ("?ukasz Green")."""
     if not text:
         return None
     if "\ufffd" in text:
-        mark = "\ufffd"
+        mark, real = "\ufffd", ""
     elif question_marks and "?" in text:
         mark = "?"
+        real = (
+            " If the ? really is part of the name, remove it and add it in the app after "
+            "the import."
+        )
     else:
         return None
     return CellProblem(
         label,
         text,
         f"“{mark}” where a letter should be (Excel's plain CSV loses letters such as Ł or ö): "
-        + LOST_LETTER_FIX,
+        + LOST_LETTER_FIX
+        + real,
     )
 
 

@@ -41,6 +41,25 @@ def field_choices() -> list[tuple[str, ImportField | None]]:
     return choices
 
 
+def _status_hint(mapping: Mapping) -> str:
+    """What importing the Status column (and its Left on / Check in by dates) records."""
+    if ImportField.LEFT_ON not in mapping and ImportField.CHECK_IN_ON not in mapping:
+        return (
+            "People marked Stepping back or Left are recorded so from the day you "
+            "import (the file does not say when); a blank status means Active."
+        )
+    left = (
+        "on their Left on date (the day you import when it is blank)"
+        if ImportField.LEFT_ON in mapping
+        else "on the day you import"
+    )
+    check_in = ", with their Check in by date" if ImportField.CHECK_IN_ON in mapping else ""
+    return (
+        f"People marked Left are recorded as leaving {left}; people marked Stepping back "
+        f"from the day you import{check_in}. A blank status means Active."
+    )
+
+
 class MappingPage(QWizardPage):
     """A table of the file's columns, with example values and what to import each as."""
 
@@ -122,10 +141,7 @@ class MappingPage(QWizardPage):
         if mapping.count(ImportField.ADDRESS) > 1:
             hints.append("The address columns are joined, in order, into one address.")
         if ImportField.STATUS in mapping:
-            hints.append(
-                "People marked Stepping back or Left are recorded so from the day you "
-                "import (the file does not say when); a blank status means Active."
-            )
+            hints.append(_status_hint(mapping))
         hints.append(
             "Dates are read day first, as in the UK: 03/04/2021 is 3 April 2021."
             if ImportField.DATE_JOINED in mapping

@@ -227,3 +227,13 @@ def test_status_column_is_explained_on_the_mapping_step(qtbot, wizard, tmp_path,
     press_next(qtbot, wizard)
     assert wizard.mapping_page.mapping() == (ImportField.FULL_NAME, ImportField.STATUS)
     assert "Stepping back or Left are recorded so" in wizard.mapping_page.hint.text()
+
+
+def test_left_on_column_is_explained_on_the_mapping_step(qtbot, wizard, tmp_path, monkeypatch):
+    path = tmp_path / "members.csv"
+    path.write_text("Name,Status,Left on\nZoë Adams,Left,03/04/2024\n", encoding="utf-8")
+    choose(monkeypatch, qtbot, wizard, path)
+    press_next(qtbot, wizard)
+    assert wizard.mapping_page.mapping()[2] is ImportField.LEFT_ON
+    hint = wizard.mapping_page.hint.text()
+    assert "leaving on their Left on date" in hint and "the file does not say" not in hint
