@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import cohorts_cohorts, cohorts_facilitators, cohorts_programmes
+from involve_desktop.core.services.cohorts_access import OWN_COHORTS_ONLY
 from involve_desktop.core.services.cohorts_dto import ProgrammeInfo
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.rota_dto import plural
@@ -192,12 +193,15 @@ class CohortsView(QWidget):
         else:
             if proxy.rowCount():
                 self.table.selectRow(0)
-        self.rule.setText(
+        counts = (
             f"To complete: {chosen.rule.lower()}. {plural(chosen.cohorts, 'cohort')}, "
             f"{plural(chosen.graduates, 'graduate')}."
             if chosen
             else ""
         )
+        if chosen and not self.can_manage:  # a facilitator's counts are of their own cohorts
+            counts += f" {OWN_COHORTS_ONLY}"
+        self.rule.setText(counts)
         self.empty.show_message("" if rows else self._empty_text(), offer=self.can_manage)
         self.empty.button.setText(ADD_PROGRAMME if not self.programmes else START_COHORT)
         self.empty.setVisible(not rows)

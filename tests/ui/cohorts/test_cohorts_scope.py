@@ -34,6 +34,8 @@ def test_facilitator_sees_own_cohorts_graduates_and_says_so(
     assert rows(view.alumni.table) == []
     assert view.alumni.note.text() == "No alumni actions to show."
     assert view.alumni.scope.isVisible() and view.alumni.scope.text() == OWN_COHORTS_ONLY
+    # the programme's counts (1 cohort, 0 graduates: not Cohort 1's) say the same
+    assert view.rule.text().endswith(f"1 cohort, 0 graduates. {OWN_COHORTS_ONLY}")
 
 
 def test_coordinator_sees_every_graduate_with_no_limit_line(
@@ -51,6 +53,7 @@ def test_coordinator_sees_every_graduate_with_no_limit_line(
     assert not view.pathways.scope.isVisible()
     view.tabs.setCurrentWidget(view.alumni)
     assert not view.alumni.scope.isVisible()
+    assert view.rule.text().endswith("1 cohort, 1 graduate.")
 
 
 def test_attendance_for_a_session_to_come_says_why(qtbot, context, session, coordinator) -> None:
