@@ -168,56 +168,101 @@ def _values(session: Session, data: CohortInput, cohort: Cohort | None, today: d
     }
 
 
-def _held_days(session: Session, group_id: int, today: date) -> tuple[date | None, date | None]:
-    """The first and last day a session was held (not cancelled, on or before today)."""
-    first, last = session.execute(
-        select(func.min(Meeting.day), func.max(Meeting.day)).where(
-            Meeting.group_id == group_id, Meeting.cancelled.is_(False), Meeting.day <= today
-        )
-    ).one()
-    return first, last
+SESSIONS_TAB = "cancel it or change its day on the Sessions tab first"
 
 
-def _refuse_status(session: Session, row: Cohort, wanted: CohortStatus, today: date) -> None:
-    """Refuse a status that contradicts the sessions: planned once a session was held,
-    finished while sessions are still to come (cancel those first: finishing early is a
-    coordinator's choice, and each cancelled session keeps its reason)."""
-    if wanted.value == row.status:
-        return
-    if wanted is CohortStatus.PLANNED:
-        first, _ = _held_days(session, row.meeting_group_id, today)
-        if first is not None:
-            raise ValidationError(
-                "status",
-                f"{row.name} has held sessions (the first on {format_date(first)}), so it "
-                "cannot go back to planned: choose running or finished.",
-            )
-    if wanted is CohortStatus.FINISHED:
-        to_come = list(
-            session.scalars(
-                select(Meeting.day)
-                .where(
-                    Meeting.group_id == row.meeting_group_id,
-                    Meeting.cancelled.is_(False),
-                    Meeting.day > today,
-                )
-                .order_by(Meeting.day)
-            )
+def _session_days(session: Session, group_id: int) -> list[date]:
+    """The days of the cohort's sessions that are not cancelled, earliest first."""
+    return list(
+        session.scalars(
+            select(Meeting.day)
+            .where(Meeting.group_id == group_id, Meeting.cancelled.is_(False))
+            .order_by(Meeting.day)
         )
-        if to_come:
-            raise ValidationError(
-                "status",
-                f"{row.name} has {plural(len(to_come), 'session')} still to come (the next on "
-                f"{format_date(to_come[0])}): to finish early, cancel "
-                f"{'it' if len(to_come) == 1 else 'them'} on the Sessions tab first, or keep "
-                "it running.",
-            )
+    )
+
+
+def contradictions(
+    status: CohortStatus, start_on: date, end_on: date | None, day: date, today: date
+) -> list[str]:
+    """The rules a session on ``day`` (not cancelled) breaks for a cohort with this status
+    and these dates, most telling first: "start" (held before the start, or before a planned
+    cohort's start), "end" (held after the end), "planned" (held while the cohort is still
+    planned), "finished" (still to come though the cohort is finished). A held session is
+    one on or before ``today``."""
+    held = day <= today
+    rules = {
+        "start": day < start_on and (held or status is CohortStatus.PLANNED),
+        "end": held and end_on is not None and day > end_on,
+        "planned": held and status is CohortStatus.PLANNED,
+        "finished": not held and status is CohortStatus.FINISHED,
+    }
+    return [rule for rule, broken in rules.items() if broken]
+
+
+def refuse_contradiction(
+    session: Session,
+    row: Cohort,
+    today: date,
+    *,
+    status: CohortStatus | None = None,
+    start_on: date | None = None,
+    end_on: date | None = None,
+) -> None:
+    """Refuse a cohort status, start or end (None: unchanged status or start; no end) that
+    its sessions contradict (the rules: ``contradictions``; a session added, moved or
+    reinstated is checked by ``cohorts_sessions`` with the same rules). Only a changed
+    value is checked, so an old record whose sessions already contradict it can still be
+    edited. The refusal names the session in the way and what to do on the Sessions tab
+    (a "held" session that never took place may be one planned from a mistyped start)."""
+    name, now = row.name, CohortStatus(row.status)
+    status, start = status or now, start_on or row.start_on
+    days = _session_days(session, row.meeting_group_id)
+    broken: dict[str, list[date]] = {"start": [], "end": [], "planned": [], "finished": []}
+    for day in days:
+        for rule in contradictions(status, start, end_on, day, today):
+            broken[rule].append(day)
+    early = broken["start"][0] if broken["start"] else None
+    if early is not None and early <= today and start != row.start_on:
+        raise ValidationError(
+            "start_on",
+            f"The first session was held on {format_date(early)}: the start must be on or "
+            f"before that day — or, if it did not take place, {SESSIONS_TAB}.",
+        )
+    if broken["end"] and end_on != row.end_on:
+        raise ValidationError(
+            "end_on",
+            f"A session was held on {format_date(broken['end'][-1])}: the end must be on or "
+            f"after that day — or, if it did not take place, {SESSIONS_TAB}.",
+        )
+    if broken["planned"] and status is not now:
+        raise ValidationError(
+            "status",
+            f"{name} has held sessions (the first on {format_date(broken['planned'][0])}), so "
+            "it cannot go back to planned: choose running or finished — or, if they did not "
+            "take place, cancel them or change their days on the Sessions tab first.",
+        )
+    to_come = broken["finished"]
+    if to_come and status is not now:
+        raise ValidationError(
+            "status",
+            f"{name} has {plural(len(to_come), 'session')} still to come (the next on "
+            f"{format_date(to_come[0])}): to finish early, cancel "
+            f"{'it' if len(to_come) == 1 else 'them'} on the Sessions tab first, or keep "
+            "it running.",
+        )
+    if early is not None and (start != row.start_on or status is not now):
+        # planned, with a session to come before the start
+        raise ValidationError(
+            "start_on" if start != row.start_on else "status",
+            f"{name} is planned and its first session is on {format_date(early)}, before "
+            f"the start: the start must be on or before that day — or {SESSIONS_TAB}.",
+        )
 
 
 def _refuse_contradictions(session: Session, row: Cohort, values: dict, today: date) -> None:
     """Refuse a change that contradicts what has happened: fewer places than people with
-    one, a start after (or an end before) a session already held, or a status the sessions
-    contradict. Only a changed value is checked, so an old record can still be edited."""
+    one, or a start, end or status the sessions contradict (``refuse_contradiction``)."""
     capacity = values["capacity"]
     if capacity is not None and capacity != row.capacity:
         counts = dict(
@@ -243,21 +288,14 @@ def _refuse_contradictions(session: Session, row: Cohort, values: dict, today: d
                 "capacity",
                 f"{who}; places must be at least {taken}, or withdraw people first.",
             )
-    if values["start_on"] != row.start_on or values["end_on"] != row.end_on:
-        first, last = _held_days(session, row.meeting_group_id, today)
-        if values["start_on"] != row.start_on and first is not None and values["start_on"] > first:
-            raise ValidationError(
-                "start_on",
-                f"The first session was held on {format_date(first)}: the start must be on "
-                "or before that day.",
-            )
-        end = values["end_on"]
-        if end != row.end_on and end is not None and last is not None and end < last:
-            raise ValidationError(
-                "end_on",
-                f"A session was held on {format_date(last)}: the end must be on or after that day.",
-            )
-    _refuse_status(session, row, CohortStatus(values["status"]), today)
+    refuse_contradiction(
+        session,
+        row,
+        today,
+        status=CohortStatus(values["status"]),
+        start_on=values["start_on"],
+        end_on=values["end_on"],
+    )
 
 
 def create_cohort(
@@ -306,8 +344,9 @@ def update_cohort(
     A new venue goes onto its sessions still to come that had
     the old one; sessions already held keep theirs. A change that contradicts what has
     happened is refused (``_refuse_contradictions``): fewer places than people with one, a
-    start after the first session held, an end before the last, back to planned once a
-    session was held, finished while sessions are still to come."""
+    start after the first session held (or, while planned, after its first session), an
+    end before the last held, back to planned once a session was held, finished while
+    sessions are still to come."""
     row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     with transaction(session):
         check_version(row, expected_version, what=f"the cohort {row.name}", by=actor)
@@ -346,15 +385,15 @@ def set_cohort_status(
     today: date | None = None,
 ) -> CohortInfo:
     """Mark a cohort planned, running or finished (a finished cohort takes no applications).
-    Refused when the sessions contradict it: planned once a session was held, finished while
-    sessions are still to come (cancel those first)."""
+    Refused when the sessions contradict it (``refuse_contradiction``): planned once a
+    session was held, finished while sessions are still to come (cancel those first)."""
     row = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     try:
         wanted = CohortStatus(status)
     except ValueError:
         raise ValidationError("status", "Choose planned, running or finished.") from None
     with transaction(session):
-        _refuse_status(session, row, wanted, today or date.today())
+        refuse_contradiction(session, row, today or date.today(), status=wanted, end_on=row.end_on)
         if row.status != wanted.value:
             audit.record(
                 session, actor, "update", "cohort", row.id, {"status": [row.status, wanted.value]}

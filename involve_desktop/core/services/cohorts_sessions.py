@@ -33,7 +33,9 @@ from involve_desktop.core.models.meetings import (
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, meetings_generate, meetings_meetings
 from involve_desktop.core.services.cohorts_access import MANAGE, SEE, require_cohort
+from involve_desktop.core.services.cohorts_cohorts import contradictions
 from involve_desktop.core.services.cohorts_dto import (
+    CohortStatus,
     PlanResult,
     SessionInfo,
     SessionInput,
@@ -228,11 +230,64 @@ def _within_cohort(cohort: Cohort, day: date) -> None:
         )
 
 
-def add_session(session: Session, actor: Actor, cohort_id: int, data: SessionInput) -> SessionInfo:
+# what is being done, for "mark it running before …": (on a past day, still to come)
+DOING = {
+    "adding": ("adding a session on {day}", "adding a session still to come"),
+    "moving": ("moving a session to {day}", "moving a session to a day still to come"),
+    "reinstating": ("reinstating the session on {day}", "reinstating a session still to come"),
+}
+
+
+def _fits_cohort(cohort: Cohort, day: date, today: date, doing: str) -> None:
+    """Refuse a session (not cancelled) on ``day`` that would contradict the cohort's status
+    or dates (``cohorts_cohorts.contradictions``, the rules cohort edits are checked by),
+    saying what to change in the cohort first, or which day to choose instead. ``doing``:
+    "adding", "moving" or "reinstating" (a cancelled session's day cannot be changed)."""
+    if not isinstance(day, date):
+        return  # the meetings service names the missing day
+    status = CohortStatus(cohort.status)
+    broken = contradictions(status, cohort.start_on, cohort.end_on, day, today)
+    if not broken:
+        return
+    name, on_day = cohort.name, DOING[doing][0].format(day=format_date(day))
+    again = doing == "reinstating"
+    field = "session" if again else "day"
+    if broken[0] == "start":
+        raise ValidationError(
+            field,
+            f"{name} starts on {format_date(cohort.start_on)}: move its start earlier "
+            + (f"before {on_day}." if again else "first, or choose a day on or after it."),
+        )
+    if broken[0] == "end":
+        assert cohort.end_on is not None
+        raise ValidationError(
+            field,
+            f"{name} ends on {format_date(cohort.end_on)}: move its end later "
+            + (f"before {on_day}." if again else "first, or choose a day on or before it."),
+        )
+    if broken[0] == "planned":
+        raise ValidationError(
+            field,
+            f"{name} is planned: mark it running before {on_day}, a day already past"
+            + ("." if again else " — or choose a day after today."),
+        )
+    raise ValidationError(field, f"{name} is finished: mark it running before {DOING[doing][1]}.")
+
+
+def add_session(
+    session: Session,
+    actor: Actor,
+    cohort_id: int,
+    data: SessionInput,
+    *,
+    today: date | None = None,
+) -> SessionInfo:
     """Add one session; blank times take the cohort's usual times (from its pattern), blank
-    venue the cohort's, and its member facilitators are copied on."""
+    venue the cohort's, and its member facilitators are copied on. Refused when the session
+    would contradict the cohort's status or dates (``_fits_cohort``)."""
     cohort = require_cohort(session, actor, cohort_id, Permission.MANAGE_COHORTS, MANAGE)
     _within_cohort(cohort, data.day)
+    _fits_cohort(cohort, data.day, today or date.today(), "adding")
     made = meetings_meetings.add_meeting(
         session,
         actor,
@@ -250,10 +305,13 @@ def update_session(
     *,
     today: date | None = None,
 ) -> SessionInfo:
-    """Change a session's day, times, topic or venue (its number follows its new day)."""
+    """Change a session's day, times, topic or venue (its number follows its new day); a new
+    day that would contradict the cohort's status or dates is refused (``_fits_cohort``)."""
     cohort, meeting = _session_of(session, actor, meeting_id)
     if data.day != meeting.day:  # a session's topic or venue can be changed where it is
         _within_cohort(cohort, data.day)
+        if not meeting.cancelled:  # the meetings service refuses changing a cancelled one
+            _fits_cohort(cohort, data.day, today or date.today(), "moving")
     meetings_meetings.update_meeting(
         session,
         actor,
@@ -271,9 +329,14 @@ def cancel_session(session: Session, actor: Actor, meeting_id: int, reason: str)
     return _info(session, cohort, meeting_id)
 
 
-def reinstate_session(session: Session, actor: Actor, meeting_id: int) -> SessionInfo:
-    """Undo a session's cancellation."""
-    cohort, _ = _session_of(session, actor, meeting_id)
+def reinstate_session(
+    session: Session, actor: Actor, meeting_id: int, *, today: date | None = None
+) -> SessionInfo:
+    """Undo a session's cancellation; refused when the session would contradict the
+    cohort's status or dates (``_fits_cohort``)."""
+    cohort, row = _session_of(session, actor, meeting_id)
+    if row.cancelled:
+        _fits_cohort(cohort, row.day, today or date.today(), "reinstating")
     meetings_meetings.reinstate_meeting(session, actor, meeting_id)
     return _info(session, cohort, meeting_id)
 

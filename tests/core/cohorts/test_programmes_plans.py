@@ -18,6 +18,7 @@ from involve_desktop.core.services import (
 )
 from involve_desktop.core.services.cohorts_dto import (
     CohortInput,
+    CohortStatus,
     ProgrammeInput,
     SessionInput,
     SessionPattern,
@@ -161,6 +162,7 @@ def test_plan_from_a_pattern_skips_bank_holidays_and_closed_days(session, coordi
 
 def test_sessions_added_changed_and_removed_one_by_one(session, coordinator) -> None:
     c = cohort(session, coordinator, programme(session, coordinator))
+    cohorts_cohorts.set_cohort_status(session, coordinator, c, CohortStatus.RUNNING)
     with pytest.raises(ValidationError) as error:
         cohorts_sessions.add_session(session, coordinator, c, SessionInput(date(2026, 1, 6)))
     assert error.value.field == "start_time"
@@ -180,10 +182,10 @@ def test_sessions_added_changed_and_removed_one_by_one(session, coordinator) -> 
         session,
         coordinator,
         second.meeting.id,
-        SessionInput(date(2026, 1, 5), "Power and influence"),
+        SessionInput(date(2026, 1, 6), "Power and influence", time(10), time(12)),
         today=TODAY,
     )
-    assert moved.number == 1
+    assert moved.number == 1  # before the other session that day
     m = person(session, coordinator, "Aisha Khan")
     enrolled(session, coordinator, c, m)
     attend(session, coordinator, listed, {1: {m}}, date(2026, 1, 6))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from involve_desktop.core.services import cohorts_cohorts
+from involve_desktop.core.services.cohorts_dto import CohortInput
 from involve_desktop.ui.cohorts.cohort_dialog import CohortDialog
 from involve_desktop.ui.cohorts.cohort_facilitators import OutsideDialog
 from involve_desktop.ui.cohorts.session_dialogs import (
@@ -33,7 +35,8 @@ def open_dialog(qtbot, context, actor, cohort_id: int) -> CohortDialog:
 def test_a_refused_plan_keeps_the_typing_and_sessions_change_one_by_one(
     qtbot, monkeypatch, context, session, coordinator
 ):
-    c = cohort(session, coordinator, programme(session, coordinator, sessions=3))
+    c_programme = programme(session, coordinator, sessions=3)
+    c = cohort(session, coordinator, c_programme)
     dialog = open_dialog(qtbot, context, coordinator, c)
     dialog.tabs.setCurrentIndex(dialog.sessions_index)
     tab = dialog.sessions
@@ -57,6 +60,29 @@ def test_a_refused_plan_keeps_the_typing_and_sessions_change_one_by_one(
         assert d.day.date().toPython() == date(2026, 2, 3)  # a week after the last session
         assert d.start_time.time().toString("HH:mm") == "14:00"
         d.topic.setText("Celebration")
+        d.save()  # the cohort is still planned and ends on the last session's day
+        assert d.isVisible()
+        assert (
+            d.labels["day"]
+            .text()
+            .endswith(
+                "Cohort 1 ends on Tue 27 Jan 2026: move its end later first, or choose a day on "
+                "or before it."
+            )
+        )
+        d.day.setDate(date(2026, 1, 27))
+        d.save()
+        assert d.isVisible()
+        assert (
+            "Cohort 1 is planned: mark it running before adding a session on Tue 27 Jan 2026"
+            in (d.labels["day"].text())
+        )
+        info = cohorts_cohorts.get_cohort(session, coordinator, c)
+        changed = CohortInput(
+            c_programme, info.name, info.start_on, date(2026, 2, 3), info.venue, None, "running"
+        )
+        cohorts_cohorts.update_cohort(session, coordinator, c, changed)
+        d.day.setDate(date(2026, 2, 3))
         d.save()
 
     scripted(monkeypatch, SessionDialog, extra)
