@@ -29,7 +29,7 @@ from involve_desktop.core import validation
 from involve_desktop.core.errors import NotFound, ValidationError
 from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.panels import Panel, PanelSeat
-from involve_desktop.core.models.people import Member, TrainingRecord
+from involve_desktop.core.models.people import Member, StatusChange, TrainingRecord
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, reference_lists
 from involve_desktop.core.services.dto import Actor
@@ -92,10 +92,26 @@ def _member(session: Session, member_id: int | None) -> Member:
     return member
 
 
-def _hard_lived_rules(member: Member, name: str) -> None:
-    """The hard rules of a lived-experience seat: active, not recorded as without."""
-    if member.status != "active":
-        words = STATUS_WORDS.get(member.status, f"is {member.status}")
+def _status_for(session: Session, panel: Panel, member: Member) -> str:
+    """The member's status that decides whether they may sit: today's for a panel to come;
+    for a held panel, the one they had on its day (recording who really sat is a
+    correction, and someone who has stepped back since did sit then)."""
+    if panel.status != PanelStatus.HELD.value:
+        return member.status
+    then = session.scalar(
+        select(StatusChange.status)
+        .where(StatusChange.member_id == member.id, StatusChange.effective_on <= panel.day)
+        .order_by(StatusChange.effective_on.desc(), StatusChange.id.desc())
+        .limit(1)
+    )
+    return then or member.status
+
+
+def _hard_lived_rules(member: Member, name: str, status: str) -> None:
+    """The hard rules of a lived-experience seat: active (``status``, see ``_status_for``),
+    not recorded as without lived experience."""
+    if status != "active":
+        words = STATUS_WORDS.get(status, f"is {status}")
         raise PanelRefused(f"{name} {words}, so cannot sit on panels.", "not_active")
     if member.lived_experience is False:
         raise PanelRefused(
@@ -210,10 +226,11 @@ def add_seat(
             )
             if already is not None:
                 raise PanelRefused(f"{name} is already on this panel.", "already_on")
+            status = _status_for(session, panel, member)
             if kind is SeatKind.LIVED_EXPERIENCE:
                 job_title = None
-                _hard_lived_rules(member, name)
-            elif member.status == "left":
+                _hard_lived_rules(member, name, status)
+            elif status == "left":
                 raise PanelRefused(
                     f"{name} has left the group, so cannot sit on panels as a member. If they "
                     "sit for another organisation, add them as someone from outside.",

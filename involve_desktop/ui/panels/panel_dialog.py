@@ -166,6 +166,9 @@ class PanelDialog(EditDialog):
     def _show(self, info: PanelInfo) -> None:
         self.info = info
         self.panel_id = info.id
+        # the panel as stored now: Mark held, Cancel and Reinstate save it (its version goes
+        # up), and a Save after them must not be taken for someone else's change
+        self.version.version = info.version
         self.setWindowTitle(f"Panel — {info.post_title}")
         self.heading.setText(f"{info.title}\n{info.when}")
         self.people.show_panel(info)
@@ -276,6 +279,7 @@ class PanelDialog(EditDialog):
 
     def _seats_changed(self, info: PanelInfo) -> None:
         self.info = info
+        self.version.version = info.version
         self.saved_label.clear()  # "Now add the people…" is done once someone is seated
         self._show_state()
 

@@ -143,3 +143,35 @@ def test_day_and_preparation_together_are_saved_whole_or_not_at_all(session, coo
     )
     assert set(entry.changes) >= {"day", "briefing_on", "feedback_given"}
     assert session.query(AuditEntry).filter_by(entity="panel").count() == before + 1
+
+
+def test_the_wrong_person_on_a_held_panel_can_be_put_right_after_the_right_one_stepped_back(
+    session, coordinator
+):
+    """Who sat is judged by their status on the panel's day: someone who has stepped back
+    since can be recorded as having sat, so the wrong (only) person can then come off;
+    someone already stepping back on that day still cannot be added."""
+    from involve_desktop.core.services import members
+    from involve_desktop.core.services.member_dto import MemberStatus
+
+    wrong = trained(session, coordinator, "Wrong Person")
+    right = trained(session, coordinator, "Right Person")
+    away = trained(session, coordinator, "Away Person")
+    members.change_status(
+        session, coordinator, away, MemberStatus.STEPPING_BACK, date(2026, 3, 1), today=AFTER
+    )
+    panel_id = panel(session, coordinator)
+    wrong_seat = seat(session, coordinator, panel_id, wrong).seats[0].id
+    panels.mark_held(session, coordinator, panel_id, today=AFTER)
+    members.change_status(
+        session, coordinator, right, MemberStatus.STEPPING_BACK, AFTER, today=AFTER
+    )
+    with pytest.raises(PanelRefused, match="Away Person is stepping back"):
+        seat(session, coordinator, panel_id, away)
+    seat(session, coordinator, panel_id, right)
+    info = panels_seats.remove_seat(session, coordinator, wrong_seat)
+    assert [s.name for s in info.seats] == ["Right Person"]
+    # a panel still to come goes by today's status
+    later = panel(session, coordinator, "Team Leader", date(2026, 4, 1))
+    with pytest.raises(PanelRefused, match="Right Person is stepping back"):
+        seat(session, coordinator, later, right)

@@ -91,3 +91,26 @@ def test_a_cancelled_panel_says_to_reinstate_it_before_changing_seats(
     dialog.reinstate_button.click()
     people.table.selectRow(0)
     assert people.remove_button.isEnabled() and not people.note.isVisibleTo(people)
+
+
+def test_a_save_after_mark_held_or_reinstate_is_not_taken_for_someone_elses_change(
+    qtbot, monkeypatch, context, session, coordinator, answered_questions
+):
+    """Mark held says to record the debrief next: that Save must save, not ask whether to
+    overwrite "someone else's" change (the status change raised the panel's version)."""
+    panel_id = panel(session, coordinator, "Team Leader", HELD_DAY)
+    seat(session, coordinator, panel_id, trained(session, coordinator, "Ivy Lee"))
+    dialog = open_dialog(qtbot, context, coordinator, panel_id)
+    dialog.held_button.click()
+    dialog.process.feedback.setChecked(True)
+    dialog.save()
+    assert answered_questions == []  # no "saved … in another window" question
+    assert saved_panel(session, coordinator, panel_id).feedback_given
+    other = panel(session, coordinator, "Peer Worker", date(2026, 12, 4))
+    panels.cancel_panel(session, coordinator, other, "Post withdrawn")
+    dialog = open_dialog(qtbot, context, coordinator, other)
+    dialog.reinstate_button.click()
+    dialog.details.venue.setText("Room 9")
+    dialog.save()
+    assert answered_questions == []
+    assert saved_panel(session, coordinator, other).venue == "Room 9"
