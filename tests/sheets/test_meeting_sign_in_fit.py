@@ -99,3 +99,31 @@ def test_the_sheet_says_who_it_lists(session, coordinator) -> None:
     assert all(name in text for name in ("Ann L.", "Bob R.", "Cat D.", "Dev R."))
     first = meeting_sign_in_pdf(session, coordinator, [earlier.id], today=TODAY)
     assert "Listed: 2 group members" in " ".join(all_text(first).split())
+
+
+def _sheet(count: int, *, new_here: bool = True, large: bool = False, names=None) -> bytes:
+    names = names or tuple(f"Person{i:02d} Walker" for i in range(1, count + 1))
+    meeting = SignInMeeting(FORUM, date(2026, 11, 26), "10:00–12:00", "Library", None, names)
+    sheet = MeetingSignInSheet((meeting,), 8, new_here, "Riverside Voices")
+    options = SheetOptions(large_print=large, privacy=PrivacyMode.FULL)
+    return render_meeting_sign_in(sheet, options, printed_on=date(2026, 11, 27))
+
+
+def test_with_no_box_a_page_of_nothing_but_empty_rows_is_not_printed() -> None:
+    for count in (37, 38, 60, 61):
+        pages = page_lines(_sheet(count, new_here=False))
+        numbered = [n for page in pages for n in rows(page)]
+        assert numbered[:count] == list(range(1, count + 1))  # every name, once
+        assert any(n > count for n in rows(pages[-1])) or rows(pages[-1])[-1] == count
+        assert rows(pages[-1])[0] <= count, f"{count}: last page holds only empty rows"
+
+
+def test_a_name_of_three_lines_is_set_smaller_to_stay_in_its_row() -> None:
+    from involve_desktop.core.sheets.styles import cell_within, sheet_styles
+
+    long_name = "Maria de los Ángeles Fernández-Castillo Rodríguez de Souza"
+    styles = sheet_styles(True)
+    width, height = 80 * 2.8346, styles.row_height
+    cell = cell_within(long_name, styles.cell, width, height)
+    assert cell.wrap(width - 4 * 2.8346, 10_000)[1] <= height - 6
+    assert cell.style.fontSize < styles.cell.fontSize

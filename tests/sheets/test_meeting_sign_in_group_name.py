@@ -89,3 +89,24 @@ def test_a_near_miss_names_the_nearest_groups(data: SheetData) -> None:
 def test_a_name_like_none_lists_every_group(data: SheetData) -> None:
     message = refusal(data, "Gardening")
     assert "Groups:" in message and "Tuesday Peer Support" in message and CAFE in message
+
+
+def test_two_groups_that_differ_only_by_an_apostrophe_are_each_printable(
+    engine, session, coordinator
+) -> None:
+    """The list offers names as stored: choosing one is never called ambiguous."""
+    for name in ("St Mary's", "St Marys"):
+        group(session, coordinator, name=name)
+    data = SheetData(session_factory(engine), coordinator)
+    for name in ("St Mary's", "St Marys"):
+        with pytest.raises(SheetInputError) as error:  # found: no meetings that week
+            render(data, name)
+        assert error.value.field == "week" and f"{name} " in error.value.message + " "
+    assert "More than one group" in refusal(data, "st marys ")  # typed loosely: ask
+
+
+@pytest.mark.parametrize(("typed", "found"), [("Tues", "Tuesday Peer Support"), ("Siobh", CAFE)])
+def test_part_of_a_word_finds_the_one_group_it_is_in(data: SheetData, typed, found) -> None:
+    with pytest.raises(SheetInputError) as error:  # found: it just has no meetings that week
+        render(data, typed)
+    assert error.value.field == "week" and found in error.value.message

@@ -113,3 +113,26 @@ def test_short_names_that_would_read_the_same_are_made_longer() -> None:
         "Cher": "Cher",
     }
     assert distinct_short_names(["Ann Lee", "Ann Lee"]) == {"Ann Lee": "Ann L."}
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("陈伟", "陈."),
+        ("김민준", "김."),
+        ("たなかはなこ", "た."),
+        ("王", "王"),
+        ("田中 太郎", "田中 太."),
+    ],
+)
+def test_a_name_written_without_spaces_is_not_printed_whole_as_first_name_and_initial(name, short):
+    """Chinese, Japanese and Korean names are often one word with no space: "first name
+    and initial" must not print them whole."""
+    assert format_name(name, PrivacyMode.FIRST_INITIAL) == short
+
+
+def test_two_such_names_that_would_read_the_same_are_told_apart():
+    from involve_desktop.core.sheets.names import distinct_short_names
+
+    short = distinct_short_names(["陈伟", "陈明强", "김민준", "Ann Lee"])
+    assert short == {"陈伟": "陈伟", "陈明强": "陈明.", "김민준": "김.", "Ann Lee": "Ann L."}

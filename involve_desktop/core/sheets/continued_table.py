@@ -21,7 +21,8 @@ class ContinuedTable(Flowable):
     ``tail`` is the height of what must follow the rows on the same page when it can (the
     sign-in sheet's "New here?" box): when the rows fit on a page but the box would not, up
     to ``spare`` of the trailing empty rows are given up so the box stays with the names
-    instead of taking a page of its own.
+    instead of taking a page of its own; with no tail, up to ``spare`` trailing empty rows
+    that would be all a new page holds are left out.
 
     ``least_row_height`` (no row is shorter; 0 when unknown) bounds how many rows a page can
     hold, so each page builds and measures a page's worth of rows, not every row still to
@@ -88,6 +89,8 @@ class ContinuedTable(Flowable):
         first, *_rest = parts
         placed = len(first._cellvalues) - 1  # noqa: SLF001 - less the heading row
         rest = self.rows[placed:]
+        if not self.tail and len(rest) <= self.spare:
+            return [first]  # only empty rows left: not worth a page of their own
         spare = min(self.spare, len(rest))
         more = ContinuedTable(
             rest,

@@ -184,7 +184,10 @@ def _group_id(session: Session, actor: Actor, name: str | None) -> tuple[int, st
     """The group named (loosely: ``loose_name``), or a ``SheetInputError`` that lists the
     groups (none given), or names the nearest ones (none or several match).
 
-    A name that is part of exactly one group's name ("Tuesday", "cohort 3") finds it too."""
+    The group whose name is exactly ``name`` wins (the list offers names as stored, and
+    "St Mary's" beside "St Marys" must still be printable). A name that is part of exactly
+    one group's name ("Tuesday", "cohort 3") finds it too: whole words first, then any part
+    ("Tues", "St Mary")."""
     wanted = (name or "").strip()
     groups = meetings_groups.list_groups(session, actor, include_cohorts=True)
     known = ", ".join(g.name for g in groups) or "none you run yet"
@@ -192,12 +195,19 @@ def _group_id(session: Session, actor: Actor, name: str | None) -> tuple[int, st
         raise SheetInputError(
             "meeting", f"Say which group's sheets to print, by its name. Groups: {known}."
         )
+    exact = [g for g in groups if g.name == wanted]
+    if len(exact) == 1:
+        return exact[0].id, exact[0].name
     key = loose_name(wanted)
     same = [g for g in groups if loose_name(g.name) == key]
     if len(same) == 1:
         return same[0].id, same[0].name
     if not same:
         same = [g for g in groups if f" {key} " in f" {loose_name(g.name)} "]
+        if len(same) == 1:
+            return same[0].id, same[0].name
+    if not same and key:
+        same = [g for g in groups if key in loose_name(g.name)]
         if len(same) == 1:
             return same[0].id, same[0].name
     if same:

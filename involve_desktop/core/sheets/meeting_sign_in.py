@@ -53,7 +53,7 @@ from involve_desktop.core.sheets.options import (
 )
 from involve_desktop.core.sheets.styles import (
     SheetStyles,
-    cell_text,
+    cell_within,
     paragraph,
     ruled_table,
     sheet_styles,
@@ -187,7 +187,7 @@ def _rows_table(
     names += [""] * plan.blank_rows
     box = TickBox(_box_size(styles))  # one box drawn in every row (it keeps no state)
     rows: list[list[object]] = [
-        [str(index), cell_text(text, styles.cell, name), box, ""]
+        [str(index), cell_within(text, styles.cell, name, plan.row_height), box, ""]
         for index, text in enumerate(names, start=1)
     ]
     widths = [number, name, tick, width - number - name - tick]
@@ -276,9 +276,12 @@ def _plan(
 
     1. everything as asked, at the usual row height;
     2. rows 9 mm high (the least for handwriting; standard print only — large print keeps
-       its taller rows and may take more pages);
+       its taller rows);
     3. fewer empty rows, keeping the "New here?" box;
     4. the box left out, with as many of the empty rows as fit.
+
+    So a small group's large-print sheet stays one page too, with fewer empty rows or no
+    box; from about 11 names it runs on to a second page, keeping both.
 
     Empty rows give way down to two, and at most six of them (of the usual eight): more
     asked for on purpose (a drop-in expecting newcomers) are kept. With 9 mm rows a page
@@ -286,7 +289,8 @@ def _plan(
 
     A list too long for one page even so keeps every empty row at the usual height and
     runs on (rows are never split), the box staying with the last names when giving up at
-    most half the empty rows (and at most six) makes room for it. ``room`` is the height
+    most half the empty rows (and at most six) makes room for it; with no box, as many
+    empty rows give way rather than start a page of nothing else. ``room`` is the height
     left for the rows and the box under the details and the welcome line.
     """
     styles = sheet_styles(options.large_print)
@@ -312,7 +316,7 @@ def _plan(
         if fits(height, blank_rows, box):
             return Plan(height, blank_rows, box)
     tail = box_height[usual]
-    spare = min(blank // 2, MAX_GIVEN_UP_ROWS) if tail else 0
+    spare = min(blank // 2, MAX_GIVEN_UP_ROWS)
     return Plan(usual, blank, sheet.new_here, tail=tail, spare=spare)
 
 

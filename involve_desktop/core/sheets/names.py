@@ -58,12 +58,20 @@ def _initial(word: str) -> str:
     return ""
 
 
+def _written_together(word: str) -> bool:
+    """True for a name in Chinese, Japanese or Korean script, written without spaces
+    ("陈伟", "김민준"): one word that is the whole name, family name first."""
+    first = unicodedata.name(word[0], "") if word else ""
+    return first.startswith(("CJK ", "HANGUL ", "HIRAGANA ", "KATAKANA "))
+
+
 def format_name(name: str, mode: PrivacyMode) -> str:
     """Format one person's name for a sheet in the given privacy mode.
 
     - FULL: the name with whitespace tidied ("  Zoë   Smith " → "Zoë Smith").
     - FIRST_INITIAL: first word and the initial of the last word ("Zoë S."); a single
-      name stays as it is ("Cher").
+      name stays as it is ("Cher"), except one in Chinese, Japanese or Korean script
+      written without spaces, which is the whole name: its first character ("陈伟" → "陈.").
     - INITIALS: the initial of every word ("Mary Ann Smith" → "M. A. S.", "Cher" → "C.").
 
     Empty or blank names give "". An erased person's "Erased person 21" stays whole in
@@ -76,7 +84,8 @@ def format_name(name: str, mode: PrivacyMode) -> str:
         return " ".join(words)
     if mode is PrivacyMode.FIRST_INITIAL:
         if len(words) == 1:
-            return words[0]
+            only = words[0]
+            return f"{only[0]}." if _written_together(only) and len(only) > 1 else only
         last = _initial(words[-1])
         return f"{words[0]} {last}." if last else words[0]
     initials = [_initial(word) for word in words]
@@ -113,10 +122,24 @@ def distinct_short_names(names: Iterable[str]) -> dict[str, str]:
             continue
         # Each clashing name's last word as a key, read once for the whole group.
         lasts = {n: sort_key(w[-1]) for n in clashing if len(w := _words(n)) > 1}
+        together = {n: w[0] for n in clashing if len(w := _words(n)) == 1}
         for name in clashing:
+            if name in together:  # "陈伟", "陈明": as many characters as tell them apart
+                short[name] = _longer_together(together[name], set(together.values()))
+                continue
             others = {last for other, last in lasts.items() if other != name}
             short[name] = _longer_short(name, others)
     return short
+
+
+def _longer_together(word: str, words: set[str]) -> str:
+    """A name written without spaces, cut after as many characters as tell it apart from
+    ``words`` ("陈伟" beside "陈明" → "陈伟."), or whole."""
+    others = words - {word}
+    for length in range(2, len(word)):
+        if not any(other.startswith(word[:length]) for other in others):
+            return f"{word[:length]}."
+    return word
 
 
 def _longer_short(name: str, other_lasts: set[str]) -> str:

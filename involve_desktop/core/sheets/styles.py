@@ -115,6 +115,25 @@ def cell_text(text: str | None, style: ParagraphStyle, width: float) -> str | Pa
     return paragraph(text, style)
 
 
+def cell_within(
+    text: str | None, style: ParagraphStyle, width: float, height: float
+) -> str | Paragraph:
+    """``cell_text`` for a row of fixed ``height`` (a sign-in row): a long name that would
+    wrap past the row (three lines, over the rows above and below) is set a little smaller
+    until it fits, down to 60% of the usual size."""
+    cell = cell_text(text, style, width)
+    if isinstance(cell, str):
+        return cell
+    room_width, room_height = width - 4 * mm, height - 6  # the table's padding
+    size = style.fontSize
+    while cell.wrap(room_width, 10_000)[1] > room_height and size > style.fontSize * 0.6:
+        size -= 0.5
+        leading = size * style.leading / style.fontSize
+        smaller = ParagraphStyle(f"{style.name}-{size}", style, fontSize=size, leading=leading)
+        cell = paragraph(text, smaller)
+    return cell
+
+
 def ruled_table(
     header: Sequence[str],
     rows: Sequence[Sequence[object]],
