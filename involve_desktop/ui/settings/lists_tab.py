@@ -72,7 +72,7 @@ RETIRE_EFFECT = {
     "role": "Once retired it is no longer offered when adding a role to someone's record, "
     "so nobody else can be given it.",
     "training": "Once retired it is no longer offered when recording training, so nobody "
-    "else can get it.",
+    "else can get it, and nobody can renew it when theirs runs out.",
 }
 # Said when changing how long training stays current: expiry dates are stored when recorded.
 VALIDITY_NOTE = (
@@ -105,8 +105,9 @@ def retire_question(kind: str, name: str, use: ListEntryUse) -> str:
     effect = RETIRE_EFFECT[kind]
     if use.rota_patterns or use.future_shifts:
         effect = effect[:-1] + ", and only people who already have it can work those shifts."
-    keeps = f"Everyone who {'holds' if kind == 'role' else 'has'} it keeps it, and you can "
-    keeps += "restore it at any time."
+    keeps = f"Everyone who {'holds' if kind == 'role' else 'has'} it keeps it"
+    keeps += " until it runs out" if kind == "training" else ""
+    keeps += ", and you can restore it at any time."
     uses = " ".join(part for part in (use_words(use), use.built_in) if part)
     return f"Retire “{name}”?\n\n{uses}\n\n{effect} {keeps}"
 

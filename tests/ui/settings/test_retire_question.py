@@ -62,6 +62,11 @@ def test_the_words_say_what_uses_it():
     role = retire_question("role", "Volunteer", ListEntryUse(people=3))
     assert role.startswith("Retire “Volunteer”?\n\n3 people hold it.\n\n")
     assert "nobody else can be given it" in role and "shifts" not in role
+    assert "runs out" not in role
+    training = retire_question("training", "Peer support", ListEntryUse(1, 4, 9))
+    # retired training is not offered when recording training: nobody can renew it
+    assert "nobody can renew it when theirs runs out" in training
+    assert "Everyone who has it keeps it until it runs out" in training
 
 
 def test_retiring_training_asks_with_the_counts_and_no_keeps_it(qtbot, tab, monkeypatch):

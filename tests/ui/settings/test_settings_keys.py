@@ -175,3 +175,22 @@ def test_enter_in_a_panels_number_box_saves_once(qtbot, window, demo, monkeypatc
     with demo.session() as session:
         policy = panels_policy.get_policy(session, window.actor)
     assert (policy.reliance_threshold if box == "threshold" else policy.min_lived) == new
+
+
+@pytest.mark.parametrize("how", ["enter", "save_button"])
+def test_a_number_out_of_range_is_said_not_quietly_undone(qtbot, window, demo, monkeypatch, how):
+    """Qt puts the last good number back: the tab says so beside the box instead of saving
+    the old value and saying "Saved"."""
+    tab = _open(qtbot, window, "panels_tab")
+    calls = []
+    monkeypatch.setattr(panels_policy, "save_policy", lambda *a, **k: calls.append(a))
+    _type_into(qtbot, tab.threshold, "5")
+    if how == "enter":
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    else:
+        tab.save_button.setFocus()  # focus leaves the box, as a click on Save does
+        tab.save_button.click()
+    assert calls == [] and tab.saved_label.text() == ""
+    message = tab.labels["reliance_threshold"].text()
+    assert "“5” is outside what this box takes: type a number from 10 to 100." in message
+    assert tab.labels["reliance_threshold"].isVisibleTo(tab)
