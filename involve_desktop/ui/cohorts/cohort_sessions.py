@@ -235,7 +235,9 @@ class SessionsTab(QWidget):
         if chosen is None or not self.can_manage:
             return
         with service_call(self, title="Sessions") as call, self.context.session() as session:
-            cohorts_sessions.reinstate_session(session, self.actor, chosen.meeting.id)
+            cohorts_sessions.reinstate_session(
+                session, self.actor, chosen.meeting.id, today=self.today
+            )
         if not call.failed:
             self.load(chosen.meeting.id)
             self.changed.emit()

@@ -154,7 +154,9 @@ class SessionDialog(FormDialog):
         )
         with self.context.session() as session:
             if self.existing is None:
-                return cohorts_sessions.add_session(session, self.actor, self.cohort.id, data)
+                return cohorts_sessions.add_session(
+                    session, self.actor, self.cohort.id, data, today=self.today
+                )
             return cohorts_sessions.update_session(
                 session, self.actor, self.existing.meeting.id, data, today=self.today
             )
