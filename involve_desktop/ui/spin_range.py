@@ -8,9 +8,14 @@ form asks ``problem()`` before saving and shows it beside the box.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QSpinBox, QWidget
+
+from involve_desktop.core.errors import ValidationError
+from involve_desktop.ui.messages import FieldErrors
 
 
 class RangeWatch(QObject):
@@ -42,3 +47,26 @@ class RangeWatch(QObject):
             return None
         low, high = self.spin.minimum(), self.spin.maximum()
         return f"“{self.typed}” is outside what this box takes: type a number from {low} to {high}."
+
+
+def watch_spin_boxes(root: QWidget) -> list[RangeWatch]:
+    """A ``RangeWatch`` on every spin box inside ``root`` (a whole form)."""
+    return [RangeWatch(spin) for spin in root.findChildren(QSpinBox)]
+
+
+def said_out_of_range(
+    watches: list[RangeWatch], errors: FieldErrors, focus: Mapping[str, QWidget]
+) -> bool:
+    """Before saving: show the first number typed out of range beside its box (``focus``
+    names the boxes; one not named is told in the form's general line) and put the cursor
+    in it. True when one was found: save nothing."""
+    for watch in watches:
+        problem = watch.problem()
+        if problem is None or not watch.spin.isEnabled():
+            continue
+        field = next((name for name, widget in focus.items() if widget is watch.spin), "")
+        errors.show(ValidationError(field, problem), dict(focus))
+        watch.spin.setFocus()
+        watch.spin.selectAll()
+        return True
+    return False

@@ -31,6 +31,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel, with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.spin_range import said_out_of_range, watch_spin_boxes
 
 
 def widget_value(widget: QWidget) -> Any:
@@ -114,6 +115,7 @@ class FormDialog(EditDialog):
             column.addStretch(1)
         column.addWidget(self.buttons)
         self._saved = snapshot(self)
+        self.watches = watch_spin_boxes(self)
 
     def is_dirty(self) -> bool:
         """Whether anything was typed since the dialog opened."""
@@ -133,6 +135,8 @@ class FormDialog(EditDialog):
         When someone else saved the record first, ask what to do (``ui/conflict.py``).
         """
         self.errors.clear()
+        if said_out_of_range(getattr(self, "watches", []), self.errors, self.focus):
+            return
 
         def attempt(_expected: int | None) -> None:
             self.result_value = self.apply()

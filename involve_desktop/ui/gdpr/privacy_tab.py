@@ -11,6 +11,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.spin_range import RangeWatch, said_out_of_range
 from involve_desktop.ui.widgets import buttons_row, narrow, page
 
 
@@ -28,6 +29,7 @@ class PrivacyTab(QWidget):
         )
         self.years.setAccessibleName("Years to keep records after someone leaves")
         self.years.setMaximumWidth(self.fontMetrics().averageCharWidth() * 16)
+        self.watches = [RangeWatch(self.years)]
         self.labels = {"retention_years": error_label()}
         self.fallback = error_label()
         self.errors = FieldErrors(self.labels, self.fallback)
@@ -75,6 +77,8 @@ class PrivacyTab(QWidget):
         """Save the retention years."""
         self.errors.clear()
         self.saved_label.clear()
+        if said_out_of_range(self.watches, self.errors, {"retention_years": self.years}):
+            return
         with (
             service_call(self, self.errors, {"retention_years": self.years}, "Privacy") as call,
             self.context.session() as session,

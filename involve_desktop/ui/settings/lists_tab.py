@@ -42,6 +42,7 @@ from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.messages import FieldErrors, ask, error_label
 from involve_desktop.ui.operations import service_call
+from involve_desktop.ui.spin_range import RangeWatch, said_out_of_range
 from involve_desktop.ui.table_model import Column, DtoTableModel
 from involve_desktop.ui.widgets import buttons_row
 
@@ -149,6 +150,7 @@ class ListEntryDialog(EditDialog):
         self.months.setSuffix(" months")
         self.months.setAccessibleName("Valid for (months)")
         self.months.setValue(validity or 24)
+        self.watches = [RangeWatch(self.months)]
         self.expires.toggled.connect(self.months.setEnabled)
         self.expires.setChecked(validity is not None)
         self.months.setEnabled(validity is not None)
@@ -189,6 +191,8 @@ class ListEntryDialog(EditDialog):
         """Save through the reference lists service, or show what to fix."""
         self.errors.clear()
         focus = {"name": self.name, "validity_months": self.months}
+        if said_out_of_range(self.watches, self.errors, focus):
+            return
         with service_call(self, self.errors, focus) as call, self.context.session() as session:
             self.saved = self.save_entry(session, self.name.text(), self.validity())
         if call.failed:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.core.errors import ValidationError
 from involve_desktop.core.services import panels_policy
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import PanelPolicy, PolicyKind
@@ -31,7 +30,7 @@ from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.members.dialog_widgets import with_error
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
-from involve_desktop.ui.spin_range import RangeWatch
+from involve_desktop.ui.spin_range import RangeWatch, said_out_of_range
 from involve_desktop.ui.widgets import buttons_row, narrow, page
 
 MIN_THRESHOLD, MAX_THRESHOLD = 10, 100
@@ -81,10 +80,7 @@ class PanelsTab(QWidget):
         self.threshold.setAccessibleName("Over-reliance warning threshold")
         for spin in (self.min_lived, self.threshold):
             spin.setMaximumWidth(self.fontMetrics().averageCharWidth() * 16)
-        self.watches = {
-            "min_lived": RangeWatch(self.min_lived),
-            "reliance_threshold": RangeWatch(self.threshold),
-        }
+        self.watches = [RangeWatch(self.min_lived), RangeWatch(self.threshold)]
         fields = ("policy", "min_lived", "reliance_threshold")
         self.labels = {name: error_label() for name in fields}
         self.fallback = error_label()
@@ -152,12 +148,8 @@ class PanelsTab(QWidget):
         self.errors.clear()
         self.saved_label.clear()
         focus = {"min_lived": self.min_lived, "reliance_threshold": self.threshold}
-        for name, watch in self.watches.items():
-            problem = watch.problem()
-            if problem is not None:  # Qt has put the old number back: nothing is saved
-                self.errors.show(ValidationError(name, problem), focus)
-                focus[name].selectAll()
-                return
+        if said_out_of_range(self.watches, self.errors, focus):  # Qt put the old number back
+            return
         policy = None
         with (
             service_call(self, self.errors, focus, "Panel policy") as call,
