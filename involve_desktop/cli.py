@@ -30,6 +30,19 @@ def _needs_commands(argv: Sequence[str]) -> bool:
     return any(arg in COMMANDS or arg in ("-h", "--help") for arg in argv)
 
 
+def _never_fail_on_output() -> None:
+    """A character the console cannot show is escaped (``\\u0141``), not fatal.
+
+    Windows gives a program whose output goes to a pipe or a file its ANSI code page
+    (cp1252 in the UK), in which "Ł" of "Łódź" does not exist; without this, a command that
+    has done its work ends with a traceback when it says so. UTF-8 consoles never need it.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The argument parser (also used by the README's examples); ``with_commands=False``
     leaves out the commands, for starting the window quickly."""
@@ -88,6 +101,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``involve-desktop`` and ``python -m involve_desktop``."""
     given = sys.argv[1:] if argv is None else list(argv)
+    _never_fail_on_output()
     if not given:  # started from the menu or the desktop: no parser needed, start at once
         return _start_window(None, demo_size=None)
     parser = build_parser(with_commands=_needs_commands(given))

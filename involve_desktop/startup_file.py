@@ -54,10 +54,10 @@ def setup_logging(cap_size: bool = True) -> None:
         from logging.handlers import RotatingFileHandler
 
         handler: logging.FileHandler = RotatingFileHandler(
-            paths.log_file(), maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS
+            paths.log_file(), maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
-    else:
-        handler = logging.FileHandler(paths.log_file())
+    else:  # UTF-8 everywhere: Windows would otherwise write the ANSI code page, with no "Ł"
+        handler = logging.FileHandler(paths.log_file(), encoding="utf-8")
     handler.setFormatter(logging.Formatter(_LOG_FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -37,7 +37,13 @@ def run(app: Path, *args: str, env: dict[str, str], password: str | None = None)
     if password is not None:
         env = {**env, "INVOLVE_PASSWORD": password}
     done = subprocess.run(
-        [str(app), *args], env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
+        [str(app), *args],
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",  # Windows writes a pipe in its ANSI code page ("·" is 0xB7)
+        timeout=TIMEOUT,
+        check=False,
     )
     assert done.returncode == 0, (
         f"{app.name} {' '.join(args)} exited {done.returncode}\n"

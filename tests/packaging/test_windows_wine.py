@@ -5,7 +5,7 @@ installs neither wine nor wine's ~700 MB prefix. Each test compiles installers f
 stand-in program folder and runs them silently (``/S``) in a throwaway wine prefix (about
 10 s; wine's first start in a new prefix is the slow part), then checks the files, the
 Start menu shortcut and the uninstall entry in the prefix's registry, as Windows would.
-The real PyInstaller build for Windows is not involved: that needs a Windows PC.
+The real Windows folder and the installer made from it: ``test_windows_frozen.py``.
 """
 
 from __future__ import annotations

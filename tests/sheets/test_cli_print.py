@@ -145,6 +145,21 @@ def test_runs_without_loading_qt(tmp_path: Path) -> None:
     assert out.exists()
 
 
+def test_a_name_the_console_cannot_show_does_not_end_in_a_traceback(tmp_path: Path) -> None:
+    """Windows gives piped output its ANSI code page, which has no "Ł": the sheet is saved
+    and the command says so (the letter escaped) instead of failing after its work."""
+    out = tmp_path / "Łódź" / "sheet.pdf"
+    out.parent.mkdir()
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "QT_QPA_PLATFORM": "offscreen"}
+    env["INVOLVE_DATA_DIR"] = str(tmp_path / "data")
+    args = ["print", "blank-sign-in", "--venue", "Łódź Hall", "--out", str(out)]
+    command = [sys.executable, "-m", "involve_desktop", *args]
+    result = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr.decode("cp1252", "replace")
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "\\u0141ód\\u017a" in result.stdout.decode("cp1252")
+
+
 # -- sheets of members: --user, INVOLVE_PASSWORD, the database -------------------------------
 
 
