@@ -66,9 +66,8 @@ def quick_head(migrations_dir: Path) -> str | None:
     revisions: set[str] = set()
     parents: set[str] = set()
     for script in (migrations_dir / "versions").glob("*.py"):
-        found = dict(
-            (name, literal) for name, _value, literal in _REVISION_LINE.findall(script.read_text())
-        )
+        lines = _REVISION_LINE.findall(script.read_text(encoding="utf-8"))
+        found = dict((name, literal) for name, _value, literal in lines)
         if not found.get("revision") or "down_revision" not in found:
             return None
         revisions.add(found["revision"])
