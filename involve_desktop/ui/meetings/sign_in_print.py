@@ -43,6 +43,7 @@ from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.print_preview import PrintPreviewDialog
 from involve_desktop.ui.rota.setup_widgets import month_name, next_month, with_error
+from involve_desktop.ui.spin_range import RangeWatch, said_out_of_range
 
 DEFAULT_COUNT = 4
 
@@ -78,6 +79,7 @@ class SignInPrintDialog(QDialog):
         self.count.setSuffix(" meetings")
         self.count.setAccessibleName("How many meetings")
         self.count.valueChanged.connect(lambda _v: self.next_radio.setChecked(True))
+        self.watches = [RangeWatch(self.count)]  # "0": Qt would put 4 back and print 4
         first, _last = next_month(self.today)
         self.month_radio = QRadioButton(f"Every meeting ne&xt month ({month_name(first)})")
         (self.this_radio if usable else self.next_radio).setChecked(True)
@@ -173,6 +175,8 @@ class SignInPrintDialog(QDialog):
     def preview(self) -> None:
         """Make the PDF and open the print preview; a problem is shown in the dialog."""
         self.errors.clear()
+        if said_out_of_range(self.watches, self.errors, {"meeting": self.count}):
+            return
         pdf: bytes | None = None
         with (
             service_call(self, self.errors, {"rows": self.rows}, "Sign-in sheets") as call,

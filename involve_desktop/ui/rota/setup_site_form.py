@@ -1,4 +1,9 @@
-"""The site details form (name, kind, address, accessibility, contact, peers together)."""
+"""The site details form (name, kind, address, accessibility, contact, peers together).
+
+A number of peers typed outside its box's range ("0") is handed to the service as typed,
+which refuses it beside the box; Qt alone would put the old number back and Save would
+save that.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.core.services.rota_dto import SiteInfo, SiteInput, SiteKind
 from involve_desktop.ui.messages import FieldErrors, error_label
 from involve_desktop.ui.rota.setup_widgets import optional_spin, spin_value, with_error
+from involve_desktop.ui.spin_range import RangeWatch
 
 FIELDS = ("name", "kind", "address", "accessibility_notes", "contact", "min_together", "max_peers")
 
@@ -48,6 +54,7 @@ class SiteForm(QWidget):
         self.min_together.setRange(1, 50)
         self.min_together.setValue(2)
         self.min_together.setAccessibleName("Minimum peers together")
+        self.min_together_watch = RangeWatch(self.min_together)
         self.max_peers = optional_spin("No maximum", "Maximum peers")
         self.labels: dict[str, QLabel] = {name: error_label() for name in FIELDS}
         self.fallback = error_label()
@@ -83,6 +90,7 @@ class SiteForm(QWidget):
         self.accessibility_notes.setPlainText((site.accessibility_notes if site else None) or "")
         self.contact.setText((site.contact if site else None) or "")
         self.min_together.setValue(site.min_together if site else 2)
+        self.min_together_watch.typed = None  # typed for the site shown before
         self.max_peers.setValue((site.max_peers if site else None) or 0)
 
     def value(self) -> SiteInput:
@@ -93,6 +101,6 @@ class SiteForm(QWidget):
             address=self.address.toPlainText() or None,
             accessibility_notes=self.accessibility_notes.toPlainText() or None,
             contact=self.contact.text() or None,
-            min_together=self.min_together.value(),
+            min_together=self.min_together_watch.number(),
             max_peers=spin_value(self.max_peers),
         )

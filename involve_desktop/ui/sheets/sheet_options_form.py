@@ -18,6 +18,9 @@ else: the blank sheet's Meeting (words printed on the sheet) and the meeting sig
 sheets' group are separate inputs, and each sheet keeps its own Title. Inputs that mean the
 same on every sheet that has them carry over: Week (a date), Person, Search, the page,
 text size and names.
+
+A number of rows or weeks typed outside its box's range ("0") goes to the sheet as typed,
+which refuses it under the box; Qt alone would put the old number back and print that.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from involve_desktop.core.sheets.member_data import MAX_WITHIN_DAYS
 from involve_desktop.core.sheets.names import PrivacyMode
 from involve_desktop.core.sheets.options import Orientation, SheetOptions
 from involve_desktop.core.sheets.rota_data import DEFAULT_GAP_WEEKS, MAX_GAP_WEEKS
+from involve_desktop.ui.spin_range import RangeWatch
 
 ANY_ROLE = "Everyone (any role)"
 NO_COHORTS = "No cohorts you can see yet"
@@ -147,6 +151,7 @@ class SheetOptionsForm(QWidget):
         self.weeks_spin.setValue(DEFAULT_GAP_WEEKS)
         self.weeks_spin.setSuffix(" weeks")
         self._add_row("Number of wee&ks:", self.weeks_spin, "weeks")
+        self.rows_watch, self.weeks_watch = RangeWatch(self.rows_spin), RangeWatch(self.weeks_spin)
         self.site_edit = self._line_edit("Site", "site", "Blank for every site", "S&ite:")
         self.cohort_combo = QComboBox(self)
         self.cohort_combo.setAccessibleName("Cohort")
@@ -287,6 +292,7 @@ class SheetOptionsForm(QWidget):
         )
         self.title_edit.setPlaceholderText(spec.title)
         self.rows_spin.setRange(spec.min_rows, spec.max_rows)
+        self.rows_watch.typed = None  # typed for another sheet, with its own range
         if spec.default_rows is not None:
             self.rows_spin.setValue(spec.default_rows)
 
@@ -376,7 +382,7 @@ class SheetOptionsForm(QWidget):
         return SheetParams(
             group_name=group_name or None,
             title=text(self.title_edit, SheetField.TITLE),
-            rows=self.rows_spin.value() if SheetField.ROWS in fields else None,
+            rows=self.rows_watch.number() if SheetField.ROWS in fields else None,
             meeting=(self.group_combo.currentText().strip() or None)
             if self.asks_for_group()
             else text(self.meeting_edit, SheetField.MEETING),
@@ -391,7 +397,7 @@ class SheetOptionsForm(QWidget):
             else None,
             within_days=self.within_spin.value() if SheetField.WITHIN_DAYS in fields else None,
             week=text(self.week_edit, SheetField.WEEK),
-            weeks=self.weeks_spin.value() if SheetField.WEEKS in fields else None,
+            weeks=self.weeks_watch.number() if SheetField.WEEKS in fields else None,
             site=text(self.site_edit, SheetField.SITE),
             person=text(self.person_edit, SheetField.PERSON),
             month=text(self.month_edit, SheetField.MONTH),
