@@ -5,8 +5,9 @@ and add people" makes it (a panel must exist before anyone is seated) and opens 
 Seats change at once (``PeopleSection``); details and the preparation/debrief steps are
 saved together with Save (Ctrl+S) in one service call, so both are saved or neither is,
 each problem shown beside its box on its tab. Mark held, Cancel panel… (a reason is
-required) and Reinstate act at once. Esc asks before throwing away anything typed and not
-saved. ``panel_id`` holds the panel's id once it exists.
+required), Reinstate and Back to planned (undo Mark held, asked first) act at once. Esc
+asks before throwing away anything typed and not saved. ``panel_id`` holds the panel's id
+once it exists.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.core.permissions import Permission
-from involve_desktop.core.services import panels, panels_policy
+from involve_desktop.core.services import panels, panels_policy, panels_reopen
 from involve_desktop.core.services.dto import Actor
 from involve_desktop.core.services.panels_dto import (
     PanelInfo,
@@ -37,7 +38,7 @@ from involve_desktop.ui.conflict import EditVersion
 from involve_desktop.ui.context import AppContext
 from involve_desktop.ui.dialog_keys import EditDialog
 from involve_desktop.ui.members.dialog_widgets import save_cancel
-from involve_desktop.ui.messages import FieldErrors, error_label
+from involve_desktop.ui.messages import FieldErrors, ask, error_label
 from involve_desktop.ui.operations import service_call
 from involve_desktop.ui.panels.panel_details import DetailsForm
 from involve_desktop.ui.panels.panel_people import PeopleSection
@@ -100,9 +101,13 @@ class PanelDialog(EditDialog):
         self.cancel_button.clicked.connect(self.cancel_panel)
         self.reinstate_button = QPushButton("Re&instate")
         self.reinstate_button.clicked.connect(self.reinstate)
+        self.reopen_button = QPushButton("Bac&k to planned")
+        self.reopen_button.setToolTip("Undo Mark held: the panel has not taken place")
+        self.reopen_button.clicked.connect(self.back_to_planned)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
-        for button in (self.held_button, self.cancel_button, self.reinstate_button):
+        buttons = (self.held_button, self.reopen_button, self.cancel_button, self.reinstate_button)
+        for button in buttons:
             button.setAutoDefault(False)
             status_row.addWidget(button)
         self.saved_label = QLabel()
@@ -189,6 +194,8 @@ class PanelDialog(EditDialog):
         self.held_button.setVisible(exists and self.can_manage)
         self.cancel_button.setVisible(exists and self.can_manage and not cancelled)
         self.reinstate_button.setVisible(bool(cancelled) and self.can_manage)
+        held = exists and info.status is PanelStatus.HELD
+        self.reopen_button.setVisible(held and self.can_manage)
         if not exists:
             self.status_label.setText("Status: not saved yet.")
             return
@@ -325,6 +332,26 @@ class PanelDialog(EditDialog):
         if self.info is not None:
             panel_id = self.info.id
             self._status_call(lambda s: panels.reinstate_panel(s, self.actor, panel_id))
+
+    def back_to_planned(self) -> None:
+        """Undo Mark held (asks first): the panel is planned again, its people, preparation
+        and debrief kept; refused while someone's pay for it is approved or paid."""
+        if self.info is None or not ask(
+            self,
+            "Back to planned",
+            f"Put the {self.info.post_title} panel back to planned? Use this when it was "
+            "marked held by mistake. It will not count as held (who has sat, involvement, "
+            "pay) until you mark it held again. Its people, preparation and debrief stay "
+            "as recorded.",
+        ):
+            return
+        panel_id = self.info.id
+        self._status_call(lambda s: panels_reopen.reopen_panel(s, self.actor, panel_id))
+        if self.info.status is PanelStatus.PLANNED:
+            self.saved_label.setText(
+                "✓ Back to planned. Mark it held once it has taken place; pay lines still "
+                "waiting for it go at the next Payments → Generate pay lines."
+            )
 
     # -- closing ----------------------------------------------------------------------------
 
