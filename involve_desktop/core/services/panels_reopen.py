@@ -5,8 +5,10 @@ status when needed (who has sat, the involvement history and report, pathways) e
 lines, which Payments → Generate pay lines makes from the lived-experience seats of held
 panels. So going back to planned sets the status back, and is refused while any of those
 lines is approved or paid: the line would pay for a panel the records no longer say took
-place. Lines still waiting (or recorded, not paid) follow at the next Generate pay lines,
-which withdraws them, as for a shift whose outcome is changed (``rota_attendance``).
+place. Lines still waiting (or recorded, not paid) are withdrawn at once, kept in the audit
+as Generate pay lines keeps the lines it withdraws: left waiting, one could be approved and
+paid for a panel that did not take place (marking it held again and generating brings
+them back).
 Coordinators only; audited like Mark held (entity ``panel``, ``status`` held → planned).
 """
 
@@ -25,6 +27,7 @@ from involve_desktop.core.services.meetings_people import names_of
 from involve_desktop.core.services.panels import MANAGE, load_panel, panel_info
 from involve_desktop.core.services.panels_dto import PanelInfo, PanelStatus
 from involve_desktop.core.services.payments_dto import OPEN_STATUSES, PayStatus
+from involve_desktop.core.services.payments_lines import withdraw_line
 from involve_desktop.core.services.record_version import check_version
 from involve_desktop.core.services.transaction import require, transaction
 from involve_desktop.core.text import sort_key
@@ -77,11 +80,28 @@ def _refuse_if_paid(session: Session, row: Panel) -> None:
     )
 
 
+def _withdraw_open_lines(session: Session, actor: Actor, row: Panel) -> None:
+    """The panel's seats' pay lines not yet approved go (see the module text)."""
+    lines = session.scalars(
+        select(PayLine)
+        .join(PanelSeat, PanelSeat.id == PayLine.source_id)
+        .where(
+            PayLine.source_kind == PAY_SOURCE,
+            PanelSeat.panel_id == row.id,
+            PayLine.status.in_(OPEN_STATUSES),
+        )
+        .order_by(PayLine.id)
+    ).all()
+    for line in lines:
+        withdraw_line(session, actor, line, "the panel went back to planned")
+
+
 def reopen_panel(
     session: Session, actor: Actor, panel_id: int, *, expected_version: int | None = None
 ) -> PanelInfo:
     """Put a held panel back to planned (undo Mark held); its seats, preparation and debrief
-    stay as recorded. Refused for a panel not held, or one with approved or paid pay lines.
+    stay as recorded; its pay lines not yet approved are withdrawn. Refused for a panel not
+    held, or one with approved or paid pay lines.
 
     ``expected_version``: the version the person was looking at (RecordChanged if it moved on).
     """
@@ -91,6 +111,7 @@ def reopen_panel(
         check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
         _not_held(row)
         _refuse_if_paid(session, row)
+        _withdraw_open_lines(session, actor, row)
         audit.record(session, actor, "update", "panel", row.id, {"status": ["held", "planned"]})
         row.status = PanelStatus.PLANNED.value
         info = panel_info(session, row)

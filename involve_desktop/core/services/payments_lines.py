@@ -86,7 +86,7 @@ def _at_removed_rate(line: PayLine, rate: RateInfo | None) -> bool:
     return line.status == PayStatus.APPROVED.value and rate is None
 
 
-def _withdraw(session: Session, actor: Actor, line: PayLine, why: str) -> None:
+def withdraw_line(session: Session, actor: Actor, line: PayLine, why: str) -> None:
     """Delete a line not yet approved, keeping what it was (and any note) in the audit."""
     changes: dict[str, object] = {
         "withdrawn": f"{line.description} on {line.day.isoformat()}: {why}",
@@ -142,7 +142,7 @@ def generate_pay_lines(
                     no_rate.append(source.activity.label)
                 if line is not None:  # its rate was removed: not payable until one is set
                     unpriced += 1
-                    _withdraw(
+                    withdraw_line(
                         session,
                         actor,
                         line,
@@ -153,7 +153,7 @@ def generate_pay_lines(
                 no_times.append(f"{source.description} on {format_date(source.day)}")
                 if line is not None:  # its times were cleared: not payable until they are back
                     untimed += 1
-                    _withdraw(
+                    withdraw_line(
                         session,
                         actor,
                         line,
@@ -204,7 +204,7 @@ def generate_pay_lines(
         for key, line in existing.items():
             if key not in keys and line.status in OPEN and start <= line.day <= end:
                 withdrawn += 1
-                _withdraw(session, actor, line, "is no longer recorded")
+                withdraw_line(session, actor, line, "is no longer recorded")
         audit.record(
             session,
             actor,

@@ -349,8 +349,8 @@ class PanelDialog(EditDialog):
         self._status_call(lambda s: panels_reopen.reopen_panel(s, self.actor, panel_id))
         if self.info.status is PanelStatus.PLANNED:
             self.saved_label.setText(
-                "✓ Back to planned. Mark it held once it has taken place; pay lines still "
-                "waiting for it go at the next Payments → Generate pay lines."
+                "✓ Back to planned. Mark it held once it has taken place; pay lines that "
+                "were waiting for it have been withdrawn."
             )
 
     # -- closing ----------------------------------------------------------------------------

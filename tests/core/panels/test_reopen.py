@@ -79,14 +79,22 @@ def test_only_a_held_panel_goes_back_and_a_refusal_names_the_fix(session, coordi
     assert len(panel_entries(session, planned)) == 1  # created; nothing more
 
 
-def test_a_waiting_pay_line_does_not_hold_it_and_goes_at_the_next_generate(
-    session, coordinator, held
-):
+def test_a_waiting_pay_line_does_not_hold_it_and_is_withdrawn_at_once(session, coordinator, held):
     standard_rates(session, coordinator)
     prefer(session, coordinator, trained_id(session, coordinator, held), PaymentMethod.CASH)
-    assert [x.status for x in pay_lines(session, coordinator)] == [PayStatus.PENDING]
+    (line,) = pay_lines(session, coordinator)
+    assert line.status is PayStatus.PENDING
     reopen_panel(session, coordinator, held)
-    assert pay_lines(session, coordinator) == []
+    # gone before anyone generates again: it cannot be approved for a panel not held
+    assert payments_lines.list_pay_lines(session, coordinator, *MARCH) == []
+    withdrawn = session.scalars(
+        select(AuditEntry).where(AuditEntry.entity == "pay_line", AuditEntry.entity_id == line.id)
+    ).all()[-1]
+    assert withdrawn.action == "delete"
+    assert "the panel went back to planned" in withdrawn.changes["withdrawn"]
+    # held again, the next Generate makes it again
+    panels.mark_held(session, coordinator, held, today=PANEL_DAY)
+    assert [x.status for x in pay_lines(session, coordinator)] == [PayStatus.PENDING]
 
 
 def test_approved_or_paid_pay_keeps_it_held(session, coordinator, held):
