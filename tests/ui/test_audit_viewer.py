@@ -166,11 +166,11 @@ def test_only_coordinators_have_the_audit_log(qtbot, session, context, coordinat
     fran = accounts.sign_in(session, "fran", "a long enough password")
     theirs = SettingsView(context, fran)
     qtbot.addWidget(theirs)
-    titles = [theirs.tabs.tabText(i) for i in range(theirs.tabs.count())]
+    titles = [theirs.tabs.tabText(i).replace("&", "") for i in range(theirs.tabs.count())]
     assert "Audit log" not in titles and "Screen lock" not in titles
     ours = SettingsView(context, coordinator)
     qtbot.addWidget(ours)
-    titles = [ours.tabs.tabText(i) for i in range(ours.tabs.count())]
+    titles = [ours.tabs.tabText(i).replace("&", "") for i in range(ours.tabs.count())]
     assert "Audit log" in titles and "Screen lock" in titles
 
 

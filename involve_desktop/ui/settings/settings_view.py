@@ -27,10 +27,10 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Settings sections")
-        # Alt letters for the tabs: T, I, N and Y are free on every Settings tab (and from the
-        # menus' F, G, H). Group, Screen lock, Audit log, Backups and Privacy have none: every
-        # letter of "Group", "Audit log" and "Backups" is taken by a field or button on some
-        # tab; O and V (Screen lock, Privacy) wait on tests that read those tab titles.
+        # A tab's Alt letter is live on every tab, so it must be free on all of them and from
+        # the menus' F, G and H: only I, N, O, T, V and Y are (J, Q, X and Z are in no title).
+        # Group, Audit log and Backups have none: each of their letters is taken by a field or
+        # button on some tab or by another tab (O went to Screen lock, whose N is Panels').
         self.group_tab: GroupTab | None = None
         self.accounts_tab: AccountsTab | None = None
         self.lists_tab: ListsTab | None = None
@@ -50,7 +50,7 @@ class SettingsView(QWidget):
         self.lock_tab: LockSettingsTab | None = None
         if actor.can(Permission.EDIT_GROUP_SETTINGS):
             self.lock_tab = LockSettingsTab(context, actor)
-            self.tabs.addTab(self.lock_tab, "Screen lock")
+            self.tabs.addTab(self.lock_tab, "Screen l&ock")
         self.audit_tab: AuditView | None = None
         if actor.can(Permission.VIEW_AUDIT_LOG):
             self.audit_tab = AuditView(context, actor)
@@ -62,7 +62,7 @@ class SettingsView(QWidget):
         self.privacy_tab: PrivacyTab | None = None
         if actor.can(Permission.EDIT_GROUP_SETTINGS):
             self.privacy_tab = PrivacyTab(context, actor)
-            self.tabs.addTab(self.privacy_tab, "Privacy")
+            self.tabs.addTab(self.privacy_tab, "Pri&vacy")
         self.own_account_tab = OwnAccountTab(context, actor)
         self.tabs.addTab(self.own_account_tab, "&Your account")
         layout = QVBoxLayout(self)

@@ -1,8 +1,9 @@
-"""The Sheets area screen: the list of printable sheets, the chosen sheet's options, Preview….
+"""The Sheets area screen: the list of printable sheets, the chosen sheet's options and
+Preview sheet….
 
 Sheets come from ``core.sheets.catalogue`` (the same list the ``print`` command offers).
-Preview… renders the sheet and opens ``PrintPreviewDialog``, where it can be printed or
-saved. Bad input is shown under the field it is about; nothing opens until it is fixed.
+Preview sheet… renders the sheet and opens ``PrintPreviewDialog``, where it can be printed
+or saved. Bad input is shown under the field it is about; nothing opens until it is fixed.
 
 Sheets of members are offered only when the screen is given ``data`` (the session factory
 and the signed-in account). They are made off the UI thread — a contact list of thousands
@@ -84,7 +85,7 @@ class SheetsView(QWidget):
             item = QListWidgetItem(spec.title, self.sheet_list)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(spec.description)
-        list_label = QLabel("Sheets yo&u can print", self)  # Alt+S is the form's Search
+        list_label = QLabel("Sheets yo&u can print", self)  # Alt+S is Preview sheet…
         list_label.setBuddy(self.sheet_list)
         self.hidden_note = QLabel(HIDDEN_NOTE, self)
         self.hidden_note.setWordWrap(True)
@@ -117,7 +118,8 @@ class SheetsView(QWidget):
         self.busy.setTextVisible(True)
         self.busy.setMaximumWidth(260)
         self.busy.setVisible(False)
-        self.preview_button = QPushButton("Preview…", self)
+        # Alt+S: every letter of "Preview" is an option's on some sheet (&Portrait, &Venue…).
+        self.preview_button = QPushButton("Preview &sheet…", self)
         self.preview_button.setAccessibleName("Preview")
         self.preview_button.setToolTip("Preview the sheet, then print it or save it (Ctrl+P)")
         self.preview_button.setDefault(True)

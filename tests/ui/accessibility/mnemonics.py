@@ -13,7 +13,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QTabBar, QWidget
 
 
-def _letter(text: str) -> str | None:
+def letter(text: str) -> str | None:
+    """The Alt key ``text`` gives (``"Alt+P"`` for ``"&Print"``); None when it has none."""
     key = QKeySequence.mnemonic(text)
     return key.toString() if not key.isEmpty() else None
 
@@ -23,18 +24,18 @@ def offered(window: QWidget) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
     if isinstance(window, QMainWindow) and window.menuWidget() is not None:
         for action in window.menuBar().actions():
-            if action.isVisible() and (key := _letter(action.text())):
+            if action.isVisible() and (key := letter(action.text())):
                 found[key].append(f"menu {action.text()!r}")
     for button in window.findChildren(QAbstractButton):
-        if button.isVisible() and button.isEnabled() and (key := _letter(button.text())):
+        if button.isVisible() and button.isEnabled() and (key := letter(button.text())):
             found[key].append(f"button {button.text()!r}")
     for label in window.findChildren(QLabel):
-        if label.isVisible() and label.buddy() is not None and (key := _letter(label.text())):
+        if label.isVisible() and label.buddy() is not None and (key := letter(label.text())):
             found[key].append(f"label {label.text()!r}")
     for bar in window.findChildren(QTabBar):
         if bar.isVisible():
             for index in range(bar.count()):
-                if bar.isTabEnabled(index) and (key := _letter(bar.tabText(index))):
+                if bar.isTabEnabled(index) and (key := letter(bar.tabText(index))):
                     found[key].append(f"tab {bar.tabText(index)!r}")
     return found
 

@@ -29,8 +29,15 @@ from tests.ui.accessibility.walk import actor_for, demo_context, qt_part, select
 
 TABS = ("group_tab", "accounts_tab", "lists_tab", "panels_tab", "own_account_tab")
 # Group has no letter of its own: G is the Go menu's; R, P and U are taken by buttons and
-# fields on other Settings tabs, and O is kept for Screen lock.
-TAB_LETTERS = {"accounts_tab": "t", "lists_tab": "i", "panels_tab": "n", "own_account_tab": "y"}
+# fields on other Settings tabs, and O is Screen lock's (Audit log and Backups have none either).
+TAB_LETTERS = {
+    "accounts_tab": "t",
+    "lists_tab": "i",
+    "panels_tab": "n",
+    "lock_tab": "o",
+    "privacy_tab": "v",
+    "own_account_tab": "y",
+}
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +131,7 @@ def test_the_tab_letter_opens_the_tab(qtbot, window, name):
     view = window.settings_view
     tab = getattr(view, name)
     assert _letter(view.tabs.tabText(view.tabs.indexOf(tab))) == TAB_LETTERS[name]
-    view.tabs.setCurrentWidget(view.lock_tab)
+    view.tabs.setCurrentWidget(view.group_tab)
     view.tabs.setFocus()
     mnemonic(qtbot, TAB_LETTERS[name])
     assert view.tabs.currentWidget() is tab
