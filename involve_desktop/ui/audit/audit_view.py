@@ -207,7 +207,7 @@ class AuditView(QWidget):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
-        details_label = QLabel("Entry in f&ull:")
+        details_label = QLabel("Entry in fu&ll:")
         details_label.setBuddy(self.details)
         layout.addWidget(details_label)
         layout.addWidget(self.details)

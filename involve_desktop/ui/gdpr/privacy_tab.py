@@ -42,7 +42,7 @@ class PrivacyTab(QWidget):
         self.consent_button = QPushButton("&Consent review…")
         self.consent_button.setToolTip("Members with no consent recorded or past its review")
         self.consent_button.clicked.connect(self.open_consent_review)
-        years_label = QLabel("&Keep records after someone leaves for:")
+        years_label = QLabel("Keep records after someone &leaves for:")
         years_label.setWordWrap(True)
         years_label.setBuddy(self.years)
         form = QFormLayout()

@@ -28,16 +28,15 @@ class SettingsView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Settings sections")
         # A tab's Alt letter is live on every tab, so it must be free on all of them and from
-        # the menus' F, G and H: only I, N, O, T, V and Y are (J, Q, X and Z are in no title).
-        # Group, Audit log and Backups have none: each of their letters is taken by a field or
-        # button on some tab or by another tab (O went to Screen lock, whose N is Panels').
+        # the menus' F, G and H. Audit log has none: each of its letters is taken by a field
+        # or button on some tab or by another tab (its D is Audit's Days and Lists' Edit).
         self.group_tab: GroupTab | None = None
         self.accounts_tab: AccountsTab | None = None
         self.lists_tab: ListsTab | None = None
         self.panels_tab: PanelsTab | None = None
         if actor.can(Permission.EDIT_GROUP_SETTINGS):
             self.group_tab = GroupTab(context, actor)
-            self.tabs.addTab(self.group_tab, "Group")
+            self.tabs.addTab(self.group_tab, "Gro&up")
         if actor.can(Permission.MANAGE_ACCOUNTS):
             self.accounts_tab = AccountsTab(context, actor)
             self.tabs.addTab(self.accounts_tab, "Accoun&ts")
@@ -58,7 +57,7 @@ class SettingsView(QWidget):
         self.backups_tab: BackupsTab | None = None
         if actor.can(Permission.MANAGE_BACKUPS):
             self.backups_tab = BackupsTab(context, actor)
-            self.tabs.addTab(self.backups_tab, "Backups")
+            self.tabs.addTab(self.backups_tab, "Bac&kups")
         self.privacy_tab: PrivacyTab | None = None
         if actor.can(Permission.EDIT_GROUP_SETTINGS):
             self.privacy_tab = PrivacyTab(context, actor)

@@ -28,9 +28,11 @@ from tests.ui.accessibility.keys import focused, mnemonic, press
 from tests.ui.accessibility.walk import actor_for, demo_context, qt_part, select_first_rows
 
 TABS = ("group_tab", "accounts_tab", "lists_tab", "panels_tab", "own_account_tab")
-# Group has no letter of its own: G is the Go menu's; R, P and U are taken by buttons and
-# fields on other Settings tabs, and O is Screen lock's (Audit log and Backups have none either).
+# Gro&up and Bac&kups: G is the Go menu's, R and P are buttons' and fields' on other tabs,
+# and O is Screen lock's. Audit log has none (see settings_view.py).
 TAB_LETTERS = {
+    "group_tab": "u",
+    "backups_tab": "k",
     "accounts_tab": "t",
     "lists_tab": "i",
     "panels_tab": "n",
@@ -131,7 +133,7 @@ def test_the_tab_letter_opens_the_tab(qtbot, window, name):
     view = window.settings_view
     tab = getattr(view, name)
     assert _letter(view.tabs.tabText(view.tabs.indexOf(tab))) == TAB_LETTERS[name]
-    view.tabs.setCurrentWidget(view.group_tab)
+    view.tabs.setCurrentWidget(view.own_account_tab)
     view.tabs.setFocus()
     mnemonic(qtbot, TAB_LETTERS[name])
     assert view.tabs.currentWidget() is tab
