@@ -254,3 +254,22 @@ def test_each_member_gets_their_own_dates_and_the_audit_names_them(session, coor
     }
     assert entries[done.member_ids[0]]["left on"] == "2010-01-01"
     assert entries[done.member_ids[-1]]["check in by"] == "2027-01-15"
+
+
+def test_the_mapping_step_gets_the_accounts_own_refusals(coordinator, monkeypatch):
+    """``mapping_problems_for`` judges the account as preview and import do, so the
+    mapping step can name a Status column the account may not change."""
+    from involve_desktop.core.permissions import ROLE_PERMISSIONS, Permission
+    from involve_desktop.core.services.member_import import mapping_problems_for
+
+    headers = ("Name", "Status", "Check in by")
+    mapping = (ImportField.FULL_NAME, ImportField.STATUS, ImportField.CHECK_IN_ON)
+    assert mapping_problems_for(coordinator, headers, mapping) == []
+    role = coordinator.role
+    monkeypatch.setitem(
+        ROLE_PERMISSIONS, role, ROLE_PERMISSIONS[role] - {Permission.MANAGE_MEMBER_RECORDS}
+    )
+    problems = mapping_problems_for(coordinator, headers, mapping)
+    assert len(problems) == 2
+    assert "“Status” holds each person's status" in problems[0]
+    assert "“Check in by”" in problems[1] and "cannot change" in problems[1]

@@ -59,6 +59,7 @@ from involve_desktop.core.services.member_import_rows import (
     PreviewRow,
     RowProblem,
     check_mapping,
+    mapping_problems_for,
     preview_import,
 )
 from involve_desktop.core.services.member_import_values import parse_uk_date
@@ -83,6 +84,7 @@ __all__ = [
     "import_plan",
     "list_lines",
     "mapping_problems",
+    "mapping_problems_for",
     "parse_uk_date",
     "preview_import",
     "read_table",

@@ -9,7 +9,7 @@ once, so a 10,000-row file is checked in about a second instead of 10,000 querie
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -290,16 +290,24 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def check_mapping(actor: Actor, headers: tuple[str, ...], mapping: Mapping) -> None:
-    """Refuse a mapping that cannot be used, naming every problem (ValidationError)."""
-    if len(mapping) != len(headers):
-        raise ValidationError("mapping", "Choose what each column holds, then try again.")
-    problems = mapping_problems(
+def mapping_problems_for(actor: Actor, headers: Sequence[str], mapping: Mapping) -> list[str]:
+    """What is wrong with ``mapping`` for ``actor``'s account, in plain words (empty when
+    it can be used): the columns it needs, and the fields the account may not import
+    (restricted information; a Status column or its dates without the right to change a
+    member's status). The mapping step shows these; ``check_mapping`` refuses them."""
+    return mapping_problems(
         headers,
         mapping,
         may_import_restricted=actor.can(Permission.EDIT_RESTRICTED),
         may_set_status=actor.can(Permission.MANAGE_MEMBER_RECORDS),
     )
+
+
+def check_mapping(actor: Actor, headers: tuple[str, ...], mapping: Mapping) -> None:
+    """Refuse a mapping that cannot be used, naming every problem (ValidationError)."""
+    if len(mapping) != len(headers):
+        raise ValidationError("mapping", "Choose what each column holds, then try again.")
+    problems = mapping_problems_for(actor, headers, mapping)
     if problems:
         raise ValidationError("mapping", "\n".join(problems))
 

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services.member_import import (
     ImportField,
     Mapping,
     guess_mapping,
-    mapping_problems,
+    mapping_problems_for,
 )
 from involve_desktop.ui.keyboard import tab_leaves
 from involve_desktop.ui.messages import error_label
@@ -154,11 +153,9 @@ class MappingPage(QWizardPage):
         if table is None:
             return False
         mapping = self.mapping()
-        problems = mapping_problems(
-            table.headers,
-            mapping,
-            may_import_restricted=self._wizard.actor.can(Permission.EDIT_RESTRICTED),
-        )
+        # The service's own rules (the ones preview and import refuse with), so a column
+        # this account may not import is named here rather than only at the end.
+        problems = mapping_problems_for(self._wizard.actor, table.headers, mapping)
         if problems:
             self.error.setText("⚠ " + "\n⚠ ".join(problems))
             self.error.setVisible(True)

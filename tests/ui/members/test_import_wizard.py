@@ -237,3 +237,30 @@ def test_left_on_column_is_explained_on_the_mapping_step(qtbot, wizard, tmp_path
     assert wizard.mapping_page.mapping()[2] is ImportField.LEFT_ON
     hint = wizard.mapping_page.hint.text()
     assert "leaving on their Left on date" in hint and "the file does not say" not in hint
+
+
+def test_status_column_this_account_cannot_change_is_said_on_the_mapping_step(
+    qtbot, wizard, tmp_path, monkeypatch
+):
+    """An account that may import but not change a member's status learns it on step 2,
+    from the service's rule, not only when the preview is refused."""
+    from involve_desktop.core.permissions import ROLE_PERMISSIONS, Permission
+
+    role = wizard.actor.role
+    monkeypatch.setitem(
+        ROLE_PERMISSIONS, role, ROLE_PERMISSIONS[role] - {Permission.MANAGE_MEMBER_RECORDS}
+    )
+    path = tmp_path / "members.csv"
+    path.write_text("Name,Status,Left on\nZoë Adams,Left,03/04/2024\n", encoding="utf-8")
+    choose(monkeypatch, qtbot, wizard, path)
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.mapping_page
+    error = wizard.mapping_page.error.text()
+    assert "“Status” holds each person's status, which your account cannot change" in error
+    assert "“Left on” (Left on) is part of each person's status" in error
+    assert "Don't import" in error
+    wizard.mapping_page.set_field(1, None)
+    wizard.mapping_page.set_field(2, None)
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
