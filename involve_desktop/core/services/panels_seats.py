@@ -5,8 +5,9 @@ Decisions (like the rota's hard rules and limits):
 - **Hard refusals** (``PanelRefused``, never overridden): the panel is cancelled (no seat
   is added, removed or given a role until it is reinstated); the person is already on it;
   the last person is taken off a held panel (a held panel needs at least one person, as
-  ``mark_held`` does); a lived-experience seat needs a member who is active (not
-  stepping back, not left) and whose record does not say they have no lived experience;
+  ``mark_held`` does); a member must have joined by the panel's day; a lived-experience
+  seat needs a member who is active (not stepping back, not left: on a held panel, on its
+  day) and whose record does not say they have no lived experience;
   an outside staff member needs a name and job title.
 - **Overridable limits** (``PanelRefused(overridable=True)``, ``codes`` naming each;
   all named at once): anyone already on another panel that day (not cancelled) — two
@@ -105,6 +106,18 @@ def _status_for(session: Session, panel: Panel, member: Member) -> str:
         .limit(1)
     )
     return then or member.status
+
+
+def _joined_by_the_day(panel: Panel, member: Member, name: str) -> None:
+    """Refuse a member who joined after the panel's day (only a panel already past can be
+    before it): they cannot have sat on it as a member, whatever their status is now."""
+    if member.date_joined > panel.day:
+        raise PanelRefused(
+            f"{name} joined on {format_date(member.date_joined)}, after this panel's day "
+            f"({format_date(panel.day)}), so cannot have sat on it as a member: check their "
+            "Date joined or the panel's day, or add them as someone from outside.",
+            "not_joined",
+        )
 
 
 def _hard_lived_rules(member: Member, name: str, status: str) -> None:
@@ -226,6 +239,7 @@ def add_seat(
             )
             if already is not None:
                 raise PanelRefused(f"{name} is already on this panel.", "already_on")
+            _joined_by_the_day(panel, member, name)
             status = _status_for(session, panel, member)
             if kind is SeatKind.LIVED_EXPERIENCE:
                 job_title = None
