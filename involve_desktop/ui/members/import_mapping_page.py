@@ -147,6 +147,13 @@ class MappingPage(QWizardPage):
             else "No column is set to Date joined: everyone will join on today's date."
         )
         self.hint.setText(" ".join(hints))
+        if table is not None:
+            self._show_problems(mapping_problems_for(self._wizard.actor, table.headers, mapping))
+
+    def _show_problems(self, problems: list[str]) -> None:
+        """Show what is wrong with the mapping (hidden when nothing is)."""
+        self.error.setText("⚠ " + "\n⚠ ".join(problems) if problems else "")
+        self.error.setVisible(bool(problems))
 
     def validatePage(self) -> bool:  # noqa: N802
         table = self._wizard.table
@@ -154,13 +161,12 @@ class MappingPage(QWizardPage):
             return False
         mapping = self.mapping()
         # The service's own rules (the ones preview and import refuse with), so a column
-        # this account may not import is named here rather than only at the end.
+        # this account may not import is named here, as soon as it is chosen, rather than
+        # only at the end.
         problems = mapping_problems_for(self._wizard.actor, table.headers, mapping)
+        self._show_problems(problems)
         if problems:
-            self.error.setText("⚠ " + "\n⚠ ".join(problems))
-            self.error.setVisible(True)
             return False
-        self.error.setVisible(False)
         if mapping != self._wizard.mapping:
             self._wizard.mapping = mapping
             self._wizard.preview = None  # the preview must be made again

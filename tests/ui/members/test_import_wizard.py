@@ -254,6 +254,8 @@ def test_status_column_this_account_cannot_change_is_said_on_the_mapping_step(
     path.write_text("Name,Status,Left on\nZoë Adams,Left,03/04/2024\n", encoding="utf-8")
     choose(monkeypatch, qtbot, wizard, path)
     press_next(qtbot, wizard)
+    # said as soon as the guessed Status column is shown, and Next stays on the step
+    assert wizard.mapping_page.error.isVisibleTo(wizard)
     press_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.mapping_page
     error = wizard.mapping_page.error.text()
@@ -262,5 +264,6 @@ def test_status_column_this_account_cannot_change_is_said_on_the_mapping_step(
     assert "Don't import" in error
     wizard.mapping_page.set_field(1, None)
     wizard.mapping_page.set_field(2, None)
+    assert not wizard.mapping_page.error.isVisibleTo(wizard)
     press_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.preview_page
