@@ -273,3 +273,25 @@ def test_the_mapping_step_gets_the_accounts_own_refusals(coordinator, monkeypatc
     assert len(problems) == 2
     assert "“Status” holds each person's status" in problems[0]
     assert "“Check in by”" in problems[1] and "cannot change" in problems[1]
+
+
+def test_an_import_on_another_day_than_its_check_is_refused(session, coordinator, tmp_path):
+    """The rows were judged against the preview's today: checked on the 28th, 'Left on 28/11'
+    with a blank Date joined was fine; imported on the 29th it would have left the day
+    before joining. Nothing is saved; checking again (that day) lets it in."""
+    from involve_desktop.core.services.member_import import ImportRefused
+
+    path = _write(tmp_path, "Name,Status,Left on\nLou Left,Left,28/11/2026\n")
+    preview = _preview(session, coordinator, path)
+    assert preview.day == TODAY and preview.ready
+    tomorrow = date(2026, 11, 29)
+    with pytest.raises(ImportRefused, match="checked on Sat 28 Nov 2026") as refused:
+        commit_import(session, coordinator, preview, ImportMode.ALL_OR_NOTHING, today=tomorrow)
+    assert "check the preview again" in refused.value.message
+    session.rollback()
+    assert session.scalars(select(Member)).all() == []
+    table = read_table(path)
+    again = preview_import(
+        session, coordinator, table, guess_mapping(table.headers), today=tomorrow
+    )
+    assert [p.field for p in again.problems] == ["Left on"]  # before they joined (today)

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.core.collector import collector_paused
 from involve_desktop.core.db.backup import BackupReason
 from involve_desktop.core.errors import InvolveError
+from involve_desktop.core.formatting import format_date
 from involve_desktop.core.models.people import Member, StatusChange
 from involve_desktop.core.permissions import Permission
 from involve_desktop.core.services import audit, members, members_rows
@@ -284,6 +285,13 @@ def commit_import(
     if not chosen:
         raise ImportRefused(_nothing_ready(preview))
     day = today or date.today()
+    if preview.day is not None and preview.day != day:
+        # The rows were judged against the preview's today (a blank Date joined, a Left on
+        # not after today, a Check in by not before they joined): judged again, not assumed.
+        raise ImportRefused(
+            f"Nothing was imported: the file was checked on {format_date(preview.day)}, and "
+            "its dates are judged against that day. Go back and check the preview again."
+        )
     backup_before(session, BackupReason.BEFORE_IMPORT)  # a copy to go back to (SQLite only)
     with transaction(session):
         existing = ExistingMembers(session)

@@ -96,12 +96,17 @@ class PreviewRow:
 
 @dataclass(frozen=True)
 class ImportPreview:
-    """What importing the file would do, row by row."""
+    """What importing the file would do, row by row.
+
+    ``day``: the "today" the rows were checked against (a blank Date joined, a Left on
+    not after today); the import refuses to run on another day (None: not recorded).
+    """
 
     file_name: str
     headers: tuple[str, ...]
     mapping: Mapping
     rows: tuple[PreviewRow, ...]
+    day: date | None = None
 
     @property
     def ready(self) -> list[PreviewRow]:
@@ -376,4 +381,4 @@ def preview_import(
         checked.append(row)
     if progress:
         progress(total, total)
-    return ImportPreview(table.file_name, table.headers, mapping, tuple(checked))
+    return ImportPreview(table.file_name, table.headers, mapping, tuple(checked), day)

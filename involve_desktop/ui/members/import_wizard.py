@@ -29,6 +29,7 @@ from involve_desktop.core.services.member_import import (
     ImportFileError,
     ImportMode,
     ImportPreview,
+    ImportRefused,
     ImportResult,
     ImportTable,
     Mapping,
@@ -189,6 +190,13 @@ class ChoicePage(QWizardPage):
         )
         self.completeChanged.emit()
 
+    def cleanupPage(self) -> None:  # noqa: N802
+        super().cleanupPage()
+        if self._wizard.preview is None:
+            # The import was refused as out of date ("check the preview again"): going
+            # back shows the file checked again, as the message asks.
+            self._wizard.preview_page.initializePage()
+
     def isComplete(self) -> bool:  # noqa: N802
         if self.import_nothing.isChecked():
             return True
@@ -214,6 +222,9 @@ class ChoicePage(QWizardPage):
                 )
         except Exception as error:  # noqa: BLE001 - plain words; nothing was saved
             self.explain.setText("Nothing was imported.")
+            if isinstance(error, ImportRefused):
+                self._wizard.preview = None  # out of date: Back checks the file again
+                self.completeChanged.emit()
             show_error(self, error, "Import members")
             return False
         self._wizard.import_result = result

@@ -267,3 +267,32 @@ def test_status_column_this_account_cannot_change_is_said_on_the_mapping_step(
     assert not wizard.mapping_page.error.isVisibleTo(wizard)
     press_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.preview_page
+
+
+def test_an_import_refused_as_out_of_date_is_checked_again_on_back(
+    qtbot, wizard, session, tmp_path, monkeypatch
+):
+    """A check made on another day (the wizard left open overnight) is refused by the
+    service; Back shows the file checked again, and the import then goes through."""
+    import dataclasses
+
+    path = tmp_path / "members.csv"
+    path.write_text("Name\nZoë Adams\n", encoding="utf-8")
+    choose(monkeypatch, qtbot, wizard, path)
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+    press_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.choice_page
+    wizard.preview = dataclasses.replace(wizard.preview, day=date(2026, 1, 1))
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.currentPage() is wizard.choice_page
+    assert "checked on Thu 1 Jan 2026" in wizard.messages[-1]
+    assert member_count(session) == 0
+    wizard.back()
+    assert wizard.currentPage() is wizard.preview_page
+    assert wizard.preview is not None and wizard.preview.day == date.today()
+    press_next(qtbot, wizard)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.currentPage() is wizard.result_page
+    assert member_count(session) == 1
