@@ -346,13 +346,23 @@ def _save(
 
 
 def mark_held(
-    session: Session, actor: Actor, panel_id: int, *, today: date | None = None
+    session: Session,
+    actor: Actor,
+    panel_id: int,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> PanelInfo:
     """Record that a planned panel took place (on or after its day, with someone on it: a
-    new coordinator marked an empty panel held by mistake)."""
+    new coordinator marked an empty panel held by mistake).
+
+    ``expected_version`` (here, in ``cancel_panel`` and ``reinstate_panel``): the version the
+    person was looking at; RecordChanged if someone else saved the panel since, so a dialog
+    that then takes the new version cannot save its stale fields over theirs."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     with transaction(session):
         row = load_panel(session, panel_id)
+        check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
         _editable(row)
         if row.day > (today or date.today()):
             raise ValidationError(
@@ -373,12 +383,20 @@ def mark_held(
     return info
 
 
-def cancel_panel(session: Session, actor: Actor, panel_id: int, reason: str) -> PanelInfo:
+def cancel_panel(
+    session: Session,
+    actor: Actor,
+    panel_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> PanelInfo:
     """Cancel a panel with a reason; it stays listed, marked cancelled, its seats kept."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     clean = validation.required_text("reason", "Reason for cancelling", reason, 500)
     with transaction(session):
         row = load_panel(session, panel_id)
+        check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
         if row.status == PanelStatus.HELD.value:
             raise ValidationError(
                 "reason",
@@ -390,11 +408,14 @@ def cancel_panel(session: Session, actor: Actor, panel_id: int, reason: str) -> 
     return info
 
 
-def reinstate_panel(session: Session, actor: Actor, panel_id: int) -> PanelInfo:
+def reinstate_panel(
+    session: Session, actor: Actor, panel_id: int, *, expected_version: int | None = None
+) -> PanelInfo:
     """Undo a cancellation (the panel is planned again)."""
     require(session, actor, Permission.MANAGE_PANELS, MANAGE)
     with transaction(session):
         row = load_panel(session, panel_id)
+        check_version(row, expected_version, what=f"the {row.post_title} panel", by=actor)
         if row.status == PanelStatus.CANCELLED.value:
             audit.record(
                 session, actor, "update", "panel", row.id, {"reinstated": row.cancelled_reason}

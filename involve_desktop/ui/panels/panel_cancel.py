@@ -59,7 +59,13 @@ class CancelPanelDialog(EditDialog):
             service_call(self, self.errors, {"reason": self.reason}, "Cancel panel") as call,
             self.context.session() as session,
         ):
-            info = panels.cancel_panel(session, self.actor, self.panel.id, self.reason.text())
+            info = panels.cancel_panel(
+                session,
+                self.actor,
+                self.panel.id,
+                self.reason.text(),
+                expected_version=self.panel.version,  # as the panel dialog last had it
+            )
         if call.failed:
             return
         self.result_info = info

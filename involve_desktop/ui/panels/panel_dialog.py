@@ -306,7 +306,12 @@ class PanelDialog(EditDialog):
         """Record that the panel took place, then say what comes next (the debrief; pay)."""
         if self.info is not None:
             panel_id = self.info.id
-            self._status_call(lambda s: panels.mark_held(s, self.actor, panel_id, today=self.today))
+            seen = self.version.version  # someone else's save since: said, nothing changes
+            self._status_call(
+                lambda s: panels.mark_held(
+                    s, self.actor, panel_id, today=self.today, expected_version=seen
+                )
+            )
             if self.info.status is PanelStatus.HELD:
                 self.saved_label.setText(
                     "✓ Marked held. Next: record the debrief and feedback on "
@@ -331,7 +336,10 @@ class PanelDialog(EditDialog):
         """Undo the cancellation: the panel is planned again."""
         if self.info is not None:
             panel_id = self.info.id
-            self._status_call(lambda s: panels.reinstate_panel(s, self.actor, panel_id))
+            seen = self.version.version
+            self._status_call(
+                lambda s: panels.reinstate_panel(s, self.actor, panel_id, expected_version=seen)
+            )
 
     def back_to_planned(self) -> None:
         """Undo Mark held (asks first): the panel is planned again, its people, preparation
@@ -346,7 +354,10 @@ class PanelDialog(EditDialog):
         ):
             return
         panel_id = self.info.id
-        self._status_call(lambda s: panels_reopen.reopen_panel(s, self.actor, panel_id))
+        seen = self.version.version
+        self._status_call(
+            lambda s: panels_reopen.reopen_panel(s, self.actor, panel_id, expected_version=seen)
+        )
         if self.info.status is PanelStatus.PLANNED:
             self.saved_label.setText(
                 "✓ Back to planned. Mark it held once it has taken place; pay lines that "

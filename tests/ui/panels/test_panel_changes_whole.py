@@ -3,13 +3,15 @@ crosses the briefing beside Day, and says why seat buttons cannot be used."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
 
 from involve_desktop.core.services import panels, panels_seats
-from involve_desktop.core.services.panels_dto import PanelProcessInput
+from involve_desktop.core.services.panels_dto import PanelProcessInput, PanelStatus
 from tests.core.panels.helpers import TODAY, panel, seat, trained
+from tests.core.panels.test_changes_kept_whole import details
 from tests.ui.panels.test_panel_dialog import open_dialog, saved_panel
 
 HELD_DAY = date(2026, 2, 20)
@@ -114,3 +116,21 @@ def test_a_save_after_mark_held_or_reinstate_is_not_taken_for_someone_elses_chan
     dialog.save()
     assert answered_questions == []
     assert saved_panel(session, coordinator, other).venue == "Room 9"
+
+
+def test_mark_held_after_someone_elses_save_is_refused_and_keeps_their_change(
+    qtbot, context, session, coordinator
+):
+    """The dialog took the new version after a status action; had it taken someone else's
+    save with it, its next Save would have put its stale venue back over theirs."""
+    panel_id = panel(session, coordinator, "Team Leader", HELD_DAY)
+    seat(session, coordinator, panel_id, trained(session, coordinator, "Ivy Lee"))
+    dialog = open_dialog(qtbot, context, coordinator, panel_id)
+    theirs = saved_panel(session, coordinator, panel_id)
+    moved = replace(details(session, coordinator, panel_id, HELD_DAY), venue="Town Hall")
+    panels.update_panel(session, coordinator, panel_id, moved, today=TODAY)
+    dialog.mark_held()
+    assert "in another window or on another laptop" in dialog.fallback.text()
+    info = saved_panel(session, coordinator, panel_id)
+    assert info.status is PanelStatus.PLANNED and info.venue == "Town Hall"
+    assert dialog.version.version == theirs.version  # a Save now is told of their change too
