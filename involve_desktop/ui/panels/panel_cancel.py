@@ -18,10 +18,18 @@ class CancelPanelDialog(EditDialog):
     """Ask why the panel is cancelled, then cancel it (``result_info`` holds the panel)."""
 
     def __init__(
-        self, context: AppContext, actor: Actor, panel: PanelInfo, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        actor: Actor,
+        panel: PanelInfo,
+        parent: QWidget | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.context, self.actor, self.panel = context, actor, panel
+        # the version the panel dialog's fields show (it may be older than ``panel``'s)
+        self.expected_version = panel.version if expected_version is None else expected_version
         self.result_info: PanelInfo | None = None
         self.setWindowTitle(f"Cancel panel — {panel.post_title}")
         self.setMinimumWidth(480)
@@ -64,7 +72,7 @@ class CancelPanelDialog(EditDialog):
                 self.actor,
                 self.panel.id,
                 self.reason.text(),
-                expected_version=self.panel.version,  # as the panel dialog last had it
+                expected_version=self.expected_version,
             )
         if call.failed:
             return

@@ -285,8 +285,9 @@ class PanelDialog(EditDialog):
         self.accept()
 
     def _seats_changed(self, info: PanelInfo) -> None:
+        # Seats are not the panel's own fields and leave its version as it was: a newer one
+        # here is someone else's save, which a Save of these fields must be told of.
         self.info = info
-        self.version.version = info.version
         self.saved_label.clear()  # "Now add the people…" is done once someone is seated
         self._show_state()
 
@@ -325,7 +326,9 @@ class PanelDialog(EditDialog):
 
         if self.info is None:
             return
-        dialog = CancelPanelDialog(self.context, self.actor, self.info, self)
+        dialog = CancelPanelDialog(
+            self.context, self.actor, self.info, self, expected_version=self.version.version
+        )
         dialog.exec()
         info = dialog.result_info
         dialog.deleteLater()

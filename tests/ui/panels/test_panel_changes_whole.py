@@ -10,9 +10,11 @@ from PySide6.QtCore import QDate
 
 from involve_desktop.core.services import panels, panels_seats
 from involve_desktop.core.services.panels_dto import PanelProcessInput, PanelStatus
+from involve_desktop.ui import conflict
 from tests.core.panels.helpers import TODAY, panel, seat, trained
 from tests.core.panels.test_changes_kept_whole import details
-from tests.ui.panels.test_panel_dialog import open_dialog, saved_panel
+from tests.ui.panels.test_panel_dialog import open_dialog, saved_panel, seat_lived
+from tests.ui.test_edit_conflict import _answer_conflict
 
 HELD_DAY = date(2026, 2, 20)
 
@@ -134,3 +136,21 @@ def test_mark_held_after_someone_elses_save_is_refused_and_keeps_their_change(
     info = saved_panel(session, coordinator, panel_id)
     assert info.status is PanelStatus.PLANNED and info.venue == "Town Hall"
     assert dialog.version.version == theirs.version  # a Save now is told of their change too
+
+
+def test_a_seat_added_after_someone_elses_save_does_not_hide_it_from_save(
+    qtbot, monkeypatch, context, session, coordinator
+):
+    panel_id = panel(session, coordinator, "Team Leader", HELD_DAY)
+    ivy = trained(session, coordinator, "Ivy Lee")
+    dialog = open_dialog(qtbot, context, coordinator, panel_id)
+    moved = replace(details(session, coordinator, panel_id, HELD_DAY), venue="Town Hall")
+    panels.update_panel(session, coordinator, panel_id, moved, today=TODAY)
+    seat_lived(qtbot, monkeypatch, dialog, ivy)
+    assert [s.name for s in saved_panel(session, coordinator, panel_id).seats] == ["Ivy Lee"]
+    dialog.details.candidates.setValue(3)  # an edit of the dialog's own, then Save
+    seen: list[str] = []
+    _answer_conflict(qtbot, conflict.KEEP_EDITING, seen)  # told of their save, as it should
+    dialog.save()
+    assert seen and "Nothing of yours has been saved yet." in seen[0]
+    assert saved_panel(session, coordinator, panel_id).venue == "Town Hall"  # theirs kept
