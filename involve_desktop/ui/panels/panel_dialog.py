@@ -363,8 +363,8 @@ class PanelDialog(EditDialog):
         )
         if self.info.status is PanelStatus.PLANNED:
             self.saved_label.setText(
-                "✓ Back to planned. Mark it held once it has taken place; pay lines that "
-                "were waiting for it have been withdrawn."
+                "✓ Back to planned. Mark it held once it has taken place; any pay lines "
+                "waiting for it were withdrawn."
             )
 
     # -- closing ----------------------------------------------------------------------------
