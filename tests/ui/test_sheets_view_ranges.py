@@ -58,3 +58,4 @@ def test_0_weeks_of_rota_gaps_is_said_under_the_box(qtbot, member_view, previews
     qtbot.waitUntil(lambda: not member_view.is_busy(), timeout=10_000)
     assert previews == []
     assert "Weeks must be from 1 to 13; you gave 0." in member_view.form.error_text("weeks")
+    assert member_view.focusWidget() is weeks  # the cursor is put back in the box to fix

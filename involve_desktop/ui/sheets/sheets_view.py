@@ -394,6 +394,10 @@ class SheetsView(QWidget):
             "cohort": self.form.cohort_combo,
             "session": self.form.session_edit,
             "person": self.form.person_edit,
+            "week": self.form.week_edit,
+            "weeks": self.form.weeks_spin,
+            "site": self.form.site_edit,
+            "month": self.form.month_edit,
         }.get(error.field)
         if target is not None:
             target.setFocus()
