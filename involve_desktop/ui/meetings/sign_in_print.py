@@ -175,7 +175,9 @@ class SignInPrintDialog(QDialog):
     def preview(self) -> None:
         """Make the PDF and open the print preview; a problem is shown in the dialog."""
         self.errors.clear()
-        if said_out_of_range(self.watches, self.errors, {"meeting": self.count}):
+        this_one = self.this_radio.isChecked() and self.meeting is not None
+        counted = not (this_one or self.month_radio.isChecked())  # else the box is not used
+        if counted and said_out_of_range(self.watches, self.errors, {"meeting": self.count}):
             return
         pdf: bytes | None = None
         with (

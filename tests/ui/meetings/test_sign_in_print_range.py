@@ -73,3 +73,17 @@ def test_0_meetings_is_said_beside_the_box_and_nothing_printed(qtbot, monkeypatc
     _type(qtbot, dialog.count, "2")  # typing again: judged afresh
     dialog.preview()
     assert asked == [2] and _Preview.shown == [b"%PDF-1.4"]
+
+
+def test_a_0_left_in_the_box_does_not_stop_printing_next_month(qtbot, monkeypatch, dialog):
+    monkeypatch.setattr(sign_in_print, "meeting_sign_in_pdf", lambda *_a, **_k: b"%PDF-1.4")
+    monkeypatch.setattr(
+        meetings_meetings,
+        "list_meetings",
+        lambda *_a, **_k: [SimpleNamespace(id=1, day=date(2026, 4, 7), group_id=None)],
+    )
+    _type(qtbot, dialog.count, "0")
+    qtbot.keyClick(dialog.count, Qt.Key.Key_Tab)
+    dialog.month_radio.setChecked(True)  # then chose every meeting next month instead
+    dialog.preview()
+    assert dialog.meetings_error.text() == ""
