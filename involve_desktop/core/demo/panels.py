@@ -112,14 +112,16 @@ def _lived_active(ctx: DemoContext) -> list[int]:
     )
 
 
-def _staff_members(ctx: DemoContext) -> list[int]:
-    return list(
-        ctx.session.scalars(
-            select(MemberRole.member_id)
+def _staff_members(ctx: DemoContext) -> dict[int, date]:
+    """Members with the staff role now, in id order, and the day each joined."""
+    return dict(
+        ctx.session.execute(
+            select(MemberRole.member_id, Member.date_joined)
             .join(RoleType, RoleType.id == MemberRole.role_type_id)
+            .join(Member, Member.id == MemberRole.member_id)
             .where(RoleType.code == "staff", MemberRole.end_on.is_(None))
             .order_by(MemberRole.member_id)
-        )
+        ).all()
     )
 
 
@@ -148,10 +150,16 @@ def _panel_days(today: date, per_month: int, rng: random.Random) -> list[date]:
 
 
 def _seat_staff(
-    ctx: DemoContext, panel_id: int, staff_ids: list[int], busy: set[int], rng: random.Random
+    ctx: DemoContext,
+    panel_id: int,
+    day: date,
+    staff_ids: dict[int, date],
+    busy: set[int],
+    rng: random.Random,
 ) -> None:
     outside = rng.sample(STAFF, 2)
-    free = [m for m in staff_ids if m not in busy]  # nobody on two panels in a day
+    # nobody on two panels in a day, nor on one from before they joined
+    free = [m for m, joined in staff_ids.items() if m not in busy and joined <= day]
     if free and rng.random() < 0.3:
         member = rng.choice(free)
         busy.add(member)
@@ -197,7 +205,7 @@ def seed_panels(ctx: DemoContext) -> None:
             panels.cancel_panel(session, actor, panel_id, CANCELLED_REASON)
             continue
         taken = busy.setdefault(day, set())
-        _seat_staff(ctx, panel_id, staff_ids, taken, rng)
+        _seat_staff(ctx, panel_id, day, staff_ids, taken, rng)
         wanted = 1 if number % 7 == 4 else 2  # now and then only one could come: flagged
         pool = [m for m in _people(ctx, day) if m not in taken]
         for member_id in _choose(pool, frequent, wanted, rng):
@@ -223,7 +231,7 @@ def seed_panels(ctx: DemoContext) -> None:
         panel_id = _add_panel(ctx, day, len(days) + number, rng)
         if number == 2:
             continue  # not staffed yet: flagged until people are seated
-        _seat_staff(ctx, panel_id, staff_ids, set(), rng)
+        _seat_staff(ctx, panel_id, day, staff_ids, set(), rng)
         for member_id in _choose(_people(ctx, day), frequent, 2 - number, rng):
             panels_seats.add_seat(
                 session, actor, panel_id, SeatInput(SeatKind.LIVED_EXPERIENCE, member_id)
