@@ -181,6 +181,9 @@ class Meanwhile:
             "WHERE datname = current_database() AND wait_event_type = 'Lock'"
         )
         while self.thread.is_alive() and clock.monotonic() < deadline:
+            # pg_stat_activity is read once per transaction: end it, or a look taken before
+            # the thread blocked is all this loop ever sees (it then waits out the deadline)
+            session.rollback()
             if session.execute(query).scalar():
                 return True
             clock.sleep(0.02)
